@@ -3,8 +3,9 @@ package org.careledger.crypto;
 /**
  * Sealed data could not be opened: the authentication tag did not verify (the data or its
  * associated data was altered, or the key is wrong), the format version is unknown, or the
- * input is too short to be sealed data. The causes are deliberately not distinguished further,
- * so that an attacker learns nothing from the message.
+ * input is too short to be sealed data. An authentication failure deliberately does not say
+ * whether the data, the associated data or the key was wrong: the cipher cannot tell them apart,
+ * and an attacker should learn nothing from the message.
  */
 public final class DecryptionFailedException extends CryptoException {
 

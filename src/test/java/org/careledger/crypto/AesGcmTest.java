@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -55,8 +57,8 @@ class AesGcmTest {
         byte[] first = AesGcm.encrypt(key, plaintext, AAD);
         byte[] second = AesGcm.encrypt(key, plaintext, AAD);
         assertThat(first).isNotEqualTo(second);
-        assertThat(java.util.Arrays.copyOfRange(first, 1, 13))
-                .isNotEqualTo(java.util.Arrays.copyOfRange(second, 1, 13));
+        assertThat(Arrays.copyOfRange(first, 1, 13))
+                .isNotEqualTo(Arrays.copyOfRange(second, 1, 13));
         assertThat(AesGcm.newKey()).hasSize(32).isNotEqualTo(key);
     }
 

@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 
+import org.bouncycastle.util.BigIntegers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -101,7 +102,7 @@ class HdKeysTest {
         for (char c : xprv.toCharArray()) {
             value = value.multiply(BigInteger.valueOf(58)).add(BigInteger.valueOf(alphabet.indexOf(c)));
         }
-        byte[] raw = org.bouncycastle.util.BigIntegers.asUnsignedByteArray(82, value);
+        byte[] raw = BigIntegers.asUnsignedByteArray(82, value);
         byte[] payload = Arrays.copyOf(raw, 78);
         byte[] checksum = Arrays.copyOf(Hashes.sha256(Hashes.sha256(payload)), 4);
         assertThat(Arrays.copyOfRange(raw, 78, 82)).as("base58 checksum of " + xprv).isEqualTo(checksum);
