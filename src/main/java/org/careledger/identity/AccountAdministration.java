@@ -1,0 +1,192 @@
+package org.careledger.identity;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.careledger.common.InvalidInputException;
+import org.careledger.common.NotFoundException;
+import org.careledger.common.OperationNotAllowedException;
+import org.careledger.identity.internal.SecurityEvents;
+import org.careledger.identity.internal.UserAccount;
+import org.careledger.identity.internal.UserAccountRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What admins do with accounts: decide registrations, search, change a staff member's role, disable
+ * and re-enable, reset a password. Every method requires the ADMIN role, whatever the UI shows.
+ * The last active admin can be neither disabled nor demoted.
+ */
+@Service
+@RolesAllowed(AppRoles.ADMIN)
+@Transactional
+public class AccountAdministration {
+
+    private static final char[] TEMP_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+
+    private final UserAccountRepository accounts;
+    private final UserDirectory directory;
+    private final KeyCustody custody;
+    private final PatientQrCodes qrCodes;
+    private final CurrentUser currentUser;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+    private final SecurityEvents securityLog;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    AccountAdministration(UserAccountRepository accounts, UserDirectory directory, KeyCustody custody,
+                          PatientQrCodes qrCodes, CurrentUser currentUser, PasswordEncoder passwordEncoder,
+                          ApplicationEventPublisher events, SecurityEvents securityLog, Clock clock) {
+        this.accounts = accounts;
+        this.directory = directory;
+        this.custody = custody;
+        this.qrCodes = qrCodes;
+        this.currentUser = currentUser;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+        this.securityLog = securityLog;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserProfile> pendingRegistrations() {
+        return accounts.findByStatusOrderByCreatedAtAsc(AccountStatus.PENDING).stream().map(directory::profile).toList();
+    }
+
+    /** Users whose name or username contains {@code text}, optionally of one role and status. */
+    @Transactional(readOnly = true)
+    public List<UserProfile> search(String text, Role role, AccountStatus status) {
+        String lower = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        return accounts.search(lower, role, status).stream().map(directory::profile).toList();
+    }
+
+    /** Active accounts per role. */
+    @Transactional(readOnly = true)
+    public Map<Role, Long> activeCounts() {
+        Map<Role, Long> counts = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            counts.put(role, accounts.countByRoleAndStatus(role, AccountStatus.ACTIVE));
+        }
+        return counts;
+    }
+
+    @Transactional(readOnly = true)
+    public long pendingCount() {
+        return accounts.countByStatus(AccountStatus.PENDING);
+    }
+
+    /** Approves a pending registration and gives the user a ledger key pair. */
+    public UserProfile approve(UserId id) {
+        UserAccount account = load(id);
+        requireStatus(account, AccountStatus.PENDING, "approved");
+        account.decide(AccountStatus.ACTIVE, null, actor(), Instant.now(clock));
+        String address = custody.issueKey(id);
+        if (account.getRole() == Role.PATIENT) {
+            qrCodes.createSalt(id);
+        }
+        securityLog.record("APPROVAL", account.getUsername(), "approved " + account.getRole(), actor());
+        events.publishEvent(new UserApproved(id, account.getRole(), address, actor()));
+        return directory.profile(account);
+    }
+
+    public UserProfile reject(UserId id, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 500) {
+            throw InvalidInputException.of("reason", "Give the applicant a reason (1 to 500 characters)");
+        }
+        UserAccount account = load(id);
+        requireStatus(account, AccountStatus.PENDING, "rejected");
+        account.decide(AccountStatus.REJECTED, why, actor(), Instant.now(clock));
+        securityLog.record("APPROVAL", account.getUsername(), "rejected", actor());
+        events.publishEvent(new UserRejected(id, why, actor()));
+        return directory.profile(account);
+    }
+
+    public UserProfile disable(UserId id) {
+        UserAccount account = load(id);
+        requireStatus(account, AccountStatus.ACTIVE, "disabled");
+        if (account.getUsername().equalsIgnoreCase(actor())) {
+            throw new OperationNotAllowedException("You cannot disable your own account; ask another admin");
+        }
+        requireAnotherActiveAdmin(account, "disabled");
+        account.decide(AccountStatus.DISABLED, null, actor(), Instant.now(clock));
+        securityLog.record("DISABLE", account.getUsername(), "disabled", actor());
+        events.publishEvent(new UserSessionsEnded(id, account.getUsername(), "account disabled"));
+        return directory.profile(account);
+    }
+
+    public UserProfile enable(UserId id) {
+        UserAccount account = load(id);
+        requireStatus(account, AccountStatus.DISABLED, "enabled");
+        account.decide(AccountStatus.ACTIVE, null, actor(), Instant.now(clock));
+        securityLog.record("ENABLE", account.getUsername(), "enabled", actor());
+        return directory.profile(account);
+    }
+
+    /** Moves a staff member between the staff roles; patients stay patients. */
+    public UserProfile changeRole(UserId id, Role newRole) {
+        UserAccount account = load(id);
+        if (newRole == null || !newRole.isStaff() || !account.getRole().isStaff()) {
+            throw new OperationNotAllowedException("Only staff roles (admin, doctor, pharmacist) can be changed, and only among themselves");
+        }
+        if (account.getRole() == newRole) {
+            return directory.profile(account);
+        }
+        if (account.getRole() == Role.ADMIN) {
+            requireAnotherActiveAdmin(account, "demoted");
+        }
+        Role old = account.getRole();
+        account.changeRole(newRole);
+        securityLog.record("ROLE_CHANGE", account.getUsername(), old + "->" + newRole, actor());
+        events.publishEvent(new UserSessionsEnded(id, account.getUsername(), "role changed"));
+        return directory.profile(account);
+    }
+
+    /**
+     * Sets a random temporary password, which the admin passes on; the user must choose a new one
+     * at the next sign-in. Returns the temporary password, shown once.
+     */
+    public String resetPassword(UserId id) {
+        UserAccount account = load(id);
+        StringBuilder temp = new StringBuilder();
+        for (int i = 0; i < 14; i++) {
+            temp.append(TEMP_ALPHABET[random.nextInt(TEMP_ALPHABET.length)]);
+        }
+        account.changePassword(passwordEncoder.encode(temp), true);
+        securityLog.record("PASSWORD_RESET", account.getUsername(), "reset", actor());
+        events.publishEvent(new UserSessionsEnded(id, account.getUsername(), "password reset"));
+        return temp.toString();
+    }
+
+    private void requireAnotherActiveAdmin(UserAccount account, String what) {
+        if (account.getRole() == Role.ADMIN && account.getStatus() == AccountStatus.ACTIVE
+                && accounts.countByRoleAndStatus(Role.ADMIN, AccountStatus.ACTIVE) <= 1) {
+            throw new OperationNotAllowedException("The last active admin cannot be " + what + "; approve or promote another admin first");
+        }
+    }
+
+    private static void requireStatus(UserAccount account, AccountStatus expected, String what) {
+        if (account.getStatus() != expected) {
+            throw new OperationNotAllowedException("Only " + expected.name().toLowerCase(Locale.ROOT)
+                    + " accounts can be " + what + "; this one is " + account.getStatus().name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private UserAccount load(UserId id) {
+        return accounts.findById(id.value()).orElseThrow(() -> new NotFoundException("No account with id " + id.value()));
+    }
+
+    private String actor() {
+        return currentUser.username().orElse("system");
+    }
+}

@@ -1,0 +1,121 @@
+package org.careledger.identity;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The rules for each field a person types when registering. Each method returns the value as it is
+ * stored (trimmed, normalised) or throws {@link FieldRuleViolation} with the message shown next to
+ * the field. Pure functions, so every rule is unit-tested without a browser.
+ */
+public final class RegistrationRules {
+
+    /** Letters and combining marks of any script, spaces, apostrophes, periods and hyphens. */
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M} '’.\\-]+");
+    private static final Pattern HAS_LETTER = Pattern.compile(".*\\p{L}.*");
+    /** A pragmatic address check: one @, no spaces, a dot in the domain, no leading or trailing dot. */
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                    + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.[A-Za-z]{2,63}");
+    private static final Pattern E164 = Pattern.compile("\\+[0-9]{8,15}");
+    private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9/-]{4,20}");
+    private static final Pattern CONTROL = Pattern.compile(".*[\\p{Cc}\\p{Cf}&&[^\\n]].*", Pattern.DOTALL);
+
+    public static final int MAX_NAME = 100;
+    public static final int MAX_EMAIL = 254;
+    public static final int MAX_ADDRESS = 300;
+    public static final int MAX_ORGANISATION = 100;
+    public static final int MAX_AGE_YEARS = 130;
+
+    private RegistrationRules() {
+    }
+
+    public static String fullName(String raw) {
+        String name = raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFC).strip();
+        if (name.isEmpty()) {
+            throw new FieldRuleViolation("Enter your full name");
+        }
+        if (name.codePointCount(0, name.length()) > MAX_NAME) {
+            throw new FieldRuleViolation("A name has at most " + MAX_NAME + " characters");
+        }
+        if (!NAME.matcher(name).matches() || !HAS_LETTER.matcher(name).matches()) {
+            throw new FieldRuleViolation("Use letters, spaces, apostrophes, periods and hyphens only");
+        }
+        return name;
+    }
+
+    /** The address in lower case, the form it is stored, compared and signed in with. */
+    public static String email(String raw) {
+        String email = raw == null ? "" : raw.strip();
+        if (email.isEmpty()) {
+            throw new FieldRuleViolation("Enter your email address");
+        }
+        if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
+            throw new FieldRuleViolation("Enter a valid email address, such as name@example.org");
+        }
+        return email.toLowerCase(Locale.ROOT);
+    }
+
+    /** E.164: a plus and 8 to 15 digits. Spaces and dashes the person typed are removed. */
+    public static String mobile(String raw) {
+        String mobile = raw == null ? "" : raw.replaceAll("[\\s-]", "");
+        if (mobile.isEmpty()) {
+            throw new FieldRuleViolation("Enter your mobile number");
+        }
+        if (!E164.matcher(mobile).matches()) {
+            throw new FieldRuleViolation("Enter the number in international form: + and 8 to 15 digits, such as +44 7700 900123");
+        }
+        return mobile;
+    }
+
+    public static LocalDate dateOfBirth(LocalDate date, Clock clock) {
+        if (date == null) {
+            throw new FieldRuleViolation("Enter your date of birth");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (!date.isBefore(today)) {
+            throw new FieldRuleViolation("A date of birth lies in the past");
+        }
+        if (date.isBefore(today.minusYears(MAX_AGE_YEARS))) {
+            throw new FieldRuleViolation("A date of birth is at most " + MAX_AGE_YEARS + " years ago");
+        }
+        return date;
+    }
+
+    /** Registration, licence and policy numbers: 4 to 20 letters, digits, '-' or '/'. */
+    public static String referenceNumber(String raw, String what) {
+        String number = raw == null ? "" : raw.strip();
+        if (number.isEmpty()) {
+            throw new FieldRuleViolation("Enter the " + what);
+        }
+        if (!REFERENCE.matcher(number).matches()) {
+            throw new FieldRuleViolation("A " + what + " has 4 to 20 letters, digits, '-' or '/'");
+        }
+        return number.toUpperCase(Locale.ROOT);
+    }
+
+    public static String postalAddress(String raw) {
+        return text(raw, MAX_ADDRESS, "Enter your address", "An address has at most " + MAX_ADDRESS + " characters");
+    }
+
+    public static String organisation(String raw, String what) {
+        return text(raw, MAX_ORGANISATION, "Enter the " + what, "The " + what + " has at most " + MAX_ORGANISATION + " characters");
+    }
+
+    private static String text(String raw, int max, String missing, String tooLong) {
+        String text = raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFC).strip();
+        if (text.isEmpty()) {
+            throw new FieldRuleViolation(missing);
+        }
+        if (text.codePointCount(0, text.length()) > max) {
+            throw new FieldRuleViolation(tooLong);
+        }
+        if (CONTROL.matcher(text).matches()) {
+            throw new FieldRuleViolation("Remove the invisible control characters");
+        }
+        return text;
+    }
+}

@@ -1,0 +1,39 @@
+package org.careledger.identity;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.careledger.identity.internal.UserAccount;
+import org.careledger.identity.internal.UserAccountRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read access to accounts for other modules (the inbox finds the admins to tell, for example). */
+@Service
+@Transactional(readOnly = true)
+public class UserDirectory {
+
+    private final UserAccountRepository accounts;
+    private final KeyCustody custody;
+
+    UserDirectory(UserAccountRepository accounts, KeyCustody custody) {
+        this.accounts = accounts;
+        this.custody = custody;
+    }
+
+    public Optional<UserProfile> find(UserId id) {
+        return accounts.findById(id.value()).map(this::profile);
+    }
+
+    public Optional<UserProfile> findByUsername(String username) {
+        return accounts.findByUsernameIgnoreCase(username == null ? "" : username.strip()).map(this::profile);
+    }
+
+    public List<UserId> activeUsersWithRole(Role role) {
+        return accounts.findByRoleAndStatus(role, AccountStatus.ACTIVE).stream().map(UserAccount::userId).toList();
+    }
+
+    UserProfile profile(UserAccount account) {
+        return account.profile(custody.addressOf(account.userId()).orElse(null));
+    }
+}

@@ -1,0 +1,145 @@
+package org.careledger.identity.ui;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import org.careledger.common.NotFoundException;
+import org.careledger.common.OperationNotAllowedException;
+import org.careledger.common.ui.BrowserTime;
+import org.careledger.common.ui.FieldErrors;
+import org.careledger.identity.AccountAdministration;
+import org.careledger.identity.AccountStatus;
+import org.careledger.identity.AppRoles;
+import org.careledger.identity.Role;
+import org.careledger.identity.UserProfile;
+
+/**
+ * Every account, searchable and filtered by role and status. An admin changes a staff member's role,
+ * disables or re-enables an account, or resets a password; the rules are in
+ * {@link AccountAdministration}, which refuses, for example, to disable the last admin.
+ */
+@Route("admin/users")
+@PageTitle("Users · CareLedger")
+@Menu(order = 2, title = "Users", icon = "vaadin:users")
+@RolesAllowed(AppRoles.ADMIN)
+class UsersView extends VerticalLayout {
+
+    private final AccountAdministration admin;
+    final TextField search = new TextField();
+    final Select<Role> roleFilter = new Select<>();
+    final Select<AccountStatus> statusFilter = new Select<>();
+    final Grid<UserProfile> grid = new Grid<>(UserProfile.class, false);
+
+    UsersView(AccountAdministration admin) {
+        this.admin = admin;
+        setId("users-view");
+        setSizeFull();
+        search.setId("user-search");
+        search.setPlaceholder("Search name or email");
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> refresh());
+        roleFilter.setLabel("Role");
+        roleFilter.setItems(Role.values());
+        roleFilter.setEmptySelectionAllowed(true);
+        roleFilter.setEmptySelectionCaption("Any role");
+        roleFilter.setItemLabelGenerator(r -> r == null ? "Any role" : r.label());
+        roleFilter.addValueChangeListener(e -> refresh());
+        statusFilter.setLabel("Status");
+        statusFilter.setItems(AccountStatus.values());
+        statusFilter.setEmptySelectionAllowed(true);
+        statusFilter.setEmptySelectionCaption("Any status");
+        statusFilter.addValueChangeListener(e -> refresh());
+        configureGrid();
+        HorizontalLayout filters = new HorizontalLayout(search, roleFilter, statusFilter);
+        filters.setAlignItems(Alignment.BASELINE);
+        add(new H2("Users"), filters, grid);
+        refresh();
+    }
+
+    private void configureGrid() {
+        grid.setId("users-grid");
+        grid.addColumn(UserProfile::fullName).setHeader("Name").setSortable(true).setAutoWidth(true);
+        grid.addColumn(UserProfile::username).setHeader("Username").setAutoWidth(true);
+        grid.addColumn(u -> u.role().label()).setHeader("Role").setAutoWidth(true);
+        grid.addColumn(UserProfile::status).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(u -> BrowserTime.format(u.createdAt())).setHeader("Registered").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
+    }
+
+    private HorizontalLayout actions(UserProfile user) {
+        HorizontalLayout actions = new HorizontalLayout();
+        if (user.role().isStaff() && user.status() == AccountStatus.ACTIVE) {
+            Select<Role> role = new Select<>();
+            role.setItems(Role.ADMIN, Role.DOCTOR, Role.PHARMACIST);
+            role.setItemLabelGenerator(Role::label);
+            role.setValue(user.role());
+            role.setAriaLabel("Role of " + user.fullName());
+            role.addValueChangeListener(e -> {
+                if (e.isFromClient() && e.getValue() != null && e.getValue() != user.role()) {
+                    act(() -> admin.changeRole(user.id(), e.getValue()), user.fullName() + " is now " + e.getValue().label());
+                }
+            });
+            actions.add(role);
+        }
+        if (user.status() == AccountStatus.ACTIVE) {
+            actions.add(button("Disable", ButtonVariant.LUMO_ERROR,
+                    () -> act(() -> admin.disable(user.id()), user.fullName() + " was disabled and signed out")));
+        }
+        if (user.status() == AccountStatus.DISABLED) {
+            actions.add(button("Enable", ButtonVariant.LUMO_SUCCESS,
+                    () -> act(() -> admin.enable(user.id()), user.fullName() + " was enabled")));
+        }
+        if (user.status() == AccountStatus.ACTIVE || user.status() == AccountStatus.DISABLED) {
+            actions.add(button("Reset password", ButtonVariant.LUMO_CONTRAST, () -> resetPassword(user)));
+        }
+        return actions;
+    }
+
+    private Button button(String text, ButtonVariant variant, Runnable action) {
+        Button b = new Button(text, click -> action.run());
+        b.addThemeVariants(variant, ButtonVariant.LUMO_SMALL);
+        return b;
+    }
+
+    private void resetPassword(UserProfile user) {
+        String temporary;
+        try {
+            temporary = admin.resetPassword(user.id());
+        } catch (OperationNotAllowedException | NotFoundException e) {
+            FieldErrors.Notifications.error(e.getMessage());
+            return;
+        }
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader("Temporary password for " + user.fullName());
+        dialog.setText("Give this password to " + user.fullName() + " in person or by phone: " + temporary
+                + " — they must choose a new one when they next sign in. It is shown only now.");
+        dialog.setConfirmText("Done");
+        dialog.open();
+    }
+
+    private void act(Runnable action, String success) {
+        try {
+            action.run();
+            FieldErrors.Notifications.success(success);
+        } catch (OperationNotAllowedException | NotFoundException e) {
+            FieldErrors.Notifications.error(e.getMessage());
+        }
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(admin.search(search.getValue(), roleFilter.getValue(), statusFilter.getValue()));
+    }
+}

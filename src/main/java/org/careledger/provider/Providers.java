@@ -1,0 +1,87 @@
+package org.careledger.provider;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.careledger.common.InvalidInputException;
+import org.careledger.common.NotFoundException;
+import org.careledger.provider.internal.ProviderEntity;
+import org.careledger.provider.internal.ProviderRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The consortium's healthcare providers. Anyone may list them (the registration form offers them);
+ * only admins add or change one.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Providers {
+
+    private final ProviderRepository repository;
+    private final Clock clock;
+
+    Providers(ProviderRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    public List<ProviderView> all() {
+        return repository.findAllByOrderByNameAsc().stream().map(ProviderEntity::view).toList();
+    }
+
+    public List<ProviderView> ofKind(ProviderKind kind) {
+        return repository.findByKindOrderByNameAsc(kind).stream().map(ProviderEntity::view).toList();
+    }
+
+    public Optional<ProviderView> find(long id) {
+        return repository.findById(id).map(ProviderEntity::view);
+    }
+
+    @Transactional
+    @RolesAllowed("ADMIN")
+    public ProviderView create(String name, ProviderKind kind, String address) {
+        Validated v = validate(name, kind, address, null);
+        return repository.save(new ProviderEntity(v.name, kind, v.address, Instant.now(clock))).view();
+    }
+
+    @Transactional
+    @RolesAllowed("ADMIN")
+    public ProviderView update(long id, String name, ProviderKind kind, String address) {
+        ProviderEntity entity = repository.findById(id)
+                .orElseThrow(() -> new NotFoundException("No healthcare provider with id " + id));
+        Validated v = validate(name, kind, address, id);
+        entity.update(v.name, kind, v.address);
+        return entity.view();
+    }
+
+    private record Validated(String name, String address) {
+    }
+
+    private Validated validate(String name, ProviderKind kind, String address, Long id) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String n = name == null ? "" : name.strip();
+        String a = address == null ? "" : address.strip();
+        if (n.isEmpty() || n.length() > 120) {
+            errors.put("name", "Enter the provider's name (1 to 120 characters)");
+        } else if (repository.findByNameIgnoreCase(n).filter(p -> !p.getId().equals(id)).isPresent()) {
+            errors.put("name", "A provider with this name already exists");
+        }
+        if (kind == null) {
+            errors.put("kind", "Choose hospital or pharmacy");
+        }
+        if (a.isEmpty() || a.length() > 300) {
+            errors.put("address", "Enter the provider's address (1 to 300 characters)");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new Validated(n, a);
+    }
+}
