@@ -1,0 +1,41 @@
+package org.careledger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that need the whole application: one Spring context shared by every subclass
+ * (same configuration, so Spring's test context cache starts it once per JVM), a real H2 file
+ * database in a fresh data directory under target/, the demo profile's seeded providers and
+ * accounts, and a {@link TestClock} tests can move.
+ */
+@SpringBootTest
+@ActiveProfiles("demo")
+@Import(TestClock.Configuration.class)
+public abstract class IntegrationTest {
+
+    protected static final Path DATA_DIR = freshDataDir();
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("careledger.data-dir", DATA_DIR::toString);
+    }
+
+    private static Path freshDataDir() {
+        try {
+            Path base = Path.of("target", "test-data");
+            Files.createDirectories(base);
+            return Files.createTempDirectory(base.toAbsolutePath(), "it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
