@@ -1,0 +1,178 @@
+package org.careledger.contracts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.careledger.crypto.Address;
+import org.careledger.ledger.BlockContext;
+import org.careledger.ledger.ContractCall;
+import org.careledger.ledger.Genesis;
+import org.careledger.ledger.Hash;
+import org.careledger.ledger.Transaction;
+import org.careledger.ledger.TransactionRejectedException;
+import org.careledger.ledger.WorldState;
+
+/**
+ * The world state: one sorted map from text keys to bytes, shared by all contracts, each owning
+ * the keys that start with its name. The root is SHA-256 over every entry in key order (key and
+ * value length-prefixed), so two nodes with the same entries have the same root and any difference
+ * changes it. A transaction's writes are staged and merged only if every step succeeds.
+ */
+public final class ContractState implements WorldState {
+
+    private static final byte[] DOMAIN = "careledger/state/v1".getBytes(StandardCharsets.US_ASCII);
+
+    private final TreeMap<String, byte[]> entries;
+    private final Map<String, Contract> contracts;
+    private final Genesis genesis;
+    private Hash root;
+
+    ContractState(TreeMap<String, byte[]> entries, Map<String, Contract> contracts, Genesis genesis) {
+        this.entries = entries;
+        this.contracts = contracts;
+        this.genesis = genesis;
+    }
+
+    @Override
+    public Hash root() {
+        if (root == null) {
+            MessageDigest sha = sha256();
+            sha.update(DOMAIN);
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                byte[] key = e.getKey().getBytes(StandardCharsets.UTF_8);
+                sha.update(lengthOf(key.length));
+                sha.update(key);
+                sha.update(lengthOf(e.getValue().length));
+                sha.update(e.getValue());
+            }
+            root = Hash.wrap(sha.digest());
+        }
+        return root;
+    }
+
+    @Override
+    public ContractState copy() {
+        TreeMap<String, byte[]> copy = new TreeMap<>(entries);
+        ContractState state = new ContractState(copy, contracts, genesis);
+        state.root = root;
+        return state;
+    }
+
+    @Override
+    public long nextNonce(Address account) {
+        return read(Accounts.nonceKey(account)).map(StateView::toLong).orElse(0L);
+    }
+
+    @Override
+    public boolean maySend(Address account) {
+        return genesis.isSealer(account) || entries.containsKey(Registry.roleKey(account))
+                || entries.containsKey(Tokens.balanceKey(account)) || entries.containsKey(Accounts.nonceKey(account));
+    }
+
+    @Override
+    public long minimumFee(ContractCall call) {
+        Contract contract = contracts.get(call.contract());
+        return contract == null ? genesis.parameters().minFee() : contract.minimumFee(call, genesis.parameters());
+    }
+
+    @Override
+    public void apply(Transaction tx, BlockContext block) {
+        Contract contract = contracts.get(tx.call().contract());
+        if (contract == null) {
+            throw new TransactionRejectedException("contract", "there is no contract named " + tx.call().contract());
+        }
+        Staged staged = new Staged();
+        Address sender = tx.senderAddress();
+        staged.putLong(Accounts.nonceKey(sender), tx.nonce() + 1);
+        Tokens.move(staged, sender, block.sealer(), tx.fee(), "fee");
+        contract.execute(new CallContext(tx, block, staged), tx.call());
+        staged.commit();
+    }
+
+    /** Reads a committed entry (for queries). */
+    public Optional<byte[]> read(String key) {
+        byte[] value = entries.get(key);
+        return value == null ? Optional.empty() : Optional.of(value.clone());
+    }
+
+    /** Committed entries whose keys start with {@code prefix}, in key order (for queries). */
+    public Map<String, byte[]> readPrefix(String prefix) {
+        Map<String, byte[]> out = new TreeMap<>();
+        entries.subMap(prefix, prefix + Character.MAX_VALUE).forEach((k, v) -> out.put(k, v.clone()));
+        return out;
+    }
+
+    /** A read-only view over the committed state, for contract queries. */
+    public StateView view() {
+        return new StateView() {
+            @Override
+            public Optional<byte[]> get(String key) {
+                return read(key);
+            }
+
+            @Override
+            public void put(String key, byte[] value) {
+                throw new UnsupportedOperationException("read-only");
+            }
+
+            @Override
+            public void delete(String key) {
+                throw new UnsupportedOperationException("read-only");
+            }
+        };
+    }
+
+    void putInitial(String key, byte[] value) {
+        entries.put(key, value);
+        root = null;
+    }
+
+    private final class Staged implements StateView {
+        private final Map<String, byte[]> writes = new HashMap<>();
+
+        @Override
+        public Optional<byte[]> get(String key) {
+            if (writes.containsKey(key)) {
+                return Optional.ofNullable(writes.get(key)).map(byte[]::clone);
+            }
+            return read(key);
+        }
+
+        @Override
+        public void put(String key, byte[] value) {
+            writes.put(key, value.clone());
+        }
+
+        @Override
+        public void delete(String key) {
+            writes.put(key, null);
+        }
+
+        void commit() {
+            writes.forEach((k, v) -> {
+                if (v == null) {
+                    entries.remove(k);
+                } else {
+                    entries.put(k, v);
+                }
+            });
+            root = null;
+        }
+    }
+
+    private static byte[] lengthOf(int n) {
+        return new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.careledger.contracts;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+
+import org.careledger.crypto.Address;
+import org.careledger.ledger.Arg;
+import org.careledger.ledger.ContractCall;
+import org.careledger.ledger.Genesis;
+import org.careledger.ledger.TransactionRejectedException;
+
+/**
+ * Which addresses are registered users and with which role, written by admins when they approve a
+ * user, so other contracts can check, say, that a consent request comes from a doctor. The genesis
+ * sealers may register the first admins.
+ */
+public final class Registry implements Contract {
+
+    public static final String NAME = "registry";
+    public static final Set<String> ROLES = Set.of("ADMIN", "DOCTOR", "PATIENT", "PHARMACIST");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public long minimumFee(ContractCall call, Genesis.Parameters parameters) {
+        return 0;
+    }
+
+    @Override
+    public void execute(CallContext context, ContractCall call) {
+        if (!"register".equals(call.method())) {
+            throw new TransactionRejectedException("registry.method", "registry has no method " + call.method());
+        }
+        if (call.args().size() != 2 || !(call.args().get(0) instanceof Arg.Addr user) || !(call.args().get(1) instanceof Arg.Text role)) {
+            throw new TransactionRejectedException("registry.arguments", "register takes (address user, role)");
+        }
+        if (!ROLES.contains(role.value())) {
+            throw new TransactionRejectedException("registry.role", "unknown role " + role.value());
+        }
+        boolean admin = roleOf(context.state(), context.sender()).filter("ADMIN"::equals).isPresent();
+        if (!admin && !isSealer(context)) {
+            throw new TransactionRejectedException("registry.admin", "only an admin registers users");
+        }
+        context.state().put(roleKey(user.value()), role.value().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static boolean isSealer(CallContext context) {
+        return context.state().get(sealerKey(context.sender())).isPresent();
+    }
+
+    public static ContractCall register(Address user, String role) {
+        return ContractCall.of(NAME, "register", Arg.of(user), Arg.of(role));
+    }
+
+    public static Optional<String> roleOf(StateView state, Address account) {
+        return state.get(roleKey(account)).map(b -> new String(b, StandardCharsets.US_ASCII));
+    }
+
+    static String roleKey(Address account) {
+        return "registry.role/" + account.toLowerHex();
+    }
+
+    static String sealerKey(Address account) {
+        return "registry.sealer/" + account.toLowerHex();
+    }
+}

@@ -1,0 +1,210 @@
+package org.careledger.ledger;
+
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One node's view of the chain: every valid block it knows, as a tree rooted in genesis, with the
+ * main chain the branch of most cumulative work (the first seen wins a tie). Each block is validated
+ * against its parent's state before it is accepted. States are kept for recent blocks and every
+ * {@value #CHECKPOINT_EVERY}th; an older state is rebuilt by replaying from the nearest kept one, so a
+ * reorganisation reverts and reapplies state exactly.
+ */
+public final class Chain {
+
+    static final int KEEP_RECENT_STATES = 128;
+    static final int CHECKPOINT_EVERY = 128;
+
+    private static final class Entry {
+        final Block block;
+        final BlockHeader header;
+        final Entry parent;
+        final BigInteger work;
+        WorldState state;
+
+        Entry(Block block, BlockHeader header, Entry parent, WorldState state) {
+            this.block = block;
+            this.header = header;
+            this.parent = parent;
+            this.work = (parent == null ? BigInteger.ZERO : parent.work).add(BigInteger.valueOf(header.difficulty()));
+            this.state = state;
+        }
+    }
+
+    private final Genesis genesis;
+    private final BlockRules rules;
+    private final Map<Hash, Entry> entries = new HashMap<>();
+    private final List<Entry> main = new ArrayList<>();
+    private final Entry genesisEntry;
+
+    public Chain(Genesis genesis, StateMachine machine, BlockRules rules) {
+        this.genesis = genesis;
+        this.rules = rules;
+        WorldState state = machine.genesisState(genesis);
+        this.genesisEntry = new Entry(null, GenesisBlock.header(genesis, state), null, state);
+        entries.put(genesisEntry.header.hash(), genesisEntry);
+        main.add(genesisEntry);
+    }
+
+    /** Validates and adds a block; throws {@link BlockRejectedException} if it breaks a rule. */
+    public synchronized ChainUpdate add(Block block) {
+        Hash hash = block.hash();
+        if (entries.containsKey(hash)) {
+            return new ChainUpdate(ChainUpdate.Kind.DUPLICATE, block, List.of(), List.of());
+        }
+        Entry parent = entries.get(block.header().previousHash());
+        if (parent == null) {
+            return new ChainUpdate(ChainUpdate.Kind.ORPHAN, block, List.of(), List.of());
+        }
+        WorldState after = rules.validate(block, parent.header, ancestry(parent), stateOf(parent));
+        Entry entry = new Entry(block, block.header(), parent, after);
+        entries.put(hash, entry);
+        Entry tip = tipEntry();
+        if (entry.work.compareTo(tip.work) <= 0) {
+            return new ChainUpdate(ChainUpdate.Kind.SIDE_BRANCH, block, List.of(), List.of());
+        }
+        if (parent == tip) {
+            main.add(entry);
+            pruneStates();
+            return new ChainUpdate(ChainUpdate.Kind.EXTENDED, block, List.of(), List.of(block));
+        }
+        return reorganiseTo(entry);
+    }
+
+    private ChainUpdate reorganiseTo(Entry newTip) {
+        Deque<Entry> connect = new ArrayDeque<>();
+        Entry fork = newTip;
+        while (!isOnMain(fork)) {
+            connect.push(fork);
+            fork = fork.parent;
+        }
+        List<Block> disconnected = new ArrayList<>();
+        for (int h = main.size() - 1; h > fork.header.height(); h--) {
+            disconnected.add(main.remove(h).block);
+        }
+        List<Block> connected = new ArrayList<>();
+        for (Entry e : connect) {
+            main.add(e);
+            connected.add(e.block);
+        }
+        pruneStates();
+        return new ChainUpdate(ChainUpdate.Kind.REORGANISED, newTip.block, disconnected, connected);
+    }
+
+    private boolean isOnMain(Entry e) {
+        long h = e.header.height();
+        return h < main.size() && main.get((int) h) == e;
+    }
+
+    private BlockRules.Ancestry ancestry(Entry tipOfBranch) {
+        return height -> {
+            Entry e = tipOfBranch;
+            while (e.header.height() > height) {
+                e = e.parent;
+            }
+            return e.header;
+        };
+    }
+
+    private WorldState stateOf(Entry entry) {
+        if (entry.state != null) {
+            return entry.state;
+        }
+        Deque<Entry> replay = new ArrayDeque<>();
+        Entry e = entry;
+        while (e.state == null) {
+            replay.push(e);
+            e = e.parent;
+        }
+        WorldState state = e.state.copy();
+        for (Entry r : replay) {
+            BlockContext context = new BlockContext(r.header.height(), r.header.timestamp(), r.header.sealer(), genesis.parameters());
+            for (Transaction tx : r.block.transactions()) {
+                state.apply(tx, context);
+            }
+        }
+        return state;
+    }
+
+    private void pruneStates() {
+        long tipHeight = tipEntry().header.height();
+        for (Entry e : entries.values()) {
+            long h = e.header.height();
+            if (e.state != null && h > 0 && h % CHECKPOINT_EVERY != 0 && h < tipHeight - KEEP_RECENT_STATES) {
+                e.state = null;
+            }
+        }
+    }
+
+    private Entry tipEntry() {
+        return main.get(main.size() - 1);
+    }
+
+    public synchronized BlockHeader tip() {
+        return tipEntry().header;
+    }
+
+    public synchronized long height() {
+        return main.size() - 1;
+    }
+
+    public synchronized BigInteger cumulativeWork() {
+        return tipEntry().work;
+    }
+
+    /** A copy of the state at the main chain's tip. */
+    public synchronized WorldState tipState() {
+        return stateOf(tipEntry()).copy();
+    }
+
+    public BlockHeader genesisHeader() {
+        return genesisEntry.header;
+    }
+
+    /** The main chain's block at {@code height} (genesis, height 0, has no block). */
+    public synchronized Optional<Block> blockAt(long height) {
+        if (height < 1 || height >= main.size()) {
+            return Optional.empty();
+        }
+        return Optional.of(main.get((int) height).block);
+    }
+
+    public synchronized Optional<Block> block(Hash hash) {
+        Entry e = entries.get(hash);
+        return e == null ? Optional.empty() : Optional.ofNullable(e.block);
+    }
+
+    public synchronized boolean contains(Hash hash) {
+        return entries.containsKey(hash);
+    }
+
+    /** The expected difficulty of the next block on the main chain. */
+    public synchronized long nextDifficulty() {
+        Entry tip = tipEntry();
+        return rules.expectedDifficulty(tip.header, ancestry(tip));
+    }
+
+    public BlockRules rules() {
+        return rules;
+    }
+
+    public Genesis genesis() {
+        return genesis;
+    }
+
+    /** The main chain's blocks from height 1 up, for a store or an explorer. */
+    public synchronized List<Block> mainChainBlocks() {
+        List<Block> blocks = new ArrayList<>(main.size());
+        for (int i = 1; i < main.size(); i++) {
+            blocks.add(main.get(i).block);
+        }
+        return Collections.unmodifiableList(blocks);
+    }
+}

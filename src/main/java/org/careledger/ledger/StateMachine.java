@@ -1,0 +1,8 @@
+package org.careledger.ledger;
+
+/** Creates the world state a chain starts from; implemented by the {@code contracts} module. */
+public interface StateMachine {
+
+    /** The state holding the genesis allocations, before any block. */
+    WorldState genesisState(Genesis genesis);
+}
