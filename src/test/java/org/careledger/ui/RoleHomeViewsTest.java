@@ -75,5 +75,6 @@ class RoleHomeViewsTest extends KaribuTest {
     void nobodySignedInCannotOpenAHomePage() {
         UI.getCurrent().navigate("patient");
         _assertNone(PatientHomeView.class);
+        _assertOne(org.careledger.identity.ui.LoginView.class);
     }
 }

@@ -42,6 +42,45 @@ class AdminDashboardViewTest extends KaribuTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Disabled("BUG: IdentityNotifications (src/main/java/org/careledger/inbox/internal/IdentityNotifications.java:28) "
+            + "links the 'New registration to review' notification to \"admin/approvals\", which is no route; the queue is at \"admin\"")
+    void theNewRegistrationNotificationLeadsTheAdminToTheApprovalQueue() {
+        String name = org.careledger.identity.TestAccounts.uniqueName("Linda");
+        accounts().registered(org.careledger.identity.TestAccounts.patient(org.careledger.identity.TestAccounts.uniqueEmail("link"), name));
+        login(DemoAccounts.ADMIN.username(), Role.ADMIN);
+        String link = ctx.getBean(org.careledger.inbox.Inbox.class).mine().stream()
+                .filter(m -> m.body().contains(name)).findFirst().orElseThrow().link();
+
+        UI.getCurrent().navigate(link);
+
+        _get(VerticalLayout.class, spec -> spec.withId("admin-home"));
+    }
+
+    @Test
+    void aRejectionNeedsAReasonInTheDialog() {
+        UserProfile applicant = accounts().pending(Role.DOCTOR);
+        login(DemoAccounts.ADMIN.username(), Role.ADMIN);
+        UI.getCurrent().navigate("admin");
+        Grid<UserProfile> grid = queue();
+        UserProfile row = _fetch(grid, 0, _size(grid)).stream().filter(u -> u.id().equals(applicant.id())).findFirst().orElseThrow();
+
+        _click(decisionButton(grid, row, "reject-" + applicant.id().value()));
+        _click(_get(Button.class, spec -> spec.withId("reject-confirm")));
+        com.vaadin.flow.component.textfield.TextArea reason =
+                _get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withId("reject-reason"));
+        assertThat(reason.isInvalid()).isTrue();
+        assertThat(reason.getErrorMessage()).isEqualTo("Give the applicant a reason (1 to 500 characters)");
+        assertThat(directory.find(applicant.id()).orElseThrow().status()).isEqualTo(AccountStatus.PENDING);
+
+        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(reason, "Unknown registration number");
+        _click(_get(Button.class, spec -> spec.withId("reject-confirm")));
+        UserProfile rejected = directory.find(applicant.id()).orElseThrow();
+        assertThat(rejected.status()).isEqualTo(AccountStatus.REJECTED);
+        assertThat(rejected.statusReason()).isEqualTo("Unknown registration number");
+        assertThat(_fetch(queue(), 0, _size(queue()))).extracting(UserProfile::id).doesNotContain(applicant.id());
+    }
+
+    @Test
     void theApprovalQueueListsPendingRegistrationsAndApprovingRemovesOne() {
         UserProfile applicant = accounts().pending(Role.PATIENT);
         login(DemoAccounts.ADMIN.username(), Role.ADMIN);
