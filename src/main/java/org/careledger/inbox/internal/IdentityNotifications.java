@@ -25,7 +25,7 @@ class IdentityNotifications {
         String body = registered.fullName() + " registered as " + registered.role().label().toLowerCase()
                 + " and is waiting for approval.";
         directory.activeUsersWithRole(Role.ADMIN)
-                .forEach(admin -> inbox.send(admin, "New registration to review", body, "admin/approvals"));
+                .forEach(admin -> inbox.send(admin, "New registration to review", body, "admin"));
     }
 
     @EventListener

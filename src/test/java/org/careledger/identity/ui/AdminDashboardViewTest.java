@@ -42,8 +42,6 @@ class AdminDashboardViewTest extends KaribuTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("BUG: IdentityNotifications (src/main/java/org/careledger/inbox/internal/IdentityNotifications.java:28) "
-            + "links the 'New registration to review' notification to \"admin/approvals\", which is no route; the queue is at \"admin\"")
     void theNewRegistrationNotificationLeadsTheAdminToTheApprovalQueue() {
         String name = org.careledger.identity.TestAccounts.uniqueName("Linda");
         accounts().registered(org.careledger.identity.TestAccounts.patient(org.careledger.identity.TestAccounts.uniqueEmail("link"), name));
