@@ -3,8 +3,6 @@ package org.careledger.ledger.store;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -26,7 +24,6 @@ public final class BlockStore implements AutoCloseable {
 
     public static final long DEFAULT_MAX_FILE_BYTES = 128L * 1024 * 1024;
     public static final int MAX_PAYLOAD_BYTES = RecordFormat.MAX_PAYLOAD;
-    static final String LOCK_FILE = "blocks.lock";
 
     private final Path dir;
     private final long maxFileBytes;
@@ -68,7 +65,7 @@ public final class BlockStore implements AutoCloseable {
             throw new IllegalArgumentException("A block file must hold at least " + RecordFormat.OVERHEAD + " bytes");
         }
         Files.createDirectories(dir);
-        FileChannel lockChannel = lock(dir);
+        FileChannel lockChannel = StoreDirectory.lock(dir);
         try {
             BlockStore store = new BlockStore(dir, maxFileBytes, StoreScan.run(dir, true), lockChannel);
             if (store.report.corruption().isEmpty()) {
@@ -95,7 +92,14 @@ public final class BlockStore implements AutoCloseable {
         return new BlockStore(dir, DEFAULT_MAX_FILE_BYTES, StoreScan.run(dir, false), null);
     }
 
-    /** Appends one record and forces it to disk: the block is committed once this returns. */
+    /**
+     * Appends one record and forces it to disk: the block is committed once this returns. If it
+     * throws an {@link IOException}, the record may or may not be there after a reopen, and this store
+     * refuses further appends ({@link StoreFailedException}) until reopened. Do not interrupt a thread
+     * while it appends: Java then closes the file, which is such a failure.
+     *
+     * @throws StoreCorruptedException if the store found corruption on open
+     */
     public synchronized void append(long height, byte[] payload) throws IOException {
         Objects.requireNonNull(payload, "payload");
         if (height < 0) {
@@ -136,16 +140,7 @@ public final class BlockStore implements AutoCloseable {
             checkOpen();
             ends = List.copyOf(fileEnds);
         }
-        for (int i = 0; i < ends.size(); i++) {
-            String name = RecordFormat.fileName(i);
-            RecordFileReader.Outcome outcome = RecordFileReader.read(dir.resolve(name), ends.get(i),
-                    (height, payload) -> action.accept(StoredRecord.owning(height, payload)));
-            RecordFileReader.Problem p = outcome.problem();
-            if (p != null) {
-                Corruption c = new Corruption(name, p.offset(), p.height(), p.reason() + " (changed on disk since the store was opened)");
-                throw new StoreCorruptedException("Block store " + dir + " is corrupted: " + c.message(), c);
-            }
-        }
+        RecordFileReader.readCommitted(dir, ends, (height, payload) -> action.accept(StoredRecord.owning(height, payload)));
     }
 
     /** All records in file order, in memory; prefer {@link #forEach} for a long chain. */
@@ -217,34 +212,8 @@ public final class BlockStore implements AutoCloseable {
         FileChannel opened = FileChannel.open(file, StandardOpenOption.WRITE,
                 isNew ? StandardOpenOption.CREATE_NEW : StandardOpenOption.CREATE);
         if (created) {
-            forceDirectory(dir);
+            StoreDirectory.force(dir);
         }
         return opened;
-    }
-
-    private static FileChannel lock(Path dir) throws IOException {
-        FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        try {
-            FileLock lock = channel.tryLock();
-            if (lock != null) {
-                return channel;
-            }
-        } catch (OverlappingFileLockException e) {
-            // held by another store in this process
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
-        channel.close();
-        throw new StoreLockedException("Block store " + dir + " is already open for appending by another store or process");
-    }
-
-    /** Makes a new file's directory entry durable; not every platform can open a directory, hence best effort. */
-    private static void forceDirectory(Path dir) {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException e) {
-            // Windows cannot open a directory; NTFS journals the entry itself.
-        }
     }
 }

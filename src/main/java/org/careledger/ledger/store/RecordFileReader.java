@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 import static org.careledger.ledger.store.RecordFormat.HEADER_SIZE;
 import static org.careledger.ledger.store.RecordFormat.MAGIC;
@@ -92,6 +93,21 @@ final class RecordFileReader {
                 position = end;
             }
             return new Outcome(position, records, null);
+        }
+    }
+
+    /**
+     * Reads files 0, 1, ... of {@code dir} up to the verified lengths in {@code ends}, which an open
+     * found intact: any problem now means the bytes changed on disk since.
+     */
+    static void readCommitted(Path dir, List<Long> ends, Visitor visitor) throws IOException {
+        for (int i = 0; i < ends.size(); i++) {
+            String name = RecordFormat.fileName(i);
+            Problem p = read(dir.resolve(name), ends.get(i), visitor).problem();
+            if (p != null) {
+                Corruption c = new Corruption(name, p.offset(), p.height(), p.reason() + " (changed on disk since the store was opened)");
+                throw new StoreCorruptedException("Block store " + dir + " is corrupted: " + c.message(), c);
+            }
         }
     }
 

@@ -110,6 +110,27 @@ class BlockStoreTest {
     }
 
     @Test
+    void afterAFailedAppendTheStoreRefusesUntilReopenedAndReopeningIsClean() throws IOException {
+        try (BlockStore store = BlockStore.open(tmp)) {
+            store.append(0, new byte[] {1});
+            Thread.currentThread().interrupt(); // Java closes an interruptible channel: a failed write
+            try {
+                assertThatThrownBy(() -> store.append(1, new byte[] {2})).isInstanceOf(IOException.class);
+            } finally {
+                Thread.interrupted();
+            }
+            assertThatThrownBy(() -> store.append(1, new byte[] {2})).isInstanceOf(StoreFailedException.class)
+                    .hasMessageContaining("reopen");
+            assertThat(store.count()).isEqualTo(1);
+        }
+        try (BlockStore store = BlockStore.open(tmp)) {
+            assertThat(store.openReport().corruption()).isEmpty();
+            store.append(1, new byte[] {2});
+            assertThat(store.records()).extracting(StoredRecord::height).containsExactly(0L, 1L);
+        }
+    }
+
+    @Test
     void refusesNegativeHeightsOversizedPayloadsAndUseAfterClose() throws IOException {
         BlockStore store = BlockStore.open(tmp);
         assertThatThrownBy(() -> store.append(-1, new byte[1])).isInstanceOf(IllegalArgumentException.class);

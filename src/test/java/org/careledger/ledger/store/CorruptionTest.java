@@ -56,6 +56,34 @@ class CorruptionTest {
     }
 
     @Test
+    void everySingleBitFlipInEveryByteOfASmallStoreIsCaughtNeverServed() throws IOException {
+        List<StoredRecord> records = storeOf(3);
+        Path clean = Files.createDirectories(tmp.resolve("clean"));
+        Files.move(file(tmp, 0), file(clean, 0));
+        byte[] original = Files.readAllBytes(file(clean, 0));
+        Path damaged = Files.createDirectories(tmp.resolve("damaged"));
+        for (int position = 0; position < original.length; position++) {
+            int victim = 0;
+            while (offsetOf(records, victim + 1) <= position) {
+                victim++;
+            }
+            for (int bit = 0; bit < 8; bit++) {
+                Files.write(file(damaged, 0), original);
+                flipBit(file(damaged, 0), position, bit);
+                int p = position;
+                int b = bit;
+                try (BlockStore store = BlockStore.openReadOnly(damaged)) {
+                    Corruption corruption = store.openReport().corruption()
+                            .orElseThrow(() -> new AssertionError("not detected: byte " + p + " bit " + b));
+                    assertThat(corruption.offset()).isEqualTo(offsetOf(records, victim));
+                    assertThat(store.openReport().bytesTruncated()).isZero();
+                    assertThat(store.records()).containsExactlyElementsOf(records.subList(0, victim));
+                }
+            }
+        }
+    }
+
+    @Test
     void aDamagedHeaderIsReportedWithoutAHeight() throws IOException {
         List<StoredRecord> records = storeOf(3);
         flipBit(file(tmp, 0), offsetOf(records, 1) + 9, 3); // inside the height
