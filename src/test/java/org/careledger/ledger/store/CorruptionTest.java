@@ -130,6 +130,21 @@ class CorruptionTest {
     }
 
     @Test
+    void anIntactHeaderDeclaringMoreThanSixteenMebibytesIsCorruptionEvenAtTheEndOfTheLastFile() throws IOException {
+        List<StoredRecord> records = storeOf(2);
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(20).putInt(RecordFormat.MAGIC)
+                .putInt(RecordFormat.MAX_PAYLOAD + 1).putLong(12);
+        header.putInt(RecordFormat.crc32c(header.array(), 0, 16));
+        appendBytes(file(tmp, 0), header.array());
+        try (BlockStore store = BlockStore.open(tmp)) {
+            assertThat(store.openReport().corruption().orElseThrow().message()).isEqualTo("block record at height 12 "
+                    + "(blocks-00000.dat offset " + offsetOf(records, 2) + "): declared payload length 16777217 exceeds the limit of 16777216 bytes");
+            assertThat(store.openReport().bytesTruncated()).isZero();
+        }
+        assertThat(Files.size(file(tmp, 0))).isEqualTo(offsetOf(records, 2) + 20);
+    }
+
+    @Test
     void aMissingBlockFileIsCorruption() throws IOException {
         try (BlockStore store = BlockStore.open(tmp, 50)) {
             for (int i = 0; i < 3; i++) {
