@@ -142,10 +142,18 @@ public final class BlockRules {
     }
 
     /**
-     * The checks a transaction must pass against a state before it is applied: the same at mempool
-     * admission and in a block.
+     * The checks a transaction must pass against a state before it is applied: the same at block
+     * assembly and in a block. Its nonce must be exactly the sender's next one.
      */
     public void admit(Transaction tx, WorldState state) {
+        admit(tx, state, 1);
+    }
+
+    /**
+     * The checks at mempool admission: as {@link #admit(Transaction, WorldState)}, but the nonce may
+     * lie up to {@code nonceWindow} ahead of the sender's next one, so a sender can queue many.
+     */
+    public void admit(Transaction tx, WorldState state, long nonceWindow) {
         if (tx.chainId() != genesis.chainId()) {
             throw new TransactionRejectedException("chainId", "meant for chain " + tx.chainId() + ", not " + genesis.chainId());
         }
@@ -156,8 +164,13 @@ public final class BlockRules {
             throw new TransactionRejectedException("sender", tx.senderAddress() + " is not a registered sender");
         }
         long expected = state.nextNonce(tx.senderAddress());
-        if (tx.nonce() != expected) {
-            throw new TransactionRejectedException("nonce", "nonce " + tx.nonce() + " should be " + expected);
+        if (tx.nonce() < expected) {
+            throw new TransactionRejectedException("nonce", "nonce " + tx.nonce() + " was already used; the next is " + expected);
+        }
+        if (tx.nonce() >= expected + nonceWindow) {
+            throw new TransactionRejectedException("nonce", nonceWindow == 1
+                    ? "nonce " + tx.nonce() + " should be " + expected
+                    : "nonce " + tx.nonce() + " is more than " + nonceWindow + " ahead of the next, " + expected);
         }
         long minimum = state.minimumFee(tx.call());
         if (tx.fee() < minimum) {

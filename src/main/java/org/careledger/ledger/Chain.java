@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * One node's view of the chain: every valid block it knows, as a tree rooted in genesis, with the
- * main chain the branch of most cumulative work (the first seen wins a tie). Each block is validated
+ * main chain the branch of most cumulative work (the lower hash wins a tie). Each block is validated
  * against its parent's state before it is accepted. States are kept for recent blocks and every
  * {@value #CHECKPOINT_EVERY}th; an older state is rebuilt by replaying from the nearest kept one, so a
  * reorganisation reverts and reapplies state exactly.
@@ -67,7 +67,7 @@ public final class Chain {
         Entry entry = new Entry(block, block.header(), parent, after);
         entries.put(hash, entry);
         Entry tip = tipEntry();
-        if (entry.work.compareTo(tip.work) <= 0) {
+        if (!heavier(entry, tip)) {
             return new ChainUpdate(ChainUpdate.Kind.SIDE_BRANCH, block, List.of(), List.of());
         }
         if (parent == tip) {
@@ -76,6 +76,15 @@ public final class Chain {
             return new ChainUpdate(ChainUpdate.Kind.EXTENDED, block, List.of(), List.of(block));
         }
         return reorganiseTo(entry);
+    }
+
+    /**
+     * Fork choice: more cumulative work wins; between equal work the lower block hash wins, so every
+     * node that has seen the same blocks picks the same tip without waiting for another block.
+     */
+    private static boolean heavier(Entry candidate, Entry tip) {
+        int byWork = candidate.work.compareTo(tip.work);
+        return byWork > 0 || byWork == 0 && candidate.header.hash().compareTo(tip.header.hash()) < 0;
     }
 
     private ChainUpdate reorganiseTo(Entry newTip) {

@@ -136,11 +136,19 @@ class ChainTest {
         Hash rootA = a.tipState().root();
         Hash rootB = b.tipState().root();
 
-        assertThat(a.add(branchB.get(0)).kind()).isEqualTo(ChainUpdate.Kind.SIDE_BRANCH);
-        ChainUpdate reorg = a.add(branchB.get(1));
-        assertThat(reorg.kind()).isEqualTo(ChainUpdate.Kind.REORGANISED);
-        assertThat(reorg.disconnected()).containsExactly(branchA.get(0));
-        assertThat(reorg.connected()).containsExactlyElementsOf(branchB);
+        boolean bWinsTheTie = branchB.get(0).hash().compareTo(branchA.get(0).hash()) < 0;
+        ChainUpdate first = a.add(branchB.get(0));
+        ChainUpdate second = a.add(branchB.get(1));
+        if (bWinsTheTie) {
+            assertThat(first.kind()).as("equal work, lower hash").isEqualTo(ChainUpdate.Kind.REORGANISED);
+            assertThat(first.disconnected()).containsExactly(branchA.get(0));
+            assertThat(second.kind()).isEqualTo(ChainUpdate.Kind.EXTENDED);
+        } else {
+            assertThat(first.kind()).as("equal work, higher hash").isEqualTo(ChainUpdate.Kind.SIDE_BRANCH);
+            assertThat(second.kind()).isEqualTo(ChainUpdate.Kind.REORGANISED);
+            assertThat(second.disconnected()).containsExactly(branchA.get(0));
+            assertThat(second.connected()).containsExactlyElementsOf(branchB);
+        }
         assertThat(a.tipState().root()).isEqualTo(rootB);
         assertThat(a.tip()).isEqualTo(b.tip());
 
@@ -151,10 +159,26 @@ class ChainTest {
         a2.add(a2b);
         Block a3 = mineNext(a2, SEALER_A, List.of(), GENESIS_TIME + 3000);
         a2.add(a3);
-        a.add(a2b);
-        assertThat(a.add(a3).kind()).isEqualTo(ChainUpdate.Kind.REORGANISED);
+        ChainUpdate.Kind atEqualWork = a.add(a2b).kind();
+        ChainUpdate.Kind atMoreWork = a.add(a3).kind();
+        assertThat(List.of(atEqualWork, atMoreWork)).contains(ChainUpdate.Kind.REORGANISED);
+        assertThat(a.tip()).isEqualTo(a2.tip());
         assertThat(a.tipState().root()).isEqualTo(a2.tipState().root());
         assertThat(rootA).isNotEqualTo(rootB);
+    }
+
+    @Test
+    void betweenBranchesOfEqualWorkEveryNodePicksTheLowerHashWhateverItSawFirst() {
+        Chain a = newChain();
+        Chain b = newChain();
+        Block fromA = mineNext(a, SEALER_A, List.of(), GENESIS_TIME + 1000);
+        Block fromB = mineNext(b, SEALER_B, List.of(), GENESIS_TIME + 1000);
+        a.add(fromA);
+        a.add(fromB);
+        b.add(fromB);
+        b.add(fromA);
+        Hash lower = fromA.hash().compareTo(fromB.hash()) < 0 ? fromA.hash() : fromB.hash();
+        assertThat(a.tip().hash()).isEqualTo(lower).isEqualTo(b.tip().hash());
     }
 
     @Test

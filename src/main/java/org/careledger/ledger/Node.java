@@ -1,0 +1,248 @@
+package org.careledger.ledger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+import org.careledger.crypto.PrivateKey;
+import org.careledger.ledger.store.BlockStore;
+import org.careledger.ledger.store.OpenReport;
+import org.careledger.ledger.store.StoredRecord;
+
+/**
+ * One consortium node: its own sealer key, block store, chain and world state, mempool and miner.
+ * It validates every block it receives itself, stores it durably before anyone is told of it, and
+ * produces blocks when transactions wait. A node whose store holds a corrupt or invalid block
+ * serves what lies before it but refuses to build on it.
+ */
+public final class Node implements Peer, AutoCloseable {
+
+    private static final System.Logger log = System.getLogger(Node.class.getName());
+
+    private final String name;
+    private final PrivateKey sealerKey;
+    private final Chain chain;
+    private final Mempool mempool;
+    private final BlockStore store;
+    private final InMemoryNetwork network;
+    private final Producer producer;
+    private final List<Consumer<ChainUpdate>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<Hash, List<Block>> orphansByParent = new HashMap<>();
+    private final Set<Hash> orphanIds = new HashSet<>();
+    private final OpenReport openReport;
+    private volatile String refusal;
+
+    /**
+     * Opens (or creates) the node's store under {@code dataDir/nodes/<name>/blocks}, replays and
+     * re-validates every stored block, and joins the network. Producing blocks starts with {@link #start()}.
+     */
+    public Node(String name, PrivateKey sealerKey, Genesis genesis, StateMachine machine, Path dataDir,
+                InMemoryNetwork network, LongSupplier clockMillis, int minerThreads) {
+        this.name = name;
+        this.sealerKey = sealerKey;
+        this.network = network;
+        this.chain = new Chain(genesis, machine, new BlockRules(genesis, clockMillis, new SignatureCache(200_000)));
+        this.mempool = new Mempool(200_000, Mempool.DEFAULT_NONCE_WINDOW);
+        try {
+            this.store = BlockStore.open(dataDir.resolve("nodes").resolve(name).resolve("blocks"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Node " + name + " could not open its block store", e);
+        }
+        this.openReport = store.openReport();
+        openReport.corruption().ifPresent(c -> refusal = c.message());
+        replayStore();
+        this.producer = new Producer(this, minerThreads, clockMillis, genesis.parameters().targetBlockMillis());
+        network.join(this);
+    }
+
+    private void replayStore() {
+        try {
+            store.forEach(this::replay);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void replay(StoredRecord record) {
+        if (refusal != null) {
+            return;
+        }
+        try {
+            Block block = Block.decode(record.payload());
+            ChainUpdate update = chain.add(block);
+            if (update.kind() == ChainUpdate.Kind.ORPHAN) {
+                refusal = "stored block at height " + record.height() + " has no stored parent";
+            }
+        } catch (MalformedEncodingException | BlockRejectedException e) {
+            refusal = "stored block at height " + record.height() + " is invalid: " + e.getMessage();
+            log.log(System.Logger.Level.ERROR, "Node " + name + " refuses to build on its store: " + refusal);
+        }
+    }
+
+    public void start() {
+        if (refusal == null) {
+            producer.start();
+        }
+    }
+
+    /** Admits a transaction to this node's mempool and passes it on to the other nodes. */
+    public void submit(Transaction tx, long waitMillis) throws InterruptedException {
+        if (mempool.admit(tx, chain.tipState(), chain.rules(), waitMillis)) {
+            network.broadcastTransaction(name, tx);
+            producer.wake();
+        }
+    }
+
+    @Override
+    public void receiveTransaction(Transaction tx, String from) {
+        try {
+            if (mempool.admit(tx, chain.tipState(), chain.rules(), 0)) {
+                producer.wake();
+            }
+        } catch (TransactionRejectedException | Mempool.FullException e) {
+            log.log(System.Logger.Level.DEBUG, name + " ignored a transaction from " + from + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void receiveBlock(Block block, String from) {
+        try {
+            accept(block, from);
+        } catch (BlockRejectedException e) {
+            log.log(System.Logger.Level.WARNING, name + " rejected a block from " + from + ": " + e.getMessage());
+        }
+    }
+
+    /** Validates, stores durably, then tells listeners and peers. Orphans wait for their parent. */
+    synchronized ChainUpdate accept(Block block, String from) {
+        if (refusal != null) {
+            throw new BlockRejectedException(block.height(), "nodeIntegrity", "node " + name + " refuses new blocks: " + refusal);
+        }
+        ChainUpdate update = chain.add(block);
+        switch (update.kind()) {
+            case DUPLICATE -> {
+                return update;
+            }
+            case ORPHAN -> {
+                holdOrphan(block, from);
+                return update;
+            }
+            default -> {
+                persist(block);
+                afterAccepted(update);
+                network.broadcastBlock(name, block);
+                adoptOrphansOf(block.hash());
+                return update;
+            }
+        }
+    }
+
+    private void persist(Block block) {
+        try {
+            store.append(block.height(), block.encode());
+        } catch (IOException e) {
+            refusal = "the block store failed: " + e.getMessage();
+            throw new UncheckedIOException("Node " + name + " could not store block " + block.height(), e);
+        }
+    }
+
+    private void afterAccepted(ChainUpdate update) {
+        if (!update.changedMainChain()) {
+            return;
+        }
+        WorldState tip = chain.tipState();
+        List<Transaction> back = new ArrayList<>();
+        Set<Hash> nowIncluded = new HashSet<>();
+        update.connected().forEach(b -> b.transactions().forEach(tx -> nowIncluded.add(tx.id())));
+        update.disconnected().forEach(b -> b.transactions().stream().filter(tx -> !nowIncluded.contains(tx.id())).forEach(back::add));
+        mempool.reinsert(back);
+        List<Transaction> included = new ArrayList<>();
+        update.connected().forEach(b -> included.addAll(b.transactions()));
+        mempool.removeIncluded(included, tip);
+        producer.tipChanged();
+        listeners.forEach(l -> l.accept(update));
+    }
+
+    private void holdOrphan(Block block, String from) {
+        if (orphanIds.add(block.hash())) {
+            orphansByParent.computeIfAbsent(block.header().previousHash(), h -> new ArrayList<>()).add(block);
+        }
+        if (from != null) {
+            network.fetch(name, from, block.header().previousHash()).ifPresent(parent -> receiveBlock(parent, from));
+        }
+    }
+
+    private void adoptOrphansOf(Hash parent) {
+        List<Block> children = orphansByParent.remove(parent);
+        if (children == null) {
+            return;
+        }
+        for (Block child : children) {
+            orphanIds.remove(child.hash());
+            receiveBlock(child, null);
+        }
+    }
+
+    /** Called by the producer with a block it mined and sealed. */
+    void produced(Block block) {
+        receiveBlock(block, null);
+    }
+
+    @Override
+    public Optional<Block> blockByHash(Hash hash) {
+        return chain.block(hash);
+    }
+
+    /** Called after each block that changed the main chain is durable. */
+    public void onChainUpdate(Consumer<ChainUpdate> listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    public Chain chain() {
+        return chain;
+    }
+
+    public Mempool mempool() {
+        return mempool;
+    }
+
+    PrivateKey sealerKey() {
+        return sealerKey;
+    }
+
+    public OpenReport openReport() {
+        return openReport;
+    }
+
+    /** Why this node refuses to build, if it does. */
+    public Optional<String> refusal() {
+        return Optional.ofNullable(refusal);
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+        try {
+            store.close();
+        } catch (IOException e) {
+            log.log(System.Logger.Level.WARNING, "Node " + name + " could not close its store: " + e);
+        }
+    }
+}

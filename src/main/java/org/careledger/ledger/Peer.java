@@ -1,0 +1,15 @@
+package org.careledger.ledger;
+
+import java.util.Optional;
+
+/** A node as the network sees it: it receives blocks and transactions and serves blocks by hash. */
+public interface Peer {
+
+    String name();
+
+    void receiveBlock(Block block, String from);
+
+    void receiveTransaction(Transaction tx, String from);
+
+    Optional<Block> blockByHash(Hash hash);
+}

@@ -1,0 +1,132 @@
+package org.careledger.ledger;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import org.careledger.contracts.ContractState;
+import org.careledger.contracts.Contracts;
+import org.careledger.contracts.Tokens;
+import org.careledger.crypto.DevAccounts;
+import org.careledger.crypto.PrivateKey;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.careledger.ledger.TestChains.*;
+
+class ConsortiumTest {
+
+    private static final PrivateKey ALICE = DevAccounts.ganacheAccount(0);
+    private static final PrivateKey BOB = DevAccounts.ganacheAccount(1);
+    private static final PrivateKey SEALER_C = DevAccounts.ganacheAccount(9);
+    private static final Genesis THREE = Genesis.dev(CHAIN_ID, GENESIS_TIME, List.of(
+            new Genesis.Sealer("st-marys", SEALER_A.publicKey()),
+            new Genesis.Sealer("riverside", SEALER_B.publicKey()),
+            new Genesis.Sealer("northgate", SEALER_C.publicKey())));
+
+    @TempDir
+    Path dataDir;
+
+    private final List<Node> nodes = new ArrayList<>();
+    private InMemoryNetwork network;
+
+    private List<Node> consortium() {
+        network = new InMemoryNetwork(7);
+        network.setDelayMillis(5);
+        nodes.add(node("st-marys", SEALER_A));
+        nodes.add(node("riverside", SEALER_B));
+        nodes.add(node("northgate", SEALER_C));
+        nodes.forEach(Node::start);
+        return nodes;
+    }
+
+    private Node node(String name, PrivateKey key) {
+        return new Node(name, key, THREE, Contracts.standard(), dataDir, network, System::currentTimeMillis, 1);
+    }
+
+    @AfterEach
+    void stop() {
+        nodes.forEach(Node::close);
+        if (network != null) {
+            network.close();
+        }
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static long balance(Node node, PrivateKey who) {
+        return Tokens.balanceOf(((ContractState) node.chain().tipState()).view(), who.address());
+    }
+
+    private static boolean converged(List<Node> nodes) {
+        Hash tip = nodes.get(0).chain().tip().hash();
+        return nodes.stream().allMatch(n -> n.chain().tip().hash().equals(tip));
+    }
+
+    @Test
+    void aTransactionSubmittedToOneNodeIsMinedAndValidatedByEveryNode() throws Exception {
+        List<Node> all = consortium();
+        all.get(0).submit(transfer(ALICE, 0, BOB, 7 * Genesis.UNITS_PER_TOKEN), 1000);
+        all.get(1).submit(transfer(ALICE, 1, BOB, 1 * Genesis.UNITS_PER_TOKEN), 1000);
+        await("every node holds both transfers", () -> all.stream().allMatch(n -> balance(n, BOB) == 108 * Genesis.UNITS_PER_TOKEN));
+        await("the nodes agree on the tip", () -> converged(all));
+        assertThat(all).allSatisfy(n -> assertThat(n.mempool().size()).isZero());
+    }
+
+    @Test
+    void afterAPartitionHealsTheHeavierBranchWinsEverywhereAndNoTransactionIsLost() throws Exception {
+        List<Node> all = consortium();
+        network.partition(Set.of("st-marys"), Set.of("riverside", "northgate"));
+        all.get(0).submit(transfer(ALICE, 0, BOB, 2 * Genesis.UNITS_PER_TOKEN), 1000);
+        await("the lone node mined its block", () -> all.get(0).chain().height() >= 1);
+        for (int i = 0; i < 3; i++) {
+            all.get(1).submit(transfer(BOB, i, ALICE, Genesis.UNITS_PER_TOKEN), 1000);
+            int height = i + 1;
+            await("the majority mined block " + height, () -> all.get(1).chain().height() >= height);
+        }
+        network.heal();
+        // a new transaction on the majority side makes it announce its heavier chain
+        all.get(2).submit(transfer(BOB, 3, ALICE, Genesis.UNITS_PER_TOKEN), 1000);
+        await("the nodes converge", () -> converged(all) && all.get(0).chain().height() >= 4);
+        // the lone node's transfer returned to its mempool and is mined again on the winning branch
+        await("Alice's orphaned transfer is mined again", () -> all.stream().allMatch(n -> n.chain().tipState().nextNonce(ALICE.address()) == 1));
+        await("the nodes converge again", () -> converged(all));
+        assertThat(balance(all.get(0), BOB)).isEqualTo(balance(all.get(2), BOB)).isEqualTo((100 + 2 - 4) * Genesis.UNITS_PER_TOKEN - 4 * 1000);
+        assertThat(all.get(0).chain().tipState().root()).isEqualTo(all.get(1).chain().tipState().root());
+    }
+
+    @Test
+    void aRestartedNodeReplaysItsStoreToTheSameTipAndState() throws Exception {
+        List<Node> all = consortium();
+        for (int i = 0; i < 5; i++) {
+            all.get(0).submit(transfer(ALICE, i, BOB, Genesis.UNITS_PER_TOKEN), 1000);
+        }
+        await("all five are mined everywhere", () -> all.stream().allMatch(n -> n.chain().tipState().nextNonce(ALICE.address()) == 5));
+        await("the nodes agree on the tip", () -> converged(all));
+        Hash tip = all.get(0).chain().tip().hash();
+        Hash root = all.get(0).chain().tipState().root();
+        all.forEach(Node::close);
+        nodes.clear();
+        network.close();
+        network = new InMemoryNetwork(8);
+        Node again = node("st-marys", SEALER_A);
+        nodes.add(again);
+        assertThat(again.openReport().clean()).isTrue();
+        assertThat(again.refusal()).isEmpty();
+        assertThat(again.chain().tip().hash()).isEqualTo(tip);
+        assertThat(again.chain().tipState().root()).isEqualTo(root);
+    }
+}
