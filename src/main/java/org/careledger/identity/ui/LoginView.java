@@ -1,5 +1,6 @@
 package org.careledger.identity.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -15,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.shared.communication.PushMode;
 import org.careledger.identity.DemoAccounts;
 import org.careledger.identity.internal.AccountNotActiveException;
 import org.springframework.core.env.Environment;
@@ -60,6 +62,17 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         }
         box.add(new Paragraph("This is a demo install: its data is made up and its keys are public."));
         return box;
+    }
+
+    /**
+     * No push on the login page: its push connection would close as the browser leaves the page
+     * with the sign-in form, carrying the pre-sign-in session id, and could win a race against the
+     * session id change, leaving the browser with a fresh anonymous session.
+     */
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        attachEvent.getUI().getPushConfiguration().setPushMode(PushMode.DISABLED);
     }
 
     @Override
