@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -43,11 +44,25 @@ public final class BrowserSupport implements BeforeAllCallback, BeforeEachCallba
             "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--disable-dev-shm-usage", "--lang=en-GB");
 
+    private final UnaryOperator<String> env;
+    private final List<String> chromiumPaths;
+    private final List<String> driverPaths;
     private File browser;
     private File driverExecutable;
     private WebDriver driver;
     private ChromeDriverService service;
     private Path profileDir;
+
+    public BrowserSupport() {
+        this(System::getenv, List.of("/usr/bin/chromium", "/usr/bin/chromium-browser"), List.of("/usr/bin/chromedriver"));
+    }
+
+    /** For testing the look-up itself: where to look and what the environment says. */
+    BrowserSupport(UnaryOperator<String> env, List<String> chromiumPaths, List<String> driverPaths) {
+        this.env = env;
+        this.chromiumPaths = chromiumPaths;
+        this.driverPaths = driverPaths;
+    }
 
     /** The browser of the running test. */
     public WebDriver driver() {
@@ -59,8 +74,8 @@ public final class BrowserSupport implements BeforeAllCallback, BeforeEachCallba
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        Optional<File> chromium = firstExecutable(System.getenv("CHROME_BIN"), "/usr/bin/chromium", "/usr/bin/chromium-browser");
-        Optional<File> chromedriver = firstExecutable(System.getenv("CHROMEDRIVER"), "/usr/bin/chromedriver");
+        Optional<File> chromium = firstExecutable(env.apply("CHROME_BIN"), chromiumPaths);
+        Optional<File> chromedriver = firstExecutable(env.apply("CHROMEDRIVER"), driverPaths);
         if (chromium.isPresent() && chromedriver.isPresent()) {
             browser = chromium.get();
             driverExecutable = chromedriver.get();
@@ -69,7 +84,7 @@ public final class BrowserSupport implements BeforeAllCallback, BeforeEachCallba
         String missing = (chromium.isEmpty() ? "Chromium (looked at $CHROME_BIN, /usr/bin/chromium, /usr/bin/chromium-browser)" : "")
                 + (chromium.isEmpty() && chromedriver.isEmpty() ? " and " : "")
                 + (chromedriver.isEmpty() ? "chromedriver (looked at $CHROMEDRIVER, /usr/bin/chromedriver)" : "");
-        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        boolean ci = "true".equalsIgnoreCase(env.apply("CI"));
         String message = "\n"
                 + "**********************************************************************\n"
                 + "* BROWSER TESTS " + (ci ? "FAILED" : "SKIPPED") + ": " + context.getDisplayName() + "\n"
@@ -138,8 +153,8 @@ public final class BrowserSupport implements BeforeAllCallback, BeforeEachCallba
         }
     }
 
-    private static Optional<File> firstExecutable(String... candidates) {
-        return Stream.of(candidates)
+    private static Optional<File> firstExecutable(String fromEnv, List<String> candidates) {
+        return Stream.concat(Stream.of(fromEnv), candidates.stream())
                 .filter(c -> c != null && !c.isBlank())
                 .map(File::new)
                 .filter(f -> f.isFile() && f.canExecute())

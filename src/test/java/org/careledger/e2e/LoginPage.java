@@ -39,9 +39,9 @@ final class LoginPage extends PageObject {
 
     /**
      * Signs in and waits for the view with the given id. A sign-in that the server accepted can land
-     * back on the login page, with the session lost (see the report on the session-fixation race with
-     * the login page's push connection); that case is retried once, loudly, so the rest of the journey
-     * is still tested. A second bounce fails the test.
+     * back on the login page, signed out (the bug that {@code PortalJourneyIT.signInLandsOnHomeAtFirstTry}
+     * documents); that case is retried once, loudly, so the rest of the journey is still tested. A second
+     * bounce fails the test.
      */
     void signInExpecting(String username, String password, String viewId) {
         for (int attempt = 1; ; attempt++) {
