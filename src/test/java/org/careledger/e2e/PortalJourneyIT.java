@@ -173,8 +173,8 @@ class PortalJourneyIT extends IntegrationTest {
     @DisplayName("five sign-ins in a row each land on the home page at the first try")
     void signInLandsOnHomeAtFirstTry() {
         for (int i = 1; i <= 5; i++) {
-            loginPage().open().signInAs(DemoAccounts.DOCTOR.username(), DemoAccounts.DOCTOR.password());
-            assertThat(shell().isShown("doctor-home")).as("sign-in %d landed on the doctor's home", i).isTrue();
+            boolean home = loginPage().open().signInLandsOn(DemoAccounts.DOCTOR.username(), DemoAccounts.DOCTOR.password(), "doctor-home");
+            assertThat(home).as("sign-in %d landed on the doctor's home", i).isTrue();
             shell().signOut();
         }
     }

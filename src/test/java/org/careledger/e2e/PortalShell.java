@@ -20,12 +20,6 @@ final class PortalShell extends PageObject {
         return this;
     }
 
-    /** Waits until either the view or the login page is shown, and says whether it was the view. */
-    boolean isShown(String viewId) {
-        wait.until(d -> isPresent(By.id(viewId)) || (d.getCurrentUrl().endsWith("/login") && isPresent(By.id("login-view"))));
-        return isPresent(By.id(viewId));
-    }
-
     /** The labels of the side navigation's items, in their order. */
     List<String> navigationLabels() {
         WebElement nav = present(By.id("main-nav"));
