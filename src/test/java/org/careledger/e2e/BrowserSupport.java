@@ -1,0 +1,174 @@
+package org.careledger.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A real headless Chromium for the browser tests, one fresh browser (and profile directory) per test
+ * method. Register it as a static {@code @RegisterExtension} field: it looks for the browser before
+ * the class starts, so a machine without Chromium skips the class before Spring even starts.
+ *
+ * <p>Chromium is found at {@code $CHROME_BIN}, {@code /usr/bin/chromium} or
+ * {@code /usr/bin/chromium-browser}; its driver at {@code $CHROMEDRIVER} or {@code /usr/bin/chromedriver}.
+ * Both are given to Selenium explicitly, so Selenium Manager never runs (it would try to download a
+ * browser). Without them the tests are skipped with a loud message, except under {@code CI=true},
+ * where they fail: CI must never pass by not running the browser tests.
+ */
+public final class BrowserSupport implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
+
+    static final String INSTALL_COMMAND = "sudo apt-get install -y chromium chromium-driver";
+
+    private static final List<String> ARGS = List.of("--headless=new", "--no-sandbox", "--disable-gpu",
+            "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--disable-dev-shm-usage", "--lang=en-GB");
+
+    private final UnaryOperator<String> env;
+    private final List<String> chromiumPaths;
+    private final List<String> driverPaths;
+    private File browser;
+    private File driverExecutable;
+    private WebDriver driver;
+    private ChromeDriverService service;
+    private Path profileDir;
+
+    public BrowserSupport() {
+        this(System::getenv, List.of("/usr/bin/chromium", "/usr/bin/chromium-browser"), List.of("/usr/bin/chromedriver"));
+    }
+
+    /** For testing the look-up itself: where to look and what the environment says. */
+    BrowserSupport(UnaryOperator<String> env, List<String> chromiumPaths, List<String> driverPaths) {
+        this.env = env;
+        this.chromiumPaths = chromiumPaths;
+        this.driverPaths = driverPaths;
+    }
+
+    /** The browser of the running test. */
+    public WebDriver driver() {
+        if (driver == null) {
+            throw new IllegalStateException("No browser: BrowserSupport must be a @RegisterExtension field");
+        }
+        return driver;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Optional<File> chromium = firstExecutable(env.apply("CHROME_BIN"), chromiumPaths);
+        Optional<File> chromedriver = firstExecutable(env.apply("CHROMEDRIVER"), driverPaths);
+        if (chromium.isPresent() && chromedriver.isPresent()) {
+            browser = chromium.get();
+            driverExecutable = chromedriver.get();
+            return;
+        }
+        String missing = (chromium.isEmpty() ? "Chromium (looked at $CHROME_BIN, /usr/bin/chromium, /usr/bin/chromium-browser)" : "")
+                + (chromium.isEmpty() && chromedriver.isEmpty() ? " and " : "")
+                + (chromedriver.isEmpty() ? "chromedriver (looked at $CHROMEDRIVER, /usr/bin/chromedriver)" : "");
+        boolean ci = "true".equalsIgnoreCase(env.apply("CI"));
+        String message = "\n"
+                + "**********************************************************************\n"
+                + "* BROWSER TESTS " + (ci ? "FAILED" : "SKIPPED") + ": " + context.getDisplayName() + "\n"
+                + "* Missing: " + missing + "\n"
+                + "* Install them with:  " + INSTALL_COMMAND + "\n"
+                + (ci ? "* CI=true: browser tests must run in CI, so this is a failure.\n"
+                      : "* (Under CI=true this is a failure, not a skip.)\n")
+                + "**********************************************************************\n";
+        System.err.println(message);
+        if (ci) {
+            throw new IllegalStateException(message);
+        }
+        Assumptions.abort(message);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        profileDir = Files.createTempDirectory("careledger-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(browser);
+        options.addArguments(ARGS);
+        options.addArguments("--user-data-dir=" + profileDir.toAbsolutePath());
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driverExecutable)
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        try {
+            if (driver != null && context.getExecutionException().isPresent()) {
+                keepEvidence(context);
+            }
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            driver = null;
+            if (service != null) {
+                service.stop();
+                service = null;
+            }
+            deleteQuietly(profileDir);
+            profileDir = null;
+        }
+    }
+
+    /** After a failure: a screenshot and the page's HTML under target/e2e-failures/, for a person to look at. */
+    private void keepEvidence(ExtensionContext context) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "e2e-failures"));
+            String name = (context.getRequiredTestClass().getSimpleName() + "-" + context.getDisplayName())
+                    .replaceAll("[^A-Za-z0-9._-]+", "_");
+            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            Files.write(dir.resolve(name + ".png"), png);
+            Files.writeString(dir.resolve(name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
+            System.err.println("Browser test failed at " + driver.getCurrentUrl() + "; screenshot and HTML in "
+                    + dir.toAbsolutePath().resolve(name) + ".{png,html}");
+        } catch (RuntimeException | IOException e) {
+            System.err.println("Could not keep the failed browser test's screenshot: " + e);
+        }
+    }
+
+    private static Optional<File> firstExecutable(String fromEnv, List<String> candidates) {
+        return Stream.concat(Stream.of(fromEnv), candidates.stream())
+                .filter(c -> c != null && !c.isBlank())
+                .map(File::new)
+                .filter(f -> f.isFile() && f.canExecute())
+                .findFirst();
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover temp profile is harmless
+        }
+    }
+}

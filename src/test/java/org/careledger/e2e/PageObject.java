@@ -1,0 +1,87 @@
+package org.careledger.e2e;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * What every page object shares: explicit waits (never sleeps) and the few tricks Vaadin's shadow DOM
+ * needs. A Vaadin field is a custom element ({@code vaadin-text-field#fullName}) around a slotted
+ * native {@code <input>} in the light DOM, so typing goes to {@code #fullName input}; its error
+ * message is the light-DOM {@code [slot=error-message]} child.
+ */
+abstract class PageObject {
+
+    /** Generous: the first page of a cold Vaadin dev-mode server on a busy 2-core machine is slow. */
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    protected final WebDriver driver;
+    protected final String baseUrl;
+    protected final WebDriverWait wait;
+
+    PageObject(WebDriver driver, String baseUrl) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+        this.wait = new WebDriverWait(driver, TIMEOUT);
+    }
+
+    protected void open(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    protected WebElement visible(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    protected WebElement present(By by) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    protected WebElement byId(String id) {
+        return visible(By.id(id));
+    }
+
+    protected boolean isPresent(By by) {
+        return !driver.findElements(by).isEmpty();
+    }
+
+    /** Types into a Vaadin text field, area, email or password field, then leaves it (Vaadin syncs on change). */
+    protected void type(String fieldId, String text) {
+        WebElement input = visible(By.cssSelector("#" + fieldId + " input, #" + fieldId + " textarea"));
+        input.clear();
+        input.sendKeys(text);
+        input.sendKeys(Keys.TAB);
+    }
+
+    /** Clicks an element that may sit outside the 1280-pixel window (a wide grid's last column). */
+    protected void clickScrolledIntoView(WebElement element) {
+        js("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element);
+        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
+    protected Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** The error message a Vaadin field shows, or "" if it is valid. */
+    protected String fieldError(String fieldId) {
+        WebElement field = present(By.id(fieldId));
+        if (field.getDomAttribute("invalid") == null) {
+            return "";
+        }
+        List<WebElement> slot = field.findElements(By.cssSelector("[slot='error-message']"));
+        String shown = slot.isEmpty() ? "" : slot.get(0).getText().strip();
+        return shown.isEmpty() ? String.valueOf(js("return arguments[0].errorMessage || ''", field)).strip() : shown;
+    }
+
+    protected void waitUntilUrlContains(String part) {
+        wait.until(ExpectedConditions.urlContains(part));
+    }
+}

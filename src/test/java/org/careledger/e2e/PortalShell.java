@@ -1,0 +1,46 @@
+package org.careledger.e2e;
+
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/** The frame around every signed-in page (MainLayout): side navigation, who is signed in, sign-out. */
+final class PortalShell extends PageObject {
+
+    PortalShell(WebDriver driver, String baseUrl) {
+        super(driver, baseUrl);
+    }
+
+    /** Waits for the shell and the given home view (patient-home, doctor-home, ...). */
+    PortalShell waitForView(String viewId) {
+        byId(viewId);
+        present(By.id("main-nav"));
+        return this;
+    }
+
+    /** The labels of the side navigation's items, in their order. */
+    List<String> navigationLabels() {
+        WebElement nav = present(By.id("main-nav"));
+        wait.until(d -> !nav.findElements(By.cssSelector("vaadin-side-nav-item")).isEmpty());
+        return nav.findElements(By.cssSelector("vaadin-side-nav-item")).stream()
+                .map(item -> String.valueOf(js("return arguments[0].textContent", item)).strip())
+                .toList();
+    }
+
+    String currentUser() {
+        return byId("current-user").getText().strip();
+    }
+
+    /** Signs out and waits for the login page that follows. */
+    LoginPage signOut() {
+        byId("logout").click();
+        waitUntilUrlContains("login");
+        return new LoginPage(driver, baseUrl).waitUntilShown();
+    }
+
+    void navigateTo(String path) {
+        open(path);
+    }
+}
