@@ -12,9 +12,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 final class LoginPage extends PageObject {
 
-    /** The bounce hits about half the sign-ins on a busy machine; five tries make a double failure rare. */
-    private static final int MAX_SIGN_IN_ATTEMPTS = 5;
-
     LoginPage(WebDriver driver, String baseUrl) {
         super(driver, baseUrl);
     }
@@ -41,17 +38,12 @@ final class LoginPage extends PageObject {
     }
 
     /**
-     * Signs in and waits for the view with the given id. A sign-in that the server accepted can land
-     * back on the login page, signed out (the bug that {@code PortalJourneyIT.signInLandsOnHomeAtFirstTry}
-     * documents); that case is retried (up to five tries in all), loudly, so the rest of the journey is still tested. Five bounces
-     * in a row fail the test.
+     * Signs in and waits for the view with the given id. A sign-in the server accepted must land on
+     * that view at the first try: landing back on the login page is a failure.
      */
     void signInExpecting(String username, String password, String viewId) {
-        for (int attempt = 1; !signInLandsOn(username, password, viewId) && attempt < MAX_SIGN_IN_ATTEMPTS; attempt++) {
-            System.err.println("WARNING: signing in as " + username + " was accepted but the browser landed on "
-                    + driver.getCurrentUrl() + " signed out (the sign-in bounce bug); attempt " + (attempt + 1)
-                    + " of " + MAX_SIGN_IN_ATTEMPTS);
-            open();
+        if (!signInLandsOn(username, password, viewId)) {
+            throw new AssertionError("signing in as " + username + " landed on " + driver.getCurrentUrl() + ", not on " + viewId);
         }
         visible(By.id(viewId));
     }
