@@ -101,8 +101,8 @@ class LoginFlowTest extends IntegrationTest {
                 .andExpect(authenticated().withUsername(doctor.username()).withRoles("DOCTOR"))
                 .andReturn();
 
-        assertThat(sessionOf(result).getId()).isNotEqualTo(idBefore);
-        assertThat(before.isInvalid()).as("the pre-login session is gone").isTrue();
+        assertThat(sessionOf(result).getId()).as("a session id known before sign-in is useless after it").isNotEqualTo(idBefore);
+        assertThat(before.getId()).as("the session's id itself was changed (changeSessionId)").isNotEqualTo(idBefore);
     }
 
     @Test
