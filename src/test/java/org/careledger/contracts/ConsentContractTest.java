@@ -115,6 +115,17 @@ class ConsentContractTest {
     }
 
     @Test
+    void anAccessAfterTheRevocationInTheSameBlockIsRefused() {
+        Hash id = granted(HOUR);
+        Transaction revoke = ledger.sign(PATIENT, ConsentCalls.revoke(id));
+        Transaction access = ledger.sign(DOCTOR, Audit.access(patient, "lab-1", DIAGNOSIS, id));
+        var template = org.careledger.ledger.BlockAssembler.assemble(ledger.chain, List.of(revoke, access),
+                org.careledger.ledger.TestChains.SEALER_A.address(), T0 + 5000);
+        assertThat(template.transactions()).containsExactly(revoke);
+        assertThat(template.refused()).extracting(r -> r.reason().rule()).containsExactly("audit.notAllowed");
+    }
+
+    @Test
     void onlyThePatientGrantsDeniesOrRevokes() {
         Hash id = requested();
         assertThat(ledger.refusal(ledger.sign(DOCTOR, ConsentCalls.grant(id, List.of(DIAGNOSIS), HOUR)), T0 + 3000))
