@@ -25,9 +25,9 @@ public final class Contracts implements StateMachine {
         });
     }
 
-    /** The standard set: tokens and the user registry (consent, anchoring and audit follow). */
+    /** The standard set: tokens, the user registry, consent, record anchoring and the access audit. */
     public static Contracts standard() {
-        return new Contracts(List.of(new Tokens(), new Registry()));
+        return new Contracts(List.of(new Tokens(), new Registry(), new Consent(), new Anchors(), new Audit()));
     }
 
     @Override

@@ -1,0 +1,108 @@
+package org.careledger.contracts;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.careledger.crypto.Address;
+import org.careledger.ledger.Hash;
+
+/**
+ * Read-only queries over a committed state for the portal: who may read what now, and the lists of a
+ * patient's requests, grants, emergency accesses, anchors and access events. Each list is one prefix
+ * scan, in key order (requests, grants and emergencies by id; anchors by entry, then version;
+ * access events by time).
+ */
+public final class ConsentQueries {
+
+    private ConsentQueries() {
+    }
+
+    /**
+     * The grant or emergency access that lets {@code doctor} read {@code category} of {@code patient}'s
+     * records at {@code atMillis}, or none. A grant is preferred to an emergency access; among several,
+     * the one that lasts longest (then the lowest id).
+     */
+    public static Optional<AccessBasis> activeAccess(ContractState state, Address patient, Address doctor,
+                                                     RecordCategory category, long atMillis) {
+        Comparator<AccessBasis> longestFirst = Comparator.comparingLong(AccessBasis::endMillis).reversed()
+                .thenComparing(AccessBasis::id);
+        Optional<AccessBasis> grant = grantsOf(state, patient).stream().filter(g -> g.allows(doctor, category, atMillis))
+                .map(AccessBasis::of).sorted(longestFirst).findFirst();
+        if (grant.isPresent()) {
+            return grant;
+        }
+        return emergenciesOf(state, patient).stream().filter(e -> e.allows(doctor, atMillis))
+                .map(AccessBasis::of).sorted(longestFirst).findFirst();
+    }
+
+    /** The grant or emergency access of {@code patient} with this id, whatever its state. */
+    public static Optional<AccessBasis> basis(StateView state, Address patient, Hash id) {
+        Optional<AccessBasis> grant = state.get(Keys.grant(patient, id)).map(Grant::decode).map(AccessBasis::of);
+        return grant.isPresent() ? grant : state.get(Keys.emergency(patient, id)).map(Emergency::decode).map(AccessBasis::of);
+    }
+
+    /** A request and where it stands as of the time asked about. */
+    public record RequestView(ConsentRequest request, RequestStatus status) {
+    }
+
+    /** The patient's requests with their status as of {@code atMillis} (a grant revoked or ended by then shows so). */
+    public static List<RequestView> requestsOf(ContractState state, Address patient, long atMillis) {
+        List<RequestView> out = new ArrayList<>();
+        for (ConsentRequest r : scan(state, Keys.requests(patient), ConsentRequest::decode)) {
+            out.add(new RequestView(r, statusAt(state, r, atMillis)));
+        }
+        return out;
+    }
+
+    private static RequestStatus statusAt(ContractState state, ConsentRequest r, long atMillis) {
+        if (r.decision() != RequestStatus.GRANTED) {
+            return r.decision();
+        }
+        Grant g = state.read(Keys.grant(r.patient(), r.id())).map(Grant::decode).orElseThrow();
+        if (g.revokedAt().isPresent() && atMillis >= g.revokedAt().getAsLong()) {
+            return RequestStatus.REVOKED;
+        }
+        return atMillis >= g.endMillis() ? RequestStatus.EXPIRED : RequestStatus.GRANTED;
+    }
+
+    public static Optional<ConsentRequest> request(ContractState state, Address patient, Hash id) {
+        return state.read(Keys.request(patient, id)).map(ConsentRequest::decode);
+    }
+
+    public static List<Grant> grantsOf(ContractState state, Address patient) {
+        return scan(state, Keys.grants(patient), Grant::decode);
+    }
+
+    public static List<Emergency> emergenciesOf(ContractState state, Address patient) {
+        return scan(state, Keys.emergencies(patient), Emergency::decode);
+    }
+
+    /** Emergency accesses no admin has reviewed yet, across all patients, by id. */
+    public static List<Emergency> pendingEmergencyReviews(ContractState state) {
+        List<Emergency> out = new ArrayList<>();
+        state.readPrefix(Keys.REVIEWS).forEach((key, patient) -> {
+            Hash id = Hash.fromHex(key.substring(Keys.REVIEWS.length()));
+            state.read(Keys.emergency(Address.fromBytes(patient), id)).map(Emergency::decode).ifPresent(out::add);
+        });
+        return out;
+    }
+
+    /** Every anchored version of the patient's entries, by entry id, then version. */
+    public static List<Anchor> anchorsOf(ContractState state, Address patient) {
+        return scan(state, Keys.anchors(patient), Anchor::decode);
+    }
+
+    /** The access events on the patient's records, oldest first. */
+    public static List<AccessEvent> accessEventsOf(ContractState state, Address patient) {
+        return scan(state, Keys.accessEvents(patient), AccessEvent::decode);
+    }
+
+    private static <T> List<T> scan(ContractState state, String prefix, Function<byte[], T> decode) {
+        List<T> out = new ArrayList<>();
+        state.readPrefix(prefix).values().forEach(v -> out.add(decode.apply(v)));
+        return out;
+    }
+}
