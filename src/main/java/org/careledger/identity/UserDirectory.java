@@ -33,6 +33,18 @@ public class UserDirectory {
         return accounts.findByRoleAndStatus(role, AccountStatus.ACTIVE).stream().map(UserAccount::userId).toList();
     }
 
+    /** Every active user's ledger address and role, for the on-chain registry. */
+    public List<LedgerIdentity> activeLedgerIdentities() {
+        return accounts.findAll().stream()
+                .filter(a -> a.getStatus() == AccountStatus.ACTIVE)
+                .flatMap(a -> custody.addressOf(a.userId()).map(address -> new LedgerIdentity(address, a.getRole())).stream())
+                .toList();
+    }
+
+    /** A user as the ledger's registry knows them. */
+    public record LedgerIdentity(String address, Role role) {
+    }
+
     UserProfile profile(UserAccount account) {
         return account.profile(custody.addressOf(account.userId()).orElse(null));
     }

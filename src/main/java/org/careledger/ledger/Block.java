@@ -12,7 +12,7 @@ import org.careledger.crypto.Signature;
 /**
  * A block: its header, the sealer's signature over the header hash (beside the header, not in it,
  * so the hash is the proof-of-work input alone) and the transactions in order.
- * Encoding: {@code header (152 bytes) | signature (65) | count (varint) | each transaction, length-prefixed}.
+ * Encoding: {@code header (152 bytes) | signature (r, s: 64) | count (varint) | each transaction, length-prefixed}.
  */
 public final class Block {
 
@@ -45,9 +45,11 @@ public final class Block {
     }
 
     public byte[] encode() {
-        int estimate = BlockHeader.SIZE + Signature.LENGTH + 8 + transactions.size() * 200;
+        int estimate = BlockHeader.SIZE + CompactSignature.LENGTH + 8 + transactions.size() * 200;
         CanonicalWriter out = new CanonicalWriter(estimate);
-        out.fixed(header.encode()).fixed(sealerSignature.toBytes()).varint(transactions.size());
+        out.fixed(header.encode());
+        CompactSignature.write(out, sealerSignature);
+        out.varint(transactions.size());
         transactions.forEach(tx -> out.bytes(tx.encode()));
         return out.toByteArray();
     }
@@ -58,12 +60,7 @@ public final class Block {
         }
         CanonicalReader in = new CanonicalReader(bytes);
         BlockHeader header = BlockHeader.read(in);
-        Signature signature;
-        try {
-            signature = Signature.fromBytes(in.fixed(Signature.LENGTH, "sealer signature"));
-        } catch (CryptoException e) {
-            throw new MalformedEncodingException("Invalid sealer signature: " + e.getMessage());
-        }
+        Signature signature = CompactSignature.read(in, "sealer signature");
         int count = (int) in.varint(MAX_TRANSACTIONS, "transaction count");
         List<Transaction> txs = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

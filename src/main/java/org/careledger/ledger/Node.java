@@ -231,6 +231,11 @@ public final class Node implements Peer, AutoCloseable {
         return openReport;
     }
 
+    /** Bytes of a torn tail (a crash mid-write) that opening the store cut off. */
+    public long truncatedBytesAtOpen() {
+        return openReport.bytesTruncated();
+    }
+
     /** Why this node refuses to build, if it does. */
     public Optional<String> refusal() {
         return Optional.ofNullable(refusal);

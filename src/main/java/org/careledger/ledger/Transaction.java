@@ -16,7 +16,7 @@ import org.careledger.crypto.Signature;
  * meant for one chain from counting on another.
  *
  * <p>Encoding (also the hashing input): {@code version u8, chainId i64, senderKey 33 bytes,
- * nonce i64, call, fee i64}, then the 65-byte signature. The signature covers SHA-256 of a domain
+ * nonce i64, call, fee i64}, then the signature as r and s (64 bytes, see {@link CompactSignature}). The signature covers SHA-256 of a domain
  * tag and everything before it; the transaction id is SHA-256 of the whole encoding.
  */
 public final class Transaction {
@@ -50,7 +50,7 @@ public final class Transaction {
         this.signature = signature;
         CanonicalWriter out = new CanonicalWriter(160);
         writeUnsigned(out, chainId, sender, nonce, call, fee);
-        out.fixed(signature.toBytes());
+        CompactSignature.write(out, signature);
         this.encoded = out.toByteArray();
         if (encoded.length > MAX_SIZE) {
             throw new IllegalArgumentException("A transaction has at most " + MAX_SIZE + " bytes, this one " + encoded.length);
@@ -87,9 +87,9 @@ public final class Transaction {
         long nonce = in.i64BigEndian();
         ContractCall call = ContractCall.read(in);
         long fee = in.i64BigEndian();
-        byte[] sig = in.fixed(Signature.LENGTH, "signature");
+        Signature sig = CompactSignature.read(in, "signature");
         try {
-            return new Transaction(chainId, PublicKey.fromBytes(key), nonce, call, fee, Signature.fromBytes(sig));
+            return new Transaction(chainId, PublicKey.fromBytes(key), nonce, call, fee, sig);
         } catch (CryptoException | IllegalArgumentException e) {
             throw new MalformedEncodingException("Invalid transaction: " + e.getMessage());
         }

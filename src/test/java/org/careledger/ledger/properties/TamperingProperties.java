@@ -12,7 +12,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.careledger.crypto.PrivateKey;
-import net.jqwik.api.Disabled;
 import org.careledger.ledger.Block;
 import org.careledger.ledger.BlockHeader;
 import org.careledger.ledger.BlockRejectedException;
@@ -36,7 +35,6 @@ import static org.careledger.ledger.properties.Ledgers.*;
 class TamperingProperties {
 
     /** Offset of the sealer signature's recovery id (v) in a block's encoding: header 152, r 32, s 32. */
-    static final int SEALER_RECOVERY_ID_OFFSET = BlockHeader.SIZE + 64;
 
     /** A small chain, mined once: three blocks with a few transfers each (and one empty block). */
     private static final List<Block> CHAIN = mineSmallChain();
@@ -90,46 +88,23 @@ class TamperingProperties {
             assertThat(fresh.contains(changed.hash())).isFalse();
             return;
         }
-        // Accepted: only the recovery id of the sealer signature, which verification ignores, may differ.
-        assertThat(position).as("accepted a change at offset %d (xor %d) of block %d", position, xor, which + 1)
-                .isEqualTo(SEALER_RECOVERY_ID_OFFSET);
-        assertThat(xor).isEqualTo(1);
-        assertThat(changed.hash()).isEqualTo(original.hash());
-        assertThat(changed.header().encode()).isEqualTo(original.header().encode());
-        assertThat(changed.transactionIds()).containsExactlyElementsOf(original.transactionIds());
-        assertThat(fresh.tipState().root()).isEqualTo(original.header().stateRoot());
+        throw new AssertionError("a change at offset " + position + " (xor " + xor + ") of block " + (which + 1)
+                + " was accepted as " + update.kind());
     }
 
     @Example
-    void flippingTheSealerSignaturesRecoveryIdIsTheOneChangeAcceptedAndItLeavesTheBlockTheSame() {
-        Block original = CHAIN.get(0);
-        byte[] bytes = original.encode();
-        bytes[SEALER_RECOVERY_ID_OFFSET] ^= 1;
-        Block changed = Block.decode(bytes);
-        assertThat(changed.encode()).isNotEqualTo(original.encode());
-        Chain fresh = TestChains.newChain();
-        assertThat(fresh.add(changed).kind()).isEqualTo(ChainUpdate.Kind.EXTENDED);
-        assertThat(changed.hash()).isEqualTo(original.hash());
-        assertThat(changed.transactionIds()).containsExactlyElementsOf(original.transactionIds());
-        assertThat(changed.sealerSignature().v()).isNotEqualTo(original.sealerSignature().v());
-    }
-
-    @Example
-    @Disabled("BUG: Transaction.hasValidSignature ignores the recovery id v, yet v is part of the encoding and so of "
-            + "Transaction.id(): anyone can flip v of a signed transaction and get a second valid transaction, same "
-            + "sender, nonce and call, with another id (transaction id malleability)")
     void aSignedTransactionHasExactlyOneValidEncoding() {
         Transaction tx = CHAIN.get(0).transactions().get(0);
-        byte[] bytes = tx.encode();
-        bytes[bytes.length - 1] ^= 1; // the signature's recovery id is the last byte
-        Transaction twin;
-        try {
-            twin = Transaction.decode(bytes);
-        } catch (MalformedEncodingException refused) {
-            return;
+        byte[] original = tx.encode();
+        for (int position = original.length - 64; position < original.length; position++) {
+            byte[] bytes = original.clone();
+            bytes[position] ^= 1;
+            try {
+                assertThat(Transaction.decode(bytes).hasValidSignature()).as("signature byte %d changed", position).isFalse();
+            } catch (MalformedEncodingException refused) {
+                // refused by decoding: also not a second valid encoding
+            }
         }
-        assertThat(twin.hasValidSignature()).as("%s, a copy of %s with another recovery id, verifies", twin.id(), tx.id())
-                .isFalse();
     }
 
     @Provide

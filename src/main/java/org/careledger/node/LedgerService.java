@@ -1,0 +1,139 @@
+package org.careledger.node;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.careledger.contracts.ContractState;
+import org.careledger.crypto.Address;
+import org.careledger.crypto.PrivateKey;
+import org.careledger.ledger.BlockHeader;
+import org.careledger.ledger.ChainUpdate;
+import org.careledger.ledger.ContractCall;
+import org.careledger.ledger.Hash;
+import org.careledger.ledger.Mempool;
+import org.careledger.ledger.Node;
+import org.careledger.ledger.Transaction;
+import org.careledger.ledger.TransactionRejectedException;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * The portal's door to the ledger: signs and submits transactions to the home node, waits for
+ * their inclusion, and reads the home node's committed state and its pending transactions (so a
+ * revocation still waiting to be mined can already be honoured).
+ */
+public class LedgerService {
+
+    private final Consortium consortium;
+    private final ApplicationEventPublisher events;
+    private final Map<Hash, CompletableFuture<Long>> waiting = new ConcurrentHashMap<>();
+
+    LedgerService(Consortium consortium, ApplicationEventPublisher events) {
+        this.consortium = consortium;
+        this.events = events;
+        consortium.home().onChainUpdate(this::committed);
+    }
+
+    /**
+     * Signs a call with {@code key}, using the sender's next free nonce (counting its pending
+     * transactions), and submits it.
+     *
+     * @throws TransactionRejectedException if a rule refuses it at once
+     */
+    public synchronized Transaction submit(PrivateKey key, ContractCall call, long fee) {
+        Node home = requireReady();
+        long nonce = nextNonce(key.address());
+        Transaction tx = Transaction.sign(consortium.genesis().chainId(), key, nonce, call, fee);
+        waiting.put(tx.id(), new CompletableFuture<>());
+        try {
+            home.submit(tx, 5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerUnavailableException("Interrupted while the ledger's queue was full");
+        } catch (Mempool.FullException e) {
+            waiting.remove(tx.id());
+            throw new LedgerUnavailableException(e.getMessage());
+        } catch (RuntimeException e) {
+            waiting.remove(tx.id());
+            throw e;
+        }
+        return tx;
+    }
+
+    /** Waits until the transaction is in a durable block on the home node; returns the block height. */
+    public long awaitCommitted(Hash transactionId, Duration timeout) {
+        CompletableFuture<Long> future = waiting.get(transactionId);
+        if (future == null) {
+            throw new LedgerUnavailableException("Transaction " + transactionId.shortHex() + " is not waiting for a block");
+        }
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new LedgerUnavailableException("Transaction " + transactionId.shortHex() + " was not mined within "
+                    + timeout.toSeconds() + " s; it stays queued and will be mined when the ledger catches up");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerUnavailableException("Interrupted while waiting for a block");
+        } catch (ExecutionException e) {
+            throw new LedgerUnavailableException("Waiting for a block failed: " + e.getCause());
+        }
+    }
+
+    /** The sender's next nonce, after the ones it already has waiting. */
+    public long nextNonce(Address sender) {
+        Node home = requireReady();
+        long next = home.chain().tipState().nextNonce(sender);
+        for (Transaction tx : home.mempool().pending()) {
+            if (tx.senderAddress().equals(sender) && tx.nonce() >= next) {
+                next = tx.nonce() + 1;
+            }
+        }
+        return next;
+    }
+
+    /** A snapshot of the committed state at the home node's tip. */
+    public ContractState committedState() {
+        return (ContractState) requireReady().chain().tipState();
+    }
+
+    /** Transactions submitted but not yet in a block. */
+    public List<Transaction> pending() {
+        return requireReady().mempool().pending();
+    }
+
+    public BlockHeader tip() {
+        return requireReady().chain().tip();
+    }
+
+    public Optional<String> refusal() {
+        return consortium.home().refusal();
+    }
+
+    private Node requireReady() {
+        Node home = consortium.home();
+        home.refusal().ifPresent(r -> {
+            throw new LedgerUnavailableException("The ledger node refuses to build on its store: " + r);
+        });
+        return home;
+    }
+
+    private void committed(ChainUpdate update) {
+        for (var block : update.connected()) {
+            BlockHeader h = block.header();
+            for (Transaction tx : block.transactions()) {
+                CompletableFuture<Long> future = waiting.remove(tx.id());
+                if (future != null) {
+                    future.complete(h.height());
+                }
+                events.publishEvent(new TransactionCommitted(tx.id().hex(), h.height(), tx.senderAddress().toString()));
+            }
+            events.publishEvent(new BlockMined(h.height(), h.hash().hex(), block.transactions().size(), h.sealer().toString()));
+        }
+    }
+}
