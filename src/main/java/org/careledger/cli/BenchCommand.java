@@ -48,7 +48,7 @@ final class BenchCommand {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Options o = Options.parse(args, Set.of("--data-dir", "--transactions", "--nodes", "--threads", "--block-time"),
+        Options o = Options.parse(args, Set.of("--data-dir", "--transactions", "--nodes", "--threads", "--block-time", "--rate"),
                 Set.of("--resume"));
         o.noPositional();
         Path dir = Path.of(o.required("--data-dir"));
@@ -60,6 +60,7 @@ final class BenchCommand {
         int threads = (int) o.longValue("--threads", Runtime.getRuntime().availableProcessors(), 1, 256);
         long blockTime = o.longValue("--block-time", 200, 1, 600_000);
         boolean resume = o.has("--resume");
+        long rate = o.longValue("--rate", 0, 1, 10_000_000);
 
         Path genesisFile = dir.resolve("genesis.json");
         boolean existing = Files.isRegularFile(genesisFile) || Files.isDirectory(dir.resolve("nodes"));
@@ -90,7 +91,7 @@ final class BenchCommand {
                     return 1;
                 }
             }
-            return bench(nodes, genesis, n, threads, out, err);
+            return bench(nodes, network, genesis, n, threads, rate, out, err);
         } finally {
             nodes.forEach(Node::close);
             network.close();
@@ -129,7 +130,8 @@ final class BenchCommand {
         return List.of(nodes);
     }
 
-    private static int bench(List<Node> nodes, Genesis genesis, int n, int threads, PrintStream out, PrintStream err)
+    private static int bench(List<Node> nodes, InMemoryNetwork network, Genesis genesis, int n, int threads, long rate,
+                             PrintStream out, PrintStream err)
             throws Exception {
         Node best = nodes.get(0);
         for (Node node : nodes) {
@@ -169,7 +171,7 @@ final class BenchCommand {
         long startNanos = System.nanoTime();
         nodes.forEach(Node::start);
         AtomicReference<String> submitFailure = new AtomicReference<>();
-        Thread submitter = new Thread(() -> submitAll(nodes.get(0), txs, submitFailure), "careledger-bench-submit");
+        Thread submitter = new Thread(() -> submitAll(nodes.get(0), txs, rate, submitFailure), "careledger-bench-submit");
         submitter.setDaemon(true);
         submitter.start();
 
@@ -202,6 +204,7 @@ final class BenchCommand {
         }
         double seconds = Math.max(1e-9, (lastCommitNanos - startNanos) / 1e9);
         double throughput = total / seconds;
+        network.close();
         nodes.forEach(Node::close);
         double ceiling = verificationsPerSecond(threads, err) / nodes.size();
         out.printf(Locale.ROOT, "throughput tx_per_s=%.1f ceiling_tx_per_s=%.1f ratio=%.3f%n", throughput, ceiling, throughput / ceiling);
@@ -209,9 +212,19 @@ final class BenchCommand {
         return 0;
     }
 
-    private static void submitAll(Node node, Transaction[] txs, AtomicReference<String> failure) {
+    /** Streams the transfers into {@code node}, waiting while its pool is full; at most {@code rate} a second if set. */
+    private static void submitAll(Node node, Transaction[] txs, long rate, AtomicReference<String> failure) {
+        long start = System.nanoTime();
         try {
-            for (Transaction tx : txs) {
+            for (int i = 0; i < txs.length; i++) {
+                Transaction tx = txs[i];
+                if (rate > 0) {
+                    long due = start + (long) (i * (1e9 / rate));
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
+                    }
+                }
                 while (true) {
                     try {
                         node.submit(tx, 1000);

@@ -138,7 +138,7 @@ public final class StoredChain {
 
     private static void preverify(Block block, SignatureCache signatures, ExecutorService verifiers) {
         List<Transaction> txs = block.transactions();
-        if (verifiers == null || txs.size() < 64) {
+        if (verifiers == null || txs.size() < 8) {
             return;
         }
         int parts = 8;
