@@ -13,6 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CareLedgerApplication {
 
     public static void main(String[] args) {
+        if (org.careledger.cli.LedgerCli.isLedgerCommand(args)) {
+            org.careledger.cli.LedgerCli.main(args);
+            return;
+        }
         SpringApplication.run(CareLedgerApplication.class, args);
     }
 }

@@ -1,0 +1,367 @@
+package org.careledger.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+
+import org.careledger.contracts.ContractState;
+import org.careledger.contracts.Contracts;
+import org.careledger.contracts.Tokens;
+import org.careledger.crypto.DevAccounts;
+import org.careledger.crypto.PrivateKey;
+import org.careledger.crypto.Secp256k1;
+import org.careledger.crypto.Signature;
+import org.careledger.ledger.Block;
+import org.careledger.ledger.Genesis;
+import org.careledger.ledger.Hash;
+import org.careledger.ledger.InMemoryNetwork;
+import org.careledger.ledger.Mempool;
+import org.careledger.ledger.Node;
+import org.careledger.ledger.Transaction;
+import org.careledger.ledger.TransactionRejectedException;
+import org.careledger.ledger.WorldState;
+
+/**
+ * {@code ledger bench --data-dir DIR --transactions N [--nodes 3] [--threads T] [--block-time MS] [--resume]}:
+ * signs N token transfers among the ten dev accounts, starts the dev consortium in this process,
+ * streams the transfers into the first node with back-pressure and prints each block once it is
+ * durable on every node, then the throughput against the signature-verification ceiling.
+ */
+final class BenchCommand {
+
+    static final int ACCOUNTS = 10;
+    static final long AMOUNT = 1;
+    static final long MAX_TRANSACTIONS = 900_000;
+    private static final long STALL_MILLIS = 120_000;
+
+    private BenchCommand() {
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Options o = Options.parse(args, Set.of("--data-dir", "--transactions", "--nodes", "--threads", "--block-time", "--rate"),
+                Set.of("--resume"));
+        o.noPositional();
+        Path dir = Path.of(o.required("--data-dir"));
+        int n = (int) o.longValue("--transactions", -1, 1, MAX_TRANSACTIONS);
+        if (n < 0) {
+            throw new UsageException("missing required option --transactions");
+        }
+        int nodeCount = (int) o.longValue("--nodes", 3, 1, DevConsortium.NAMES.size());
+        int threads = (int) o.longValue("--threads", Runtime.getRuntime().availableProcessors(), 1, 256);
+        long blockTime = o.longValue("--block-time", 200, 1, 600_000);
+        boolean resume = o.has("--resume");
+        long rate = o.longValue("--rate", 0, 1, 10_000_000);
+
+        Path genesisFile = dir.resolve("genesis.json");
+        boolean existing = Files.isRegularFile(genesisFile) || Files.isDirectory(dir.resolve("nodes"));
+        if (existing && !resume) {
+            throw new UsageException(dir + " already holds a chain: pass --resume to continue it, or use an empty directory");
+        }
+        Files.createDirectories(dir);
+        Genesis genesis;
+        if (Files.isRegularFile(genesisFile)) {
+            try {
+                genesis = GenesisJson.read(genesisFile);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        } else {
+            genesis = DevConsortium.genesis(blockTime);
+            GenesisJson.write(genesis, genesisFile);
+        }
+
+        err.println("opening " + nodeCount + " node(s) in " + dir + " (" + threads + " miner thread(s) each, target block time "
+                + genesis.parameters().targetBlockMillis() + " ms)");
+        InMemoryNetwork network = new InMemoryNetwork(1);
+        List<Node> nodes = openNodes(dir, genesis, network, nodeCount, threads);
+        try {
+            for (Node node : nodes) {
+                if (node.refusal().isPresent()) {
+                    err.println("node " + node.name() + " refuses to build on its store: " + node.refusal().get());
+                    return 1;
+                }
+            }
+            return bench(nodes, network, genesis, n, threads, rate, out, err);
+        } finally {
+            nodes.forEach(Node::close);
+            network.close();
+        }
+    }
+
+    private static List<Node> openNodes(Path dir, Genesis genesis, InMemoryNetwork network, int count, int threads) throws Exception {
+        Node[] nodes = new Node[count];
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> openers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            Thread t = new Thread(() -> {
+                try {
+                    nodes[index] = new Node(DevConsortium.NAMES.get(index), DevConsortium.sealerKey(index), genesis,
+                            Contracts.standard(), dir, network, System::currentTimeMillis, threads);
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "careledger-open-" + i);
+            t.start();
+            openers.add(t);
+        }
+        for (Thread t : openers) {
+            t.join();
+        }
+        if (failure.get() != null) {
+            for (Node node : nodes) {
+                if (node != null) {
+                    node.close();
+                }
+            }
+            Throwable e = failure.get();
+            throw e instanceof Exception ex ? ex : new IllegalStateException(e);
+        }
+        return List.of(nodes);
+    }
+
+    private static int bench(List<Node> nodes, InMemoryNetwork network, Genesis genesis, int n, int threads, long rate,
+                             PrintStream out, PrintStream err)
+            throws Exception {
+        Node best = nodes.get(0);
+        for (Node node : nodes) {
+            if (node.chain().height() > best.chain().height()) {
+                best = node;
+            }
+        }
+        WorldState start = best.chain().tipState();
+        List<PrivateKey> accounts = DevAccounts.ganacheAccounts(ACCOUNTS);
+        long[] firstNonce = new long[ACCOUNTS];
+        long fee = genesis.parameters().minFee();
+        for (int s = 0; s < ACCOUNTS; s++) {
+            firstNonce[s] = start.nextNonce(accounts.get(s).address());
+            long sends = (n - s + ACCOUNTS - 1) / ACCOUNTS;
+            long balance = Tokens.balanceOf(((ContractState) start).view(), accounts.get(s).address());
+            if (balance < sends * (fee + AMOUNT)) {
+                err.println("dev account " + s + " holds " + balance + " base units, too few for " + sends + " transfers; use a fresh data dir");
+                return 1;
+            }
+        }
+        err.println("chain height " + best.chain().height() + "; signing " + n + " transfers ...");
+        long signStart = System.nanoTime();
+        Transaction[] txs = new Transaction[n];
+        IntStream.range(0, n).parallel().forEach(k -> {
+            int sender = k % ACCOUNTS;
+            int to = (sender + 1 + (k / ACCOUNTS) % (ACCOUNTS - 1)) % ACCOUNTS;
+            txs[k] = Transaction.sign(genesis.chainId(), accounts.get(sender), firstNonce[sender] + k / ACCOUNTS,
+                    Tokens.transfer(accounts.get(to).address(), AMOUNT), fee);
+        });
+        Set<Hash> mine = ConcurrentHashMap.newKeySet(n * 2);
+        for (Transaction tx : txs) {
+            mine.add(tx.id());
+        }
+        err.printf(Locale.ROOT, "signed %d transfers in %.1f s%n", n, (System.nanoTime() - signStart) / 1e9);
+
+        CommitTracker tracker = new CommitTracker(nodes, mine);
+        long startNanos = System.nanoTime();
+        nodes.forEach(Node::start);
+        AtomicReference<String> submitFailure = new AtomicReference<>();
+        Thread submitter = new Thread(() -> submitAll(nodes.get(0), txs, rate, submitFailure), "careledger-bench-submit");
+        submitter.setDaemon(true);
+        submitter.start();
+
+        long total = 0;
+        long lastProgress = System.nanoTime();
+        long lastCommitNanos = startNanos;
+        try {
+            while (total < n) {
+                if (submitFailure.get() != null) {
+                    err.println("a transfer was refused: " + submitFailure.get());
+                    return 1;
+                }
+                List<CommitTracker.Committed> committed = tracker.awaitCommits(100);
+                for (CommitTracker.Committed c : committed) {
+                    total += c.mine();
+                    out.println("committed height=" + c.height() + " txs=" + c.transactions() + " total=" + total);
+                    out.flush();
+                }
+                long now = System.nanoTime();
+                if (!committed.isEmpty()) {
+                    lastProgress = now;
+                    lastCommitNanos = now;
+                } else if (now - lastProgress > STALL_MILLIS * 1_000_000L) {
+                    err.println("no block was committed on every node for " + STALL_MILLIS / 1000 + " s; giving up at " + total + " of " + n);
+                    return 1;
+                }
+            }
+        } finally {
+            submitter.interrupt();
+        }
+        double seconds = Math.max(1e-9, (lastCommitNanos - startNanos) / 1e9);
+        double throughput = total / seconds;
+        network.close();
+        nodes.forEach(Node::close);
+        double ceiling = verificationsPerSecond(threads, err) / nodes.size();
+        out.printf(Locale.ROOT, "throughput tx_per_s=%.1f ceiling_tx_per_s=%.1f ratio=%.3f%n", throughput, ceiling, throughput / ceiling);
+        err.printf(Locale.ROOT, "%d transfers committed on %d node(s) in %.2f s%n", total, nodes.size(), seconds);
+        return 0;
+    }
+
+    /** Streams the transfers into {@code node}, waiting while its pool is full; at most {@code rate} a second if set. */
+    private static void submitAll(Node node, Transaction[] txs, long rate, AtomicReference<String> failure) {
+        long start = System.nanoTime();
+        try {
+            for (int i = 0; i < txs.length; i++) {
+                Transaction tx = txs[i];
+                if (rate > 0) {
+                    long due = start + (long) (i * (1e9 / rate));
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
+                    }
+                }
+                while (true) {
+                    try {
+                        node.submit(tx, 1000);
+                        break;
+                    } catch (Mempool.FullException full) {
+                        // back-pressure: the pool stayed full for a second; try again
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TransactionRejectedException e) {
+            failure.set(e.rule() + ": " + e.getMessage());
+        }
+    }
+
+    /** Raw secp256k1 verifications per second on {@code threads} threads, after a warm-up. */
+    static double verificationsPerSecond(int threads, PrintStream err) throws InterruptedException {
+        PrivateKey key = DevAccounts.ganacheAccount(0);
+        byte[] message = Hash.sha256(new byte[] {1, 2, 3}).bytes();
+        Signature signature = Secp256k1.sign(key, message);
+        var publicKey = key.publicKey();
+        runVerifications(threads, publicKey, message, signature, 500);
+        long count = runVerifications(threads, publicKey, message, signature, 1500);
+        double perSecond = count / 1.5;
+        err.printf(Locale.ROOT, "secp256k1: %.0f verifications/s on %d thread(s)%n", perSecond, threads);
+        return perSecond;
+    }
+
+    private static long runVerifications(int threads, org.careledger.crypto.PublicKey key, byte[] message, Signature signature,
+                                         long millis) throws InterruptedException {
+        AtomicLong count = new AtomicLong();
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Thread t = new Thread(() -> {
+                long local = 0;
+                while (System.nanoTime() < deadline) {
+                    if (!Secp256k1.verify(key, message, signature)) {
+                        throw new IllegalStateException("a valid signature failed to verify");
+                    }
+                    local++;
+                }
+                count.addAndGet(local);
+            }, "careledger-bench-verify-" + i);
+            t.start();
+            workers.add(t);
+        }
+        for (Thread t : workers) {
+            t.join();
+        }
+        return count.get();
+    }
+
+    /**
+     * Counts a block as committed once every node holds it on its main chain and has told its
+     * listeners (which a node does only after the block is on disk).
+     */
+    static final class CommitTracker {
+
+        record Committed(long height, int transactions, int mine) {
+        }
+
+        private final List<Node> nodes;
+        private final Set<Hash> mine;
+        private final List<Set<Hash>> durable = new ArrayList<>();
+        private final Object signal = new Object();
+        private long committedHeight;
+
+        CommitTracker(List<Node> nodes, Set<Hash> mine) {
+            this.nodes = nodes;
+            this.mine = mine;
+            for (Node node : nodes) {
+                Set<Hash> stored = ConcurrentHashMap.newKeySet();
+                node.chain().mainChainBlocks().forEach(b -> stored.add(b.hash()));
+                durable.add(stored);
+                node.onChainUpdate(update -> {
+                    update.connected().forEach(b -> stored.add(b.hash()));
+                    synchronized (signal) {
+                        signal.notifyAll();
+                    }
+                });
+            }
+            long h = Long.MAX_VALUE;
+            for (Node node : nodes) {
+                h = Math.min(h, node.chain().height());
+            }
+            while (h > 0 && !everywhere(h)) {
+                h--;
+            }
+            committedHeight = h;
+        }
+
+        private Block everywhereBlock;
+
+        private boolean everywhere(long height) {
+            Block first = null;
+            for (int i = 0; i < nodes.size(); i++) {
+                var block = nodes.get(i).chain().blockAt(height);
+                if (block.isEmpty() || !durable.get(i).contains(block.get().hash())) {
+                    return false;
+                }
+                if (first == null) {
+                    first = block.get();
+                } else if (!first.hash().equals(block.get().hash())) {
+                    return false;
+                }
+            }
+            everywhereBlock = first;
+            return true;
+        }
+
+        List<Committed> awaitCommits(long waitMillis) throws InterruptedException {
+            List<Committed> out = poll();
+            if (!out.isEmpty()) {
+                return out;
+            }
+            synchronized (signal) {
+                signal.wait(waitMillis);
+            }
+            return poll();
+        }
+
+        private List<Committed> poll() {
+            List<Committed> out = new ArrayList<>();
+            while (everywhere(committedHeight + 1)) {
+                committedHeight++;
+                Block b = everywhereBlock;
+                int count = 0;
+                for (Transaction tx : b.transactions()) {
+                    if (mine.contains(tx.id())) {
+                        count++;
+                    }
+                }
+                out.add(new Committed(committedHeight, b.transactions().size(), count));
+            }
+            return out;
+        }
+    }
+}

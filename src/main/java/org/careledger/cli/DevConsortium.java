@@ -1,0 +1,65 @@
+package org.careledger.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.careledger.contracts.Contracts;
+import org.careledger.crypto.DevAccounts;
+import org.careledger.crypto.PrivateKey;
+import org.careledger.ledger.BlockHeader;
+import org.careledger.ledger.Genesis;
+import org.careledger.ledger.GenesisBlock;
+
+/**
+ * The development consortium: three hospitals, "st-marys", "riverside" and "northgate", sealing
+ * with Ganache dev accounts 7, 8 and 9 on chain 31337, from a fixed genesis time. The bench, the
+ * verifier and (later) the demo portal build the same genesis from here; only the target block time
+ * may differ, and the bench writes the genesis it used to {@code DIR/genesis.json}.
+ */
+public final class DevConsortium {
+
+    public static final long CHAIN_ID = 31337;
+    /** 2026-01-01T00:00:00Z. */
+    public static final long GENESIS_TIME = 1_767_225_600_000L;
+    public static final List<String> NAMES = List.of("st-marys", "riverside", "northgate");
+    public static final int FIRST_SEALER_ACCOUNT = 7;
+
+    private DevConsortium() {
+    }
+
+    /** The sealer key of node {@code index} (0, 1 or 2). */
+    public static PrivateKey sealerKey(int index) {
+        if (index < 0 || index >= NAMES.size()) {
+            throw new IllegalArgumentException("The dev consortium has nodes 0 to " + (NAMES.size() - 1) + ", not " + index);
+        }
+        return DevAccounts.ganacheAccount(FIRST_SEALER_ACCOUNT + index);
+    }
+
+    public static List<Genesis.Sealer> sealers() {
+        List<Genesis.Sealer> sealers = new ArrayList<>();
+        for (int i = 0; i < NAMES.size(); i++) {
+            sealers.add(new Genesis.Sealer(NAMES.get(i), sealerKey(i).publicKey()));
+        }
+        return sealers;
+    }
+
+    /** The dev genesis with {@link Genesis.Parameters#dev()} (1 s blocks, 10,000 transactions a block). */
+    public static Genesis genesis() {
+        return Genesis.dev(CHAIN_ID, GENESIS_TIME, sealers());
+    }
+
+    /** The dev genesis aiming at {@code targetBlockMillis} per block, at least 10,000 transactions a block. */
+    public static Genesis genesis(long targetBlockMillis) {
+        Genesis dev = genesis();
+        Genesis.Parameters p = dev.parameters();
+        Genesis.Parameters parameters = new Genesis.Parameters(targetBlockMillis, p.retargetInterval(), p.initialDifficulty(),
+                p.minDifficulty(), p.minFee(), p.emergencyAccessMillis(), p.maxFutureMillis(),
+                Math.max(10_000, p.maxBlockTransactions()));
+        return new Genesis(dev.chainId(), dev.timestamp(), dev.sealers(), parameters, dev.balances(), dev.treasury());
+    }
+
+    /** The genesis header (height 0) of {@code genesis} under the standard contracts: its hash names the chain. */
+    public static BlockHeader genesisHeader(Genesis genesis) {
+        return GenesisBlock.header(genesis, Contracts.standard().genesisState(genesis));
+    }
+}

@@ -1,0 +1,31 @@
+package org.careledger.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.careledger.ledger.Genesis;
+
+/** {@code ledger genesis export --out FILE [--block-time MS]}: the dev consortium's genesis as JSON. */
+final class GenesisCommand {
+
+    private GenesisCommand() {
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
+        if (args.isEmpty() || !"export".equals(args.get(0))) {
+            throw new UsageException("genesis needs the subcommand export");
+        }
+        Options o = Options.parse(args.subList(1, args.size()), Set.of("--out", "--block-time"), Set.of());
+        o.noPositional();
+        Path file = Path.of(o.required("--out"));
+        Genesis genesis = o.has("--block-time")
+                ? DevConsortium.genesis(o.longValue("--block-time", 1000, 1, 600_000))
+                : DevConsortium.genesis();
+        GenesisJson.write(genesis, file);
+        out.println("genesis chainId=" + genesis.chainId() + " hash=" + DevConsortium.genesisHeader(genesis).hash().hex() + " out=" + file);
+        return 0;
+    }
+}

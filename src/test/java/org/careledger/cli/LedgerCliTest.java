@@ -1,0 +1,229 @@
+package org.careledger.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LedgerCliTest {
+
+    private static final int N = 300;
+    private static final Pattern COMMITTED = Pattern.compile("committed height=(\\d+) txs=(\\d+) total=(\\d+)");
+    private static final Pattern THROUGHPUT = Pattern.compile("throughput tx_per_s=\\d+\\.\\d ceiling_tx_per_s=\\d+\\.\\d ratio=\\d+\\.\\d{3}");
+    private static final Pattern VALID = Pattern.compile("valid height=(\\d+) transactions=" + N + " tip=[0-9a-f]{64}");
+
+    @TempDir
+    static Path shared;
+    static Path benchDir;
+    static Cli bench;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void runTheBenchOnce() {
+        benchDir = shared.resolve("bench");
+        bench = Cli.run("ledger", "bench", "--data-dir", benchDir.toString(), "--transactions", Integer.toString(N), "--threads", "1");
+    }
+
+    private Path copyOfBenchDir() throws IOException {
+        Path copy = work.resolve("copy");
+        try (Stream<Path> all = Files.walk(benchDir)) {
+            all.forEach(p -> {
+                try {
+                    Path target = copy.resolve(benchDir.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else if (!p.getFileName().toString().endsWith(".lock")) {
+                        Files.copy(p, target);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        return copy;
+    }
+
+    private static Path blockFile(Path dir, String node) {
+        return dir.resolve("nodes").resolve(node).resolve("blocks").resolve("blocks-00000.dat");
+    }
+
+    @Test
+    void benchPrintsEachCommittedBlockUntilAllTransfersAreInAndThenTheThroughput() {
+        assertThat(bench.exitCode()).as(bench.err()).isZero();
+        List<String> committed = bench.lines().stream().filter(l -> l.startsWith("committed ")).toList();
+        assertThat(committed).isNotEmpty().allMatch(l -> COMMITTED.matcher(l).matches());
+        long sum = 0;
+        long previousHeight = 0;
+        for (String line : committed) {
+            Matcher m = COMMITTED.matcher(line);
+            assertThat(m.matches()).isTrue();
+            long height = Long.parseLong(m.group(1));
+            assertThat(height).isEqualTo(previousHeight + 1);
+            previousHeight = height;
+            sum += Long.parseLong(m.group(2));
+            assertThat(Long.parseLong(m.group(3))).isEqualTo(sum);
+        }
+        assertThat(sum).isEqualTo(N);
+        assertThat(bench.lastLine()).matches(THROUGHPUT);
+        assertThat(benchDir.resolve("genesis.json")).exists();
+    }
+
+    @Test
+    void verifyOfTheBenchDirectoryFindsEveryNodeValidWithAllTransfers() {
+        Cli verify = Cli.run("ledger", "verify", "--data-dir", benchDir.toString());
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+        assertThat(verify.lines()).filteredOn(l -> l.startsWith("node=")).hasSize(3)
+                .allMatch(l -> l.matches("node=(st-marys|riverside|northgate) valid height=\\d+ transactions=300 tip=[0-9a-f]{64} records=\\d+"));
+        assertThat(verify.lastLine()).matches(VALID);
+    }
+
+    @Test
+    void verifyOfOneNamedNodePrintsThatNodeOnly() {
+        Cli verify = Cli.run("ledger", "verify", "--data-dir", benchDir.toString(), "--node", "riverside");
+        assertThat(verify.exitCode()).isZero();
+        assertThat(verify.lines()).hasSize(2);
+        assertThat(verify.lines().get(0)).startsWith("node=riverside valid ");
+    }
+
+    @Test
+    void aFlippedByteInAStoredBlockMakesVerifyFailNamingTheHeightAndLeavesTheFileAlone() throws IOException {
+        Path dir = copyOfBenchDir();
+        Path file = blockFile(dir, "riverside");
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[20 + 60] ^= 0x01; // inside the payload of the first record (height 1)
+        Files.write(file, bytes);
+        Cli verify = Cli.run("ledger", "verify", "--data-dir", dir.toString());
+        assertThat(verify.exitCode()).isEqualTo(1);
+        assertThat(verify.out()).contains("node=riverside invalid height=1 rule=storeChecksum");
+        assertThat(verify.lastLine()).startsWith("invalid height=1 rule=storeChecksum: ");
+        assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
+    }
+
+    @Test
+    void aTornTailIsReportedButIsNotInvalidAndVerifyDoesNotCutIt() throws IOException {
+        Path dir = copyOfBenchDir();
+        Path file = blockFile(dir, "northgate");
+        long size = Files.size(file);
+        try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            c.truncate(size - 7); // the last record loses its checksum and a few payload bytes
+        }
+        Cli verify = Cli.run("ledger", "verify", "--data-dir", dir.toString());
+        assertThat(verify.exitCode()).as(verify.out()).isZero();
+        assertThat(verify.out()).containsPattern("node=northgate valid height=\\d+ transactions=\\d+ tip=[0-9a-f]{64} records=\\d+ truncated_bytes=\\d+");
+        assertThat(verify.lastLine()).startsWith("valid height=");
+        assertThat(Files.size(file)).isEqualTo(size - 7);
+    }
+
+    @Test
+    void anExportedProofVerifiesOnItsOwnAndAgainstTheGenesis() {
+        Path proof = work.resolve("proof.json");
+        Cli export = Cli.run("ledger", "proof", "export", "--data-dir", benchDir.toString(), "--node", "st-marys",
+                "--height", "1", "--index", "0", "--out", proof.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        Cli verify = Cli.run("ledger", "proof", "verify", proof.toString());
+        assertThat(verify.exitCode()).isZero();
+        assertThat(verify.lastLine()).matches("valid height=1 block=[0-9a-f]{64}");
+        Cli withGenesis = Cli.run("ledger", "proof", "verify", proof.toString(), "--genesis", benchDir.resolve("genesis.json").toString());
+        assertThat(withGenesis.exitCode()).isZero();
+        assertThat(withGenesis.out()).isEqualTo(verify.out());
+    }
+
+    @Test
+    void aProofWithOneDigitOfTheTransactionChangedIsInvalid() throws IOException {
+        Path proof = exportProof();
+        String json = Files.readString(proof);
+        Matcher m = Pattern.compile("\"transaction\" : \"([0-9a-f]+)\"").matcher(json);
+        assertThat(m.find()).isTrue();
+        String tx = m.group(1);
+        int at = tx.length() - 20; // inside the signature: still decodes, but the id changes
+        String tampered = tx.substring(0, at) + (tx.charAt(at) == '0' ? '1' : '0') + tx.substring(at + 1);
+        Files.writeString(proof, json.replace(tx, tampered));
+        Cli verify = Cli.run("ledger", "proof", "verify", proof.toString());
+        assertThat(verify.exitCode()).isEqualTo(1);
+        assertThat(verify.lastLine()).matches("invalid rule=(merkleProof|encoding): .*");
+    }
+
+    @Test
+    void aProofWithAMerkleSiblingChangedIsInvalidByMerkleProof() throws IOException {
+        Path proof = exportProof();
+        String json = Files.readString(proof);
+        Matcher m = Pattern.compile("\"merklePath\" : \\[ \"([0-9a-f]{64})\"").matcher(json);
+        assertThat(m.find()).as(json).isTrue();
+        String sibling = m.group(1);
+        String tampered = (sibling.charAt(0) == 'a' ? 'b' : 'a') + sibling.substring(1);
+        Files.writeString(proof, json.replace(sibling, tampered));
+        Cli verify = Cli.run("ledger", "proof", "verify", proof.toString());
+        assertThat(verify.exitCode()).isEqualTo(1);
+        assertThat(verify.lastLine()).startsWith("invalid rule=merkleProof: ");
+    }
+
+    @Test
+    void aProofFileThatIsNotJsonIsInvalidByEncoding() throws IOException {
+        Path proof = work.resolve("garbage.json");
+        Files.writeString(proof, "{ not json");
+        Cli verify = Cli.run("ledger", "proof", "verify", proof.toString());
+        assertThat(verify.exitCode()).isEqualTo(1);
+        assertThat(verify.lastLine()).startsWith("invalid rule=encoding: ");
+    }
+
+    private Path exportProof() {
+        Path proof = work.resolve("proof.json");
+        // the first block with at least two transactions has a Merkle path
+        for (int height = 1; height < 200; height++) {
+            Cli export = Cli.run("ledger", "proof", "export", "--data-dir", benchDir.toString(), "--node", "st-marys",
+                    "--height", Integer.toString(height), "--index", "1", "--out", proof.toString());
+            if (export.exitCode() == 0) {
+                return proof;
+            }
+        }
+        throw new AssertionError("no block with two transactions");
+    }
+
+    @Test
+    void genesisExportWritesAGenesisThatReadsBackTheSame() throws IOException {
+        Path file = work.resolve("genesis.json");
+        Cli export = Cli.run("ledger", "genesis", "export", "--out", file.toString());
+        assertThat(export.exitCode()).isZero();
+        assertThat(GenesisJson.read(file)).isEqualTo(DevConsortium.genesis());
+    }
+
+    @Test
+    void usageErrorsExitWithTwoAndSayWhatIsWrong() {
+        assertThat(Cli.run("ledger").exitCode()).isEqualTo(2);
+        Cli unknown = Cli.run("ledger", "frobnicate");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown command frobnicate");
+        Cli option = Cli.run("ledger", "verify", "--data-dir", benchDir.toString(), "--colour", "red");
+        assertThat(option.exitCode()).isEqualTo(2);
+        assertThat(option.err()).contains("unknown option --colour");
+        Cli missing = Cli.run("ledger", "verify", "--data-dir", work.resolve("nowhere").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("no data directory");
+        assertThat(Cli.run("ledger", "verify").err()).contains("missing required option --data-dir");
+        assertThat(Cli.run("ledger", "bench", "--data-dir", work.toString()).exitCode()).isEqualTo(2);
+        assertThat(Cli.run("ledger", "bench", "--data-dir", benchDir.toString(), "--transactions", "5").err())
+                .contains("already holds a chain");
+        assertThat(Cli.run("ledger", "proof", "verify").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void helpPrintsTheUsage() {
+        Cli help = Cli.run("ledger", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("usage: ledger", "verify --data-dir", "bench --data-dir", "proof verify");
+    }
+}
