@@ -1,5 +1,6 @@
 package org.careledger.cli;
 
+import org.careledger.contracts.DevConsortium;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
