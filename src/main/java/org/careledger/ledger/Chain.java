@@ -168,6 +168,15 @@ public final class Chain {
         return tipEntry().work;
     }
 
+    /**
+     * The state at the main chain's tip itself, not a copy: for reading only (nonces, registration,
+     * fees at mempool admission). States the chain holds are never changed once made, so reading one
+     * needs no lock; applying a transaction to it is forbidden — use {@link #tipState()} for that.
+     */
+    public synchronized WorldState tipStateForReading() {
+        return stateOf(tipEntry());
+    }
+
     /** A copy of the state at the main chain's tip. */
     public synchronized WorldState tipState() {
         return stateOf(tipEntry()).copy();

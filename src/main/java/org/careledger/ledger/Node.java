@@ -97,7 +97,7 @@ public final class Node implements Peer, AutoCloseable {
 
     /** Admits a transaction to this node's mempool and passes it on to the other nodes. */
     public void submit(Transaction tx, long waitMillis) throws InterruptedException {
-        if (mempool.admit(tx, chain.tipState(), chain.rules(), waitMillis)) {
+        if (mempool.admit(tx, chain.tipStateForReading(), chain.rules(), waitMillis)) {
             network.broadcastTransaction(name, tx);
             producer.wake();
         }
@@ -106,7 +106,7 @@ public final class Node implements Peer, AutoCloseable {
     @Override
     public void receiveTransaction(Transaction tx, String from) {
         try {
-            if (mempool.admit(tx, chain.tipState(), chain.rules(), 0)) {
+            if (mempool.admit(tx, chain.tipStateForReading(), chain.rules(), 0)) {
                 producer.wake();
             }
         } catch (TransactionRejectedException | Mempool.FullException e) {
@@ -162,7 +162,7 @@ public final class Node implements Peer, AutoCloseable {
         if (!update.changedMainChain()) {
             return;
         }
-        WorldState tip = chain.tipState();
+        WorldState tip = chain.tipStateForReading();
         List<Transaction> back = new ArrayList<>();
         Set<Hash> nowIncluded = new HashSet<>();
         update.connected().forEach(b -> b.transactions().forEach(tx -> nowIncluded.add(tx.id())));
@@ -221,6 +221,11 @@ public final class Node implements Peer, AutoCloseable {
 
     public Mempool mempool() {
         return mempool;
+    }
+
+    /** This node's place in the genesis list of sealers, for taking turns. */
+    int sealerIndex() {
+        return chain.genesis().sealerAddresses().indexOf(sealerKey.address());
     }
 
     PrivateKey sealerKey() {

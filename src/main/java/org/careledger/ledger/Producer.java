@@ -11,6 +11,12 @@ import java.util.function.LongSupplier;
  * A node's block producer: a thread of its own that, when transactions wait, assembles a template
  * on the current tip, lets the {@link Miner} search the nonce, seals the block and hands it to the
  * node. A new tip from elsewhere cancels the running search at once.
+ *
+ * <p>Sealers take turns, as Clique-style consortia do: the block at height h is mined at once by
+ * sealer {@code h mod n} (genesis order); the others mine it only if the chain has not moved for
+ * {@link #outOfTurnMillis}, so a sealer that is down does not stop the chain, while in the normal
+ * case the nodes do not race each other into competing blocks. Proof of work and fork choice still
+ * decide between any blocks that do compete.
  */
 final class Producer implements AutoCloseable {
 
@@ -23,6 +29,8 @@ final class Producer implements AutoCloseable {
     private final Object signal = new Object();
     private volatile boolean running;
     private volatile Miner.Search current;
+    private volatile long tipChangedAt;
+    private final long outOfTurnMillis;
     private Thread thread;
 
     Producer(Node node, int threads, LongSupplier clockMillis, long targetBlockMillis) {
@@ -30,6 +38,8 @@ final class Producer implements AutoCloseable {
         this.miner = new Miner(threads);
         this.clockMillis = clockMillis;
         this.idleMillis = Math.max(50, targetBlockMillis);
+        this.outOfTurnMillis = Math.max(1000, 5 * targetBlockMillis);
+        this.tipChangedAt = clockMillis.getAsLong();
     }
 
     void start() {
@@ -47,6 +57,7 @@ final class Producer implements AutoCloseable {
 
     /** A block from elsewhere became the tip: whatever is being mined is now stale. */
     void tipChanged() {
+        tipChangedAt = clockMillis.getAsLong();
         Miner.Search search = current;
         if (search != null) {
             search.cancel();
@@ -64,6 +75,13 @@ final class Producer implements AutoCloseable {
                     continue;
                 }
                 Thread.sleep(BATCH_MILLIS);
+                long wait = turnWait();
+                if (wait > 0) {
+                    synchronized (signal) {
+                        signal.wait(wait);
+                    }
+                    continue;
+                }
                 produceOne();
             } catch (InterruptedException e) {
                 return;
@@ -74,10 +92,20 @@ final class Producer implements AutoCloseable {
         }
     }
 
+    /** How long this node should still leave the next block to the sealer whose turn it is. */
+    private long turnWait() {
+        int sealers = node.chain().genesis().sealers().size();
+        long next = node.chain().height() + 1;
+        if (sealers == 1 || next % sealers == node.sealerIndex()) {
+            return 0;
+        }
+        return Math.max(0, tipChangedAt + outOfTurnMillis - clockMillis.getAsLong());
+    }
+
     private void produceOne() throws InterruptedException {
         Chain chain = node.chain();
         int max = chain.genesis().parameters().maxBlockTransactions();
-        List<Transaction> candidates = node.mempool().select(chain.tipState(), max);
+        List<Transaction> candidates = node.mempool().select(chain.tipStateForReading(), max);
         if (candidates.isEmpty()) {
             synchronized (signal) {
                 signal.wait(idleMillis);
@@ -86,7 +114,7 @@ final class Producer implements AutoCloseable {
         }
         BlockAssembler.Template template = BlockAssembler.assemble(chain, candidates, node.sealerKey().address(), clockMillis.getAsLong());
         if (!template.refused().isEmpty()) {
-            node.mempool().removeIncluded(template.refused().stream().map(BlockAssembler.Refused::transaction).toList(), chain.tipState());
+            node.mempool().removeIncluded(template.refused().stream().map(BlockAssembler.Refused::transaction).toList(), chain.tipStateForReading());
         }
         if (template.transactions().isEmpty()) {
             return;
