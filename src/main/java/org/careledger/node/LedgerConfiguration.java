@@ -1,23 +1,44 @@
 package org.careledger.node;
 
 import org.careledger.install.InstallSettings;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 
-/** Wires the plain-Java consortium into Spring; the nodes open their stores and replay at start. */
+/**
+ * Wires the plain-Java consortium into Spring. The nodes open their stores and replay them once the
+ * portal is ready (after the web server is up and the demo data is seeded), on a thread of their own.
+ */
 @Configuration(proxyBeanMethods = false)
 class LedgerConfiguration {
 
     @Bean(destroyMethod = "close")
     Consortium consortium(InstallSettings install, LedgerSettings settings) {
-        Consortium consortium = new Consortium(install.dataDir(), settings);
-        consortium.start();
-        return consortium;
+        return new Consortium(install.dataDir(), settings);
     }
 
     @Bean
     LedgerService ledgerService(Consortium consortium, ApplicationEventPublisher events) {
         return new LedgerService(consortium, events);
+    }
+
+    @Bean
+    LedgerStarter ledgerStarter(Consortium consortium) {
+        return new LedgerStarter(consortium);
+    }
+
+    static final class LedgerStarter {
+        private final Consortium consortium;
+
+        LedgerStarter(Consortium consortium) {
+            this.consortium = consortium;
+        }
+
+        @EventListener(ApplicationReadyEvent.class)
+        void start() {
+            consortium.startInBackground();
+        }
     }
 }

@@ -37,7 +37,7 @@ public class LedgerService {
     LedgerService(Consortium consortium, ApplicationEventPublisher events) {
         this.consortium = consortium;
         this.events = events;
-        consortium.home().onChainUpdate(this::committed);
+        consortium.onReady(home -> home.onChainUpdate(this::committed));
     }
 
     /**
@@ -111,8 +111,17 @@ public class LedgerService {
         return requireReady().chain().tip();
     }
 
+    /** Why the ledger cannot take transactions, if it cannot (still starting, or a damaged store). */
     public Optional<String> refusal() {
+        if (!consortium.isReady()) {
+            return Optional.of("the ledger is still starting");
+        }
         return consortium.home().refusal();
+    }
+
+    /** Runs {@code action} once the ledger has started (at once if it has). */
+    public void whenReady(Runnable action) {
+        consortium.onReady(home -> action.run());
     }
 
     private Node requireReady() {

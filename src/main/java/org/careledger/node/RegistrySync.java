@@ -13,8 +13,6 @@ import org.careledger.ledger.Transaction;
 import org.careledger.ledger.TransactionRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -35,6 +33,7 @@ class RegistrySync {
     RegistrySync(LedgerService ledger, UserDirectory directory) {
         this.ledger = ledger;
         this.directory = directory;
+        ledger.whenReady(this::reconcileInBackground);
     }
 
     @TransactionalEventListener
@@ -42,13 +41,21 @@ class RegistrySync {
         register(Address.parse(approved.ledgerAddress()), approved.role().name());
     }
 
-    /** After start (and after the demo seed): registers whoever is missing. */
-    @EventListener(ApplicationReadyEvent.class)
+    /** Once the ledger has started (after the demo seed): registers whoever is missing. */
+    private void reconcileInBackground() {
+        Thread t = new Thread(this::reconcile, "careledger-registry-sync");
+        t.setDaemon(true);
+        t.start();
+    }
+
     void reconcile() {
-        if (ledger.refusal().isPresent()) {
+        ContractState state;
+        try {
+            state = ledger.committedState();
+        } catch (LedgerUnavailableException e) {
+            log.warn("Ledger registry not reconciled: {}", e.getMessage());
             return;
         }
-        ContractState state = ledger.committedState();
         Set<Address> pending = new HashSet<>();
         for (Transaction tx : ledger.pending()) {
             if (tx.call().contract().equals(Registry.NAME) && tx.call().args().get(0) instanceof org.careledger.ledger.Arg.Addr a) {
