@@ -42,6 +42,8 @@ public final class Chain {
     private final BlockRules rules;
     private final Map<Hash, Entry> entries = new HashMap<>();
     private final List<Entry> main = new ArrayList<>();
+    /** Entries still holding a state that pruning may drop, roughly in the order they came. */
+    private final Deque<Entry> prunable = new ArrayDeque<>();
     private final Entry genesisEntry;
 
     public Chain(Genesis genesis, StateMachine machine, BlockRules rules) {
@@ -66,6 +68,9 @@ public final class Chain {
         WorldState after = rules.validate(block, parent.header, ancestry(parent), stateOf(parent));
         Entry entry = new Entry(block, block.header(), parent, after);
         entries.put(hash, entry);
+        if (entry.header.height() % CHECKPOINT_EVERY != 0) {
+            prunable.addLast(entry);
+        }
         Entry tip = tipEntry();
         if (!heavier(entry, tip)) {
             return new ChainUpdate(ChainUpdate.Kind.SIDE_BRANCH, block, List.of(), List.of());
@@ -142,13 +147,11 @@ public final class Chain {
         return state;
     }
 
+    /** Drops the states of blocks well below the tip (except every {@value #CHECKPOINT_EVERY}th): O(1) per block. */
     private void pruneStates() {
-        long tipHeight = tipEntry().header.height();
-        for (Entry e : entries.values()) {
-            long h = e.header.height();
-            if (e.state != null && h > 0 && h % CHECKPOINT_EVERY != 0 && h < tipHeight - KEEP_RECENT_STATES) {
-                e.state = null;
-            }
+        long keepFrom = tipEntry().header.height() - KEEP_RECENT_STATES;
+        while (!prunable.isEmpty() && prunable.peekFirst().header.height() < keepFrom) {
+            prunable.pollFirst().state = null;
         }
     }
 

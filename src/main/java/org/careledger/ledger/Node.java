@@ -32,6 +32,7 @@ public final class Node implements Peer, AutoCloseable {
     private final String name;
     private final PrivateKey sealerKey;
     private final Chain chain;
+    private final SignatureCache signatures;
     private final Mempool mempool;
     private final BlockStore store;
     private final InMemoryNetwork network;
@@ -51,7 +52,8 @@ public final class Node implements Peer, AutoCloseable {
         this.name = name;
         this.sealerKey = sealerKey;
         this.network = network;
-        this.chain = new Chain(genesis, machine, new BlockRules(genesis, clockMillis, new SignatureCache(200_000)));
+        this.signatures = new SignatureCache(200_000);
+        this.chain = new Chain(genesis, machine, new BlockRules(genesis, clockMillis, signatures));
         this.mempool = new Mempool(200_000, Mempool.DEFAULT_NONCE_WINDOW);
         try {
             this.store = BlockStore.open(dataDir.resolve("nodes").resolve(name).resolve("blocks"));
@@ -79,6 +81,8 @@ public final class Node implements Peer, AutoCloseable {
         }
         try {
             Block block = Block.decode(record.payload());
+            // verify the signatures on every core first; validation then finds them in the cache
+            block.transactions().parallelStream().forEach(signatures::isValid);
             ChainUpdate update = chain.add(block);
             if (update.kind() == ChainUpdate.Kind.ORPHAN) {
                 refusal = "stored block at height " + record.height() + " has no stored parent";
