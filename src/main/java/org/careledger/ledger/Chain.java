@@ -55,17 +55,34 @@ public final class Chain {
         main.add(genesisEntry);
     }
 
-    /** Validates and adds a block; throws {@link BlockRejectedException} if it breaks a rule. */
-    public synchronized ChainUpdate add(Block block) {
+    /**
+     * Validates and adds a block; throws {@link BlockRejectedException} if it breaks a rule. The
+     * validation itself runs outside the chain's lock (the parent's state is never changed), so
+     * readers of the tip, such as mempool admission, do not wait for a large block to be checked.
+     */
+    public ChainUpdate add(Block block) {
+        Hash hash = block.hash();
+        Entry parent;
+        WorldState parentState;
+        synchronized (this) {
+            if (entries.containsKey(hash)) {
+                return new ChainUpdate(ChainUpdate.Kind.DUPLICATE, block, List.of(), List.of());
+            }
+            parent = entries.get(block.header().previousHash());
+            if (parent == null) {
+                return new ChainUpdate(ChainUpdate.Kind.ORPHAN, block, List.of(), List.of());
+            }
+            parentState = stateOf(parent);
+        }
+        WorldState after = rules.validate(block, parent.header, ancestry(parent), parentState);
+        return insert(block, parent, after);
+    }
+
+    private synchronized ChainUpdate insert(Block block, Entry parent, WorldState after) {
         Hash hash = block.hash();
         if (entries.containsKey(hash)) {
             return new ChainUpdate(ChainUpdate.Kind.DUPLICATE, block, List.of(), List.of());
         }
-        Entry parent = entries.get(block.header().previousHash());
-        if (parent == null) {
-            return new ChainUpdate(ChainUpdate.Kind.ORPHAN, block, List.of(), List.of());
-        }
-        WorldState after = rules.validate(block, parent.header, ancestry(parent), stateOf(parent));
         Entry entry = new Entry(block, block.header(), parent, after);
         entries.put(hash, entry);
         if (entry.header.height() % CHECKPOINT_EVERY != 0) {

@@ -21,7 +21,9 @@ import java.util.function.Consumer;
 public final class InMemoryNetwork implements AutoCloseable {
 
     private final Map<String, Peer> peers = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService delivery;
+    /** One delivery thread per receiving peer: each peer gets its messages in order, peers work in parallel. */
+    private final Map<String, ScheduledExecutorService> delivery = new ConcurrentHashMap<>();
+    private volatile boolean closed;
     private final Random random;
     private volatile long delayMillis;
     private volatile double lossRate;
@@ -29,15 +31,15 @@ public final class InMemoryNetwork implements AutoCloseable {
 
     public InMemoryNetwork(long seed) {
         this.random = new Random(seed);
-        this.delivery = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "careledger-network");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     public void join(Peer peer) {
         peers.put(peer.name(), peer);
+        delivery.computeIfAbsent(peer.name(), name -> Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "careledger-network-" + name);
+            t.setDaemon(true);
+            return t;
+        }));
     }
 
     public void setDelayMillis(long delay) {
@@ -96,8 +98,13 @@ public final class InMemoryNetwork implements AutoCloseable {
             synchronized (random) {
                 lost = lossRate > 0 && random.nextDouble() < lossRate;
             }
-            if (!lost && !delivery.isShutdown()) {
-                delivery.schedule(() -> deliver(peer, message), delayMillis, TimeUnit.MILLISECONDS);
+            ScheduledExecutorService queue = delivery.get(peer.name());
+            if (!lost && !closed && queue != null) {
+                try {
+                    queue.schedule(() -> deliver(peer, message), delayMillis, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                    // the network is closing: the message is dropped, as on a real network
+                }
             }
         }
     }
@@ -113,6 +120,7 @@ public final class InMemoryNetwork implements AutoCloseable {
 
     @Override
     public void close() {
-        delivery.shutdownNow();
+        closed = true;
+        delivery.values().forEach(ScheduledExecutorService::shutdownNow);
     }
 }
