@@ -54,6 +54,32 @@ public final class ContractState implements WorldState {
         return root;
     }
 
+    /** Every entry in key order: a count, then each key and value length-prefixed. */
+    @Override
+    public byte[] snapshot() {
+        org.careledger.ledger.CanonicalWriter out = new org.careledger.ledger.CanonicalWriter(64 * entries.size() + 16);
+        out.varint(entries.size());
+        entries.forEach((k, v) -> out.string(k).bytes(v));
+        return out.toByteArray();
+    }
+
+    static ContractState restore(byte[] snapshot, Map<String, Contract> contracts, Genesis genesis) {
+        org.careledger.ledger.CanonicalReader in = new org.careledger.ledger.CanonicalReader(snapshot);
+        long count = in.varint(Integer.MAX_VALUE, "entry count");
+        TreeMap<String, byte[]> entries = new TreeMap<>();
+        String previous = null;
+        for (long i = 0; i < count; i++) {
+            String key = in.string(1024, "key");
+            if (previous != null && key.compareTo(previous) <= 0) {
+                throw new org.careledger.ledger.MalformedEncodingException("Snapshot keys are not in strictly increasing order at " + key);
+            }
+            entries.put(key, in.bytes(org.careledger.ledger.Block.MAX_SIZE, "value"));
+            previous = key;
+        }
+        in.end();
+        return new ContractState(entries, contracts, genesis);
+    }
+
     @Override
     public ContractState copy() {
         TreeMap<String, byte[]> copy = new TreeMap<>(entries);

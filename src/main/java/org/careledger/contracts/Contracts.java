@@ -44,6 +44,11 @@ public final class Contracts implements StateMachine {
         return state;
     }
 
+    @Override
+    public ContractState restore(Genesis genesis, byte[] snapshot) {
+        return ContractState.restore(snapshot, Map.copyOf(contracts), genesis);
+    }
+
     private static byte[] longBytes(long value) {
         byte[] b = new byte[8];
         for (int i = 0; i < 8; i++) {

@@ -49,6 +49,24 @@ public final class BlockRules {
         return state;
     }
 
+    /**
+     * The checks of {@link #validate} that need no state: for blocks at or below a node's own signed
+     * checkpoint, whose transactions and state the checkpoint vouches for.
+     */
+    public void validateStructure(Block block, BlockHeader parent, Ancestry ancestry) {
+        BlockHeader header = block.header();
+        checkVersion(header);
+        checkHeight(header, parent);
+        checkPreviousHash(header, parent);
+        if (header.timestamp() < parent.timestamp()) {
+            throw reject(header, "checkTimestamp", "time " + header.timestamp() + " is before the parent's " + parent.timestamp());
+        }
+        checkDifficulty(header, parent, ancestry);
+        checkProofOfWork(header);
+        checkSealer(block);
+        checkMerkleRoot(block);
+    }
+
     /** The difficulty a child of {@code parent} must carry. */
     public long expectedDifficulty(BlockHeader parent, Ancestry ancestry) {
         long height = parent.height() + 1;

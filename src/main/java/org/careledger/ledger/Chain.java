@@ -78,6 +78,43 @@ public final class Chain {
         return insert(block, parent, after);
     }
 
+    /**
+     * Adds a block that lies at or below this node's own verified checkpoint: structure, work and
+     * sealer are checked, transactions and state are not (the checkpoint vouches for them), and the
+     * block gets no state of its own until {@link #attachCheckpointState} or a replay gives it one.
+     */
+    public ChainUpdate addUnderCheckpoint(Block block) {
+        Entry parent;
+        synchronized (this) {
+            if (entries.containsKey(block.hash())) {
+                return new ChainUpdate(ChainUpdate.Kind.DUPLICATE, block, List.of(), List.of());
+            }
+            parent = entries.get(block.header().previousHash());
+            if (parent == null) {
+                return new ChainUpdate(ChainUpdate.Kind.ORPHAN, block, List.of(), List.of());
+            }
+        }
+        rules.validateStructure(block, parent.header, ancestry(parent));
+        return insert(block, parent, null);
+    }
+
+    /**
+     * Gives the checkpoint block its state, restored from the checkpoint.
+     *
+     * @throws IllegalArgumentException if the block is unknown or the state's root is not the one in its header
+     */
+    public synchronized void attachCheckpointState(Hash blockHash, WorldState state) {
+        Entry entry = entries.get(blockHash);
+        if (entry == null) {
+            throw new IllegalArgumentException("The checkpoint's block " + blockHash.shortHex() + " is not in the store");
+        }
+        if (!state.root().equals(entry.header.stateRoot())) {
+            throw new IllegalArgumentException("The checkpoint's state root " + state.root().shortHex()
+                    + " is not the one in block " + entry.header.height() + "'s header, " + entry.header.stateRoot().shortHex());
+        }
+        entry.state = state;
+    }
+
     private synchronized ChainUpdate insert(Block block, Entry parent, WorldState after) {
         Hash hash = block.hash();
         if (entries.containsKey(hash)) {
@@ -85,7 +122,7 @@ public final class Chain {
         }
         Entry entry = new Entry(block, block.header(), parent, after);
         entries.put(hash, entry);
-        if (entry.header.height() % CHECKPOINT_EVERY != 0) {
+        if (after != null && entry.header.height() % CHECKPOINT_EVERY != 0) {
             prunable.addLast(entry);
         }
         Entry tip = tipEntry();

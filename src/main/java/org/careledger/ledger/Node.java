@@ -17,7 +17,6 @@ import java.util.function.LongSupplier;
 import org.careledger.crypto.PrivateKey;
 import org.careledger.ledger.store.BlockStore;
 import org.careledger.ledger.store.OpenReport;
-import org.careledger.ledger.store.StoredRecord;
 
 /**
  * One consortium node: its own sealer key, block store, chain and world state, mempool and miner.
@@ -41,7 +40,13 @@ public final class Node implements Peer, AutoCloseable {
     private final Map<Hash, List<Block>> orphansByParent = new HashMap<>();
     private final Set<Hash> orphanIds = new HashSet<>();
     private final OpenReport openReport;
+    private final Path checkpointFile;
+    private final boolean restoredFromCheckpoint;
+    private long lastCheckpointHeight;
     private volatile String refusal;
+
+    /** Blocks between checkpoints. */
+    static final int CHECKPOINT_INTERVAL = 100;
 
     /**
      * Opens (or creates) the node's store under {@code dataDir/nodes/<name>/blocks}, replays and
@@ -53,43 +58,41 @@ public final class Node implements Peer, AutoCloseable {
         this.sealerKey = sealerKey;
         this.network = network;
         this.signatures = new SignatureCache(200_000);
-        this.chain = new Chain(genesis, machine, new BlockRules(genesis, clockMillis, signatures));
         this.mempool = new Mempool(200_000, Mempool.DEFAULT_NONCE_WINDOW);
+        Path home = dataDir.resolve("nodes").resolve(name);
+        this.checkpointFile = home.resolve("checkpoint.bin");
         try {
-            this.store = BlockStore.open(dataDir.resolve("nodes").resolve(name).resolve("blocks"));
+            this.store = BlockStore.open(home.resolve("blocks"));
         } catch (IOException e) {
             throw new UncheckedIOException("Node " + name + " could not open its block store", e);
         }
         this.openReport = store.openReport();
-        openReport.corruption().ifPresent(c -> refusal = c.message());
-        replayStore();
+        StoreReplay.Result replayed = StoreReplay.run(name, store, checkpointFile, sealerKey.publicKey(),
+                () -> new Chain(genesis, machine, new BlockRules(genesis, clockMillis, signatures)), machine, genesis, signatures);
+        this.chain = replayed.chain();
+        this.restoredFromCheckpoint = replayed.usedCheckpoint();
+        this.refusal = openReport.corruption().map(c -> c.message()).orElse(replayed.refusal());
+        if (refusal != null) {
+            log.log(System.Logger.Level.ERROR, "Node " + name + " refuses to build on its store: " + refusal);
+        }
+        this.lastCheckpointHeight = chain.height();
         this.producer = new Producer(this, minerThreads, clockMillis, genesis.parameters().targetBlockMillis());
         network.join(this);
     }
 
-    private void replayStore() {
-        try {
-            store.forEach(this::replay);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void replay(StoredRecord record) {
-        if (refusal != null) {
+    /**
+     * Writes a checkpoint of the state at the tip, signed with this node's key, so the next start
+     * need not re-verify everything before it. Done every {@value #CHECKPOINT_INTERVAL} blocks and on close.
+     */
+    synchronized void writeCheckpoint() {
+        if (refusal != null || chain.height() == 0) {
             return;
         }
         try {
-            Block block = Block.decode(record.payload());
-            // verify the signatures on every core first; validation then finds them in the cache
-            block.transactions().parallelStream().forEach(signatures::isValid);
-            ChainUpdate update = chain.add(block);
-            if (update.kind() == ChainUpdate.Kind.ORPHAN) {
-                refusal = "stored block at height " + record.height() + " has no stored parent";
-            }
-        } catch (MalformedEncodingException | BlockRejectedException e) {
-            refusal = "stored block at height " + record.height() + " is invalid: " + e.getMessage();
-            log.log(System.Logger.Level.ERROR, "Node " + name + " refuses to build on its store: " + refusal);
+            Checkpoint.create(chain.tip(), chain.tipStateForReading(), sealerKey).writeTo(checkpointFile);
+            lastCheckpointHeight = chain.height();
+        } catch (IOException e) {
+            log.log(System.Logger.Level.WARNING, "Node " + name + " could not write its checkpoint: " + e);
         }
     }
 
@@ -176,6 +179,9 @@ public final class Node implements Peer, AutoCloseable {
         update.connected().forEach(b -> included.addAll(b.transactions()));
         mempool.removeIncluded(included, tip);
         producer.tipChanged();
+        if (chain.height() >= lastCheckpointHeight + CHECKPOINT_INTERVAL) {
+            writeCheckpoint();
+        }
         listeners.forEach(l -> l.accept(update));
     }
 
@@ -240,6 +246,11 @@ public final class Node implements Peer, AutoCloseable {
         return openReport;
     }
 
+    /** Whether this start trusted the node's own signed checkpoint for the blocks up to it. */
+    public boolean restoredFromCheckpoint() {
+        return restoredFromCheckpoint;
+    }
+
     /** Bytes of a torn tail (a crash mid-write) that opening the store cut off. */
     public long truncatedBytesAtOpen() {
         return openReport.bytesTruncated();
@@ -253,6 +264,7 @@ public final class Node implements Peer, AutoCloseable {
     @Override
     public void close() {
         producer.close();
+        writeCheckpoint();
         try {
             store.close();
         } catch (IOException e) {

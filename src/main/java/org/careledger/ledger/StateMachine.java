@@ -5,4 +5,11 @@ public interface StateMachine {
 
     /** The state holding the genesis allocations, before any block. */
     WorldState genesisState(Genesis genesis);
+
+    /**
+     * The state a {@link WorldState#snapshot()} holds.
+     *
+     * @throws MalformedEncodingException if the bytes are not a snapshot
+     */
+    WorldState restore(Genesis genesis, byte[] snapshot);
 }

@@ -13,6 +13,9 @@ public interface WorldState {
     /** A commitment to the whole state: equal roots mean equal states. */
     Hash root();
 
+    /** The whole state in canonical bytes, for a checkpoint; {@link StateMachine#restore} reads it back. */
+    byte[] snapshot();
+
     /** An independent copy; changes to either leave the other untouched. */
     WorldState copy();
 

@@ -1,0 +1,127 @@
+package org.careledger.ledger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.careledger.crypto.PublicKey;
+import org.careledger.ledger.store.BlockStore;
+import org.careledger.ledger.store.StoredRecord;
+
+/**
+ * Rebuilds a node's chain from its store at start. With a checkpoint the node signed itself, blocks
+ * up to it are checked for structure, work and sealer only and the checkpoint's state is attached
+ * (its root must equal the one in that block's header); later blocks are validated in full. Without
+ * one, or if the checkpoint does not match the store, every block is validated in full, signatures
+ * first on every core.
+ */
+final class StoreReplay {
+
+    private static final System.Logger log = System.getLogger(StoreReplay.class.getName());
+
+    record Result(Chain chain, String refusal, boolean usedCheckpoint) {
+    }
+
+    private static final class CheckpointMismatch extends RuntimeException {
+        CheckpointMismatch(String message) {
+            super(message);
+        }
+    }
+
+    private StoreReplay() {
+    }
+
+    static Result run(String node, BlockStore store, Path checkpointFile, PublicKey ownKey, Supplier<Chain> newChain,
+                      StateMachine machine, Genesis genesis, SignatureCache signatures) {
+        Optional<Checkpoint> checkpoint = readOwn(node, checkpointFile, ownKey);
+        if (checkpoint.isPresent()) {
+            try {
+                return replay(store, newChain.get(), checkpoint.get(), machine, genesis, signatures);
+            } catch (CheckpointMismatch e) {
+                log.log(System.Logger.Level.WARNING, "Node " + node + " ignores its checkpoint (" + e.getMessage()
+                        + ") and re-validates its whole store");
+            }
+        }
+        return replay(store, newChain.get(), null, machine, genesis, signatures);
+    }
+
+    private static Optional<Checkpoint> readOwn(String node, Path file, PublicKey ownKey) {
+        try {
+            Optional<Checkpoint> checkpoint = Checkpoint.readFrom(file);
+            if (checkpoint.isPresent() && !checkpoint.get().isSignedBy(ownKey)) {
+                log.log(System.Logger.Level.WARNING, "Node " + node + ": the checkpoint in " + file + " is not signed by this node; ignored");
+                return Optional.empty();
+            }
+            return checkpoint;
+        } catch (IOException | MalformedEncodingException e) {
+            log.log(System.Logger.Level.WARNING, "Node " + node + ": the checkpoint in " + file + " cannot be read (" + e.getMessage() + "); ignored");
+            return Optional.empty();
+        }
+    }
+
+    private static Result replay(BlockStore store, Chain chain, Checkpoint checkpoint, StateMachine machine, Genesis genesis,
+                                 SignatureCache signatures) {
+        String[] refusal = {null};
+        boolean[] attached = {false};
+        try {
+            store.forEach(record -> {
+                if (refusal[0] == null) {
+                    refusal[0] = replayOne(record, chain, checkpoint, attached, machine, genesis, signatures);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (checkpoint != null && !attached[0] && refusal[0] == null) {
+            throw new CheckpointMismatch("its block at height " + checkpoint.height() + " is not in the store");
+        }
+        return new Result(chain, refusal[0], checkpoint != null);
+    }
+
+    /** Adds one stored block; returns why the node must refuse to build, or null. */
+    private static String replayOne(StoredRecord record, Chain chain, Checkpoint checkpoint, boolean[] attached,
+                                    StateMachine machine, Genesis genesis, SignatureCache signatures) {
+        try {
+            Block block = Block.decode(record.payload());
+            ChainUpdate update;
+            if (checkpoint != null && block.height() <= checkpoint.height()) {
+                update = chain.addUnderCheckpoint(block);
+                if (block.hash().equals(checkpoint.blockHash())) {
+                    attach(chain, checkpoint, machine, genesis);
+                    attached[0] = true;
+                }
+            } else {
+                if (checkpoint != null && !attached[0]) {
+                    throw new CheckpointMismatch("its block at height " + checkpoint.height() + " did not come before height " + block.height());
+                }
+                block.transactions().parallelStream().forEach(signatures::isValid);
+                update = chain.add(block);
+            }
+            if (update.kind() == ChainUpdate.Kind.ORPHAN) {
+                return "stored block at height " + record.height() + " has no stored parent";
+            }
+            return null;
+        } catch (MalformedEncodingException | BlockRejectedException e) {
+            return "stored block at height " + record.height() + " is invalid: " + e.getMessage();
+        }
+    }
+
+    private static void attach(Chain chain, Checkpoint checkpoint, StateMachine machine, Genesis genesis) {
+        WorldState state;
+        try {
+            state = machine.restore(genesis, checkpoint.snapshot());
+        } catch (MalformedEncodingException e) {
+            throw new CheckpointMismatch("its snapshot cannot be read: " + e.getMessage());
+        }
+        if (!state.root().equals(checkpoint.stateRoot())) {
+            throw new CheckpointMismatch("its snapshot does not give the state root it names");
+        }
+        try {
+            chain.attachCheckpointState(checkpoint.blockHash(), state);
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointMismatch(e.getMessage());
+        }
+    }
+}
