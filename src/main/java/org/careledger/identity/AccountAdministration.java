@@ -148,6 +148,7 @@ public class AccountAdministration {
         Role old = account.getRole();
         account.changeRole(newRole);
         securityLog.record("ROLE_CHANGE", account.getUsername(), old + "->" + newRole, actor());
+        events.publishEvent(new UserRoleChanged(id, old, newRole, actor()));
         events.publishEvent(new UserSessionsEnded(id, account.getUsername(), "role changed"));
         return directory.profile(account);
     }

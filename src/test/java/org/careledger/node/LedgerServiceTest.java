@@ -44,6 +44,23 @@ class LedgerServiceTest extends IntegrationTest {
         assertThat(Registry.roleOf(ledger.committedState().view(), patient)).contains("PATIENT");
     }
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void anApprovedUserIsRegisteredOnTheLedgerByTheApprovingAdminsOwnTransaction() throws Exception {
+        Address admin = DevAccounts.ganacheAccount(DemoAccounts.ADMIN.devAccountIndex()).address();
+        await("the demo admin is an admin on the ledger",
+                () -> Registry.roleOf(ledger.committedState().view(), admin).filter("ADMIN"::equals).isPresent());
+        long adminNonceBefore = ledger.committedState().nextNonce(admin);
+        org.careledger.identity.TestAccounts accounts = new org.careledger.identity.TestAccounts(context);
+        org.careledger.identity.UserProfile approved = accounts.active(org.careledger.identity.Role.DOCTOR);
+        Address doctor = Address.parse(approved.ledgerAddress());
+        await("the new doctor is registered on the ledger",
+                () -> Registry.roleOf(ledger.committedState().view(), doctor).filter("DOCTOR"::equals).isPresent());
+        assertThat(ledger.committedState().nextNonce(admin)).as("the admin signed the registration").isGreaterThan(adminNonceBefore);
+    }
+
     @Test
     void aSubmittedTransferIsMinedDurablyAndMovesTheTokens() {
         var from = DevAccounts.ganacheAccount(5);
