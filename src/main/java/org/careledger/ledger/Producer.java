@@ -136,6 +136,10 @@ final class Producer implements AutoCloseable {
         mined.ifPresent(header -> node.produced(Block.seal(header, node.sealerKey(), template.transactions())));
     }
 
+    /**
+     * Stops producing. The thread is asked to stop and joined rather than interrupted: an interrupt
+     * while it appends a block would close the block store's file channel under it.
+     */
     @Override
     public void close() {
         running = false;
@@ -143,8 +147,16 @@ final class Producer implements AutoCloseable {
         if (search != null) {
             search.cancel();
         }
+        wake();
         if (thread != null) {
-            thread.interrupt();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (thread.isAlive()) {
+                thread.interrupt();
+            }
         }
         miner.close();
     }
