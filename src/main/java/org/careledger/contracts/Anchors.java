@@ -3,7 +3,6 @@ package org.careledger.contracts;
 import org.careledger.crypto.Address;
 import org.careledger.ledger.Arg;
 import org.careledger.ledger.ContractCall;
-import org.careledger.ledger.Genesis;
 import org.careledger.ledger.Hash;
 
 /**
@@ -12,18 +11,12 @@ import org.careledger.ledger.Hash;
  * own records; versions start at 1 and must increase per entry, so an (entry, version) is anchored
  * once. Calls carry no fee.
  */
-public final class Anchors implements Contract {
+public final class Anchors extends FeeFreeContract {
 
     public static final String NAME = "records";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public long minimumFee(ContractCall call, Genesis.Parameters parameters) {
-        return 0;
+    public Anchors() {
+        super(NAME);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.careledger.contracts;
 import org.careledger.crypto.Address;
 import org.careledger.ledger.Arg;
 import org.careledger.ledger.ContractCall;
-import org.careledger.ledger.Genesis;
 import org.careledger.ledger.Hash;
 
 /**
@@ -12,18 +11,12 @@ import org.careledger.ledger.Hash;
  * recorded: the basis must belong to this patient and this reader, cover the category and be in
  * force at the block's time. Calls carry no fee.
  */
-public final class Audit implements Contract {
+public final class Audit extends FeeFreeContract {
 
     public static final String NAME = "audit";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public long minimumFee(ContractCall call, Genesis.Parameters parameters) {
-        return 0;
+    public Audit() {
+        super(NAME);
     }
 
     @Override

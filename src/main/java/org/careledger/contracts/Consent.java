@@ -6,7 +6,6 @@ import java.util.Set;
 
 import org.careledger.crypto.Address;
 import org.careledger.ledger.ContractCall;
-import org.careledger.ledger.Genesis;
 import org.careledger.ledger.Hash;
 
 /**
@@ -18,18 +17,12 @@ import org.careledger.ledger.Hash;
  * salted hashes. Calls carry no fee. Build calls with {@link ConsentCalls}; read with
  * {@link ConsentQueries}.
  */
-public final class Consent implements Contract {
+public final class Consent extends FeeFreeContract {
 
     public static final String NAME = "consent";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public long minimumFee(ContractCall call, Genesis.Parameters parameters) {
-        return 0;
+    public Consent() {
+        super(NAME);
     }
 
     @Override

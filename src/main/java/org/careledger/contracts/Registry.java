@@ -7,7 +7,6 @@ import java.util.Set;
 import org.careledger.crypto.Address;
 import org.careledger.ledger.Arg;
 import org.careledger.ledger.ContractCall;
-import org.careledger.ledger.Genesis;
 import org.careledger.ledger.TransactionRejectedException;
 
 /**
@@ -15,19 +14,14 @@ import org.careledger.ledger.TransactionRejectedException;
  * user, so other contracts can check, say, that a consent request comes from a doctor. The genesis
  * sealers may register the first admins.
  */
-public final class Registry implements Contract {
+public final class Registry extends FeeFreeContract {
 
     public static final String NAME = "registry";
+
     public static final Set<String> ROLES = Set.of("ADMIN", "DOCTOR", "PATIENT", "PHARMACIST");
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public long minimumFee(ContractCall call, Genesis.Parameters parameters) {
-        return 0;
+    public Registry() {
+        super(NAME);
     }
 
     @Override
