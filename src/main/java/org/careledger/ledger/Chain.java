@@ -55,27 +55,66 @@ public final class Chain {
         main.add(genesisEntry);
     }
 
+    /** A block validated against its parent but not yet part of the chain: see {@link #prepare}. */
+    public static final class Prepared {
+        private final Block block;
+        private final ChainUpdate.Kind early;
+        private final Entry parent;
+        private final WorldState after;
+
+        private Prepared(Block block, ChainUpdate.Kind early, Entry parent, WorldState after) {
+            this.block = block;
+            this.early = early;
+            this.parent = parent;
+            this.after = after;
+        }
+
+        /** DUPLICATE or ORPHAN if the block needs no storing, else empty. */
+        public java.util.Optional<ChainUpdate.Kind> outcome() {
+            return java.util.Optional.ofNullable(early);
+        }
+
+        public Block block() {
+            return block;
+        }
+    }
+
     /**
-     * Validates and adds a block; throws {@link BlockRejectedException} if it breaks a rule. The
-     * validation itself runs outside the chain's lock (the parent's state is never changed), so
-     * readers of the tip, such as mempool admission, do not wait for a large block to be checked.
+     * Validates a block against its parent without adding it, so a node can store it durably first
+     * and only then {@link #commit} it: nobody reads a tip that a crash could take back. The
+     * validation runs outside the chain's lock (the parent's state is never changed), so readers of
+     * the tip, such as mempool admission, do not wait for a large block to be checked.
+     *
+     * @throws BlockRejectedException if the block breaks a rule
      */
-    public ChainUpdate add(Block block) {
-        Hash hash = block.hash();
+    public Prepared prepare(Block block) {
         Entry parent;
         WorldState parentState;
         synchronized (this) {
-            if (entries.containsKey(hash)) {
-                return new ChainUpdate(ChainUpdate.Kind.DUPLICATE, block, List.of(), List.of());
+            if (entries.containsKey(block.hash())) {
+                return new Prepared(block, ChainUpdate.Kind.DUPLICATE, null, null);
             }
             parent = entries.get(block.header().previousHash());
             if (parent == null) {
-                return new ChainUpdate(ChainUpdate.Kind.ORPHAN, block, List.of(), List.of());
+                return new Prepared(block, ChainUpdate.Kind.ORPHAN, null, null);
             }
             parentState = stateOf(parent);
         }
         WorldState after = rules.validate(block, parent.header, ancestry(parent), parentState);
-        return insert(block, parent, after);
+        return new Prepared(block, null, parent, after);
+    }
+
+    /** Adds a prepared block: fork choice, and a reorganisation if its branch is now the heaviest. */
+    public ChainUpdate commit(Prepared prepared) {
+        if (prepared.early != null) {
+            return new ChainUpdate(prepared.early, prepared.block, List.of(), List.of());
+        }
+        return insert(prepared.block, prepared.parent, prepared.after);
+    }
+
+    /** Validates and adds a block in one step; throws {@link BlockRejectedException} if it breaks a rule. */
+    public ChainUpdate add(Block block) {
+        return commit(prepare(block));
     }
 
     /**

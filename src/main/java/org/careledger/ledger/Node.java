@@ -132,36 +132,37 @@ public final class Node implements Peer, AutoCloseable {
         }
     }
 
-    /** Validates, stores durably, then tells listeners and peers. Orphans wait for their parent. */
+    /**
+     * Validates, stores durably, and only then makes the block part of the chain and tells listeners
+     * and peers. Orphans wait for their parent.
+     */
     synchronized ChainUpdate accept(Block block, String from) {
         if (refusal != null) {
             throw new BlockRejectedException(block.height(), "nodeIntegrity", "node " + name + " refuses new blocks: " + refusal);
         }
-        ChainUpdate update = chain.add(block);
-        switch (update.kind()) {
-            case DUPLICATE -> {
-                return update;
-            }
-            case ORPHAN -> {
+        Chain.Prepared prepared = chain.prepare(block);
+        if (prepared.outcome().isPresent()) {
+            if (prepared.outcome().get() == ChainUpdate.Kind.ORPHAN) {
                 holdOrphan(block, from);
-                return update;
             }
-            default -> {
-                persist(block);
-                afterAccepted(update);
-                network.broadcastBlock(name, block);
-                adoptOrphansOf(block.hash());
-                return update;
-            }
+            return chain.commit(prepared);
         }
+        persist(block);
+        ChainUpdate update = chain.commit(prepared);
+        afterAccepted(update);
+        network.broadcastBlock(name, block);
+        adoptOrphansOf(block.hash());
+        return update;
     }
 
+    /** Stores a block durably; if that fails the node stops building, and the block is not added. */
     private void persist(Block block) {
         try {
             store.append(block.height(), block.encode());
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException e) {
             refusal = "the block store failed: " + e.getMessage();
-            throw new UncheckedIOException("Node " + name + " could not store block " + block.height(), e);
+            log.log(System.Logger.Level.ERROR, "Node " + name + " refuses to build: " + refusal);
+            throw new BlockRejectedException(block.height(), "nodeIntegrity", "node " + name + " could not store the block: " + e.getMessage());
         }
     }
 
