@@ -2,6 +2,7 @@ package org.careledger.identity;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -72,37 +73,28 @@ public class RegistrationService {
             PasswordPolicy.check(request.password(), request.email());
             return "";
         });
-        UserAccount account = null;
-        if (role == Role.DOCTOR || role == Role.PATIENT) {
-            java.time.LocalDate dob = check(errors, DATE_OF_BIRTH, () -> RegistrationRules.dateOfBirth(request.dateOfBirth(), clock));
-            String address = check(errors, ADDRESS, () -> RegistrationRules.postalAddress(request.address()));
-            if (errors.isEmpty()) {
-                account = newAccount(email, request.password(), role, name);
-                account.contact(mobile, dob, address);
-            }
-        }
-        if (role == Role.DOCTOR || role == Role.PHARMACIST) {
-            String what = role == Role.DOCTOR ? "medical registration number" : "pharmacy licence number";
-            String number = check(errors, REGISTRATION_NUMBER, () -> RegistrationRules.referenceNumber(request.registrationNumber(), what));
-            ProviderKind kind = role == Role.DOCTOR ? ProviderKind.HOSPITAL : ProviderKind.PHARMACY;
-            Long providerId = check(errors, PROVIDER, () -> provider(request.providerId(), kind));
-            if (errors.isEmpty()) {
-                if (account == null) {
-                    account = newAccount(email, request.password(), role, name);
-                    account.contact(mobile, null, null);
-                }
-                account.staffDetails(providerId, number);
-            }
-        }
-        if (role == Role.PATIENT) {
-            String insurer = check(errors, INSURANCE_PROVIDER, () -> RegistrationRules.organisation(request.insuranceProvider(), "health-insurance provider"));
-            String policy = check(errors, POLICY_NUMBER, () -> RegistrationRules.referenceNumber(request.policyNumber(), "policy number"));
-            if (errors.isEmpty()) {
-                account.insurance(insurer, policy);
-            }
-        }
+        boolean personal = role == Role.DOCTOR || role == Role.PATIENT;
+        boolean staff = role == Role.DOCTOR || role == Role.PHARMACIST;
+        LocalDate dateOfBirth = personal ? check(errors, DATE_OF_BIRTH, () -> RegistrationRules.dateOfBirth(request.dateOfBirth(), clock)) : null;
+        String address = personal ? check(errors, ADDRESS, () -> RegistrationRules.postalAddress(request.address())) : null;
+        String number = staff ? check(errors, REGISTRATION_NUMBER, () -> RegistrationRules.referenceNumber(request.registrationNumber(),
+                role == Role.DOCTOR ? "medical registration number" : "pharmacy licence number")) : null;
+        Long providerId = staff ? check(errors, PROVIDER, () -> provider(request.providerId(),
+                role == Role.DOCTOR ? ProviderKind.HOSPITAL : ProviderKind.PHARMACY)) : null;
+        String insurer = role == Role.PATIENT ? check(errors, INSURANCE_PROVIDER,
+                () -> RegistrationRules.organisation(request.insuranceProvider(), "health-insurance provider")) : null;
+        String policy = role == Role.PATIENT ? check(errors, POLICY_NUMBER,
+                () -> RegistrationRules.referenceNumber(request.policyNumber(), "policy number")) : null;
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
+        }
+        UserAccount account = new UserAccount(email, email, passwordEncoder.encode(request.password()), role, name, Instant.now(clock));
+        account.contact(mobile, dateOfBirth, address);
+        if (staff) {
+            account.staffDetails(providerId, number);
+        }
+        if (role == Role.PATIENT) {
+            account.insurance(insurer, policy);
         }
         UserAccount saved;
         try {
@@ -113,10 +105,6 @@ public class RegistrationService {
         securityLog.record("REGISTRATION", email, "pending " + role);
         events.publishEvent(new UserRegistered(saved.userId(), role, name));
         return saved.userId();
-    }
-
-    private UserAccount newAccount(String email, String password, Role role, String name) {
-        return new UserAccount(email, email, passwordEncoder.encode(password), role, name, Instant.now(clock));
     }
 
     private Long provider(Long id, ProviderKind kind) {
