@@ -90,9 +90,9 @@ class ConsentContractTest {
         assertThat(ConsentQueries.requestsOf(state, patient, end)).extracting(ConsentQueries.RequestView::status)
                 .containsExactly(RequestStatus.EXPIRED);
 
-        Transaction access = ledger.sign(DOCTOR, Audit.access(patient, "lab-1", DIAGNOSIS, id));
-        assertThat(ledger.refusal(access, end)).as("in a block at the end time").isEqualTo("audit.notAllowed");
-        ledger.mine(end - 1, access);
+        assertThat(ledger.refusal(ledger.sign(DOCTOR, Audit.access(patient, "lab-1", DIAGNOSIS, id, end)), end))
+                .as("a read at the end time").isEqualTo("audit.notAllowed");
+        ledger.mine(end - 1, ledger.sign(DOCTOR, Audit.access(patient, "lab-1", DIAGNOSIS, id, end - 1)));
         assertThat(ledger.refusal(ledger.sign(PATIENT, ConsentCalls.revoke(id)), end)).isEqualTo("consent.expired");
     }
 
@@ -109,7 +109,7 @@ class ConsentContractTest {
                 .containsExactly(RequestStatus.GRANTED);
         assertThat(ConsentQueries.requestsOf(state, patient, revokedAt)).extracting(ConsentQueries.RequestView::status)
                 .containsExactly(RequestStatus.REVOKED);
-        assertThat(ledger.refusal(ledger.sign(DOCTOR, Audit.access(patient, "lab-1", DIAGNOSIS, id)), revokedAt))
+        assertThat(ledger.refusal(ledger.sign(DOCTOR, Audit.access(patient, "lab-1", DIAGNOSIS, id, revokedAt)), revokedAt))
                 .isEqualTo("audit.notAllowed");
         assertThat(ledger.refusal(ledger.sign(PATIENT, ConsentCalls.revoke(id)), revokedAt)).isEqualTo("consent.alreadyRevoked");
     }
@@ -118,7 +118,7 @@ class ConsentContractTest {
     void anAccessAfterTheRevocationInTheSameBlockIsRefused() {
         Hash id = granted(HOUR);
         Transaction revoke = ledger.sign(PATIENT, ConsentCalls.revoke(id));
-        Transaction access = ledger.sign(DOCTOR, Audit.access(patient, "lab-1", DIAGNOSIS, id));
+        Transaction access = ledger.sign(DOCTOR, Audit.access(patient, "lab-1", DIAGNOSIS, id, T0 + 5000));
         var template = org.careledger.ledger.BlockAssembler.assemble(ledger.chain, List.of(revoke, access),
                 org.careledger.ledger.TestChains.SEALER_A.address(), T0 + 5000);
         assertThat(template.transactions()).containsExactly(revoke);
@@ -178,7 +178,7 @@ class ConsentContractTest {
         assertThat(Tokens.balanceOf(ledger.state().view(), patient)).isZero();
         assertThat(ledger.state().minimumFee(ConsentCalls.revoke(Hash.ZERO))).isZero();
         assertThat(ledger.state().minimumFee(Anchors.anchor(patient, "e", 1, DIAGNOSIS, Hash.ZERO))).isZero();
-        assertThat(ledger.state().minimumFee(Audit.access(patient, "e", DIAGNOSIS, Hash.ZERO))).isZero();
+        assertThat(ledger.state().minimumFee(Audit.access(patient, "e", DIAGNOSIS, Hash.ZERO, 0))).isZero();
     }
 
     @Test

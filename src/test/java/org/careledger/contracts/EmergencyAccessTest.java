@@ -41,9 +41,9 @@ class EmergencyAccessTest {
         assertThat(ConsentQueries.emergenciesOf(state, patient)).singleElement()
                 .satisfies(e -> assertThat(e.reasonHash()).isEqualTo(hashOf("salt|unconscious on arrival")));
 
-        Transaction late = ledger.sign(DOCTOR, Audit.access(patient, "note-7", CLINICAL_NOTE, id));
+        Transaction late = ledger.sign(DOCTOR, Audit.access(patient, "note-7", CLINICAL_NOTE, id, start + lasts));
         assertThat(ledger.refusal(late, start + lasts)).isEqualTo("audit.notAllowed");
-        ledger.mine(start + lasts - 1, late);
+        ledger.mine(start + lasts - 1, ledger.sign(DOCTOR, Audit.access(patient, "note-7", CLINICAL_NOTE, id, start + lasts - 1)));
         assertThat(ConsentQueries.accessEventsOf(ledger.state(), patient)).singleElement()
                 .satisfies(e -> assertThat(e.basisKind()).isEqualTo(AccessBasis.Kind.EMERGENCY));
     }

@@ -55,22 +55,47 @@ class RecordsAndAuditTest {
         Transaction request = ledger.sign(DOCTOR, ConsentCalls.request(patient, Purpose.SECOND_OPINION, List.of(LAB_RESULT), DAY, null));
         ledger.mine(T0 + 2000, request);
         Hash grant = request.id();
-        assertThat(ledger.refusal(ledger.sign(DOCTOR, Audit.access(patient, "lab-1", LAB_RESULT, grant)), T0 + 2500))
+        assertThat(ledger.refusal(ledger.sign(DOCTOR, Audit.access(patient, "lab-1", LAB_RESULT, grant, T0 + 2500)), T0 + 2500))
                 .as("a pending request is no basis").isEqualTo("audit.unknownBasis");
         ledger.mine(T0 + 3000, ledger.sign(PATIENT, ConsentCalls.grant(grant, List.of(LAB_RESULT), HOUR)));
 
-        assertThat(ledger.refusal(ledger.sign(OTHER_DOCTOR, Audit.access(patient, "lab-1", LAB_RESULT, grant)), T0 + 4000))
+        assertThat(ledger.refusal(ledger.sign(OTHER_DOCTOR, Audit.access(patient, "lab-1", LAB_RESULT, grant, T0 + 4000)), T0 + 4000))
                 .isEqualTo("audit.notAllowed");
-        assertThat(ledger.refusal(ledger.sign(DOCTOR, Audit.access(patient, "lab-1", MEDICATION, grant)), T0 + 4000))
+        assertThat(ledger.refusal(ledger.sign(DOCTOR, Audit.access(patient, "lab-1", MEDICATION, grant, T0 + 4000)), T0 + 4000))
                 .isEqualTo("audit.notAllowed");
-        assertThat(ledger.refusal(ledger.sign(DOCTOR, Audit.access(OTHER_PATIENT.address(), "lab-1", LAB_RESULT, grant)), T0 + 4000))
+        assertThat(ledger.refusal(ledger.sign(DOCTOR, Audit.access(OTHER_PATIENT.address(), "lab-1", LAB_RESULT, grant, T0 + 4000)), T0 + 4000))
                 .isEqualTo("audit.unknownBasis");
-        Transaction access = ledger.sign(DOCTOR, Audit.access(patient, "lab-1", LAB_RESULT, grant));
+        Transaction access = ledger.sign(DOCTOR, Audit.access(patient, "lab-1", LAB_RESULT, grant, T0 + 4000));
         ledger.mine(T0 + 4000, access);
 
         assertThat(ConsentQueries.accessEventsOf(ledger.state(), patient)).containsExactly(new AccessEvent(access.id(),
-                DOCTOR.address(), patient, "lab-1", LAB_RESULT, T0 + 4000, AccessBasis.Kind.GRANT, grant));
+                DOCTOR.address(), patient, "lab-1", LAB_RESULT, T0 + 4000, T0 + 4000, AccessBasis.Kind.GRANT, grant));
         assertThat(ConsentQueries.accessEventsOf(ledger.state(), OTHER_PATIENT.address())).isEmpty();
+    }
+
+    @Test
+    void aReadQueuedWhileTheGrantHeldIsRecordedEvenIfMinedAfterTheRevocation() {
+        Transaction request = ledger.sign(DOCTOR, ConsentCalls.request(patient, Purpose.TREATMENT, List.of(LAB_RESULT), DAY, null));
+        ledger.mine(T0 + 2000, request);
+        ledger.mine(T0 + 3000, ledger.sign(PATIENT, ConsentCalls.grant(request.id(), List.of(LAB_RESULT), HOUR)));
+        ledger.mine(T0 + 5000, ledger.sign(PATIENT, ConsentCalls.revoke(request.id())));
+
+        ledger.mine(T0 + 9000, ledger.sign(DOCTOR, Audit.access(patient, "lab-1", LAB_RESULT, request.id(), T0 + 4000)));
+        assertThat(ConsentQueries.accessEventsOf(ledger.state(), patient)).singleElement().satisfies(e -> {
+            assertThat(e.atMillis()).as("when it was read").isEqualTo(T0 + 4000);
+            assertThat(e.recordedAt()).as("when it was recorded").isEqualTo(T0 + 9000);
+        });
+        assertThat(ledger.refusal(ledger.sign(DOCTOR, Audit.access(patient, "lab-1", LAB_RESULT, request.id(), T0 + 5000)), T0 + 9500))
+                .as("a read dated at the revocation").isEqualTo("audit.notAllowed");
+    }
+
+    @Test
+    void aReadDatedMoreThanADayAfterTheBlockIsRefused() {
+        Transaction request = ledger.sign(DOCTOR, ConsentCalls.request(patient, Purpose.TREATMENT, List.of(LAB_RESULT), 3 * DAY, null));
+        ledger.mine(T0 + 2000, request);
+        ledger.mine(T0 + 3000, ledger.sign(PATIENT, ConsentCalls.grant(request.id(), List.of(LAB_RESULT), 3 * DAY)));
+        assertThat(ledger.refusal(ledger.sign(DOCTOR, Audit.access(patient, "lab-1", LAB_RESULT, request.id(), T0 + 4000 + DAY + 1)), T0 + 4000))
+                .isEqualTo("audit.readInFuture");
     }
 
     @Test
@@ -80,7 +105,7 @@ class RecordsAndAuditTest {
                 ledger.sign(OTHER_DOCTOR, ConsentCalls.emergency(patient, hashOf("r"))),
                 ledger.sign(PATIENT, Anchors.anchor(patient, "dx-1", 1, DIAGNOSIS, hashOf("salt|dx"))));
         ledger.mine(T0 + 3000, ledger.sign(PATIENT, ConsentCalls.grant(request.id(), List.of(ALLERGY), HOUR)));
-        ledger.mine(T0 + 4000, ledger.sign(DOCTOR, Audit.access(patient, "dx-1", ALLERGY, request.id())),
+        ledger.mine(T0 + 4000, ledger.sign(DOCTOR, Audit.access(patient, "dx-1", ALLERGY, request.id(), T0 + 4000)),
                 ledger.sign(PATIENT, ConsentCalls.revoke(request.id())));
 
         Chain other = TestChains.newChain();
