@@ -31,6 +31,21 @@ public record ContractCall(String contract, String method, List<Arg> args) {
         return new ContractCall(contract, method, List.of(args));
     }
 
+    /** The call's canonical bytes, as it travels inside a transaction. */
+    public byte[] encode() {
+        CanonicalWriter out = new CanonicalWriter(128);
+        write(out);
+        return out.toByteArray();
+    }
+
+    /** Reads a call from its canonical bytes; rejects trailing bytes. */
+    public static ContractCall decode(byte[] bytes) {
+        CanonicalReader in = new CanonicalReader(bytes);
+        ContractCall call = read(in);
+        in.end();
+        return call;
+    }
+
     void write(CanonicalWriter out) {
         out.string(contract).string(method).varint(args.size());
         args.forEach(a -> Arg.write(a, out));

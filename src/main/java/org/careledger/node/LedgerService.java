@@ -107,6 +107,18 @@ public class LedgerService {
         return requireReady().mempool().pending();
     }
 
+    /** The block of the home node's main chain that holds the transaction, if one does. */
+    public Optional<TxLocation> locate(Hash transactionId) {
+        List<org.careledger.ledger.Block> blocks = requireReady().chain().mainChainBlocks();
+        for (int i = blocks.size() - 1; i >= 0; i--) {
+            org.careledger.ledger.Block block = blocks.get(i);
+            if (block.transactionIds().contains(transactionId)) {
+                return Optional.of(new TxLocation(block.height(), block.header().hash(), block.header().timestamp()));
+            }
+        }
+        return Optional.empty();
+    }
+
     public BlockHeader tip() {
         return requireReady().chain().tip();
     }

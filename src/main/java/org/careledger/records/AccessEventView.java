@@ -1,0 +1,17 @@
+package org.careledger.records;
+
+import java.time.Instant;
+
+import org.careledger.contracts.Purpose;
+import org.careledger.contracts.RecordCategory;
+
+/**
+ * One read of a patient's entry by someone else, as recorded on the ledger.
+ *
+ * @param basisKind "Grant" or "Emergency"
+ * @param purpose   the grant's purpose; null for an emergency
+ * @param recordedAt the time of the block that recorded it
+ */
+public record AccessEventView(Instant readAt, Party reader, String entryId, RecordCategory category, String basisKind,
+                              String basisId, Purpose purpose, Instant recordedAt, String txId) {
+}

@@ -1,0 +1,23 @@
+package org.careledger.records.internal;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import org.careledger.records.EntryStatus;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface StoredEntryRepository extends JpaRepository<StoredEntry, String> {
+
+    List<StoredEntry> findByPatientIdAndStatusInOrderByCreatedAtDescEntryIdAsc(long patientId, Collection<EntryStatus> statuses);
+
+    List<StoredEntry> findByPatientAddressAndStatusInOrderByCreatedAtDescEntryIdAsc(String patientAddress, Collection<EntryStatus> statuses);
+
+    List<StoredEntry> findByPatientAddressAndAuthorIdOrderByCreatedAtDesc(String patientAddress, long authorId);
+
+    List<StoredEntry> findByErasureRequestedAtIsNotNullAndStatusOrderByErasureRequestedAtAsc(EntryStatus status);
+
+    long countByPatientIdAndStatus(long patientId, EntryStatus status);
+
+    List<StoredEntry> findByCreatedAtBefore(Instant before);
+}
