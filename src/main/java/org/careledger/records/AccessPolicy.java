@@ -13,6 +13,7 @@ import org.careledger.contracts.Emergency;
 import org.careledger.contracts.Grant;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.crypto.Address;
+import org.careledger.node.LedgerService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,14 +26,30 @@ import org.springframework.stereotype.Component;
 class AccessPolicy {
 
     private final LedgerOutbox outbox;
+    private final LedgerService ledger;
 
-    AccessPolicy(LedgerOutbox outbox) {
+    AccessPolicy(LedgerOutbox outbox, LedgerService ledger) {
         this.outbox = outbox;
+        this.ledger = ledger;
+    }
+
+    /**
+     * The committed state and the revocations still in flight for one patient, read in that order's
+     * reverse: in-flight revocations first, so that one committed in between is in the state.
+     */
+    record Snapshot(Address patient, Set<String> revoking, ContractState state) {
+    }
+
+    Snapshot snapshot(Address patient) {
+        Set<String> revoking = outbox.revocationsInFlight(patient);
+        return new Snapshot(patient, revoking, ledger.committedState());
     }
 
     /** For each category the reader may see now, the grant or emergency that allows it. */
-    Map<RecordCategory, AccessBasis> bases(ContractState state, Address patient, Address reader, long nowMillis) {
-        Set<String> revoking = outbox.revocationsInFlight(patient);
+    Map<RecordCategory, AccessBasis> bases(Snapshot snapshot, Address reader, long nowMillis) {
+        Set<String> revoking = snapshot.revoking();
+        ContractState state = snapshot.state();
+        Address patient = snapshot.patient();
         Comparator<AccessBasis> longestFirst = Comparator.comparingLong(AccessBasis::endMillis).reversed().thenComparing(AccessBasis::id);
         Map<RecordCategory, AccessBasis> out = new EnumMap<>(RecordCategory.class);
         for (RecordCategory category : RecordCategory.values()) {
@@ -47,8 +64,8 @@ class AccessPolicy {
     }
 
     /** The basis for one category, or a {@link ConsentRequiredException} that says what is missing. */
-    AccessBasis require(ContractState state, Address patient, Address reader, RecordCategory category, long nowMillis) {
-        AccessBasis basis = bases(state, patient, reader, nowMillis).get(category);
+    AccessBasis require(Snapshot snapshot, Address reader, RecordCategory category, long nowMillis) {
+        AccessBasis basis = bases(snapshot, reader, nowMillis).get(category);
         if (basis == null) {
             throw new ConsentRequiredException("You have no active consent to see the " + RecordLabels.category(category)
                     + " entries of this patient");

@@ -94,9 +94,10 @@ public class ConsentService {
         if (!registered) {
             return new PatientLookup(patient.toString(), false, PatientLookup.AccessState.NO_ACCESS, Set.of(), null, null);
         }
-        ContractState state = ledger.committedState();
+        AccessPolicy.Snapshot snapshot = policy.snapshot(patient);
+        ContractState state = snapshot.state();
         long now = clock.millis();
-        Map<RecordCategory, AccessBasis> bases = policy.bases(state, patient, doctor, now);
+        Map<RecordCategory, AccessBasis> bases = policy.bases(snapshot, doctor, now);
         if (!bases.isEmpty()) {
             boolean emergencyOnly = bases.values().stream().allMatch(b -> b.kind() == AccessBasis.Kind.EMERGENCY);
             long until = bases.values().stream().mapToLong(AccessBasis::endMillis).max().orElse(now);
@@ -195,7 +196,6 @@ public class ConsentService {
     public List<GrantView> myPatients() {
         UserProfile me = currentUser.require();
         Address doctor = addressOf(me);
-        ContractState state = ledger.committedState();
         long now = clock.millis();
         List<GrantView> out = new ArrayList<>();
         for (UserId patientId : directory.activeUsersWithRole(Role.PATIENT)) {
@@ -204,8 +204,9 @@ public class ConsentService {
                 continue;
             }
             Address address = Address.parse(patient.get().ledgerAddress());
-            Set<String> revoking = outbox.revocationsInFlight(address);
-            for (Grant g : ConsentQueries.grantsOf(state, address)) {
+            AccessPolicy.Snapshot snapshot = policy.snapshot(address);
+            Set<String> revoking = snapshot.revoking();
+            for (Grant g : ConsentQueries.grantsOf(snapshot.state(), address)) {
                 if (g.doctor().equals(doctor) && g.activeAt(now) && !revoking.contains(g.id().hex())) {
                     out.add(view(g, parties.of(patient.get()), parties.of(me), now));
                 }

@@ -198,9 +198,10 @@ public class RecordService {
         Address doctor = ConsentService.addressOf(me);
         UserProfile patientAccount = parties.activePatient(patient)
                 .orElseThrow(() -> new NotFoundException("No registered patient has the address " + patient));
-        ContractState state = ledger.committedState();
+        AccessPolicy.Snapshot snapshot = policy.snapshot(patient);
+        ContractState state = snapshot.state();
         long now = clock.millis();
-        Map<RecordCategory, AccessBasis> bases = policy.bases(state, patient, doctor, now);
+        Map<RecordCategory, AccessBasis> bases = policy.bases(snapshot, doctor, now);
         if (bases.isEmpty()) {
             throw new ConsentRequiredException("You have no active consent to see this patient's record. "
                     + "Ask the patient for access, or declare an emergency.");
@@ -237,9 +238,10 @@ public class RecordService {
         StoredEntry entry = entries.findById(entryId == null ? "" : entryId).filter(e -> IN_RECORD.contains(e.getStatus()))
                 .orElseThrow(() -> new NotFoundException("No entry " + entryId));
         Address patient = Address.parse(entry.getPatientAddress());
-        ContractState state = ledger.committedState();
+        AccessPolicy.Snapshot snapshot = policy.snapshot(patient);
+        ContractState state = snapshot.state();
         long now = clock.millis();
-        AccessBasis basis = policy.require(state, patient, doctor, entry.getCategory(), now);
+        AccessBasis basis = policy.require(snapshot, doctor, entry.getCategory(), now);
         RecordEntryView v = view(entry, anchorsOf(state, patient).get(entry.getEntryId()), true);
         if (v.content() != null) {
             audit(me.id(), patient, List.of(entry), Map.of(entry.getCategory(), basis), now);
@@ -257,7 +259,7 @@ public class RecordService {
         EntryContent checked = EntryRules.check(category, content);
         UserProfile patientAccount = parties.activePatient(patient)
                 .orElseThrow(() -> new NotFoundException("No registered patient has the address " + patient));
-        policy.require(ledger.committedState(), patient, ConsentService.addressOf(me), category, clock.millis());
+        policy.require(policy.snapshot(patient), ConsentService.addressOf(me), category, clock.millis());
         String entryId = newEntryId();
         transactions.executeWithoutResult(s -> {
             store(entryId, patientAccount.id(), patient, category, checked, me.id(), false, EntryStatus.PENDING_APPROVAL);

@@ -1,0 +1,315 @@
+package org.careledger.records;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.careledger.IntegrationTest;
+import org.careledger.TestClock;
+import org.careledger.contracts.Purpose;
+import org.careledger.contracts.RecordCategory;
+import org.careledger.contracts.Registry;
+import org.careledger.crypto.Address;
+import org.careledger.identity.Role;
+import org.careledger.identity.TestAccounts;
+import org.careledger.identity.UserProfile;
+import org.careledger.node.LedgerService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.careledger.contracts.RecordCategory.DIAGNOSIS;
+import static org.careledger.contracts.RecordCategory.MEDICATION;
+
+/**
+ * The records workflow through its services, on the real ledger and H2 file: consent opens exactly
+ * what it says for as long as it says, a revocation holds before it is mined, every read lands on
+ * the audit, tampering is reported, nothing clinical is in the database file in plain text, and an
+ * erased entry's bytes leave the file.
+ */
+class RecordServiceTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    ConsentService consent;
+    @Autowired
+    RecordService records;
+    @Autowired
+    LedgerService ledger;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TestClock clock;
+
+    private TestAccounts accounts;
+    private UserProfile doctor;
+    private UserProfile otherDoctor;
+    private UserProfile patient;
+    private Address patientAddress;
+
+    @BeforeEach
+    void freshPeople() throws InterruptedException {
+        accounts = new TestAccounts(context);
+        doctor = accounts.active(Role.DOCTOR);
+        otherDoctor = accounts.active(Role.DOCTOR);
+        patient = accounts.active(Role.PATIENT);
+        patientAddress = Address.parse(patient.ledgerAddress());
+        for (UserProfile p : List.of(doctor, otherDoctor, patient)) {
+            await(p.fullName() + " is on the ledger's registry",
+                    () -> Registry.roleOf(ledger.committedState().view(), Address.parse(p.ledgerAddress())).isPresent());
+        }
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+        TestAccounts.signOut();
+    }
+
+    @Test
+    void withoutConsentADoctorSeesOnlyTheAddressAndCannotRead() {
+        PatientLookup lookup = as(doctor, () -> consent.lookup(patientAddress));
+        assertThat(lookup.state()).isEqualTo(PatientLookup.AccessState.NO_ACCESS);
+        assertThat(lookup.address()).isEqualTo(patient.ledgerAddress());
+        assertThatThrownBy(() -> as(doctor, () -> records.readRecord(patientAddress)))
+                .isInstanceOf(ConsentRequiredException.class).hasMessageContaining("no active consent");
+        RecordEntryView own = as(patient, () -> records.addSelfReported(DIAGNOSIS, EntryContent.coded("SNOMED-CT", "44054006",
+                "Diabetes mellitus type 2", "since 2019")));
+        assertThatThrownBy(() -> as(doctor, () -> records.readEntry(own.entryId()))).isInstanceOf(ConsentRequiredException.class);
+    }
+
+    @Test
+    void aGrantForOneCategoryOpensThatCategoryOnlyAndEveryReadIsAudited() {
+        RecordEntryView diagnosis = as(patient, () -> records.addSelfReported(DIAGNOSIS,
+                EntryContent.coded("ICD-10", "E11.9", "Type 2 diabetes mellitus without complications", null)));
+        RecordEntryView medication = as(patient, () -> records.addSelfReported(MEDICATION,
+                EntryContent.coded("RxNorm", "860975", "Metformin 500 mg", "twice daily")));
+        String requestId = granted(Set.of(DIAGNOSIS, MEDICATION), Set.of(DIAGNOSIS), Duration.ofDays(7), "Annual review");
+
+        PatientRecordView seen = as(doctor, () -> records.readRecord(patientAddress));
+        assertThat(seen.entries()).extracting(RecordEntryView::entryId).containsExactly(diagnosis.entryId());
+        assertThat(seen.hidden()).contains(MEDICATION);
+        assertThat(seen.patient().name()).isEqualTo(patient.fullName());
+        assertThatThrownBy(() -> as(doctor, () -> records.readEntry(medication.entryId())))
+                .isInstanceOf(ConsentRequiredException.class).hasMessageContaining("medication");
+        assertThatThrownBy(() -> as(otherDoctor, () -> records.readRecord(patientAddress))).isInstanceOf(ConsentRequiredException.class);
+
+        await("the read is on the ledger's audit", () -> !as(patient, () -> consent.whoViewedMyRecord()).isEmpty());
+        AccessEventView read = as(patient, () -> consent.whoViewedMyRecord()).get(0);
+        assertThat(read.reader().name()).isEqualTo(doctor.fullName());
+        assertThat(read.entryId()).isEqualTo(diagnosis.entryId());
+        assertThat(read.basisKind()).isEqualTo("Grant");
+        assertThat(read.basisId()).isEqualTo(requestId);
+        assertThat(read.purpose()).isEqualTo(Purpose.TREATMENT);
+    }
+
+    @Test
+    void aRevocationHoldsAtOnceEvenBeforeItIsMined() {
+        as(patient, () -> records.addSelfReported(DIAGNOSIS, EntryContent.coded("SNOMED-CT", "38341003", "Hypertension", null)));
+        String grantId = granted(Set.of(DIAGNOSIS), Set.of(DIAGNOSIS), Duration.ofDays(1), null);
+        assertThat(as(doctor, () -> records.readRecord(patientAddress)).entries()).hasSize(1);
+
+        LedgerReceipt revocation = as(patient, () -> consent.revoke(grantId));
+        assertThat(revocation.status()).isIn(LedgerReceipt.Status.PENDING, LedgerReceipt.Status.COMMITTED);
+        assertThatThrownBy(() -> as(doctor, () -> records.readRecord(patientAddress))).isInstanceOf(ConsentRequiredException.class);
+        assertThat(as(doctor, () -> consent.myPatients())).noneMatch(g -> g.grantId().equals(grantId));
+        await("the revocation is mined", () -> as(patient, () -> consent.myGrants()).stream()
+                .anyMatch(g -> g.grantId().equals(grantId) && g.revocation() != null && g.revocation().status() == LedgerReceipt.Status.COMMITTED));
+        assertThatThrownBy(() -> as(doctor, () -> records.readRecord(patientAddress))).isInstanceOf(ConsentRequiredException.class);
+    }
+
+    @Test
+    void aGrantEndsAtItsEndTime() {
+        as(patient, () -> records.addSelfReported(DIAGNOSIS, EntryContent.coded("SNOMED-CT", "38341003", "Hypertension", null)));
+        granted(Set.of(DIAGNOSIS), Set.of(DIAGNOSIS), Duration.ofHours(1), null);
+        assertThat(as(doctor, () -> records.readRecord(patientAddress)).entries()).hasSize(1);
+        clock.advance(Duration.ofMinutes(61));
+        assertThatThrownBy(() -> as(doctor, () -> records.readRecord(patientAddress))).isInstanceOf(ConsentRequiredException.class);
+    }
+
+    @Test
+    void anEmergencyAccessOpensEverythingForAnHourIsReviewedAndEnds() {
+        as(patient, () -> records.addSelfReported(RecordCategory.ALLERGY, EntryContent.coded(null, null, "Penicillin", "hives")));
+        assertThatThrownBy(() -> as(doctor, () -> consent.declareEmergency(patientAddress, "short")))
+                .isInstanceOf(org.careledger.common.InvalidInputException.class);
+        LedgerReceipt declared = as(doctor, () -> consent.declareEmergency(patientAddress, "Unconscious on arrival, allergies unknown"));
+        assertThat(declared.status()).isEqualTo(LedgerReceipt.Status.COMMITTED);
+
+        PatientRecordView seen = as(doctor, () -> records.readRecord(patientAddress));
+        assertThat(seen.emergency()).isTrue();
+        assertThat(seen.entries()).extracting(e -> e.content().display()).containsExactly("Penicillin");
+        assertThat(accounts.asAdmin(() -> consent.pendingEmergencyReviews())).anySatisfy(e -> {
+            assertThat(e.patient().name()).isEqualTo(patient.fullName());
+            assertThat(e.reason()).isEqualTo("Unconscious on arrival, allergies unknown");
+        });
+        assertThat(as(patient, () -> consent.myEmergencies())).singleElement()
+                .satisfies(e -> assertThat(e.doctor().name()).isEqualTo(doctor.fullName()));
+
+        clock.advance(Duration.ofMinutes(61));
+        assertThatThrownBy(() -> as(doctor, () -> records.readRecord(patientAddress))).isInstanceOf(ConsentRequiredException.class);
+    }
+
+    @Test
+    void aDoctorsEntryWaitsForThePatientAndOnlyThePatientDecides() {
+        granted(Set.of(DIAGNOSIS), Set.of(DIAGNOSIS), Duration.ofDays(1), null);
+        RecordEntryView proposed = as(doctor, () -> records.proposeEntry(patientAddress, DIAGNOSIS,
+                EntryContent.coded("SNOMED-CT", "44054006", "Diabetes mellitus type 2", "HbA1c 8.1%")));
+        assertThat(proposed.status()).isEqualTo(EntryStatus.PENDING_APPROVAL);
+        assertThat(as(doctor, () -> records.readRecord(patientAddress)).entries()).as("not part of the record yet").isEmpty();
+        assertThatThrownBy(() -> as(doctor, () -> records.proposeEntry(patientAddress, MEDICATION,
+                EntryContent.coded(null, null, "Metformin", null)))).as("the grant does not cover medication")
+                .isInstanceOf(ConsentRequiredException.class);
+        assertThatThrownBy(() -> as(doctor, () -> records.approveEntry(proposed.entryId())))
+                .as("a doctor cannot approve their own entry").isInstanceOf(AccessDeniedException.class);
+
+        UserProfile stranger = accounts.active(Role.PATIENT);
+        assertThatThrownBy(() -> as(stranger, () -> records.approveEntry(proposed.entryId()))).isInstanceOf(org.careledger.common.NotFoundException.class);
+        assertThat(as(stranger, () -> records.myRecord())).isEmpty();
+
+        assertThat(as(patient, () -> records.myPendingEntries())).extracting(RecordEntryView::entryId).containsExactly(proposed.entryId());
+        as(patient, () -> records.approveEntry(proposed.entryId()));
+        await("the entry is anchored and verified", () -> as(patient, () -> records.myRecord()).stream()
+                .anyMatch(e -> e.entryId().equals(proposed.entryId()) && e.integrity() == Integrity.VERIFIED));
+        assertThat(as(doctor, () -> records.readRecord(patientAddress)).entries()).singleElement()
+                .satisfies(e -> assertThat(e.content().text()).isEqualTo("HbA1c 8.1%"));
+
+        RecordEntryView second = as(doctor, () -> records.proposeEntry(patientAddress, DIAGNOSIS,
+                EntryContent.coded("SNOMED-CT", "38341003", "Hypertension", null)));
+        assertThatThrownBy(() -> as(patient, () -> { records.rejectEntry(second.entryId(), " "); return null; }))
+                .isInstanceOf(org.careledger.common.InvalidInputException.class);
+        as(patient, () -> { records.rejectEntry(second.entryId(), "I was never told of this"); return null; });
+        assertThat(as(doctor, () -> records.myEntriesFor(patientAddress))).anySatisfy(e -> {
+            assertThat(e.entryId()).isEqualTo(second.entryId());
+            assertThat(e.status()).isEqualTo(EntryStatus.REJECTED);
+            assertThat(e.rejectionComment()).isEqualTo("I was never told of this");
+        });
+    }
+
+    @Test
+    void aChangedCiphertextByteOrAnchoredHashIsReportedAndNotShown() {
+        RecordEntryView a = verifiedSelfReported("Asthma");
+        RecordEntryView b = verifiedSelfReported("Eczema");
+        byte[] sealed = jdbc.queryForObject("SELECT sealed FROM record_entries WHERE entry_id = ?", byte[].class, a.entryId());
+        sealed[sealed.length / 2] ^= 1;
+        jdbc.update("UPDATE record_entries SET sealed = ? WHERE entry_id = ?", sealed, a.entryId());
+        jdbc.update("UPDATE record_entries SET salted_hash = ? WHERE entry_id = ?", "00".repeat(32), b.entryId());
+
+        List<RecordEntryView> mine = as(patient, () -> records.myRecord());
+        assertThat(mine).filteredOn(e -> e.entryId().equals(a.entryId())).singleElement().satisfies(e -> {
+            assertThat(e.integrity()).isEqualTo(Integrity.MISMATCH);
+            assertThat(e.content()).isNull();
+        });
+        assertThat(mine).filteredOn(e -> e.entryId().equals(b.entryId())).singleElement()
+                .satisfies(e -> assertThat(e.integrity()).isEqualTo(Integrity.MISMATCH));
+    }
+
+    @Test
+    void theDatabaseFileHoldsNoClinicalTextAndAnErasedEntryLeavesNoBytes() throws Exception {
+        String secret = "Confidential-note-" + System.nanoTime();
+        RecordEntryView note = as(patient, () -> records.addSelfReported(RecordCategory.CLINICAL_NOTE, EntryContent.note(secret)));
+        jdbc.execute("CHECKPOINT SYNC");
+        assertThat(databaseFilesContain(secret.getBytes())).as("plain text in the database file").isFalse();
+
+        byte[] sealed = jdbc.queryForObject("SELECT sealed FROM record_entries WHERE entry_id = ?", byte[].class, note.entryId());
+        byte[] probe = Arrays.copyOfRange(sealed, 13, 45);
+        assertThat(databaseFilesContain(probe)).as("the sealed bytes are in the file before erasure").isTrue();
+
+        as(patient, () -> { records.requestErasure(note.entryId(), "Recorded by mistake"); return null; });
+        assertThat(accounts.asAdmin(() -> records.pendingErasures())).anySatisfy(r -> assertThat(r.entryId()).isEqualTo(note.entryId()));
+        accounts.asAdmin(() -> { records.confirmErasure(note.entryId()); return null; });
+
+        assertThat(databaseFilesContain(probe)).as("the sealed bytes after erasure and compaction").isFalse();
+        assertThat(as(patient, () -> records.myRecord())).filteredOn(e -> e.entryId().equals(note.entryId())).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.integrity()).isEqualTo(Integrity.ERASED);
+                    assertThat(e.erasedAt()).isNotNull();
+                    assertThat(e.content()).isNull();
+                });
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    private RecordEntryView verifiedSelfReported(String display) {
+        RecordEntryView e = as(patient, () -> records.addSelfReported(RecordCategory.ALLERGY, EntryContent.coded(null, null, display, null)));
+        await(display + " is anchored", () -> as(patient, () -> records.myRecord()).stream()
+                .anyMatch(v -> v.entryId().equals(e.entryId()) && v.integrity() == Integrity.VERIFIED));
+        return e;
+    }
+
+    /** The doctor asks for {@code asked}; the patient grants {@code given}; returns the grant id once it is mined. */
+    private String granted(Set<RecordCategory> asked, Set<RecordCategory> given, Duration duration, String note) {
+        LedgerReceipt request = as(doctor, () -> consent.requestAccess(patientAddress, Purpose.TREATMENT, asked, duration, note));
+        await("the patient sees the request", () -> as(patient, () -> consent.myRequests()).stream()
+                .anyMatch(r -> r.requestId().equals(request.txId())));
+        AccessRequestView seen = as(patient, () -> consent.myRequests()).stream().filter(r -> r.requestId().equals(request.txId()))
+                .findFirst().orElseThrow();
+        assertThat(seen.doctor().name()).isEqualTo(doctor.fullName());
+        assertThat(seen.note()).isEqualTo(note);
+        as(patient, () -> consent.grant(request.txId(), given, duration));
+        await("the grant is mined", () -> as(doctor, () -> consent.lookup(patientAddress)).state() == PatientLookup.AccessState.GRANTED);
+        return request.txId();
+    }
+
+    private boolean databaseFilesContain(byte[] needle) throws Exception {
+        try (Stream<Path> files = Files.list(DATA_DIR)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("portal")).toList()) {
+                byte[] bytes = Files.readAllBytes(f);
+                if (indexOf(bytes, needle) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static <T> T as(UserProfile user, Supplier<T> action) {
+        return TestAccounts.as(user.username(), user.role(), action);
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static String hex(byte[] b) {
+        return HexFormat.of().formatHex(b);
+    }
+}
