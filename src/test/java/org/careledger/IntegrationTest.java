@@ -27,6 +27,8 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("careledger.data-dir", DATA_DIR::toString);
+        // the demo's records are seeded by the one test that checks them, not in every context's background
+        registry.add("careledger.demo.records", () -> "false");
     }
 
     private static Path freshDataDir() {

@@ -177,7 +177,8 @@ public class ConsentService {
             Hash reasonHash = hash(vault.sealText(patientAccount.id(), "emergency-reason", text));
             OutboxItem item = outbox.enqueue(me.id(), OutboxItem.Kind.EMERGENCY, null, patient.toString(),
                     ConsentCalls.emergency(patient, reasonHash));
-            String body = parties.of(me).describe() + " opened " + patientAccount.fullName() + "'s record in an emergency: " + text;
+            String body = parties.of(me).describe() + " opened " + patientAccount.fullName()
+                    + "'s record in an emergency. The written reason is in the access log.";
             inbox.send(patientAccount.id(), "Emergency access to your record", body, "patient/access-log");
             directory.activeUsersWithRole(Role.ADMIN).forEach(admin ->
                     inbox.send(admin, "Emergency access to review", body, "admin/emergencies"));
@@ -277,7 +278,8 @@ public class ConsentService {
             Hash reasonHash = text.isEmpty() ? null : hash(vault.sealText(me.id(), "deny-reason", text));
             OutboxItem item = outbox.enqueue(me.id(), OutboxItem.Kind.DENY, request.id().hex(), request.patient().toString(),
                     ConsentCalls.deny(request.id(), reasonHash));
-            notifyDoctor(request.doctor(), me.fullName() + " denied your request", text.isEmpty() ? "No reason was given." : text);
+            notifyDoctor(request.doctor(), me.fullName() + " denied your request",
+                    text.isEmpty() ? "No reason was given." : "They gave a reason, kept with their record.");
             return item.getId();
         });
         return outbox.flush(id);
@@ -385,7 +387,7 @@ public class ConsentService {
             OutboxItem item = outbox.enqueue(me.id(), OutboxItem.Kind.REVIEW, id.hex(), emergency.patient().toString(),
                     ConsentCalls.reviewEmergency(id, justified, commentHash));
             notifyDoctor(emergency.doctor(), "Your emergency access was reviewed",
-                    (justified ? "An admin found it justified." : "An admin found it not justified.") + (text.isEmpty() ? "" : " " + text));
+                    justified ? "An admin found it justified." : "An admin found it not justified.");
             return item.getId();
         });
         return outbox.flush(itemId);

@@ -159,7 +159,7 @@ public class RecordService {
         transactions.executeWithoutResult(s -> {
             StoredEntry entry = myPending(me, entryId);
             entry.reject(Instant.now(clock), vault.sealComment(me.id(), entry.getEntryId(), "rejection", text));
-            notifyAuthor(entry, me.fullName() + " rejected your entry", text);
+            notifyAuthor(entry, me.fullName() + " rejected your entry", "Their comment is with the entry in their record.");
         });
     }
 
@@ -264,7 +264,7 @@ public class RecordService {
         transactions.executeWithoutResult(s -> {
             store(entryId, patientAccount.id(), patient, category, checked, me.id(), false, EntryStatus.PENDING_APPROVAL);
             inbox.send(patientAccount.id(), "New entry for your record", parties.of(me).describe() + " added a "
-                    + RecordLabels.category(category) + " entry: " + checked.summary() + ". Approve or reject it.", "patient/record");
+                    + RecordLabels.category(category) + " entry to your record. Approve or reject it.", "patient/record");
         });
         outbox.makeDurable();
         return view(entries.findById(entryId).orElseThrow(), null, true);
@@ -319,7 +319,8 @@ public class RecordService {
         transactions.executeWithoutResult(s -> {
             StoredEntry entry = erasable(entryId);
             entry.declineErasure();
-            inbox.send(new UserId(entry.getPatientId()), "Erasure declined", text, "patient/record");
+            inbox.send(new UserId(entry.getPatientId()), "Erasure declined", "An admin kept your "
+                    + RecordLabels.category(entry.getCategory()) + " entry; their comment is with the entry.", "patient/record");
         });
     }
 
@@ -434,6 +435,21 @@ public class RecordService {
 
     private static String newEntryId() {
         return UUID.randomUUID().toString();
+    }
+
+    /**
+     * Adds an entry that a doctor wrote and the patient already approved (the demo's imported history):
+     * stored sealed, then anchored with the patient's own signature, as an approval would.
+     */
+    void importApproved(UserProfile patient, RecordCategory category, EntryContent content, UserId author) {
+        EntryContent checked = EntryRules.check(category, content);
+        Address address = ConsentService.addressOf(patient);
+        long itemId = transactions.execute(s -> {
+            StoredEntry entry = store(newEntryId(), patient.id(), address, category, checked, author, false, EntryStatus.APPROVED);
+            entry.approve(Instant.now(clock));
+            return anchor(patient.id(), entry).getId();
+        });
+        outbox.flush(itemId);
     }
 
     Optional<StoredEntry> stored(String entryId) {
