@@ -1,0 +1,106 @@
+package org.careledger.records;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import org.careledger.CareLedgerApplication;
+import org.careledger.contracts.Purpose;
+import org.careledger.contracts.RecordCategory;
+import org.careledger.contracts.Registry;
+import org.careledger.crypto.Address;
+import org.careledger.identity.DemoAccounts;
+import org.careledger.identity.Role;
+import org.careledger.identity.TestAccounts;
+import org.careledger.identity.UserDirectory;
+import org.careledger.identity.UserProfile;
+import org.careledger.node.LedgerService;
+import org.careledger.records.internal.OutboxItem;
+import org.careledger.records.internal.OutboxRepository;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The child process of {@link RecordsCrashTest}: the whole application on a data directory, either
+ * working (the demo patient adds notes, the demo doctor reads them, each completed step printed at
+ * once) until it is killed, or, in {@code check} mode, starting, letting the outbox settle, and
+ * printing what the record and the ledger hold.
+ */
+public final class RecordsCrashDriver {
+
+    public static void main(String[] args) {
+        String dataDir = args[0];
+        boolean check = args.length > 1 && args[1].equals("check");
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(CareLedgerApplication.class)
+                .profiles("demo")
+                .run("--careledger.data-dir=" + dataDir, "--careledger.demo.records=false", "--server.port=0",
+                        "--logging.level.root=warn", "--spring.main.banner-mode=off");
+        LedgerService ledger = app.getBean(LedgerService.class);
+        RecordService records = app.getBean(RecordService.class);
+        ConsentService consent = app.getBean(ConsentService.class);
+        UserDirectory directory = app.getBean(UserDirectory.class);
+        UserProfile doctor = directory.findByUsername(DemoAccounts.DOCTOR.username()).orElseThrow();
+        UserProfile patient = directory.findByUsername(DemoAccounts.PATIENT.username()).orElseThrow();
+        Address patientAddress = Address.parse(patient.ledgerAddress());
+        await(() -> ledger.refusal().isEmpty() && Registry.roleOf(ledger.committedState().view(), patientAddress).isPresent()
+                && Registry.roleOf(ledger.committedState().view(), Address.parse(doctor.ledgerAddress())).isPresent());
+        if (check) {
+            OutboxRepository outbox = app.getBean(OutboxRepository.class);
+            await(() -> outbox.findByStatusInOrderByIdAsc(List.of(OutboxItem.Status.QUEUED, OutboxItem.Status.PENDING)).isEmpty());
+            for (RecordEntryView e : as(patient, records::myRecord)) {
+                System.out.println("ENTRY " + e.entryId() + " " + e.integrity());
+            }
+            long reads = as(patient, consent::whoViewedMyRecord).size();
+            System.out.println("ACCESS " + reads);
+            System.out.println("FAILED " + outbox.findByStatusInOrderByIdAsc(List.of(OutboxItem.Status.FAILED)).size());
+            System.out.flush();
+            app.close();
+            System.exit(0);
+        }
+        if (as(doctor, () -> consent.lookup(patientAddress)).state() != PatientLookup.AccessState.GRANTED) {
+            LedgerReceipt request = as(doctor, () -> consent.requestAccess(patientAddress, Purpose.TREATMENT,
+                    Set.of(RecordCategory.CLINICAL_NOTE), Duration.ofDays(30), null));
+            await(() -> as(patient, consent::myRequests).stream().anyMatch(r -> r.requestId().equals(request.txId())));
+            as(patient, () -> consent.grant(request.txId(), Set.of(RecordCategory.CLINICAL_NOTE), Duration.ofDays(30)));
+            await(() -> as(doctor, () -> consent.lookup(patientAddress)).state() == PatientLookup.AccessState.GRANTED);
+        }
+        System.out.println("READY");
+        System.out.flush();
+        for (int i = 0; ; i++) {
+            String text = "crash-note-" + System.nanoTime();
+            RecordEntryView stored = as(patient, () -> records.addSelfReported(RecordCategory.CLINICAL_NOTE, EntryContent.note(text)));
+            System.out.println("STORED " + stored.entryId());
+            System.out.flush();
+            if (i % 3 == 2) {
+                int shown = as(doctor, () -> records.readRecord(patientAddress)).entries().size();
+                System.out.println("READ " + shown);
+                System.out.flush();
+            }
+        }
+    }
+
+    private static <T> T as(UserProfile user, Supplier<T> action) {
+        return TestAccounts.as(user.username(), user.role() == null ? Role.PATIENT : user.role(), action);
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                System.out.println("TIMEOUT");
+                System.exit(3);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private RecordsCrashDriver() {
+    }
+}

@@ -1,0 +1,94 @@
+package org.careledger.records;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.careledger.cli.LedgerCli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Kills the whole application with SIGKILL while patients add entries and doctors read them, twice
+ * at random moments, then starts it once more: every entry that was reported stored is still there
+ * with its payload and ends up anchored and verified, every completed read is on the ledger's audit,
+ * nothing the portal queued failed, and the ledger verifies.
+ */
+class RecordsCrashTest {
+
+    private static final int KILLS = 2;
+
+    @Test
+    @Timeout(value = 8, unit = TimeUnit.MINUTES)
+    void killedMidWayTheRecordAndTheLedgerStillAgreeAfterARestart() throws Exception {
+        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")).toAbsolutePath(), "records-crash-");
+        Random random = new Random();
+        Set<String> stored = new LinkedHashSet<>();
+        long entriesRead = 0;
+        for (int round = 0; round < KILLS; round++) {
+            Process child = start(dataDir, "work");
+            int killAfter = 4 + random.nextInt(6);
+            int storedThisRound = 0;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    if (line.startsWith("STORED ")) {
+                        stored.add(line.substring(7));
+                        storedThisRound++;
+                    } else if (line.startsWith("READ ")) {
+                        entriesRead += Long.parseLong(line.substring(5));
+                    } else if (line.startsWith("TIMEOUT")) {
+                        throw new AssertionError("the child timed out waiting for the ledger");
+                    }
+                    if (storedThisRound >= killAfter) {
+                        child.destroyForcibly();
+                        break;
+                    }
+                }
+            } finally {
+                child.destroyForcibly().waitFor();
+            }
+            assertThat(storedThisRound).as("round " + round + " stored entries before the kill").isGreaterThanOrEqualTo(killAfter);
+        }
+
+        Process check = start(dataDir, "check");
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(check.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                lines.add(line);
+            }
+        }
+        assertThat(check.waitFor()).as("check run: " + lines).isZero();
+        Map<String, String> integrity = lines.stream().filter(l -> l.startsWith("ENTRY ")).map(l -> l.split(" "))
+                .collect(Collectors.toMap(p -> p[1], p -> p[2]));
+        assertThat(integrity.keySet()).as("every entry reported stored").containsAll(stored);
+        assertThat(stored).allSatisfy(id -> assertThat(integrity.get(id)).as(id).isEqualTo("VERIFIED"));
+        long accessEvents = lines.stream().filter(l -> l.startsWith("ACCESS ")).mapToLong(l -> Long.parseLong(l.substring(7))).sum();
+        assertThat(accessEvents).as("every completed read is audited").isGreaterThanOrEqualTo(entriesRead);
+        assertThat(lines).contains("FAILED 0");
+
+        java.io.ByteArrayOutputStream verifyOut = new java.io.ByteArrayOutputStream();
+        int code = LedgerCli.run(new String[] {"ledger", "verify", "--data-dir", dataDir.toString()},
+                new java.io.PrintStream(verifyOut, true, StandardCharsets.UTF_8), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        assertThat(code).as(verifyOut.toString(StandardCharsets.UTF_8)).isZero();
+    }
+
+    private static Process start(Path dataDir, String mode) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                RecordsCrashDriver.class.getName(), dataDir.toString(), mode);
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+}
