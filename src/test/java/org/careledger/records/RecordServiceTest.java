@@ -218,6 +218,19 @@ class RecordServiceTest extends IntegrationTest {
     }
 
     @Test
+    void anAnchoredEntryWhosePayloadIsGoneIsShownAsPayloadMissing() {
+        RecordEntryView lost = verifiedSelfReported("Latex");
+        jdbc.update("DELETE FROM record_ledger_outbox WHERE related_id = ?", lost.entryId());
+        jdbc.update("DELETE FROM record_entries WHERE entry_id = ?", lost.entryId());
+        assertThat(as(patient, () -> records.myRecord())).filteredOn(e -> e.entryId().equals(lost.entryId())).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.integrity()).isEqualTo(Integrity.PAYLOAD_MISSING);
+                    assertThat(e.content()).isNull();
+                    assertThat(e.anchorTxId()).isNotNull();
+                });
+    }
+
+    @Test
     void theDatabaseFileHoldsNoClinicalTextAndAnErasedEntryLeavesNoBytes() throws Exception {
         String secret = "Confidential-note-" + System.nanoTime();
         RecordEntryView note = as(patient, () -> records.addSelfReported(RecordCategory.CLINICAL_NOTE, EntryContent.note(secret)));
