@@ -123,6 +123,34 @@ public record ProofBundle(int version, long chainId, String genesisHash, String 
         return new Verdict(true, null, null, head.height(), head.hash());
     }
 
+    /**
+     * The bundle's transaction, decoded: for reading what it does once {@link #verify} found the
+     * bundle valid.
+     *
+     * @throws MalformedEncodingException if it does not decode
+     */
+    public Transaction decodedTransaction() {
+        try {
+            return Transaction.decode(HexFormat.of().parseHex(strip(transaction)));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEncodingException("the bundle's transaction is not hex: " + e.getMessage());
+        }
+    }
+
+    /** The bundle as the JSON file that {@code ledger proof verify} reads (UTF-8 text, indented). */
+    public String toJson() {
+        return ProofBundleJson.write(this);
+    }
+
+    /**
+     * Reads a bundle's JSON form; nothing in it is checked until {@link #verify}.
+     *
+     * @throws IllegalArgumentException if the text is not JSON or lacks a field
+     */
+    public static ProofBundle fromJson(String json) {
+        return ProofBundleJson.read(json);
+    }
+
     private static String strip(String hex) {
         if (hex == null) {
             throw new IllegalArgumentException("a field is missing");
