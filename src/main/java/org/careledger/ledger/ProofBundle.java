@@ -103,6 +103,10 @@ public record ProofBundle(int version, long chainId, String genesisHash, String 
         if (expectedGenesisHash != null && !expectedGenesisHash.hex().equalsIgnoreCase(strip(String.valueOf(genesisHash)))) {
             return Verdict.invalid("genesis", "the bundle names genesis " + genesisHash + ", the genesis given is " + expectedGenesisHash.hex());
         }
+        if (expectedGenesisHash != null && head.height() == 1 && !head.previousHash().equals(expectedGenesisHash)) {
+            return Verdict.invalid("genesis", "block 1 builds on genesis " + head.previousHash().hex() + ", the genesis given is "
+                    + expectedGenesisHash.hex());
+        }
         if (!proof.verify(tx.id(), head.merkleRoot())) {
             return Verdict.invalid("merkleProof", "transaction " + tx.id().shortHex() + " at leaf " + leafIndex + " of " + leafCount
                     + " does not lead to the header's Merkle root " + head.merkleRoot().shortHex());
