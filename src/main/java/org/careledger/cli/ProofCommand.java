@@ -3,21 +3,15 @@ package org.careledger.cli;
 import org.careledger.contracts.DevConsortium;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.careledger.contracts.Contracts;
+import org.careledger.contracts.ProofSubjects;
 import org.careledger.ledger.Block;
 import org.careledger.ledger.Genesis;
 import org.careledger.ledger.ProofBundle;
@@ -26,7 +20,8 @@ import org.careledger.ledger.StoredChain;
 /**
  * {@code ledger proof export ...} and {@code ledger proof verify FILE [--genesis FILE]}. A bundle
  * is JSON: {@code {version, chainId, genesisHash, transaction, leafIndex, leafCount, merklePath,
- * header, sealerSignature, sealerPublicKey, subject}}, bytes as hex.
+ * header, sealerSignature, sealerPublicKey, subject}}, bytes as hex (see {@link ProofBundle#toJson}).
+ * Verifying also checks that the subject says nothing the transaction does not ({@link ProofSubjects}).
  */
 final class ProofCommand {
 
@@ -74,9 +69,7 @@ final class ProofCommand {
             err.println("block " + height + " has " + block.transactions().size() + " transactions, no index " + index);
             return 1;
         }
-        Map<String, Object> subject = new LinkedHashMap<>();
-        subject.put("kind", "transfer");
-        ProofBundle bundle = ProofBundle.of(block, index, stored.chain(), subject);
+        ProofBundle bundle = ProofBundle.of(block, index, stored.chain(), ProofSubjects.of(block.transactions().get(index)));
         write(bundle, outFile);
         out.println("exported height=" + height + " index=" + index + " block=" + block.hash().hex() + " out=" + outFile);
         return 0;
@@ -111,6 +104,11 @@ final class ProofCommand {
             return 1;
         }
         ProofBundle.Verdict verdict = bundle.verify(genesis, genesis == null ? null : DevConsortium.genesisHeader(genesis).hash());
+        Optional<String> wrongSubject = verdict.valid() ? ProofSubjects.mismatch(bundle.subject(), bundle.decodedTransaction()) : Optional.empty();
+        if (wrongSubject.isPresent()) {
+            out.println("invalid rule=subject: " + wrongSubject.get());
+            return 1;
+        }
         if (verdict.valid()) {
             out.println("valid height=" + verdict.height() + " block=" + verdict.block().hex());
             return 0;
@@ -120,56 +118,15 @@ final class ProofCommand {
     }
 
     static void write(ProofBundle bundle, Path file) throws IOException {
-        ObjectNode root = GenesisJson.MAPPER.createObjectNode();
-        root.put("version", bundle.version());
-        root.put("chainId", bundle.chainId());
-        root.put("genesisHash", bundle.genesisHash());
-        root.put("transaction", bundle.transaction());
-        root.put("leafIndex", bundle.leafIndex());
-        root.put("leafCount", bundle.leafCount());
-        ArrayNode path = root.putArray("merklePath");
-        bundle.merklePath().forEach(path::add);
-        root.put("header", bundle.header());
-        root.put("sealerSignature", bundle.sealerSignature());
-        root.put("sealerPublicKey", bundle.sealerPublicKey());
-        root.set("subject", GenesisJson.MAPPER.valueToTree(bundle.subject()));
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        GenesisJson.MAPPER.writeValue(file.toFile(), root);
+        Files.writeString(file, bundle.toJson(), StandardCharsets.UTF_8);
     }
 
     /** @throws IllegalArgumentException if the file is not a proof bundle */
     static ProofBundle read(Path file) throws IOException {
-        JsonNode root;
-        try {
-            root = GenesisJson.MAPPER.readTree(file.toFile());
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException("the bundle is not JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("the bundle is not a JSON object");
-        }
-        List<String> path = new ArrayList<>();
-        JsonNode p = field(root, "merklePath");
-        if (!p.isArray()) {
-            throw new IllegalArgumentException("merklePath is not a list");
-        }
-        p.forEach(n -> path.add(n.asText()));
-        Map<String, Object> subject = root.has("subject") && root.get("subject").isObject()
-                ? GenesisJson.MAPPER.convertValue(root.get("subject"), new TypeReference<Map<String, Object>>() { })
-                : Map.of();
-        return new ProofBundle(field(root, "version").asInt(), field(root, "chainId").asLong(), field(root, "genesisHash").asText(),
-                field(root, "transaction").asText(), field(root, "leafIndex").asInt(), field(root, "leafCount").asInt(), path,
-                field(root, "header").asText(), field(root, "sealerSignature").asText(), field(root, "sealerPublicKey").asText(), subject);
-    }
-
-    private static JsonNode field(JsonNode root, String name) {
-        JsonNode v = root.get(name);
-        if (v == null || v.isNull()) {
-            throw new IllegalArgumentException("the bundle has no " + name);
-        }
-        return v;
+        return ProofBundle.fromJson(Files.readString(file, StandardCharsets.UTF_8));
     }
 }

@@ -11,9 +11,10 @@ import org.careledger.ledger.GenesisBlock;
 
 /**
  * The development consortium: three hospitals, "st-marys", "riverside" and "northgate", sealing
- * with Ganache dev accounts 7, 8 and 9 on chain 31337, from a fixed genesis time. The bench, the
- * verifier and the portal build the same genesis from here; only the target block time
- * may differ, and the bench writes the genesis it used to {@code DIR/genesis.json}.
+ * with Ganache dev accounts 7, 8 and 9 on chain 31337, from a fixed genesis time. Its treasury, from
+ * which the portal funds newly approved users, is dev account 4 (accounts 0–3 are held by the demo
+ * users). The bench, the verifier and the demo portal build the same genesis from here; only the
+ * target block time may differ, and the bench writes the genesis it used to {@code DIR/genesis.json}.
  */
 public final class DevConsortium {
 
@@ -22,6 +23,8 @@ public final class DevConsortium {
     public static final long GENESIS_TIME = 1_767_225_600_000L;
     public static final List<String> NAMES = List.of("st-marys", "riverside", "northgate");
     public static final int FIRST_SEALER_ACCOUNT = 7;
+    /** The dev account that serves as the treasury: held by no demo user and no sealer. */
+    public static final int TREASURY_ACCOUNT = 4;
 
     private DevConsortium() {
     }
@@ -34,6 +37,11 @@ public final class DevConsortium {
         return DevAccounts.ganacheAccount(FIRST_SEALER_ACCOUNT + index);
     }
 
+    /** The treasury's key (dev account {@value #TREASURY_ACCOUNT}: public, so for the demo only). */
+    public static PrivateKey treasuryKey() {
+        return DevAccounts.ganacheAccount(TREASURY_ACCOUNT);
+    }
+
     public static List<Genesis.Sealer> sealers() {
         List<Genesis.Sealer> sealers = new ArrayList<>();
         for (int i = 0; i < NAMES.size(); i++) {
@@ -44,7 +52,8 @@ public final class DevConsortium {
 
     /** The dev genesis with {@link Genesis.Parameters#dev()} (1 s blocks, 10,000 transactions a block). */
     public static Genesis genesis() {
-        return Genesis.dev(CHAIN_ID, GENESIS_TIME, sealers());
+        Genesis dev = Genesis.dev(CHAIN_ID, GENESIS_TIME, sealers());
+        return new Genesis(dev.chainId(), dev.timestamp(), dev.sealers(), dev.parameters(), dev.balances(), treasuryKey().address());
     }
 
     /** The dev genesis aiming at {@code targetBlockMillis} per block, at least 10,000 transactions a block. */

@@ -15,7 +15,10 @@ import java.util.Optional;
  * main chain the branch of most cumulative work (the lower hash wins a tie). Each block is validated
  * against its parent's state before it is accepted. States are kept for recent blocks and every
  * {@value #CHECKPOINT_EVERY}th; an older state is rebuilt by replaying from the nearest kept one, so a
- * reorganisation reverts and reapplies state exactly.
+ * reorganisation reverts and reapplies state exactly. A transaction index names the main-chain block
+ * of every committed transaction; it follows the main chain (a block joining adds its transactions,
+ * a block leaving removes them), and is built as the blocks are added, so a restart's replay
+ * rebuilds it from the blocks it reads anyway.
  */
 public final class Chain {
 
@@ -42,6 +45,8 @@ public final class Chain {
     private final BlockRules rules;
     private final Map<Hash, Entry> entries = new HashMap<>();
     private final List<Entry> main = new ArrayList<>();
+    /** The main-chain block of every transaction on the main chain. */
+    private final Map<Hash, Entry> blockOfTransaction = new HashMap<>();
     /** Entries still holding a state that pruning may drop, roughly in the order they came. */
     private final Deque<Entry> prunable = new ArrayDeque<>();
     private final Entry genesisEntry;
@@ -169,7 +174,7 @@ public final class Chain {
             return new ChainUpdate(ChainUpdate.Kind.SIDE_BRANCH, block, List.of(), List.of());
         }
         if (parent == tip) {
-            main.add(entry);
+            connect(entry);
             pruneStates();
             return new ChainUpdate(ChainUpdate.Kind.EXTENDED, block, List.of(), List.of(block));
         }
@@ -194,15 +199,30 @@ public final class Chain {
         }
         List<Block> disconnected = new ArrayList<>();
         for (int h = main.size() - 1; h > fork.header.height(); h--) {
-            disconnected.add(main.remove(h).block);
+            disconnected.add(disconnectTip().block);
         }
         List<Block> connected = new ArrayList<>();
         for (Entry e : connect) {
-            main.add(e);
+            connect(e);
             connected.add(e.block);
         }
         pruneStates();
         return new ChainUpdate(ChainUpdate.Kind.REORGANISED, newTip.block, disconnected, connected);
+    }
+
+    private void connect(Entry entry) {
+        main.add(entry);
+        for (Transaction tx : entry.block.transactions()) {
+            blockOfTransaction.put(tx.id(), entry);
+        }
+    }
+
+    private Entry disconnectTip() {
+        Entry entry = main.remove(main.size() - 1);
+        for (Transaction tx : entry.block.transactions()) {
+            blockOfTransaction.remove(tx.id(), entry);
+        }
+        return entry;
     }
 
     private boolean isOnMain(Entry e) {
@@ -293,6 +313,35 @@ public final class Chain {
     public synchronized Optional<Block> block(Hash hash) {
         Entry e = entries.get(hash);
         return e == null ? Optional.empty() : Optional.ofNullable(e.block);
+    }
+
+    /** Where the main chain holds transaction {@code txId}; empty if it is pending, unknown or only on a side branch. */
+    public Optional<TxLocation> locate(Hash txId) {
+        return committedBlockOf(txId).map(block -> new TxLocation(block.height(), indexOf(block, txId), block.hash(),
+                block.header().timestamp()));
+    }
+
+    /**
+     * The proof bundle of transaction {@code txId} on the main chain, saying {@code subject}; empty
+     * if the main chain does not hold it.
+     */
+    public Optional<ProofBundle> proofOf(Hash txId, Map<String, Object> subject) {
+        return committedBlockOf(txId).map(block -> ProofBundle.of(block, indexOf(block, txId), this, subject));
+    }
+
+    private synchronized Optional<Block> committedBlockOf(Hash txId) {
+        Entry entry = blockOfTransaction.get(txId);
+        return entry == null ? Optional.empty() : Optional.of(entry.block);
+    }
+
+    private static int indexOf(Block block, Hash txId) {
+        List<Transaction> txs = block.transactions();
+        for (int i = 0; i < txs.size(); i++) {
+            if (txs.get(i).id().equals(txId)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("The index names block " + block.height() + " for " + txId.shortHex() + ", which it lacks");
     }
 
     public synchronized boolean contains(Hash hash) {

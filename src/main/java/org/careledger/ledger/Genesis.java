@@ -20,12 +20,13 @@ import org.careledger.crypto.PublicKey;
  * @param sealers    the nodes allowed to produce blocks, by name and public key
  * @param parameters the consensus and contract parameters
  * @param balances   initial balances in base units (1 token = {@value #UNITS_PER_TOKEN})
- * @param treasury   the account new users are funded from (production), or null
+ * @param treasury   the account from which the portal funds newly approved users, or null
  */
 public record Genesis(long chainId, long timestamp, List<Sealer> sealers, Parameters parameters,
                       Map<Address, Long> balances, Address treasury) {
 
     public static final long UNITS_PER_TOKEN = 1_000_000L;
+    private static final byte[] DOMAIN = "careledger/genesis/v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     public record Sealer(String name, PublicKey key) {
         public Address address() {
@@ -79,6 +80,15 @@ public record Genesis(long chainId, long timestamp, List<Sealer> sealers, Parame
         return new Genesis(chainId, timestamp, sealers, Parameters.dev(), balances, null);
     }
 
+    /**
+     * A chain of its own for one install: its sealers, and a treasury holding all the tokens
+     * ({@code treasuryBalance} base units), from which the portal funds approved users.
+     */
+    public static Genesis withTreasury(long chainId, long timestamp, List<Sealer> sealers, Parameters parameters,
+                                       Address treasury, long treasuryBalance) {
+        return new Genesis(chainId, timestamp, sealers, parameters, Map.of(treasury, treasuryBalance), treasury);
+    }
+
     public boolean isSealer(Address address) {
         return sealers.stream().anyMatch(s -> s.address().equals(address));
     }
@@ -92,6 +102,39 @@ public record Genesis(long chainId, long timestamp, List<Sealer> sealers, Parame
         List<Address> out = new ArrayList<>();
         sealers.forEach(s -> out.add(s.address()));
         return out;
+    }
+
+    /**
+     * The canonical encoding of everything in this genesis, the input of {@link #commitment()}:
+     * a domain tag, then chain id, timestamp, the sealers in order (name, compressed key), the
+     * parameters in declaration order, the balances sorted by address, and the treasury (a flag,
+     * then its address).
+     */
+    public byte[] encode() {
+        CanonicalWriter out = new CanonicalWriter(512);
+        out.fixed(DOMAIN).i64BigEndian(chainId).i64BigEndian(timestamp).varint(sealers.size());
+        for (Sealer s : sealers) {
+            out.string(s.name()).fixed(s.key().compressed());
+        }
+        Parameters p = parameters;
+        out.i64BigEndian(p.targetBlockMillis()).i32BigEndian(p.retargetInterval()).i64BigEndian(p.initialDifficulty())
+                .i64BigEndian(p.minDifficulty()).i64BigEndian(p.minFee()).i64BigEndian(p.emergencyAccessMillis())
+                .i64BigEndian(p.maxFutureMillis()).i32BigEndian(p.maxBlockTransactions());
+        out.varint(balances.size());
+        balances.forEach((address, balance) -> out.fixed(address.bytes()).i64BigEndian(balance));
+        out.bool(treasury != null);
+        if (treasury != null) {
+            out.fixed(treasury.bytes());
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * SHA-256 of {@link #encode()}: the genesis block's header carries it, so the genesis hash (and
+     * with it every block's ancestry) commits to every parameter, not only to the genesis state.
+     */
+    public Hash commitment() {
+        return Hash.sha256(encode());
     }
 
     /** The total supply, which no block may change. */

@@ -103,6 +103,10 @@ public record ProofBundle(int version, long chainId, String genesisHash, String 
         if (expectedGenesisHash != null && !expectedGenesisHash.hex().equalsIgnoreCase(strip(String.valueOf(genesisHash)))) {
             return Verdict.invalid("genesis", "the bundle names genesis " + genesisHash + ", the genesis given is " + expectedGenesisHash.hex());
         }
+        if (expectedGenesisHash != null && head.height() == 1 && !head.previousHash().equals(expectedGenesisHash)) {
+            return Verdict.invalid("genesis", "block 1 builds on genesis " + head.previousHash().hex() + ", the genesis given is "
+                    + expectedGenesisHash.hex());
+        }
         if (!proof.verify(tx.id(), head.merkleRoot())) {
             return Verdict.invalid("merkleProof", "transaction " + tx.id().shortHex() + " at leaf " + leafIndex + " of " + leafCount
                     + " does not lead to the header's Merkle root " + head.merkleRoot().shortHex());
@@ -121,6 +125,34 @@ public record ProofBundle(int version, long chainId, String genesisHash, String 
             return Verdict.invalid("sealerNotAuthorised", head.sealer() + " is not an authorised sealer of this chain");
         }
         return new Verdict(true, null, null, head.height(), head.hash());
+    }
+
+    /**
+     * The bundle's transaction, decoded: for reading what it does once {@link #verify} found the
+     * bundle valid.
+     *
+     * @throws MalformedEncodingException if it does not decode
+     */
+    public Transaction decodedTransaction() {
+        try {
+            return Transaction.decode(HexFormat.of().parseHex(strip(transaction)));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEncodingException("the bundle's transaction is not hex: " + e.getMessage());
+        }
+    }
+
+    /** The bundle as the JSON file that {@code ledger proof verify} reads (UTF-8 text, indented). */
+    public String toJson() {
+        return ProofBundleJson.write(this);
+    }
+
+    /**
+     * Reads a bundle's JSON form; nothing in it is checked until {@link #verify}.
+     *
+     * @throws IllegalArgumentException if the text is not JSON or lacks a field
+     */
+    public static ProofBundle fromJson(String json) {
+        return ProofBundleJson.read(json);
     }
 
     private static String strip(String hex) {

@@ -99,6 +99,9 @@ final class StoreReplay {
                 block.transactions().parallelStream().forEach(signatures::isValid);
                 update = chain.add(block);
             }
+            if (update.kind() == ChainUpdate.Kind.ORPHAN && block.height() == 1) {
+                return foreignGenesis(block, chain);
+            }
             if (update.kind() == ChainUpdate.Kind.ORPHAN) {
                 return "stored block at height " + record.height() + " has no stored parent";
             }
@@ -106,6 +109,13 @@ final class StoreReplay {
         } catch (MalformedEncodingException | BlockRejectedException e) {
             return "stored block at height " + record.height() + " is invalid: " + e.getMessage();
         }
+    }
+
+    /** Why a stored first block does not follow this chain's genesis. */
+    static String foreignGenesis(Block first, Chain chain) {
+        return "the stored chain starts from genesis " + first.header().previousHash().shortHex() + ", not this install's genesis "
+                + chain.genesisHeader().hash().shortHex() + " (a store of another chain, or one written before genesis hashes"
+                + " committed to the genesis parameters: see the README's upgrade notes)";
     }
 
     private static void attach(Chain chain, Checkpoint checkpoint, StateMachine machine, Genesis genesis) {

@@ -35,7 +35,8 @@ public final class StoredChain {
      * @param truncatedBytes bytes of a torn tail after the last record (a crash, not invalid)
      * @param badHeight      the height of the first bad block, if not valid (-1 if unknown)
      * @param rule           the rule it broke: a {@link BlockRejectedException#rule()}, {@code encoding},
-     *                       {@code orphan}, {@code storeChecksum} or {@code storeCorruption}
+     *                       {@code genesis} (the store starts from another genesis), {@code orphan},
+     *                       {@code storeChecksum} or {@code storeCorruption}
      * @param explanation    why, for a person
      */
     public record Report(boolean valid, long height, long transactions, Hash tip, int records, long truncatedBytes,
@@ -95,7 +96,9 @@ public final class StoredChain {
                     }
                     preverify(block, signatures, verifiers);
                     ChainUpdate update = chain.add(block);
-                    if (update.kind() == ChainUpdate.Kind.ORPHAN) {
+                    if (update.kind() == ChainUpdate.Kind.ORPHAN && block.height() == 1) {
+                        problem[0] = new Problem(1, "genesis", StoreReplay.foreignGenesis(block, chain));
+                    } else if (update.kind() == ChainUpdate.Kind.ORPHAN) {
                         problem[0] = new Problem(record.height(), "orphan", "block " + block.hash().shortHex()
                                 + " has no stored parent " + block.header().previousHash().shortHex());
                     }

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import org.careledger.contracts.Contracts;
-import org.careledger.contracts.DevConsortium;
 import org.careledger.ledger.Genesis;
 import org.careledger.ledger.InMemoryNetwork;
 import org.careledger.ledger.Node;
@@ -19,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The consortium in this process: one node per provider of the dev consortium, each with its own
- * key, block store under {@code <data dir>/nodes/<name>/blocks}, chain and state, joined by the
- * in-memory network. The first is the portal's home node. Opening the stores and replaying them is
+ * The consortium in this process: one node per sealer of the install's {@link ConsortiumSetup}
+ * (the dev consortium's three hospitals in a demo), each with its own key, block store under
+ * {@code <data dir>/nodes/<name>/blocks}, chain and state, joined by the in-memory network. The
+ * first is the portal's home node. Opening the stores and replaying them is
  * the ledger's heavy start-up work, so it runs on a thread of its own once the portal is up;
  * until then, callers wait a little, then get a {@link LedgerUnavailableException}.
  */
@@ -32,6 +32,7 @@ class Consortium implements AutoCloseable {
 
     private final Path dataDir;
     private final LedgerSettings settings;
+    private final ConsortiumSetup setup;
     private final Genesis genesis;
     private final InMemoryNetwork network;
     private final List<Node> nodes = new CopyOnWriteArrayList<>();
@@ -39,10 +40,11 @@ class Consortium implements AutoCloseable {
     private final CompletableFuture<Node> ready = new CompletableFuture<>();
     private Thread starter;
 
-    Consortium(Path dataDir, LedgerSettings settings) {
+    Consortium(Path dataDir, LedgerSettings settings, ConsortiumSetup setup) {
         this.dataDir = dataDir;
         this.settings = settings;
-        this.genesis = DevConsortium.genesis(settings.targetBlockMillis());
+        this.setup = setup;
+        this.genesis = setup.genesis();
         this.network = new InMemoryNetwork(System.nanoTime());
         network.setDelayMillis(settings.networkDelayMillis());
     }
@@ -79,8 +81,8 @@ class Consortium implements AutoCloseable {
         try {
             long started = System.nanoTime();
             List<Node> opened = new ArrayList<>();
-            for (int i = 0; i < DevConsortium.NAMES.size(); i++) {
-                Node node = new Node(DevConsortium.NAMES.get(i), DevConsortium.sealerKey(i), genesis, Contracts.standard(),
+            for (ConsortiumSetup.NodeKey nodeKey : setup.nodes()) {
+                Node node = new Node(nodeKey.name(), nodeKey.key(), genesis, Contracts.standard(),
                         dataDir, network, System::currentTimeMillis, settings.effectiveMinerThreads());
                 node.refusal().ifPresent(r -> log.error("Ledger node {} refuses to build on its store: {}", node.name(), r));
                 if (node.truncatedBytesAtOpen() > 0) {
@@ -127,6 +129,10 @@ class Consortium implements AutoCloseable {
 
     Genesis genesis() {
         return genesis;
+    }
+
+    ConsortiumSetup setup() {
+        return setup;
     }
 
     @Override

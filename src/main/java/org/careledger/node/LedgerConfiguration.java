@@ -1,6 +1,10 @@
 package org.careledger.node;
 
+import java.time.Clock;
+
 import org.careledger.install.InstallSettings;
+import org.careledger.install.MasterKey;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -14,9 +18,17 @@ import org.springframework.context.event.EventListener;
 @Configuration(proxyBeanMethods = false)
 class LedgerConfiguration {
 
+    /** The demo runs the dev consortium; any other install its own chain, made at its first start. */
+    @Bean
+    ConsortiumSetup consortiumSetup(InstallSettings install, LedgerSettings settings, MasterKey masterKey, Clock clock,
+                                    @Value("${careledger.demo.enabled:false}") boolean demo) {
+        return demo ? ConsortiumSetup.dev(install.dataDir(), settings)
+                : ConsortiumSetup.own(install.dataDir(), masterKey, settings, clock);
+    }
+
     @Bean(destroyMethod = "close")
-    Consortium consortium(InstallSettings install, LedgerSettings settings) {
-        return new Consortium(install.dataDir(), settings);
+    Consortium consortium(InstallSettings install, LedgerSettings settings, ConsortiumSetup setup) {
+        return new Consortium(install.dataDir(), settings, setup);
     }
 
     @Bean

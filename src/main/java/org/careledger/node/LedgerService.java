@@ -11,16 +11,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.careledger.contracts.ContractState;
+import org.careledger.contracts.ProofSubjects;
 import org.careledger.crypto.Address;
 import org.careledger.crypto.PrivateKey;
 import org.careledger.ledger.BlockHeader;
 import org.careledger.ledger.ChainUpdate;
 import org.careledger.ledger.ContractCall;
+import org.careledger.ledger.Genesis;
 import org.careledger.ledger.Hash;
 import org.careledger.ledger.Mempool;
 import org.careledger.ledger.Node;
+import org.careledger.ledger.ProofBundle;
 import org.careledger.ledger.Transaction;
 import org.careledger.ledger.TransactionRejectedException;
+import org.careledger.ledger.TxLocation;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -107,16 +111,32 @@ public class LedgerService {
         return requireReady().mempool().pending();
     }
 
-    /** The block of the home node's main chain that holds the transaction, if one does. */
-    public Optional<TxLocation> locate(Hash transactionId) {
-        List<org.careledger.ledger.Block> blocks = requireReady().chain().mainChainBlocks();
-        for (int i = blocks.size() - 1; i >= 0; i--) {
-            org.careledger.ledger.Block block = blocks.get(i);
-            if (block.transactionIds().contains(transactionId)) {
-                return Optional.of(new TxLocation(block.height(), block.header().hash(), block.header().timestamp()));
-            }
-        }
-        return Optional.empty();
+    /**
+     * Where the home node's main chain holds the transaction (height, block hash, block time), for
+     * showing "committed in block N"; empty while it is pending or if the chain does not know it.
+     */
+    public Optional<TxLocation> locate(Hash txId) {
+        return requireReady().chain().locate(txId);
+    }
+
+    /**
+     * The proof bundle of a committed transaction, saying {@code subject} (build it with
+     * {@link org.careledger.contracts.ProofSubjects}); empty while the transaction is pending or
+     * unknown. {@link ProofBundle#toJson()} gives the file that {@code ledger proof verify} reads.
+     *
+     * @throws IllegalArgumentException if {@code subject} says something the transaction does not
+     */
+    public Optional<ProofBundle> proofOf(Hash txId, Map<String, Object> subject) {
+        Optional<ProofBundle> bundle = requireReady().chain().proofOf(txId, subject);
+        bundle.flatMap(b -> ProofSubjects.mismatch(subject, b.decodedTransaction())).ifPresent(why -> {
+            throw new IllegalArgumentException("The proof's subject does not match transaction " + txId.shortHex() + ": " + why);
+        });
+        return bundle;
+    }
+
+    /** The genesis this install's chain starts from (what {@code ledger proof verify --genesis} checks against). */
+    public Genesis genesis() {
+        return consortium.genesis();
     }
 
     public BlockHeader tip() {

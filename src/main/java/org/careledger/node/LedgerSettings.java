@@ -1,21 +1,42 @@
 package org.careledger.node;
 
+import org.careledger.ledger.Genesis;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How the embedded consortium runs.
  *
- * @param minerThreads      miner worker threads per node (0: one per core)
- * @param targetBlockMillis the block time difficulty retargeting aims at
+ * @param minerThreads       miner worker threads per node (0: one per core)
+ * @param targetBlockMillis  the block time difficulty retargeting aims at (written into a new genesis)
  * @param networkDelayMillis the in-memory network's delivery delay
+ * @param welcomeTokens      tokens the treasury sends each newly approved user (0: none)
+ * @param treasuryTokens     tokens the treasury holds in a new install's genesis
  */
 @ConfigurationProperties(prefix = "careledger.ledger")
 public record LedgerSettings(@DefaultValue("1") int minerThreads,
                              @DefaultValue("1000") long targetBlockMillis,
-                             @DefaultValue("5") long networkDelayMillis) {
+                             @DefaultValue("5") long networkDelayMillis,
+                             @DefaultValue("10") long welcomeTokens,
+                             @DefaultValue("1000000") long treasuryTokens) {
+
+    public LedgerSettings {
+        if (welcomeTokens < 0 || treasuryTokens < 0) {
+            throw new IllegalArgumentException("careledger.ledger.welcome-tokens and treasury-tokens are never negative");
+        }
+        Math.multiplyExact(welcomeTokens, Genesis.UNITS_PER_TOKEN);
+        Math.multiplyExact(treasuryTokens, Genesis.UNITS_PER_TOKEN);
+    }
 
     int effectiveMinerThreads() {
         return minerThreads > 0 ? minerThreads : Runtime.getRuntime().availableProcessors();
+    }
+
+    long welcomeBaseUnits() {
+        return welcomeTokens * Genesis.UNITS_PER_TOKEN;
+    }
+
+    long treasuryBaseUnits() {
+        return treasuryTokens * Genesis.UNITS_PER_TOKEN;
     }
 }

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.careledger.contracts.ContractState;
-import org.careledger.contracts.DevConsortium;
 import org.careledger.contracts.Registry;
 import org.careledger.crypto.Address;
 import org.careledger.identity.KeyCustody;
@@ -39,11 +38,13 @@ class RegistrySync {
     private final LedgerService ledger;
     private final UserDirectory directory;
     private final KeyCustody custody;
+    private final ConsortiumSetup setup;
 
-    RegistrySync(LedgerService ledger, UserDirectory directory, KeyCustody custody) {
+    RegistrySync(LedgerService ledger, UserDirectory directory, KeyCustody custody, ConsortiumSetup setup) {
         this.ledger = ledger;
         this.directory = directory;
         this.custody = custody;
+        this.setup = setup;
         ledger.whenReady(this::reconcileInBackground);
     }
 
@@ -66,7 +67,7 @@ class RegistrySync {
                 UserId adminId = admin.get().id();
                 custody.withPrivateKey(adminId, key -> ledger.submit(key, Registry.register(user, role.name()), 0));
             } else {
-                ledger.submit(DevConsortium.sealerKey(0), Registry.register(user, role.name()), 0);
+                ledger.submit(setup.homeSealerKey(), Registry.register(user, role.name()), 0);
             }
         } catch (TransactionRejectedException | LedgerUnavailableException e) {
             log.warn("Could not register {} as {} on the ledger now ({}); the next start retries", user, role, e.getMessage());
@@ -104,7 +105,7 @@ class RegistrySync {
             boolean current = Registry.roleOf(state.view(), address).filter(identity.role().name()::equals).isPresent();
             if (!current && !pending.contains(address)) {
                 try {
-                    ledger.submit(DevConsortium.sealerKey(0), Registry.register(address, identity.role().name()), 0);
+                    ledger.submit(setup.homeSealerKey(), Registry.register(address, identity.role().name()), 0);
                     submitted++;
                 } catch (TransactionRejectedException | LedgerUnavailableException e) {
                     log.warn("Could not register {} on the ledger: {}", address, e.getMessage());

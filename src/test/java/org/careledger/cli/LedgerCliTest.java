@@ -144,6 +144,20 @@ class LedgerCliTest {
     }
 
     @Test
+    void aGenesisThatDiffersOnlyInItsBlockTimeRejectsTheBenchsChainAndItsProofs() {
+        Path other = work.resolve("other-genesis.json");
+        assertThat(Cli.run("ledger", "genesis", "export", "--out", other.toString(), "--block-time", "300").exitCode()).isZero();
+        Cli verify = Cli.run("ledger", "verify", "--data-dir", benchDir.toString(), "--node", "st-marys", "--genesis", other.toString());
+        assertThat(verify.exitCode()).isEqualTo(1);
+        assertThat(verify.lastLine()).startsWith("invalid height=1 rule=genesis: the stored chain starts from genesis ");
+
+        Path proof = exportProof();
+        Cli proofVerify = Cli.run("ledger", "proof", "verify", proof.toString(), "--genesis", other.toString());
+        assertThat(proofVerify.exitCode()).isEqualTo(1);
+        assertThat(proofVerify.lastLine()).startsWith("invalid rule=genesis: ");
+    }
+
+    @Test
     void aProofWithOneDigitOfTheTransactionChangedIsInvalid() throws IOException {
         Path proof = exportProof();
         String json = Files.readString(proof);

@@ -2,6 +2,7 @@ package org.careledger.ledger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.careledger.contracts.ContractState;
@@ -165,6 +166,34 @@ class ChainTest {
         assertThat(a.tip()).isEqualTo(a2.tip());
         assertThat(a.tipState().root()).isEqualTo(a2.tipState().root());
         assertThat(rootA).isNotEqualTo(rootB);
+    }
+
+    @Test
+    void aCommittedTransactionIsFoundInItsBlockUntilAReorganisationTakesThatBlockAway() {
+        Chain a = newChain();
+        Chain b = newChain();
+        Transaction onA = transfer(ALICE, 0, BOB, 10 * TOKEN);
+        Block blockA = mineNext(a, SEALER_A, List.of(onA), GENESIS_TIME + 1000);
+        a.add(blockA);
+        List<Transaction> onB = List.of(transfer(BOB, 0, ALICE, 3 * TOKEN), transfer(BOB, 1, ALICE, 3 * TOKEN));
+        Block b1 = mineNext(b, SEALER_B, List.of(onB.get(0)), GENESIS_TIME + 1000);
+        b.add(b1);
+        Block b2 = mineNext(b, SEALER_B, List.of(onB.get(1)), GENESIS_TIME + 2000);
+        b.add(b2);
+
+        assertThat(a.locate(onA.id())).contains(new TxLocation(1, 0, blockA.hash(), GENESIS_TIME + 1000));
+        assertThat(a.locate(onB.get(1).id())).as("not on a's chain yet").isEmpty();
+        assertThat(a.proofOf(onA.id(), Map.of()).orElseThrow().verify(GENESIS, a.genesisHeader().hash()).valid()).isTrue();
+
+        a.add(b1);
+        a.add(b2);
+        assertThat(a.tip()).isEqualTo(b2.header());
+        assertThat(a.locate(onA.id())).as("its block left the main chain").isEmpty();
+        assertThat(a.proofOf(onA.id(), Map.of())).isEmpty();
+        assertThat(a.locate(onB.get(1).id())).contains(new TxLocation(2, 0, b2.hash(), GENESIS_TIME + 2000));
+        ProofBundle proof = a.proofOf(onB.get(0).id(), Map.of("kind", "transfer")).orElseThrow();
+        assertThat(proof.verify(GENESIS, a.genesisHeader().hash())).extracting(ProofBundle.Verdict::valid, ProofBundle.Verdict::height)
+                .containsExactly(true, 1L);
     }
 
     @Test

@@ -70,6 +70,24 @@ class CheckpointTest {
     }
 
     @Test
+    void aRestartFromTheCheckpointStillFindsEveryCommittedTransaction() throws Exception {
+        mine(0, 2);
+        Path file = dataDir.resolve("nodes/solo/checkpoint.bin");
+        byte[] early = Files.readAllBytes(file);
+        mine(2, 1);
+        Files.write(file, early); // blocks 1-2 under the checkpoint, block 3 validated in full
+        Transaction first = transfer(ALICE, 0, BOB, Genesis.UNITS_PER_TOKEN);
+        Transaction last = transfer(ALICE, 2, BOB, Genesis.UNITS_PER_TOKEN);
+        try (InMemoryNetwork network = new InMemoryNetwork(4); Node node = open(network)) {
+            assertThat(node.restoredFromCheckpoint()).isTrue();
+            assertThat(node.chain().locate(first.id())).hasValueSatisfying(at -> assertThat(at.height()).isEqualTo(1));
+            assertThat(node.chain().locate(last.id())).hasValueSatisfying(at -> assertThat(at.height()).isEqualTo(3));
+            assertThat(node.chain().proofOf(first.id(), java.util.Map.of()).orElseThrow().verify(SOLO, node.chain().genesisHeader().hash())
+                    .valid()).isTrue();
+        }
+    }
+
+    @Test
     void blocksAfterTheCheckpointAreValidatedInFullOnTop() throws Exception {
         mine(0, 2);
         Path file = dataDir.resolve("nodes/solo/checkpoint.bin");
