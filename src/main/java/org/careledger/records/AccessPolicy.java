@@ -27,26 +27,31 @@ class AccessPolicy {
 
     private final LedgerOutbox outbox;
     private final LedgerService ledger;
+    private final java.time.Clock clock;
 
-    AccessPolicy(LedgerOutbox outbox, LedgerService ledger) {
+    AccessPolicy(LedgerOutbox outbox, LedgerService ledger, java.time.Clock clock) {
         this.outbox = outbox;
         this.ledger = ledger;
+        this.clock = clock;
     }
 
     /**
-     * The committed state and the revocations still in flight for one patient, read in that order's
-     * reverse: in-flight revocations first, so that one committed in between is in the state.
+     * The revocations still in flight for one patient, the committed state and the time, read in that
+     * order: a revocation committed after the first read is in the state, and no block in the state
+     * is later than the time.
      */
-    record Snapshot(Address patient, Set<String> revoking, ContractState state) {
+    record Snapshot(Address patient, Set<String> revoking, ContractState state, long nowMillis) {
     }
 
     Snapshot snapshot(Address patient) {
         Set<String> revoking = outbox.revocationsInFlight(patient);
-        return new Snapshot(patient, revoking, ledger.committedState());
+        ContractState state = ledger.committedState();
+        return new Snapshot(patient, revoking, state, clock.millis());
     }
 
     /** For each category the reader may see now, the grant or emergency that allows it. */
-    Map<RecordCategory, AccessBasis> bases(Snapshot snapshot, Address reader, long nowMillis) {
+    Map<RecordCategory, AccessBasis> bases(Snapshot snapshot, Address reader) {
+        long nowMillis = snapshot.nowMillis();
         Set<String> revoking = snapshot.revoking();
         ContractState state = snapshot.state();
         Address patient = snapshot.patient();
@@ -64,8 +69,8 @@ class AccessPolicy {
     }
 
     /** The basis for one category, or a {@link ConsentRequiredException} that says what is missing. */
-    AccessBasis require(Snapshot snapshot, Address reader, RecordCategory category, long nowMillis) {
-        AccessBasis basis = bases(snapshot, reader, nowMillis).get(category);
+    AccessBasis require(Snapshot snapshot, Address reader, RecordCategory category) {
+        AccessBasis basis = bases(snapshot, reader).get(category);
         if (basis == null) {
             throw new ConsentRequiredException("You have no active consent to see the " + RecordLabels.category(category)
                     + " entries of this patient");

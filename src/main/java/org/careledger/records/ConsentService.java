@@ -96,8 +96,8 @@ public class ConsentService {
         }
         AccessPolicy.Snapshot snapshot = policy.snapshot(patient);
         ContractState state = snapshot.state();
-        long now = clock.millis();
-        Map<RecordCategory, AccessBasis> bases = policy.bases(snapshot, doctor, now);
+        long now = snapshot.nowMillis();
+        Map<RecordCategory, AccessBasis> bases = policy.bases(snapshot, doctor);
         if (!bases.isEmpty()) {
             boolean emergencyOnly = bases.values().stream().allMatch(b -> b.kind() == AccessBasis.Kind.EMERGENCY);
             long until = bases.values().stream().mapToLong(AccessBasis::endMillis).max().orElse(now);
@@ -197,7 +197,6 @@ public class ConsentService {
     public List<GrantView> myPatients() {
         UserProfile me = currentUser.require();
         Address doctor = addressOf(me);
-        long now = clock.millis();
         List<GrantView> out = new ArrayList<>();
         for (UserId patientId : directory.activeUsersWithRole(Role.PATIENT)) {
             Optional<UserProfile> patient = directory.find(patientId).filter(p -> p.ledgerAddress() != null);
@@ -207,6 +206,7 @@ public class ConsentService {
             Address address = Address.parse(patient.get().ledgerAddress());
             AccessPolicy.Snapshot snapshot = policy.snapshot(address);
             Set<String> revoking = snapshot.revoking();
+            long now = snapshot.nowMillis();
             for (Grant g : ConsentQueries.grantsOf(snapshot.state(), address)) {
                 if (g.doctor().equals(doctor) && g.activeAt(now) && !revoking.contains(g.id().hex())) {
                     out.add(view(g, parties.of(patient.get()), parties.of(me), now));
@@ -348,6 +348,31 @@ public class ConsentService {
         return ConsentQueries.emergenciesOf(ledger.committedState(), patient).stream()
                 .map(e -> emergencyView(e, me.id())).sorted(Comparator.comparing(EmergencyView::start).reversed()).toList();
     }
+
+    /**
+     * The proof bundle of a consent transaction about the signed-in user (a request, grant, denial,
+     * revocation or emergency access of theirs, as patient or as doctor). Empty while it is pending.
+     */
+    @RolesAllowed({AppRoles.PATIENT, AppRoles.DOCTOR})
+    public Optional<ProofDownload> proofOf(String txId) {
+        UserProfile me = currentUser.require();
+        Hash id = parseId(txId, "transaction");
+        OutboxItem item = outbox.byTransaction(id.hex())
+                .filter(i -> i.getSignerId() == me.id().value() || i.getPatientAddress().equalsIgnoreCase(String.valueOf(me.ledgerAddress())))
+                .filter(i -> PROOF_METHODS.containsKey(i.getKind()))
+                .orElseThrow(() -> new NotFoundException("No consent transaction " + id.shortHex() + " of yours"));
+        String method = PROOF_METHODS.get(item.getKind());
+        Hash subjectId = switch (item.getKind()) {
+            case REQUEST, EMERGENCY -> id;
+            default -> Hash.fromHex(item.getRelatedId());
+        };
+        return ledger.proofOf(id, org.careledger.contracts.ProofSubjects.consent(method, subjectId))
+                .map(b -> ProofDownload.of("careledger-proof-" + method + "-" + id.shortHex() + ".json", b.toJson()));
+    }
+
+    private static final Map<OutboxItem.Kind, String> PROOF_METHODS = Map.of(OutboxItem.Kind.REQUEST, "request",
+            OutboxItem.Kind.GRANT, "grant", OutboxItem.Kind.DENY, "deny", OutboxItem.Kind.REVOKE, "revoke",
+            OutboxItem.Kind.EMERGENCY, "emergency", OutboxItem.Kind.REVIEW, "reviewEmergency");
 
     // ---- admins --------------------------------------------------------------------------------
 

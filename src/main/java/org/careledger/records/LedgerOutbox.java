@@ -132,6 +132,10 @@ class LedgerOutbox {
         return items.findByRelatedIdOrderByIdDesc(relatedId).stream().filter(i -> i.getKind() == kind).findFirst().map(LedgerOutbox::receipt);
     }
 
+    Optional<OutboxItem> byTransaction(String txId) {
+        return items.findFirstByTxId(txId);
+    }
+
     /** Grants of {@code patient} whose revocation is written but not yet mined (or still queued). */
     Set<String> revocationsInFlight(Address patient) {
         return items.findByPatientAddressAndKindAndStatusIn(patient.toString(), OutboxItem.Kind.REVOKE, OPEN)

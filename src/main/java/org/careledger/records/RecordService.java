@@ -200,8 +200,8 @@ public class RecordService {
                 .orElseThrow(() -> new NotFoundException("No registered patient has the address " + patient));
         AccessPolicy.Snapshot snapshot = policy.snapshot(patient);
         ContractState state = snapshot.state();
-        long now = clock.millis();
-        Map<RecordCategory, AccessBasis> bases = policy.bases(snapshot, doctor, now);
+        long now = snapshot.nowMillis();
+        Map<RecordCategory, AccessBasis> bases = policy.bases(snapshot, doctor);
         if (bases.isEmpty()) {
             throw new ConsentRequiredException("You have no active consent to see this patient's record. "
                     + "Ask the patient for access, or declare an emergency.");
@@ -240,8 +240,8 @@ public class RecordService {
         Address patient = Address.parse(entry.getPatientAddress());
         AccessPolicy.Snapshot snapshot = policy.snapshot(patient);
         ContractState state = snapshot.state();
-        long now = clock.millis();
-        AccessBasis basis = policy.require(snapshot, doctor, entry.getCategory(), now);
+        long now = snapshot.nowMillis();
+        AccessBasis basis = policy.require(snapshot, doctor, entry.getCategory());
         RecordEntryView v = view(entry, anchorsOf(state, patient).get(entry.getEntryId()), true);
         if (v.content() != null) {
             audit(me.id(), patient, List.of(entry), Map.of(entry.getCategory(), basis), now);
@@ -259,7 +259,7 @@ public class RecordService {
         EntryContent checked = EntryRules.check(category, content);
         UserProfile patientAccount = parties.activePatient(patient)
                 .orElseThrow(() -> new NotFoundException("No registered patient has the address " + patient));
-        policy.require(policy.snapshot(patient), ConsentService.addressOf(me), category, clock.millis());
+        policy.require(policy.snapshot(patient), ConsentService.addressOf(me), category);
         String entryId = newEntryId();
         transactions.executeWithoutResult(s -> {
             store(entryId, patientAccount.id(), patient, category, checked, me.id(), false, EntryStatus.PENDING_APPROVAL);
@@ -277,6 +277,31 @@ public class RecordService {
         Map<String, Anchor> anchors = anchorsOf(ledger.committedState(), patient);
         return entries.findByPatientAddressAndAuthorIdOrderByCreatedAtDesc(patient.toString(), me.id().value()).stream()
                 .map(e -> view(e, anchors.get(e.getEntryId()), e.getStatus() != EntryStatus.ERASED)).toList();
+    }
+
+    /**
+     * The proof bundle of an entry's anchor, for its patient, or for a doctor whose access opens the
+     * entry's category. Empty while the anchor is not yet in a block.
+     */
+    @RolesAllowed({AppRoles.PATIENT, AppRoles.DOCTOR})
+    public Optional<ProofDownload> proofOf(String entryId) {
+        UserProfile me = currentUser.require();
+        StoredEntry entry = entries.findById(entryId == null ? "" : entryId).filter(e -> IN_RECORD.contains(e.getStatus()))
+                .orElseThrow(() -> new NotFoundException("No entry " + entryId));
+        Address patient = Address.parse(entry.getPatientAddress());
+        if (me.role() == Role.PATIENT) {
+            if (entry.getPatientId() != me.id().value()) {
+                throw new NotFoundException("No entry " + entryId);
+            }
+        } else {
+            policy.require(policy.snapshot(patient), ConsentService.addressOf(me), entry.getCategory());
+        }
+        Anchor anchor = anchorsOf(ledger.committedState(), patient).get(entry.getEntryId());
+        if (anchor == null) {
+            return Optional.empty();
+        }
+        return ledger.proofOf(anchor.txId(), org.careledger.contracts.ProofSubjects.anchor(anchor))
+                .map(b -> ProofDownload.of("careledger-proof-entry-" + entry.getEntryId() + ".json", b.toJson()));
     }
 
     // ---- admins --------------------------------------------------------------------------------

@@ -218,6 +218,34 @@ class RecordServiceTest extends IntegrationTest {
     }
 
     @Test
+    void anAnchoredEntryAndAGrantCanBeProvedOfflineWithTheCommandLine() throws Exception {
+        RecordEntryView entry = verifiedSelfReported("Peanuts");
+        ProofDownload proof = as(patient, () -> records.proofOf(entry.entryId())).orElseThrow();
+        assertThat(proof.json()).contains(entry.entryId()).contains("\"anchor\"");
+        assertThat(verifyOffline(proof)).startsWith("valid height=");
+        assertThatThrownBy(() -> as(otherDoctor, () -> records.proofOf(entry.entryId()))).isInstanceOf(ConsentRequiredException.class);
+
+        String requestId = granted(Set.of(RecordCategory.ALLERGY), Set.of(RecordCategory.ALLERGY), Duration.ofDays(1), null);
+        String grantTx = as(patient, () -> consent.myRequests()).stream().filter(r -> r.requestId().equals(requestId)).findFirst()
+                .orElseThrow().decision().txId();
+        await("the grant's block is known", () -> as(patient, () -> consent.proofOf(grantTx)).isPresent());
+        ProofDownload grantProof = as(patient, () -> consent.proofOf(grantTx)).orElseThrow();
+        assertThat(grantProof.json()).contains("\"grant\"");
+        assertThat(verifyOffline(grantProof)).startsWith("valid height=");
+        assertThat(as(doctor, () -> consent.proofOf(requestId))).isPresent();
+        assertThatThrownBy(() -> as(otherDoctor, () -> consent.proofOf(grantTx))).isInstanceOf(org.careledger.common.NotFoundException.class);
+    }
+
+    private static String verifyOffline(ProofDownload proof) throws Exception {
+        Path file = Files.createTempFile(DATA_DIR, "proof-", ".json");
+        Files.writeString(file, proof.json());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.careledger.cli.LedgerCli.run(new String[] {"ledger", "proof", "verify", file.toString()},
+                new java.io.PrintStream(out, true), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        return out.toString().strip();
+    }
+
+    @Test
     void anAnchoredEntryWhosePayloadIsGoneIsShownAsPayloadMissing() {
         RecordEntryView lost = verifiedSelfReported("Latex");
         jdbc.update("DELETE FROM record_ledger_outbox WHERE related_id = ?", lost.entryId());
