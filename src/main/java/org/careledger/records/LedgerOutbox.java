@@ -163,7 +163,11 @@ class LedgerOutbox {
                 settle(item, inMempool);
             }
         }
-        for (OutboxItem item : items.findByStatusInOrderByIdAsc(EnumSet.of(OutboxItem.Status.QUEUED))) {
+        List<OutboxItem> queued = items.findByStatusInOrderByIdAsc(EnumSet.of(OutboxItem.Status.QUEUED));
+        if (!queued.isEmpty()) {
+            makeDurable(); // whatever was read above is committed; a request thread may not have synced it yet
+        }
+        for (OutboxItem item : queued) {
             if (item.getKind() == OutboxItem.Kind.ANCHOR && alreadyAnchored(item)) {
                 continue;
             }
