@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 import org.careledger.contracts.RecordCategory;
@@ -54,6 +55,7 @@ public class StoredEntry {
     @Column(name = "wrapped_entry_key")
     private byte[] wrappedEntryKey;
 
+    @Lob
     @Column(name = "sealed")
     private byte[] sealed;
 
