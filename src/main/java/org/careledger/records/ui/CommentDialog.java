@@ -16,6 +16,8 @@ import org.careledger.records.ConsentService;
  */
 class CommentDialog extends Dialog {
 
+    final Button confirmButton;
+
     final TextArea comment;
 
     CommentDialog(String name, String title, String label, String field, String confirmText, Consumer<String> action, Runnable after) {
@@ -26,15 +28,15 @@ class CommentDialog extends Dialog {
         comment.setWidthFull();
         comment.setMaxLength(ConsentService.MAX_NOTE);
         FieldErrors errors = new FieldErrors().bind(field, comment);
-        Button confirm = new Button(confirmText, click -> {
+        confirmButton = new Button(confirmText, click -> {
             if (RecordsUi.attempt(() -> action.accept(comment.getValue()), errors)) {
                 close();
                 after.run();
             }
         });
-        confirm.setId(name + "-confirm-button");
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirmButton.setId(name + "-confirm-button");
+        confirmButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(comment);
-        getFooter().add(new Button("Cancel", click -> close()), confirm);
+        getFooter().add(new Button("Cancel", click -> close()), confirmButton);
     }
 }

@@ -11,6 +11,8 @@ import org.careledger.records.ConsentService;
 /** Denies a request, with a reason the doctor reads if the patient gives one. */
 class DenyDialog extends Dialog {
 
+    final Button denyButton;
+
     final TextArea reason = new TextArea("Reason for the doctor (optional)");
 
     DenyDialog(ConsentService consents, AccessRequestView request, Runnable afterDecision) {
@@ -20,16 +22,16 @@ class DenyDialog extends Dialog {
         reason.setWidthFull();
         reason.setMaxLength(ConsentService.MAX_NOTE);
         FieldErrors errors = new FieldErrors().bind("reason", reason);
-        Button deny = new Button("Deny", click -> {
+        denyButton = new Button("Deny", click -> {
             if (RecordsUi.attempt(() -> consents.deny(request.requestId(), reason.getValue()), errors)) {
                 close();
                 FieldErrors.Notifications.success("Request denied");
                 afterDecision.run();
             }
         });
-        deny.setId("deny-confirm-button");
-        deny.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        denyButton.setId("deny-confirm-button");
+        denyButton.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
         add(reason);
-        getFooter().add(new Button("Cancel", click -> close()), deny);
+        getFooter().add(new Button("Cancel", click -> close()), denyButton);
     }
 }

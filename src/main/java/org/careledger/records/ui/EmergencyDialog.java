@@ -15,6 +15,8 @@ import org.careledger.records.ConsentService;
  */
 class EmergencyDialog extends Dialog {
 
+    final Button declareButton;
+
     final TextArea reason = new TextArea("Why is this an emergency?");
 
     EmergencyDialog(ConsentService consents, Address patient, Runnable afterDeclared) {
@@ -26,17 +28,17 @@ class EmergencyDialog extends Dialog {
         reason.setMaxLength(ConsentService.MAX_NOTE);
         reason.setHelperText("At least " + ConsentService.MIN_EMERGENCY_REASON + " characters. The patient and the admins read it; an admin reviews the access.");
         FieldErrors errors = new FieldErrors().bind("reason", reason);
-        Button declare = new Button("Open the record in an emergency", click -> {
+        declareButton = new Button("Open the record in an emergency", click -> {
             if (RecordsUi.attempt(() -> consents.declareEmergency(patient, reason.getValue()), errors)) {
                 close();
                 FieldErrors.Notifications.success("Emergency access declared; it is on the ledger");
                 afterDeclared.run();
             }
         });
-        declare.setId("emergency-confirm-button");
-        declare.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        declareButton.setId("emergency-confirm-button");
+        declareButton.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button("Cancel", click -> close());
         add(new Paragraph("Emergency access opens every category of the record for a limited time, without the patient's consent."), reason);
-        getFooter().add(cancel, declare);
+        getFooter().add(cancel, declareButton);
     }
 }

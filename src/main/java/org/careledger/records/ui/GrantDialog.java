@@ -19,6 +19,8 @@ import org.careledger.records.ConsentService;
 /** Approves a request as asked, or narrower: fewer categories, a shorter time. */
 class GrantDialog extends Dialog {
 
+    final Button grantButton;
+
     final CheckboxGroup<RecordCategory> categories = new CheckboxGroup<>("Share these records");
     final Select<Duration> duration = new Select<>();
 
@@ -35,17 +37,17 @@ class GrantDialog extends Dialog {
         duration.setItemLabelGenerator(RecordsUi::duration);
         duration.setValue(request.duration());
         FieldErrors errors = new FieldErrors().bind("categories", categories).bind("duration", duration);
-        Button grant = new Button("Grant access", click -> {
+        grantButton = new Button("Grant access", click -> {
             if (RecordsUi.attempt(() -> consents.grant(request.requestId(), Set.copyOf(categories.getValue()), duration.getValue()), errors)) {
                 close();
                 FieldErrors.Notifications.success("Access granted; your decision is on its way to the ledger");
                 afterDecision.run();
             }
         });
-        grant.setId("grant-confirm-button");
-        grant.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
+        grantButton.setId("grant-confirm-button");
+        grantButton.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
         add(new Paragraph("You can share less than was asked for, or for a shorter time."), categories, duration);
-        getFooter().add(new Button("Cancel", click -> close()), grant);
+        getFooter().add(new Button("Cancel", click -> close()), grantButton);
     }
 
     /** The usual durations no longer than asked, and the asked duration itself. */
