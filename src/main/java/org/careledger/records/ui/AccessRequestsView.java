@@ -80,11 +80,8 @@ class AccessRequestsView extends VerticalLayout {
     }
 
     private static String grantStatus(GrantView g) {
-        if (g.revocationInFlight()) {
-            return "Revoked (ledger: " + g.revocation().describe() + ")";
-        }
-        if (g.revocation() != null && g.revocation().status() == LedgerReceipt.Status.COMMITTED) {
-            return "Revoked (ledger: " + g.revocation().describe() + ")";
+        if (g.revocation() != null && g.revocation().status() != LedgerReceipt.Status.FAILED) {
+            return "Revoked (" + RecordsUi.ledgerStatus(g.revocation()) + ")";
         }
         return g.active() ? "Active" : "Ended";
     }
@@ -143,7 +140,7 @@ class AccessRequestsView extends VerticalLayout {
             requests = consents.myRequests();
             mine = consents.myGrants();
         } catch (RuntimeException e) {
-            RecordsUi.attempt(() -> { throw e; }, null);
+            RecordsUi.report(e);
             polling.pendingIf(false);
             return;
         }

@@ -1,15 +1,12 @@
 package org.careledger.records.ui;
 
-import java.time.Duration;
-import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -18,8 +15,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -32,12 +27,11 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.UploadHandler;
 import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
-import org.careledger.contracts.Purpose;
-import org.careledger.contracts.RecordCategory;
 import org.careledger.crypto.Address;
 import org.careledger.identity.AppRoles;
 import org.careledger.records.ConsentService;
 import org.careledger.records.GrantView;
+import org.careledger.records.InvalidPatientCodeException;
 import org.careledger.records.LedgerReceipt;
 import org.careledger.records.PatientCodes;
 import org.careledger.records.PatientLookup;
@@ -59,18 +53,13 @@ class DoctorPatientsView extends VerticalLayout implements BeforeEnterObserver {
     final Div lookupPanel = new Div();
     final Span lookupAddress = new Span();
     final Span lookupState = new Span();
-    final Select<Purpose> purpose = new Select<>();
-    final CheckboxGroup<RecordCategory> categories = new CheckboxGroup<>("Records");
-    final Select<Duration> duration = new Select<>();
-    final TextArea note = new TextArea("Note for the patient (optional)");
     final Span receipt = new Span();
     final Grid<GrantView> patients = new Grid<>(GrantView.class, false);
-    private final VerticalLayout requestForm = new VerticalLayout();
+    final RequestAccessForm requestForm;
     private final HorizontalLayout accessActions = new HorizontalLayout();
     private final ErrorLabel uploadError = new ErrorLabel("patient-code-upload-error");
-    private final FieldErrors typedErrors = new FieldErrors().bind(org.careledger.records.InvalidPatientCodeException.FIELD, addressField);
-    private final FieldErrors uploadErrors = new FieldErrors().bind(org.careledger.records.InvalidPatientCodeException.FIELD, uploadError);
-    private final FieldErrors requestErrors = new FieldErrors();
+    private final FieldErrors typedErrors = new FieldErrors().bind(InvalidPatientCodeException.FIELD, addressField);
+    private final FieldErrors uploadErrors = new FieldErrors().bind(InvalidPatientCodeException.FIELD, uploadError);
     private final LedgerPolling polling;
     private Address current;
     private LedgerReceipt lastReceipt;
@@ -78,6 +67,10 @@ class DoctorPatientsView extends VerticalLayout implements BeforeEnterObserver {
     DoctorPatientsView(ConsentService consents) {
         this.consents = consents;
         this.polling = new LedgerPolling(this, this::refresh);
+        this.requestForm = new RequestAccessForm(consents, () -> current, sent -> {
+            lastReceipt = sent;
+            refresh();
+        });
         setId("doctor-patients");
         add(new H2("My patients"), createFinder(), createLookupPanel(), new H3("Patients who granted you access"), createPatientsGrid());
         refreshPatients();
@@ -108,7 +101,7 @@ class DoctorPatientsView extends VerticalLayout implements BeforeEnterObserver {
         addressField.setWidth("32em");
         Button find = new Button("Find patient", click -> findTyped());
         find.setId("find-patient-button");
-        find.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
+        find.addClickShortcut(Key.ENTER).listenOn(addressField);
         HorizontalLayout typed = new HorizontalLayout(addressField, find);
         typed.setAlignItems(Alignment.BASELINE);
         VerticalLayout finder = new VerticalLayout(new Paragraph("Find a patient by their CareLedger QR code or ledger address."),
@@ -123,32 +116,6 @@ class DoctorPatientsView extends VerticalLayout implements BeforeEnterObserver {
         lookupAddress.setId("lookup-address");
         lookupAddress.addClassName("cl-mono");
         lookupState.setId("lookup-state");
-        purpose.setLabel("Purpose");
-        purpose.setId("request-purpose");
-        purpose.setItems(Purpose.values());
-        purpose.setItemLabelGenerator(RecordLabels::purpose);
-        purpose.setValue(Purpose.TREATMENT);
-        categories.setId("request-categories");
-        categories.setItems(RecordCategory.values());
-        categories.setItemLabelGenerator(RecordsUi::category);
-        duration.setLabel("For");
-        duration.setId("request-duration");
-        duration.setItems(RecordsUi.DURATIONS);
-        duration.setItemLabelGenerator(RecordsUi::duration);
-        duration.setValue(Duration.ofDays(7));
-        note.setId("request-note");
-        note.setMaxLength(ConsentService.MAX_NOTE);
-        note.setWidthFull();
-        requestErrors.bind("purpose", purpose).bind("categories", categories).bind("duration", duration).bind("note", note);
-        Button request = new Button("Request access", click -> requestAccess());
-        request.setId("request-access-button");
-        request.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FormLayout form = new FormLayout(purpose, duration, categories, note);
-        form.setColspan(categories, 2);
-        form.setColspan(note, 2);
-        requestForm.add(new H3("Ask for access"), form, request);
-        requestForm.setPadding(false);
-        requestForm.setId("request-form");
         receipt.setId("request-receipt");
         lookupPanel.add(new Div(new Span("Patient: "), lookupAddress), new Div(lookupState), receipt, accessActions, requestForm);
         lookupPanel.setVisible(false);
@@ -187,17 +154,6 @@ class DoctorPatientsView extends VerticalLayout implements BeforeEnterObserver {
         addressField.setValue(patient.toString());
         typedErrors.clear();
         uploadErrors.clear();
-        refresh();
-    }
-
-    private void requestAccess() {
-        Address patient = current;
-        RecordsUi.attempt(() -> lastReceipt = consents.requestAccess(patient, purpose.getValue(),
-                Set.copyOf(categories.getValue()),
-                duration.getValue(), note.getValue()), requestErrors);
-        if (lastReceipt != null) {
-            FieldErrors.Notifications.success("Your request was sent to the patient");
-        }
         refresh();
     }
 

@@ -85,7 +85,7 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
             return;
         } catch (RuntimeException e) {
             title.setText("Patient " + patient);
-            RecordsUi.attempt(() -> { throw e; }, null);
+            RecordsUi.report(e);
             return;
         }
         title.setText("Record of " + (record.patient().name() == null ? patient.toString() : record.patient().name()));

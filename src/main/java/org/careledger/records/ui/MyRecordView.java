@@ -139,7 +139,7 @@ class MyRecordView extends VerticalLayout {
             waiting = records.myPendingEntries();
             mine = records.myRecord();
         } catch (RuntimeException e) {
-            RecordsUi.attempt(() -> { throw e; }, null);
+            RecordsUi.report(e);
             polling.pendingIf(false);
             return;
         }

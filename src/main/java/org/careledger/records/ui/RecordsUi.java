@@ -56,6 +56,13 @@ final class RecordsUi {
         return false;
     }
 
+    /** Shows a refusal that came from loading a view's data; anything else is rethrown. */
+    static void report(RuntimeException e) {
+        attempt(() -> {
+            throw e;
+        }, null);
+    }
+
     /** A green "Verified" badge, or a loud red label for anything that must not be trusted or is gone. */
     static Span integrityBadge(Integrity integrity) {
         Span badge = new Span(switch (integrity) {

@@ -86,8 +86,8 @@ class RecordsViewsTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withId("request-access-button")));
 
-        assertThat(view.categories.isInvalid()).isTrue();
-        assertThat(view.categories.getErrorMessage()).isEqualTo("Choose at least one kind of record");
+        assertThat(view.requestForm.categories.isInvalid()).isTrue();
+        assertThat(view.requestForm.categories.getErrorMessage()).isEqualTo("Choose at least one kind of record");
         assertThat(view.lookupState.getText()).startsWith("No access");
     }
 
@@ -97,7 +97,7 @@ class RecordsViewsTest extends KaribuTest {
         UI.getCurrent().navigate("doctor/patients", com.vaadin.flow.router.QueryParameters.of("address", patient.ledgerAddress()));
         DoctorPatientsView view = _get(DoctorPatientsView.class);
 
-        _setValue(view.categories, Set.of(RecordCategory.DIAGNOSIS, RecordCategory.ALLERGY));
+        _setValue(view.requestForm.categories, Set.of(RecordCategory.DIAGNOSIS, RecordCategory.ALLERGY));
         _click(_get(Button.class, spec -> spec.withId("request-access-button")));
 
         assertThat(view.lookupState.getText()).startsWith("Request pending");
@@ -149,6 +149,28 @@ class RecordsViewsTest extends KaribuTest {
         assertThat(_size(view.log)).isEqualTo(1);
         List<String> row = _getFormattedRow(view.log, _fetch(view.log, 0, 1).get(0));
         assertThat(row).contains(doctor.fullName(), "allergy", "treatment", "Grant");
+    }
+
+    @Test
+    void withoutConsentTheRecordSaysSoAndAnEmergencyNeedsAWrittenReason() {
+        login(doctor.username(), Role.DOCTOR);
+        UI.getCurrent().navigate(DoctorRecordView.class,
+                new com.vaadin.flow.router.RouteParameters(DoctorRecordView.ADDRESS, patient.ledgerAddress()));
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("consent-required")).getText())
+                .contains("no active consent");
+
+        _click(_get(Button.class, spec -> spec.withId("declare-emergency-button")));
+        EmergencyDialog dialog = _get(EmergencyDialog.class);
+        _setValue(dialog.reason, "urgent");
+        _click(dialog.declareButton);
+        assertThat(dialog.reason.isInvalid()).isTrue();
+        assertThat(dialog.reason.getErrorMessage()).startsWith("Write why this is an emergency");
+
+        _setValue(dialog.reason, "Unconscious in A&E, allergies unknown");
+        _click(dialog.declareButton);
+        DoctorRecordView view = _get(DoctorRecordView.class);
+        assertThat(view.title.getText()).isEqualTo("Record of " + patient.fullName());
+        _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("emergency-banner"));
     }
 
     /** A request of the doctor's for the patient, once it is on the ledger; its id. */
