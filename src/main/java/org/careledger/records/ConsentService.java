@@ -418,6 +418,19 @@ public class ConsentService {
         return outbox.flush(itemId);
     }
 
+    /**
+     * Where a transaction the signed-in user submitted through the portal stands now, so a view can
+     * follow a receipt from "pending" to "committed in block N". Unknown ids give the receipt back as it was.
+     */
+    @RolesAllowed({AppRoles.DOCTOR, AppRoles.PATIENT, AppRoles.ADMIN})
+    public LedgerReceipt refresh(LedgerReceipt receipt) {
+        if (receipt == null || receipt.txId() == null) {
+            return receipt;
+        }
+        UserProfile me = currentUser.require();
+        return outbox.byTxId(receipt.txId(), me.id()).orElse(receipt);
+    }
+
     // ---- shared --------------------------------------------------------------------------------
 
     private LedgerReceipt decide(UserProfile me, ConsentRequest request, OutboxItem.Kind kind,

@@ -136,6 +136,11 @@ class LedgerOutbox {
         return items.findFirstByTxId(txId);
     }
 
+    /** Where the transaction with this id stands, if this portal submitted it for {@code signer}. */
+    Optional<LedgerReceipt> byTxId(String txId, UserId signer) {
+        return items.findFirstByTxId(txId).filter(i -> i.getSignerId() == signer.value()).map(LedgerOutbox::receipt);
+    }
+
     /** Grants of {@code patient} whose revocation is written but not yet mined (or still queued). */
     Set<String> revocationsInFlight(Address patient) {
         return items.findByPatientAddressAndKindAndStatusIn(patient.toString(), OutboxItem.Kind.REVOKE, OPEN)

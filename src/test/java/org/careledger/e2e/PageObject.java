@@ -81,6 +81,26 @@ abstract class PageObject {
         return shown.isEmpty() ? String.valueOf(js("return arguments[0].errorMessage || ''", field)).strip() : shown;
     }
 
+    /** The text of every rendered cell of a grid (Vaadin's grid renders cell content in its light DOM). */
+    protected String gridText(String gridId) {
+        return String.valueOf(js("""
+                return Array.from(arguments[0].querySelectorAll('vaadin-grid-cell-content'))
+                    .map(c => c.textContent.trim()).join(' | ');
+                """, present(By.id(gridId))));
+    }
+
+    /** Reloads the page until {@code condition} holds: for views that show the ledger as of when they opened. */
+    protected void reloadUntil(java.util.function.BooleanSupplier condition, String viewId) {
+        wait.until(d -> {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            d.navigate().refresh();
+            present(By.id(viewId));
+            return false;
+        });
+    }
+
     protected void waitUntilUrlContains(String part) {
         wait.until(ExpectedConditions.urlContains(part));
     }

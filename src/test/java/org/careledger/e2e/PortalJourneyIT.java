@@ -141,9 +141,9 @@ class PortalJourneyIT extends IntegrationTest {
 
     static Stream<Arguments> demoRoles() {
         return Stream.of(
-                Arguments.of(DemoAccounts.ADMIN, "admin-home", List.of("Approvals", "Users", "Providers", "Inbox")),
-                Arguments.of(DemoAccounts.DOCTOR, "doctor-home", List.of("My profile", "Inbox")),
-                Arguments.of(DemoAccounts.PATIENT, "patient-home", List.of("My profile", "Inbox")),
+                Arguments.of(DemoAccounts.ADMIN, "admin-home", List.of("Approvals", "Users", "Providers", "Emergency reviews", "Erasure requests", "Inbox")),
+                Arguments.of(DemoAccounts.DOCTOR, "doctor-home", List.of("My profile", "My patients", "Inbox")),
+                Arguments.of(DemoAccounts.PATIENT, "patient-home", List.of("My profile", "My record", "Access requests", "Who viewed my record", "Inbox")),
                 Arguments.of(DemoAccounts.PHARMACIST, "pharmacist-home", List.of("My profile", "Inbox")));
     }
 
@@ -157,7 +157,7 @@ class PortalJourneyIT extends IntegrationTest {
         List<String> navigation = shell.navigationLabels();
         assertThat(navigation).containsExactlyElementsOf(expectedNavigation);
         if (account != DemoAccounts.ADMIN) {
-            assertThat(navigation).doesNotContain("Approvals", "Users", "Providers");
+            assertThat(navigation).doesNotContain("Approvals", "Users", "Providers", "Emergency reviews", "Erasure requests");
         }
         LoginPage afterSignOut = shell.signOut();
         assertThat(afterSignOut.notice()).isEqualTo("You have signed out.");

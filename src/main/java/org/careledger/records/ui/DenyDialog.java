@@ -1,0 +1,37 @@
+package org.careledger.records.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.textfield.TextArea;
+import org.careledger.common.ui.FieldErrors;
+import org.careledger.records.AccessRequestView;
+import org.careledger.records.ConsentService;
+
+/** Denies a request, with a reason the doctor reads if the patient gives one. */
+class DenyDialog extends Dialog {
+
+    final Button denyButton;
+
+    final TextArea reason = new TextArea("Reason for the doctor (optional)");
+
+    DenyDialog(ConsentService consents, AccessRequestView request, Runnable afterDecision) {
+        setId("deny-dialog");
+        setHeaderTitle("Deny the request");
+        reason.setId("deny-reason");
+        reason.setWidthFull();
+        reason.setMaxLength(ConsentService.MAX_NOTE);
+        FieldErrors errors = new FieldErrors().bind("reason", reason);
+        denyButton = new Button("Deny", click -> {
+            if (RecordsUi.attempt(() -> consents.deny(request.requestId(), reason.getValue()), errors)) {
+                close();
+                FieldErrors.Notifications.success("Request denied");
+                afterDecision.run();
+            }
+        });
+        denyButton.setId("deny-confirm-button");
+        denyButton.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        add(reason);
+        getFooter().add(new Button("Cancel", click -> close()), denyButton);
+    }
+}

@@ -1,0 +1,176 @@
+package org.careledger.records.ui;
+
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import org.careledger.common.InvalidInputException;
+import org.careledger.common.ui.BrowserTime;
+import org.careledger.common.ui.FieldErrors;
+import org.careledger.contracts.RecordCategory;
+import org.careledger.crypto.Address;
+import org.careledger.identity.AppRoles;
+import org.careledger.records.ConsentRequiredException;
+import org.careledger.records.ConsentService;
+import org.careledger.records.PatientCodes;
+import org.careledger.records.PatientRecordView;
+import org.careledger.records.RecordEntryView;
+import org.careledger.records.RecordService;
+
+/**
+ * A patient's record as a doctor may see it now: the categories their grant or emergency opens,
+ * each entry checked against its anchor, and a form to add an entry for the patient to approve.
+ * Opening it records the reads on the ledger; without consent it says so and offers the ways in.
+ */
+@Route("doctor/patients/:" + DoctorRecordView.ADDRESS)
+@PageTitle("Patient record · CareLedger")
+@RolesAllowed(AppRoles.DOCTOR)
+class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final String ADDRESS = "address";
+
+    private final RecordService records;
+    private final ConsentService consents;
+    final H2 title = new H2("Patient record");
+    final Grid<RecordEntryView> entries = new Grid<>(RecordEntryView.class, false);
+    final Grid<RecordEntryView> myEntries = new Grid<>(RecordEntryView.class, false);
+    private final VerticalLayout content = new VerticalLayout();
+    private Address patient;
+
+    DoctorRecordView(RecordService records, ConsentService consents) {
+        this.records = records;
+        this.consents = consents;
+        setId("doctor-record");
+        content.setPadding(false);
+        add(title, content);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String typed = event.getRouteParameters().get(ADDRESS).orElse("");
+        try {
+            patient = PatientCodes.fromTyped(typed);
+        } catch (InvalidInputException e) {
+            content.removeAll();
+            content.add(new Paragraph("This is not a patient address: " + e.fieldErrors().values().iterator().next()));
+            return;
+        }
+        read();
+    }
+
+    private void read() {
+        content.removeAll();
+        PatientRecordView record;
+        try {
+            record = records.readRecord(patient);
+        } catch (ConsentRequiredException e) {
+            title.setText("Patient " + patient);
+            content.add(createConsentRequired(e.getMessage()));
+            return;
+        } catch (RuntimeException e) {
+            title.setText("Patient " + patient);
+            RecordsUi.report(e);
+            return;
+        }
+        title.setText("Record of " + (record.patient().name() == null ? patient.toString() : record.patient().name()));
+        if (record.emergency()) {
+            Div banner = new Div(new Span("EMERGENCY ACCESS: you opened this record without the patient's consent. "
+                    + "Every read is on the ledger and an admin reviews it."));
+            banner.setId("emergency-banner");
+            banner.getElement().getThemeList().add("badge error primary");
+            content.add(banner);
+        }
+        content.add(createOpenUntil(record.openUntil()));
+        if (!record.hidden().isEmpty()) {
+            Paragraph hidden = new Paragraph("Hidden from you: " + RecordsUi.categories(record.hidden()));
+            hidden.setId("hidden-categories");
+            content.add(hidden);
+        }
+        configureEntries();
+        entries.setItems(record.entries());
+        content.add(entries, new H3("Add an entry"),
+                new Paragraph("The patient approves each entry you write before it joins their record."),
+                new EntryForm(record.openUntil().keySet(), (category, c) -> records.proposeEntry(patient, category, c), () -> {
+                    FieldErrors.Notifications.success("Entry sent to the patient for approval");
+                    refreshMyEntries();
+                }),
+                new H3("Entries you wrote"), createMyEntries());
+        refreshMyEntries();
+    }
+
+    private Paragraph createOpenUntil(Map<RecordCategory, java.time.Instant> openUntil) {
+        StringBuilder text = new StringBuilder("Open to you: ");
+        openUntil.forEach((c, until) -> text.append(RecordsUi.category(c)).append(" (until ").append(BrowserTime.format(until)).append("); "));
+        Paragraph open = new Paragraph(text.toString().replaceAll("; $", ""));
+        open.setId("open-categories");
+        return open;
+    }
+
+    private VerticalLayout createConsentRequired(String message) {
+        Paragraph text = new Paragraph(message);
+        text.setId("consent-required");
+        Button request = new Button("Ask for access", click -> UI.getCurrent().navigate("doctor/patients",
+                QueryParameters.of("address", patient.toString())));
+        request.setId("ask-access-button");
+        request.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button emergency = new Button("Declare emergency", click -> new EmergencyDialog(consents, patient, this::read).open());
+        emergency.setId("declare-emergency-button");
+        emergency.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        VerticalLayout box = new VerticalLayout(text, new HorizontalLayout(request, emergency));
+        box.setPadding(false);
+        return box;
+    }
+
+    private void configureEntries() {
+        entries.setId("record-grid");
+        entries.addColumn(e -> RecordsUi.category(e.category())).setHeader("Category").setAutoWidth(true);
+        entries.addColumn(e -> e.content() == null ? "" : e.content().summary()).setHeader("Entry").setFlexGrow(1);
+        entries.addColumn(e -> e.content() == null || e.content().code() == null ? ""
+                : e.content().codeSystem() + " " + e.content().code()).setHeader("Code").setAutoWidth(true);
+        entries.addColumn(e -> e.author() == null ? "" : e.author() + (e.selfReported() ? " (self-reported)" : ""))
+                .setHeader("Author").setAutoWidth(true);
+        entries.addColumn(e -> BrowserTime.format(e.createdAt())).setHeader("Date").setAutoWidth(true);
+        entries.addComponentColumn(e -> RecordsUi.integrityBadge(e.integrity())).setHeader("Integrity").setAutoWidth(true);
+        entries.setAllRowsVisible(true);
+    }
+
+    private Grid<RecordEntryView> createMyEntries() {
+        myEntries.setId("my-entries-grid");
+        myEntries.addColumn(e -> RecordsUi.category(e.category())).setHeader("Category").setAutoWidth(true);
+        myEntries.addColumn(e -> e.content() == null ? "" : e.content().summary()).setHeader("Entry").setFlexGrow(1);
+        myEntries.addColumn(e -> statusText(e)).setHeader("Status").setAutoWidth(true);
+        myEntries.addColumn(e -> e.rejectionComment() == null ? "" : e.rejectionComment()).setHeader("Patient's comment").setAutoWidth(true);
+        myEntries.addColumn(e -> BrowserTime.format(e.createdAt())).setHeader("Written").setAutoWidth(true);
+        myEntries.setAllRowsVisible(true);
+        return myEntries;
+    }
+
+    private static String statusText(RecordEntryView e) {
+        return switch (e.status()) {
+            case PENDING_APPROVAL -> "Waiting for the patient";
+            case REJECTED -> "Rejected by the patient";
+            case APPROVED -> "Approved";
+            case ERASED -> "Erased";
+        };
+    }
+
+    private void refreshMyEntries() {
+        RecordsUi.attempt(() -> myEntries.setItems(records.myEntriesFor(patient)), null);
+    }
+}

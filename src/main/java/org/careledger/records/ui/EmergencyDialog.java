@@ -1,0 +1,44 @@
+package org.careledger.records.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextArea;
+import org.careledger.common.ui.FieldErrors;
+import org.careledger.crypto.Address;
+import org.careledger.records.ConsentService;
+
+/**
+ * Break-glass: a doctor opens a patient's record without consent by writing why. The reason is
+ * sealed off chain, the access is on the ledger, and the patient and the admins are told.
+ */
+class EmergencyDialog extends Dialog {
+
+    final Button declareButton;
+
+    final TextArea reason = new TextArea("Why is this an emergency?");
+
+    EmergencyDialog(ConsentService consents, Address patient, Runnable afterDeclared) {
+        setHeaderTitle("Declare an emergency");
+        setId("emergency-dialog");
+        reason.setId("emergency-reason");
+        reason.setWidthFull();
+        reason.setMinHeight("8em");
+        reason.setMaxLength(ConsentService.MAX_NOTE);
+        reason.setHelperText("At least " + ConsentService.MIN_EMERGENCY_REASON + " characters. The patient and the admins read it; an admin reviews the access.");
+        FieldErrors errors = new FieldErrors().bind("reason", reason);
+        declareButton = new Button("Open the record in an emergency", click -> {
+            if (RecordsUi.attempt(() -> consents.declareEmergency(patient, reason.getValue()), errors)) {
+                close();
+                FieldErrors.Notifications.success("Emergency access declared; it is on the ledger");
+                afterDeclared.run();
+            }
+        });
+        declareButton.setId("emergency-confirm-button");
+        declareButton.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button("Cancel", click -> close());
+        add(new Paragraph("Emergency access opens every category of the record for a limited time, without the patient's consent."), reason);
+        getFooter().add(cancel, declareButton);
+    }
+}

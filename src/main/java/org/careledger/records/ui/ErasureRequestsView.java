@@ -1,0 +1,75 @@
+package org.careledger.records.ui;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import org.careledger.common.ui.BrowserTime;
+import org.careledger.common.ui.FieldErrors;
+import org.careledger.identity.AppRoles;
+import org.careledger.records.ErasureRequestView;
+import org.careledger.records.RecordService;
+
+/** Patients' requests to erase an entry: confirm (key, salt and content are deleted) or decline with a comment. */
+@Route("admin/erasures")
+@PageTitle("Erasure requests · CareLedger")
+@Menu(order = 5, title = "Erasure requests", icon = "vaadin:eraser")
+@RolesAllowed(AppRoles.ADMIN)
+class ErasureRequestsView extends VerticalLayout {
+
+    private final RecordService records;
+    final Grid<ErasureRequestView> queue = new Grid<>(ErasureRequestView.class, false);
+
+    ErasureRequestsView(RecordService records) {
+        this.records = records;
+        setId("erasure-requests");
+        queue.setId("erasure-grid");
+        queue.addColumn(e -> e.patient().name()).setHeader("Patient").setAutoWidth(true);
+        queue.addColumn(e -> RecordsUi.category(e.category())).setHeader("Entry").setAutoWidth(true);
+        queue.addColumn(e -> BrowserTime.format(e.createdAt())).setHeader("Written").setAutoWidth(true);
+        queue.addColumn(e -> BrowserTime.format(e.requestedAt())).setHeader("Asked").setAutoWidth(true);
+        queue.addColumn(e -> e.reason() == null ? "" : e.reason()).setHeader("Reason").setFlexGrow(1);
+        queue.addComponentColumn(this::decisionButtons).setHeader("Decision").setAutoWidth(true);
+        queue.setAllRowsVisible(true);
+        add(new H2("Erasure requests"),
+                new Paragraph("Erasing deletes the entry's key, salt and content for good; its fingerprint stays on the ledger."), queue);
+        refresh();
+    }
+
+    private HorizontalLayout decisionButtons(ErasureRequestView e) {
+        Button confirm = new Button("Erase", click -> {
+            ConfirmDialog dialog = new ConfirmDialog("Erase this entry?",
+                    "The " + RecordsUi.category(e.category()) + " entry of " + e.patient().name() + " cannot be recovered afterwards.",
+                    "Erase", confirmed -> {
+                        if (RecordsUi.attempt(() -> records.confirmErasure(e.entryId()), null)) {
+                            FieldErrors.Notifications.success("The entry was erased");
+                        }
+                        refresh();
+                    });
+            dialog.setConfirmButtonTheme("error primary");
+            dialog.setCancelable(true);
+            dialog.open();
+        });
+        confirm.setId("confirm-erasure-button-" + e.entryId());
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+        Button decline = new Button("Decline", click -> new CommentDialog("decline-erasure", "Keep the entry",
+                "Tell the patient why the entry is kept", "comment", "Decline", comment -> records.declineErasure(e.entryId(), comment),
+                this::refresh).open());
+        decline.setId("decline-erasure-button-" + e.entryId());
+        decline.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return new HorizontalLayout(confirm, decline);
+    }
+
+    private void refresh() {
+        RecordsUi.attempt(() -> queue.setItems(records.pendingErasures()), null);
+    }
+}

@@ -1,0 +1,154 @@
+package org.careledger.records.ui;
+
+import java.util.EnumSet;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import org.careledger.common.ui.BrowserTime;
+import org.careledger.common.ui.FieldErrors;
+import org.careledger.contracts.RecordCategory;
+import org.careledger.identity.AppRoles;
+import org.careledger.records.EntryStatus;
+import org.careledger.records.Integrity;
+import org.careledger.records.RecordEntryView;
+import org.careledger.records.RecordService;
+
+/**
+ * A patient's own record, each entry checked against its ledger anchor; the entries doctors wrote
+ * that wait for the patient's approval; a self-reported entry; and asking for an entry's erasure.
+ */
+@Route("patient/record")
+@PageTitle("My record · CareLedger")
+@Menu(order = 2, title = "My record", icon = "vaadin:file-text-o")
+@RolesAllowed(AppRoles.PATIENT)
+class MyRecordView extends VerticalLayout {
+
+    private final RecordService records;
+    final VerticalLayout pending = new VerticalLayout();
+    final Grid<RecordEntryView> entries = new Grid<>(RecordEntryView.class, false);
+    private final LedgerPolling polling;
+
+    MyRecordView(RecordService records) {
+        this.records = records;
+        this.polling = new LedgerPolling(this, this::refresh);
+        setId("my-record");
+        pending.setId("pending-entries");
+        pending.setPadding(false);
+        Details selfReport = new Details("Add a self-reported entry", new EntryForm(EnumSet.allOf(RecordCategory.class),
+                records::addSelfReported, () -> {
+                    FieldErrors.Notifications.success("Your entry was added and is being anchored on the ledger");
+                    refresh();
+                }));
+        selfReport.setId("self-report");
+        add(new H2("My record"), pending, new H3("Entries"), createEntriesGrid(), selfReport);
+        refresh();
+    }
+
+    private Grid<RecordEntryView> createEntriesGrid() {
+        entries.setId("record-grid");
+        entries.addColumn(e -> RecordsUi.category(e.category())).setHeader("Category").setAutoWidth(true);
+        entries.addColumn(MyRecordView::summary).setHeader("Entry").setFlexGrow(1);
+        entries.addColumn(e -> e.author() == null ? "" : e.selfReported() ? "You (self-reported)" : e.author())
+                .setHeader("Author").setAutoWidth(true);
+        entries.addColumn(e -> BrowserTime.format(e.createdAt())).setHeader("Date").setAutoWidth(true);
+        entries.addComponentColumn(e -> RecordsUi.integrityBadge(e.integrity())).setHeader("Integrity").setAutoWidth(true);
+        entries.addComponentColumn(this::erasureCell).setHeader("Erasure").setAutoWidth(true);
+        entries.setAllRowsVisible(true);
+        return entries;
+    }
+
+    private static String summary(RecordEntryView e) {
+        if (e.status() == EntryStatus.ERASED) {
+            return "erased on " + BrowserTime.format(e.erasedAt());
+        }
+        return e.content() == null ? "" : e.content().summary();
+    }
+
+    private Span erasureCell(RecordEntryView e) {
+        Span cell = new Span();
+        if (e.status() == EntryStatus.ERASED) {
+            cell.setText("erased on " + BrowserTime.format(e.erasedAt()));
+        } else if (e.erasureRequestedAt() != null) {
+            cell.setText("requested " + BrowserTime.format(e.erasureRequestedAt()));
+        } else if (e.status() == EntryStatus.APPROVED && e.author() != null) {
+            Button erase = new Button("Request erasure", click -> new CommentDialog("erasure", "Ask to erase this entry",
+                    "Reason for the admins (optional)", "reason", "Ask for erasure",
+                    reason -> records.requestErasure(e.entryId(), reason), () -> {
+                        FieldErrors.Notifications.success("An admin will confirm the erasure");
+                        refresh();
+                    }).open());
+            erase.setId("request-erasure-button-" + e.entryId());
+            erase.addClassName("request-erasure-button");
+            erase.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            cell.add(erase);
+        }
+        return cell;
+    }
+
+    private Div createPendingCard(RecordEntryView e) {
+        Div card = new Div();
+        card.addClassNames("cl-card", "pending-entry");
+        card.setId("pending-entry-" + e.entryId());
+        card.add(new H4(RecordsUi.category(e.category()) + " from " + e.author()),
+                new Paragraph(e.content() == null ? "" : e.content().summary()));
+        if (e.content() != null && e.content().code() != null) {
+            card.add(new Paragraph(e.content().codeSystem() + " " + e.content().code()));
+        }
+        if (e.content() != null && e.content().text() != null && e.content().display() != null) {
+            card.add(new Paragraph(e.content().text()));
+        }
+        card.add(new Paragraph("Written " + BrowserTime.format(e.createdAt())));
+        Button approve = new Button("Approve", click -> {
+            if (RecordsUi.attempt(() -> records.approveEntry(e.entryId()), null)) {
+                FieldErrors.Notifications.success("The entry is now part of your record");
+            }
+            refresh();
+        });
+        approve.setId("approve-entry-button-" + e.entryId());
+        approve.addClassName("approve-entry-button");
+        approve.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
+        Button reject = new Button("Reject", click -> new CommentDialog("reject-entry", "Reject the entry",
+                "Tell the doctor why", "comment", "Reject entry", comment -> records.rejectEntry(e.entryId(), comment), this::refresh).open());
+        reject.setId("reject-entry-button-" + e.entryId());
+        reject.addClassName("reject-entry-button");
+        reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        card.add(new HorizontalLayout(approve, reject));
+        return card;
+    }
+
+    void refresh() {
+        List<RecordEntryView> waiting;
+        List<RecordEntryView> mine;
+        try {
+            waiting = records.myPendingEntries();
+            mine = records.myRecord();
+        } catch (RuntimeException e) {
+            RecordsUi.report(e);
+            polling.pendingIf(false);
+            return;
+        }
+        pending.removeAll();
+        if (!waiting.isEmpty()) {
+            pending.add(new H3("Waiting for your approval"));
+            waiting.forEach(e -> pending.add(createPendingCard(e)));
+        }
+        entries.setItems(mine);
+        polling.pendingIf(mine.stream().anyMatch(e -> e.integrity() == Integrity.AWAITING_ANCHOR));
+    }
+}

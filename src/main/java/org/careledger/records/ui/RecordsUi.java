@@ -1,0 +1,127 @@
+package org.careledger.records.ui;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+import com.vaadin.flow.component.html.Span;
+import org.careledger.common.InvalidInputException;
+import org.careledger.common.NotFoundException;
+import org.careledger.common.OperationNotAllowedException;
+import org.careledger.common.ui.FieldErrors;
+import org.careledger.contracts.RecordCategory;
+import org.careledger.node.LedgerUnavailableException;
+import org.careledger.records.Integrity;
+import org.careledger.records.LedgerReceipt;
+import org.careledger.records.Party;
+import org.careledger.records.RecordLabels;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * What the records views share: how a service's refusal reaches the user (next to the field it
+ * names, otherwise as a notification, never as a stack trace), the integrity badge, a ledger receipt
+ * and the durations a consent can take.
+ */
+final class RecordsUi {
+
+    /** The durations a doctor asks for; a patient may grant these or shorter. */
+    static final List<Duration> DURATIONS = List.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(90));
+
+    private RecordsUi() {
+    }
+
+    /**
+     * Runs a service call; returns whether it succeeded. Field errors go next to the fields bound in
+     * {@code errors} (or to a notification if {@code errors} is null); every other refusal becomes a
+     * notification with the service's message.
+     */
+    static boolean attempt(Runnable action, FieldErrors errors) {
+        if (errors != null) {
+            errors.clear();
+        }
+        try {
+            action.run();
+            return true;
+        } catch (InvalidInputException e) {
+            if (errors != null) {
+                errors.show(e);
+            } else {
+                e.fieldErrors().values().forEach(FieldErrors.Notifications::error);
+            }
+        } catch (OperationNotAllowedException | NotFoundException | LedgerUnavailableException e) {
+            FieldErrors.Notifications.error(e.getMessage());
+        } catch (AccessDeniedException e) {
+            FieldErrors.Notifications.error("You are not allowed to do this");
+        }
+        return false;
+    }
+
+    /** Shows a refusal that came from loading a view's data; anything else is rethrown. */
+    static void report(RuntimeException e) {
+        attempt(() -> {
+            throw e;
+        }, null);
+    }
+
+    /** A green "Verified" badge, or a loud red label for anything that must not be trusted or is gone. */
+    static Span integrityBadge(Integrity integrity) {
+        Span badge = new Span(switch (integrity) {
+            case VERIFIED -> "✔ Verified";
+            case MISMATCH -> "⚠ MISMATCH: does not match its ledger anchor";
+            case PAYLOAD_MISSING -> "⚠ PAYLOAD MISSING";
+            case ERASED -> "ERASED";
+            case AWAITING_ANCHOR -> "Awaiting anchor";
+            case NOT_ANCHORED -> "Not anchored";
+        });
+        String theme = switch (integrity) {
+            case VERIFIED -> "badge success";
+            case MISMATCH, PAYLOAD_MISSING, ERASED -> "badge error primary";
+            case AWAITING_ANCHOR, NOT_ANCHORED -> "badge contrast";
+        };
+        badge.getElement().getThemeList().addAll(List.of(theme.split(" ")));
+        badge.addClassName("integrity-" + integrity.name().toLowerCase().replace('_', '-'));
+        return badge;
+    }
+
+    static boolean inFlight(LedgerReceipt receipt) {
+        return receipt != null && (receipt.status() == LedgerReceipt.Status.QUEUED || receipt.status() == LedgerReceipt.Status.PENDING);
+    }
+
+    /** "Ledger: committed in block 12". */
+    static String ledgerStatus(LedgerReceipt receipt) {
+        return receipt == null ? "" : "Ledger: " + receipt.describe();
+    }
+
+    static String categories(Collection<RecordCategory> categories) {
+        return categories == null || categories.isEmpty() ? "" : RecordLabels.categories(categories);
+    }
+
+    static String category(RecordCategory category) {
+        return category == null ? "" : RecordLabels.category(category);
+    }
+
+    static String duration(Duration d) {
+        if (d.toDays() >= 1 && d.toHours() % 24 == 0) {
+            return d.toDays() == 1 ? "1 day" : d.toDays() + " days";
+        }
+        return d.toHours() == 1 ? "1 hour" : d.toHours() + " hours";
+    }
+
+    /** "Dr Jane Doe · St Mary's Hospital · registration GMC-123". */
+    static String who(Party party) {
+        if (party == null) {
+            return "";
+        }
+        if (party.name() == null) {
+            return party.address();
+        }
+        StringBuilder out = new StringBuilder(party.name());
+        if (party.provider() != null) {
+            out.append(" · ").append(party.provider());
+        }
+        if (party.registrationNumber() != null) {
+            out.append(" · registration ").append(party.registrationNumber());
+        }
+        return out.toString();
+    }
+}

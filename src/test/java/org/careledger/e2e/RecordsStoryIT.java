@@ -1,0 +1,129 @@
+package org.careledger.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.careledger.IntegrationTest;
+import org.careledger.contracts.RecordCategory;
+import org.careledger.identity.PatientQrCodes;
+import org.careledger.identity.Role;
+import org.careledger.identity.TestAccounts;
+import org.careledger.identity.UserProfile;
+import org.careledger.records.EntryContent;
+import org.careledger.records.RecordService;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The records story in a real browser, with a fresh doctor and patient (so the demo data cannot
+ * interfere): the doctor uploads the patient's QR code and asks for access, the patient approves,
+ * the doctor reads the record and adds a diagnosis, the patient approves it and sees the doctor's
+ * read in "Who viewed my record", then revokes, and the doctor can no longer read.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RecordsStoryIT extends IntegrationTest {
+
+    @RegisterExtension
+    static final BrowserSupport browser = new BrowserSupport();
+
+    private static final String DIABETES = "Diabetes mellitus type 2";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext ctx;
+
+    @Autowired
+    PatientQrCodes qrCodes;
+
+    @Autowired
+    RecordService records;
+
+    private WebDriver driver() {
+        return browser.driver();
+    }
+
+    private String baseUrl() {
+        return "http://localhost:" + port + "/";
+    }
+
+    private void signIn(UserProfile user, String homeId) {
+        new LoginPage(driver(), baseUrl()).open().signInExpecting(user.username(), TestAccounts.PASSWORD, homeId);
+    }
+
+    private void signOut() {
+        new PortalShell(driver(), baseUrl()).signOut();
+    }
+
+    @Test
+    @DisplayName("QR upload → request → patient approves → doctor reads and adds a diagnosis → patient approves it, sees the read, revokes → doctor is refused")
+    void theWholeRecordsStory() throws IOException {
+        TestAccounts accounts = new TestAccounts(ctx);
+        UserProfile doctor = accounts.active(Role.DOCTOR);
+        UserProfile patient = accounts.active(Role.PATIENT);
+        String address = patient.ledgerAddress();
+        TestAccounts.as(patient.username(), Role.PATIENT, () -> records.addSelfReported(RecordCategory.ALLERGY,
+                EntryContent.coded(null, null, "Penicillin", "hives")));
+        Path qr = Files.createTempFile("patient-qr-", ".png");
+        Files.write(qr, TestAccounts.as(patient.username(), Role.PATIENT, qrCodes::myPng));
+
+        try {
+            // the doctor finds the patient by QR code: only the address and the access state
+            signIn(doctor, "doctor-home");
+            DoctorPatientsPage patients = new DoctorPatientsPage(driver(), baseUrl()).open().uploadQrCode(qr);
+            assertThat(patients.lookupAddress()).isEqualTo(address);
+            assertThat(patients.lookupState()).isEqualTo("No access: ask the patient for access");
+            assertThat(patients.lookupPanelText()).doesNotContain(patient.fullName());
+            patients.requestAccess("diagnosis", "allergy");
+            assertThat(patients.requestReceipt()).matches("Your request — Ledger: (queued|pending|committed in block \\d+)");
+            signOut();
+
+            // the patient approves
+            signIn(patient, "patient-home");
+            AccessRequestsPage requests = new AccessRequestsPage(driver(), baseUrl()).open();
+            assertThat(requests.requestFrom(doctor.fullName()).getText())
+                    .contains("GMC-123/4").contains("Purpose: treatment").contains("diagnosis, allergy");
+            requests.approveAsAsked(doctor.fullName());
+            signOut();
+
+            // the doctor reads the record and adds a diagnosis
+            signIn(doctor, "doctor-home");
+            DoctorRecordPage record = new DoctorRecordPage(driver(), baseUrl()).openFor(address);
+            assertThat(record.showsRecord()).isTrue();
+            assertThat(record.recordText()).contains("Penicillin").contains("self-reported");
+            record.addDiagnosis("44054006", DIABETES, "HbA1c 8.1 %");
+            assertThat(record.myEntriesText()).contains("Waiting for the patient");
+            signOut();
+
+            // the patient approves the entry, sees it verified, and sees the doctor's read
+            signIn(patient, "patient-home");
+            MyRecordPage mine = new MyRecordPage(driver(), baseUrl()).open().approveEntry(DIABETES).waitUntilVerified(DIABETES);
+            assertThat(mine.recordText()).contains(DIABETES).contains("Verified");
+            String log = new AccessLogPage(driver(), baseUrl()).open().waitForReadBy(doctor.fullName());
+            assertThat(log).contains("allergy").contains("treatment").contains("Grant");
+
+            // ... and revokes
+            new AccessRequestsPage(driver(), baseUrl()).open().revokeGrant();
+            signOut();
+
+            // the doctor can no longer read
+            signIn(doctor, "doctor-home");
+            DoctorRecordPage refused = new DoctorRecordPage(driver(), baseUrl()).openFor(address);
+            assertThat(refused.showsRecord()).isFalse();
+            assertThat(refused.consentRequiredMessage()).contains("no active consent");
+            assertThat(refused.offersEmergency()).isTrue();
+        } finally {
+            Files.deleteIfExists(qr);
+        }
+    }
+}
