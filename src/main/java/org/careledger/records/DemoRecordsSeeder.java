@@ -132,8 +132,10 @@ class DemoRecordsSeeder implements ApplicationRunner {
         as(doctor, () -> records.readRecord(address(zoe)));
         as(doctor, () -> records.proposeEntry(address(zoe), RecordCategory.DIAGNOSIS, EntryContent.coded(EntryRules.SNOMED, "59621000",
                 "Essential hypertension (disorder)", "Home readings average 128/82; recheck in three months.")));
-        as(doctor, () -> consent.requestAccess(address(zoe), Purpose.SECOND_OPINION,
+        LedgerReceipt waiting = as(doctor, () -> consent.requestAccess(address(zoe), Purpose.SECOND_OPINION,
                 Set.of(RecordCategory.MEDICATION, RecordCategory.ALLERGY), Duration.ofDays(30), "Before changing your medicines"));
+        await("the demo patient's waiting request is mined", () -> as(zoe, () -> consent.myRequests()).stream()
+                .anyMatch(r -> r.requestId().equals(waiting.txId())));
     }
 
     private UserProfile account(DemoPatient p) {

@@ -270,13 +270,19 @@ public class RecordService {
         return view(entries.findById(entryId).orElseThrow(), null, true);
     }
 
-    /** The entries the signed-in doctor wrote for the patient, with the patient's decision on each. */
+    /**
+     * The entries the signed-in doctor wrote for the patient, with the patient's decision on each; the
+     * content only of those not (yet) in the record.
+     */
     @RolesAllowed(AppRoles.DOCTOR)
     public List<RecordEntryView> myEntriesFor(Address patient) {
         UserProfile me = currentUser.require();
         Map<String, Anchor> anchors = anchorsOf(ledger.committedState(), patient);
+        // the content of a draft the patient has not taken into the record is the doctor's own; once it is
+        // part of the record, reading it again needs consent (readRecord) and is audited
         return entries.findByPatientAddressAndAuthorIdOrderByCreatedAtDesc(patient.toString(), me.id().value()).stream()
-                .map(e -> view(e, anchors.get(e.getEntryId()), e.getStatus() != EntryStatus.ERASED)).toList();
+                .map(e -> view(e, anchors.get(e.getEntryId()), e.getStatus() == EntryStatus.PENDING_APPROVAL
+                        || e.getStatus() == EntryStatus.REJECTED)).toList();
     }
 
     /**
@@ -337,15 +343,20 @@ public class RecordService {
 
     @RolesAllowed(AppRoles.ADMIN)
     public void declineErasure(String entryId, String comment) {
+        UserProfile me = currentUser.require();
         String text = comment == null ? "" : comment.strip();
         if (text.isEmpty()) {
             throw InvalidInputException.of("comment", "Tell the patient why the entry is kept");
         }
+        if (text.length() > ConsentService.MAX_NOTE) {
+            throw InvalidInputException.of("comment", "At most " + ConsentService.MAX_NOTE + " characters");
+        }
+        security.info("Erasure of entry {} declined by admin {}", entryId, me.username());
         transactions.executeWithoutResult(s -> {
             StoredEntry entry = erasable(entryId);
-            entry.declineErasure();
+            entry.declineErasure(vault.sealComment(new UserId(entry.getPatientId()), entry.getEntryId(), "erasure-declined", text));
             inbox.send(new UserId(entry.getPatientId()), "Erasure declined", "An admin kept your "
-                    + RecordLabels.category(entry.getCategory()) + " entry; their comment is with the entry.", "patient/record");
+                    + RecordLabels.category(entry.getCategory()) + " entry; you may ask for it again.", "patient/record");
         });
     }
 

@@ -119,9 +119,10 @@ public class StoredEntry {
         erasureReason = sealedReason;
     }
 
-    public void declineErasure() {
+    /** Keeps the entry; the admin's comment, sealed, replaces the patient's reason. */
+    public void declineErasure(byte[] sealedComment) {
         erasureRequestedAt = null;
-        erasureReason = null;
+        erasureReason = sealedComment;
     }
 
     /** Forgets key, salt and content; the on-chain anchor and this row's metadata remain. */

@@ -75,6 +75,9 @@ class AccessRequestsView extends VerticalLayout {
         decided.addColumn(r -> BrowserTime.format(r.requestedAt())).setHeader("Asked").setAutoWidth(true);
         decided.addColumn(r -> r.status().name().toLowerCase()).setHeader("Decision").setAutoWidth(true);
         decided.addColumn(r -> r.decision() == null ? "" : r.decision().describe()).setHeader("Ledger").setAutoWidth(true);
+        decided.addComponentColumn(r -> r.decision() != null && r.decision().status() == LedgerReceipt.Status.COMMITTED
+                ? ProofLinks.of(r.decision().txId(), () -> consents.proofOf(r.decision().txId()))
+                : new com.vaadin.flow.component.html.Span()).setHeader("Proof").setAutoWidth(true);
         decided.setAllRowsVisible(true);
         return decided;
     }

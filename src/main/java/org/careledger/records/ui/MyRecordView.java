@@ -68,6 +68,8 @@ class MyRecordView extends VerticalLayout {
                 .setHeader("Author").setAutoWidth(true);
         entries.addColumn(e -> BrowserTime.format(e.createdAt())).setHeader("Date").setAutoWidth(true);
         entries.addComponentColumn(e -> RecordsUi.integrityBadge(e.integrity())).setHeader("Integrity").setAutoWidth(true);
+        entries.addComponentColumn(e -> e.status() == EntryStatus.APPROVED && e.author() != null
+                ? ProofLinks.of(e.entryId(), () -> records.proofOf(e.entryId())) : new Span()).setHeader("Proof").setAutoWidth(true);
         entries.addComponentColumn(this::erasureCell).setHeader("Erasure").setAutoWidth(true);
         entries.setAllRowsVisible(true);
         return entries;
