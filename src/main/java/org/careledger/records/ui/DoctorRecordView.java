@@ -139,6 +139,7 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
 
     private void configureEntries() {
         entries.setId("record-grid");
+        entries.setItemDetailsRenderer(EntryDetails.renderer());
         entries.addColumn(e -> RecordsUi.category(e.category())).setHeader("Category").setAutoWidth(true);
         entries.addColumn(e -> e.content() == null ? "" : e.content().summary()).setHeader("Entry").setFlexGrow(1);
         entries.addColumn(e -> e.content() == null || e.content().code() == null ? ""

@@ -62,6 +62,7 @@ class MyRecordView extends VerticalLayout {
 
     private Grid<RecordEntryView> createEntriesGrid() {
         entries.setId("record-grid");
+        entries.setItemDetailsRenderer(EntryDetails.renderer());
         entries.addColumn(e -> RecordsUi.category(e.category())).setHeader("Category").setAutoWidth(true);
         entries.addColumn(MyRecordView::summary).setHeader("Entry").setFlexGrow(1);
         entries.addColumn(e -> e.author() == null ? "" : e.selfReported() ? "You (self-reported)" : e.author())
