@@ -24,7 +24,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.UploadHandler;
 import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.crypto.Address;
@@ -85,8 +84,8 @@ class DoctorPatientsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private VerticalLayout createFinder() {
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) ->
-                getUI().ifPresent(ui -> ui.access(() -> findUploaded(bytes)))));
+        Upload upload = new Upload(BoundedUpload.of(PatientCodes.MAX_BYTES, (metadata, bytes) -> findUploaded(bytes),
+                () -> showUploadError("The image is larger than 5 MB")));
         upload.setId("patient-code-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(PatientCodes.MAX_BYTES);

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.records.Attachment;
@@ -74,8 +73,13 @@ class EntryForm extends VerticalLayout {
     }
 
     private Upload createAttachmentUpload() {
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) ->
-                attachment = new Attachment(metadata.fileName(), metadata.contentType(), bytes)));
+        Upload upload = new Upload(BoundedUpload.of(EntryContent.MAX_ATTACHMENT_BYTES,
+                (metadata, bytes) -> attachment = new Attachment(metadata.fileName(), metadata.contentType(), bytes),
+                () -> {
+                    attachment = null;
+                    attachmentError.setErrorMessage("The file is larger than 10 MB");
+                    attachmentError.setInvalid(true);
+                }));
         upload.setId("entry-attachment");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(EntryContent.MAX_ATTACHMENT_BYTES);
