@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -37,7 +36,6 @@ public final class Node implements Peer, AutoCloseable {
     private final BlockStore store;
     private final InMemoryNetwork network;
     private final Producer producer;
-    private final AdmissionWorkers admission;
     private final List<Consumer<ChainUpdate>> listeners = new CopyOnWriteArrayList<>();
     private final Map<Hash, List<Block>> orphansByParent = new HashMap<>();
     private final Set<Hash> orphanIds = new HashSet<>();
@@ -56,15 +54,6 @@ public final class Node implements Peer, AutoCloseable {
      */
     public Node(String name, PrivateKey sealerKey, Genesis genesis, StateMachine machine, Path dataDir,
                 InMemoryNetwork network, LongSupplier clockMillis, int minerThreads) {
-        this(name, sealerKey, genesis, machine, dataDir, network, clockMillis, minerThreads, defaultAdmissionThreads());
-    }
-
-    /**
-     * As {@link #Node(String, PrivateKey, Genesis, StateMachine, Path, InMemoryNetwork, LongSupplier, int)},
-     * with {@code admissionThreads} workers checking the signatures of transactions and blocks from peers.
-     */
-    public Node(String name, PrivateKey sealerKey, Genesis genesis, StateMachine machine, Path dataDir,
-                InMemoryNetwork network, LongSupplier clockMillis, int minerThreads, int admissionThreads) {
         this.name = name;
         this.sealerKey = sealerKey;
         this.network = network;
@@ -88,13 +77,7 @@ public final class Node implements Peer, AutoCloseable {
         }
         this.lastCheckpointHeight = chain.height();
         this.producer = new Producer(this, minerThreads, clockMillis, genesis.parameters().targetBlockMillis());
-        this.admission = new AdmissionWorkers(name, admissionThreads);
         network.join(this);
-    }
-
-    /** One admission worker per core (at most four). */
-    static int defaultAdmissionThreads() {
-        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
     /**
@@ -127,60 +110,21 @@ public final class Node implements Peer, AutoCloseable {
         }
     }
 
-    /**
-     * A transaction from a peer is admitted on one of this node's admission workers, so that several
-     * are checked at once; the network's delivery thread only hands it over.
-     */
     @Override
     public void receiveTransaction(Transaction tx, String from) {
-        admitAsync(tx).whenComplete((added, failure) -> {
-            if (failure != null) {
-                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                log.log(System.Logger.Level.DEBUG, name + " ignored a transaction from " + from + ": " + cause.getMessage());
-            }
-        });
-    }
-
-    /**
-     * Admits a transaction to the mempool on an admission worker, without waiting for space: the
-     * future completes with whether it was added (false: it was already waiting), or fails with the
-     * {@link TransactionRejectedException} naming the rule, or {@link Mempool.FullException}.
-     */
-    CompletableFuture<Boolean> admitAsync(Transaction tx) {
-        return admission.submit(() -> {
-            boolean added;
-            try {
-                added = mempool.admit(tx, chain.tipStateForReading(), chain.rules(), 0);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while admitting " + tx.id().shortHex(), e);
-            }
-            if (added) {
+        try {
+            if (mempool.admit(tx, chain.tipStateForReading(), chain.rules(), 0)) {
                 producer.wake();
             }
-            return added;
-        });
-    }
-
-    /**
-     * A block is validated once the transactions delivered before it are admitted (as when they were
-     * admitted one by one), and the signatures this node has not yet checked are checked first on
-     * its admission workers; then {@link #accept} validates every rule in order.
-     */
-    @Override
-    public void receiveBlock(Block block, String from) {
-        try {
-            if (from != null) {
-                admission.awaitSubmittedBefore(admission.mark());
-            }
-            if (!chain.contains(block.hash())) {
-                admission.verifySignatures(block.transactions(), signatures);
-            }
+        } catch (TransactionRejectedException | Mempool.FullException e) {
+            log.log(System.Logger.Level.DEBUG, name + " ignored a transaction from " + from + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return; // the network or the node is closing
         }
+    }
+
+    @Override
+    public void receiveBlock(Block block, String from) {
         try {
             accept(block, from);
         } catch (BlockRejectedException e) {
@@ -321,7 +265,6 @@ public final class Node implements Peer, AutoCloseable {
     @Override
     public void close() {
         producer.close();
-        admission.close();
         writeCheckpoint();
         try {
             store.close();

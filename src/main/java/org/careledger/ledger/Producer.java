@@ -17,13 +17,6 @@ import java.util.function.LongSupplier;
  * {@link #outOfTurnMillis}, so a sealer that is down does not stop the chain, while in the normal
  * case the nodes do not race each other into competing blocks. Proof of work and fork choice still
  * decide between any blocks that do compete.
- *
- * <p>A producer also starts no block sooner than the target block time after the tip last changed
- * (by the monotonic clock), as a Clique sealer keeps its period: transactions that arrive meanwhile
- * wait for the next block instead of each getting a tiny one. Back-to-back small blocks would make
- * retargeting raise the difficulty until mining filled the gap, burning the cores that admission
- * and validation need; paced, the difficulty stays low and each block carries more. The rules a
- * block must pass are unchanged.
  */
 final class Producer implements AutoCloseable {
 
@@ -37,8 +30,6 @@ final class Producer implements AutoCloseable {
     private volatile boolean running;
     private volatile Miner.Search current;
     private volatile long tipChangedAt;
-    private final long paceNanos;
-    private volatile long tipChangedNanos = System.nanoTime() - Long.MAX_VALUE / 4;
     private final long outOfTurnMillis;
     private Thread thread;
 
@@ -48,7 +39,6 @@ final class Producer implements AutoCloseable {
         this.clockMillis = clockMillis;
         this.idleMillis = Math.max(50, targetBlockMillis);
         this.outOfTurnMillis = Math.max(1000, 5 * targetBlockMillis);
-        this.paceNanos = TimeUnit.MILLISECONDS.toNanos(targetBlockMillis);
         this.tipChangedAt = clockMillis.getAsLong();
     }
 
@@ -68,7 +58,6 @@ final class Producer implements AutoCloseable {
     /** A block from elsewhere became the tip: whatever is being mined is now stale. */
     void tipChanged() {
         tipChangedAt = clockMillis.getAsLong();
-        tipChangedNanos = System.nanoTime();
         Miner.Search search = current;
         if (search != null) {
             search.cancel();
@@ -86,7 +75,7 @@ final class Producer implements AutoCloseable {
                     continue;
                 }
                 Thread.sleep(BATCH_MILLIS);
-                long wait = Math.max(turnWait(), paceWait());
+                long wait = turnWait();
                 if (wait > 0) {
                     synchronized (signal) {
                         signal.wait(wait);
@@ -111,12 +100,6 @@ final class Producer implements AutoCloseable {
             return 0;
         }
         return Math.max(0, tipChangedAt + outOfTurnMillis - clockMillis.getAsLong());
-    }
-
-    /** How long until the target block time has passed since the tip last changed. */
-    private long paceWait() {
-        long left = tipChangedNanos + paceNanos - System.nanoTime();
-        return left <= 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(left));
     }
 
     private void produceOne() throws InterruptedException {

@@ -22,11 +22,6 @@ public final class SignatureCache {
         });
     }
 
-    /** Whether this node has already verified the signature of {@code tx} (and still remembers it). */
-    public boolean contains(Transaction tx) {
-        return verified.containsKey(tx.id());
-    }
-
     /** Verifies, or remembers having verified, the signature of {@code tx}. */
     public boolean isValid(Transaction tx) {
         if (verified.containsKey(tx.id())) {
