@@ -15,6 +15,15 @@ public final class BlockAssembler {
 
     /** A transaction left out of the block, and why. */
     public record Refused(Transaction transaction, TransactionRejectedException reason) {
+
+        /**
+         * Whether waiting cannot make it valid: anything but a nonce ahead of the sender's next one
+         * (the gap may close when the missing transaction arrives or a competing block is undone).
+         * A nonce already used is dropped by the mempool's own clean-up of stale nonces.
+         */
+        public boolean permanent() {
+            return !"nonce".equals(reason.rule());
+        }
     }
 
     public record Template(BlockHeader header, List<Transaction> transactions, List<Refused> refused) {
@@ -24,8 +33,9 @@ public final class BlockAssembler {
     }
 
     public static Template assemble(Chain chain, List<Transaction> candidates, Address sealer, long timestamp) {
-        BlockHeader parent = chain.tip();
-        WorldState state = chain.tipState();
+        Chain.Tip tip = chain.tipWithState();
+        BlockHeader parent = tip.header();
+        WorldState state = tip.state();
         long time = Math.max(timestamp, parent.timestamp());
         BlockContext context = new BlockContext(parent.height() + 1, time, sealer, chain.genesis().parameters());
         int max = chain.genesis().parameters().maxBlockTransactions();

@@ -298,6 +298,15 @@ public final class Chain {
         return stateOf(tipEntry()).copy();
     }
 
+    /** The tip's header and a copy of its state, read together so that they belong to the same block. */
+    public record Tip(BlockHeader header, WorldState state) {
+    }
+
+    public synchronized Tip tipWithState() {
+        Entry tip = tipEntry();
+        return new Tip(tip.header, stateOf(tip).copy());
+    }
+
     public BlockHeader genesisHeader() {
         return genesisEntry.header;
     }

@@ -114,7 +114,8 @@ final class Producer implements AutoCloseable {
         }
         BlockAssembler.Template template = BlockAssembler.assemble(chain, candidates, node.sealerKey().address(), clockMillis.getAsLong());
         if (!template.refused().isEmpty()) {
-            node.mempool().removeIncluded(template.refused().stream().map(BlockAssembler.Refused::transaction).toList(), chain.tipStateForReading());
+            node.mempool().removeIncluded(template.refused().stream().filter(BlockAssembler.Refused::permanent)
+                    .map(BlockAssembler.Refused::transaction).toList(), chain.tipStateForReading());
         }
         if (template.transactions().isEmpty()) {
             return;
