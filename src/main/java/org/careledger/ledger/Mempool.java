@@ -142,6 +142,29 @@ public final class Mempool {
         }
     }
 
+    /**
+     * Drops transactions a block refused for good, with every later nonce of the same senders: those
+     * can never be mined now that an earlier nonce will not be, so they would wait for ever. Their
+     * senders learn it from their absence and sign again (the portal's outbox does).
+     */
+    public void dropRefused(Collection<Transaction> refused) {
+        lock.lock();
+        try {
+            for (Transaction tx : refused) {
+                TreeMap<Long, Transaction> queue = bySender.get(tx.senderAddress());
+                if (queue == null || !byId.containsKey(tx.id())) {
+                    continue;
+                }
+                for (Transaction later : new ArrayList<>(queue.tailMap(tx.nonce(), true).values())) {
+                    remove(later);
+                }
+            }
+            space.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Puts back transactions of blocks a reorganisation removed (those still valid later). */
     public void reinsert(Collection<Transaction> orphaned) {
         lock.lock();

@@ -114,8 +114,9 @@ final class Producer implements AutoCloseable {
         }
         BlockAssembler.Template template = BlockAssembler.assemble(chain, candidates, node.sealerKey().address(), clockMillis.getAsLong());
         if (!template.refused().isEmpty()) {
-            node.mempool().removeIncluded(template.refused().stream().filter(BlockAssembler.Refused::permanent)
-                    .map(BlockAssembler.Refused::transaction).toList(), chain.tipStateForReading());
+            node.mempool().dropRefused(template.refused().stream().filter(BlockAssembler.Refused::permanent)
+                    .map(BlockAssembler.Refused::transaction).toList());
+            node.mempool().removeIncluded(List.of(), chain.tipStateForReading());
         }
         if (template.transactions().isEmpty()) {
             return;

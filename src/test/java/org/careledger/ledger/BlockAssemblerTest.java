@@ -42,4 +42,18 @@ class BlockAssemblerTest {
         assertThat(template.header().previousHash()).isEqualTo(chain.tip().hash());
         assertThat(template.transactions()).hasSize(1);
     }
+
+    @Test
+    void aTransactionRefusedForGoodTakesItsSendersLaterNoncesWithItAndNothingElse() throws Exception {
+        Chain chain = TestChains.newChain();
+        Mempool pool = new Mempool(100, Mempool.DEFAULT_NONCE_WINDOW);
+        List<Transaction> alice = List.of(TestChains.transfer(ALICE, 0, BOB, 1), TestChains.transfer(ALICE, 1, BOB, 1),
+                TestChains.transfer(ALICE, 2, BOB, 1));
+        Transaction bob = TestChains.transfer(BOB, 0, ALICE, 1);
+        for (Transaction tx : List.of(alice.get(0), alice.get(1), alice.get(2), bob)) {
+            assertThat(pool.admit(tx, chain.tipStateForReading(), chain.rules(), 0)).isTrue();
+        }
+        pool.dropRefused(List.of(alice.get(1)));
+        assertThat(pool.pending()).extracting(Transaction::id).containsExactlyInAnyOrder(alice.get(0).id(), bob.id());
+    }
 }
