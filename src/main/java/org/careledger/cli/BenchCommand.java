@@ -33,7 +33,7 @@ import org.careledger.ledger.TransactionRejectedException;
 import org.careledger.ledger.WorldState;
 
 /**
- * {@code ledger bench --data-dir DIR --transactions N [--nodes 3] [--threads T] [--block-time MS] [--resume]}:
+ * {@code ledger bench --data-dir DIR --transactions N [--nodes 3] [--threads T] [--block-time MS] [--warm-up N] [--resume]}:
  * signs N token transfers among the ten dev accounts, starts the dev consortium in this process,
  * streams the transfers into the first node with back-pressure and prints each block once it is
  * durable on every node, then the throughput against the signature-verification ceiling.
@@ -49,7 +49,8 @@ final class BenchCommand {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Options o = Options.parse(args, Set.of("--data-dir", "--transactions", "--nodes", "--threads", "--block-time", "--rate"),
+        Options o = Options.parse(args, Set.of("--data-dir", "--transactions", "--nodes", "--threads", "--block-time", "--rate",
+                        "--warm-up"),
                 Set.of("--resume"));
         o.noPositional();
         Path dir = Path.of(o.required("--data-dir"));
@@ -62,6 +63,7 @@ final class BenchCommand {
         long blockTime = o.longValue("--block-time", 200, 1, 600_000);
         boolean resume = o.has("--resume");
         long rate = o.longValue("--rate", 0, 1, 10_000_000);
+        int warmUp = (int) o.longValue("--warm-up", Math.min(n, 5_000), 0, MAX_TRANSACTIONS);
 
         Path genesisFile = dir.resolve("genesis.json");
         boolean existing = Files.isRegularFile(genesisFile) || Files.isDirectory(dir.resolve("nodes"));
@@ -81,6 +83,9 @@ final class BenchCommand {
             GenesisJson.write(genesis, genesisFile);
         }
 
+        if (warmUp > 0) {
+            warmUp(dir.resolve("warm-up"), genesis, nodeCount, threads, warmUp, rate, err);
+        }
         err.println("opening " + nodeCount + " node(s) in " + dir + " (" + threads + " miner thread(s) each, target block time "
                 + genesis.parameters().targetBlockMillis() + " ms)");
         InMemoryNetwork network = new InMemoryNetwork(1);
@@ -92,11 +97,37 @@ final class BenchCommand {
                     return 1;
                 }
             }
-            return bench(nodes, network, genesis, n, threads, rate, out, err);
+            return bench(nodes, network, genesis, n, threads, rate, out, err, true);
         } finally {
             nodes.forEach(Node::close);
             network.close();
         }
+    }
+
+    /**
+     * Runs the same bench on a throw-away chain first, so that the measured run does not pay for the
+     * JIT compiling the node's code (as JMH warms up before it measures): 2.5–3 s of compilation fell
+     * inside the timed part of a 20,000-transfer run before.
+     */
+    private static void warmUp(Path dir, Genesis genesis, int nodeCount, int threads, int count, long rate, PrintStream err)
+            throws Exception {
+        deleteTree(dir); // left by a run killed while warming up
+        Files.createDirectories(dir);
+        long started = System.nanoTime();
+        PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
+        try {
+            InMemoryNetwork network = new InMemoryNetwork(1);
+            List<Node> nodes = openNodes(dir, genesis, network, nodeCount, threads);
+            try {
+                bench(nodes, network, genesis, count, threads, rate, quiet, quiet, false);
+            } finally {
+                nodes.forEach(Node::close);
+                network.close();
+            }
+        } finally {
+            deleteTree(dir);
+        }
+        err.printf(Locale.ROOT, "warmed up with %d transfers on a throw-away chain in %.1f s%n", count, (System.nanoTime() - started) / 1e9);
     }
 
     private static List<Node> openNodes(Path dir, Genesis genesis, InMemoryNetwork network, int count, int threads) throws Exception {
@@ -131,8 +162,17 @@ final class BenchCommand {
         return List.of(nodes);
     }
 
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
     private static int bench(List<Node> nodes, InMemoryNetwork network, Genesis genesis, int n, int threads, long rate,
-                             PrintStream out, PrintStream err)
+                             PrintStream out, PrintStream err, boolean measured)
             throws Exception {
         Node best = nodes.get(0);
         for (Node node : nodes) {
@@ -207,6 +247,9 @@ final class BenchCommand {
         double throughput = total / seconds;
         network.close();
         nodes.forEach(Node::close);
+        if (!measured) {
+            return 0;
+        }
         double ceiling = verificationsPerSecond(threads, err) / nodes.size();
         out.printf(Locale.ROOT, "throughput tx_per_s=%.1f ceiling_tx_per_s=%.1f ratio=%.3f%n", throughput, ceiling, throughput / ceiling);
         err.printf(Locale.ROOT, "%d transfers committed on %d node(s) in %.2f s%n", total, nodes.size(), seconds);

@@ -89,7 +89,7 @@ class BenchCrashTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
                 LedgerCli.class.getName(), "ledger", "bench", "--data-dir", dataDir.toString(), "--transactions", "150",
-                "--rate", "75", "--threads", "1", "--resume");
+                "--rate", "75", "--threads", "1", "--warm-up", "0", "--resume");
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 }

@@ -84,6 +84,13 @@ class LedgerCliTest {
     }
 
     @Test
+    void benchWarmsUpOnAThrowAwayChainThatItRemovesAndCountsOnlyTheMeasuredTransfers() {
+        assertThat(bench.err()).contains("warmed up with " + N + " transfers on a throw-away chain");
+        assertThat(benchDir.resolve("warm-up")).doesNotExist();
+        assertThat(bench.lines()).filteredOn(l -> l.startsWith("committed ")).last().asString().endsWith("total=" + N);
+    }
+
+    @Test
     void verifyOfTheBenchDirectoryFindsEveryNodeValidWithAllTransfers() {
         Cli verify = Cli.run("ledger", "verify", "--data-dir", benchDir.toString());
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
