@@ -260,8 +260,8 @@ public class ConsentService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return decide(me, request, OutboxItem.Kind.GRANT, ConsentCalls.grant(request.id(), categories, duration.toMillis()),
-                me.fullName() + " granted your request", "You may now see their " + RecordLabels.categories(categories)
+        return decide(me, OutboxItem.Kind.GRANT, ConsentCalls.grant(request.id(), categories, duration.toMillis()),
+                request.id(), request.doctor(), me.fullName() + " granted your request", "You may now see their " + RecordLabels.categories(categories)
                         + " records for " + describe(duration) + ".");
     }
 
@@ -317,7 +317,7 @@ public class ConsentService {
         if (outbox.revocationsInFlight(patient).contains(id.hex())) {
             throw new OperationNotAllowedException("This grant is already being revoked");
         }
-        return decide(me, null, OutboxItem.Kind.REVOKE, ConsentCalls.revoke(id), id, grant.doctor(),
+        return decide(me, OutboxItem.Kind.REVOKE, ConsentCalls.revoke(id), id, grant.doctor(),
                 me.fullName() + " revoked your access", "You can no longer see their " + RecordLabels.categories(grant.categories())
                         + " records.");
     }
@@ -433,13 +433,9 @@ public class ConsentService {
 
     // ---- shared --------------------------------------------------------------------------------
 
-    private LedgerReceipt decide(UserProfile me, ConsentRequest request, OutboxItem.Kind kind,
-                                 org.careledger.ledger.ContractCall call, String title, String body) {
-        return decide(me, request, kind, call, request.id(), request.doctor(), title, body);
-    }
-
-    private LedgerReceipt decide(UserProfile me, ConsentRequest request, OutboxItem.Kind kind,
-                                 org.careledger.ledger.ContractCall call, Hash related, Address doctor, String title, String body) {
+    /** Queues the signed-in patient's decision on {@code related} and tells its doctor, in one transaction. */
+    private LedgerReceipt decide(UserProfile me, OutboxItem.Kind kind, org.careledger.ledger.ContractCall call, Hash related,
+                                 Address doctor, String title, String body) {
         long id = transactions.execute(s -> {
             OutboxItem item = outbox.enqueue(me.id(), kind, related.hex(), addressOf(me).toString(), call);
             notifyDoctor(doctor, title, body);

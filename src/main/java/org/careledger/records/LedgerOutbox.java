@@ -203,7 +203,6 @@ class LedgerOutbox {
 
     /** A queued anchor whose version is already on chain (the crash came after submitting): settled from the chain. */
     private boolean alreadyAnchored(OutboxItem item) {
-        ContractCall call = ContractCall.decode(item.getCallBytes());
         String entryId = item.getRelatedId();
         Optional<Anchor> onChain = ConsentQueries.anchorsOf(ledger.committedState(), Address.parse(item.getPatientAddress()))
                 .stream().filter(a -> a.entryId().equals(entryId)).findFirst();
@@ -216,7 +215,7 @@ class LedgerOutbox {
             where.ifPresent(w -> fresh.committed(w.height(), Instant.now(clock)));
             items.save(fresh);
         }));
-        log.info("{} was already anchored by {}", item, call);
+        log.info("{} was already anchored by transaction {}", item, onChain.get().txId().shortHex());
         return true;
     }
 

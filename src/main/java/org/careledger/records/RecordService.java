@@ -446,9 +446,9 @@ public class RecordService {
         }
         String rejection = e.getRejectionComment() == null ? null
                 : vault.openComment(patient, e.getEntryId(), "rejection", e.getRejectionComment());
-        String anchorTx = anchor != null ? anchor.txId().hex() : outbox.latest(e.getEntryId(), OutboxItem.Kind.ANCHOR)
-                .map(LedgerReceipt::txId).orElse(null);
-        Long block = outbox.latest(e.getEntryId(), OutboxItem.Kind.ANCHOR).map(LedgerReceipt::blockHeight).orElse(null);
+        Optional<LedgerReceipt> anchoring = outbox.latest(e.getEntryId(), OutboxItem.Kind.ANCHOR);
+        String anchorTx = anchor != null ? anchor.txId().hex() : anchoring.map(LedgerReceipt::txId).orElse(null);
+        Long block = anchoring.map(LedgerReceipt::blockHeight).orElse(null);
         return new RecordEntryView(e.getEntryId(), e.getPatientAddress(), e.getCategory(), e.getVersion(), e.getStatus(), integrity,
                 content, author.name(), author.role(), e.isSelfReported(), e.getCreatedAt(), e.getDecidedAt(), rejection, anchorTx, block,
                 e.getErasureRequestedAt(), e.getErasedAt());
@@ -486,9 +486,5 @@ public class RecordService {
             return anchor(patient.id(), entry).getId();
         });
         outbox.flush(itemId);
-    }
-
-    Optional<StoredEntry> stored(String entryId) {
-        return entries.findById(entryId);
     }
 }

@@ -1,10 +1,9 @@
 package org.careledger.ledger;
 
+import org.careledger.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import org.careledger.contracts.Contracts;
 import org.careledger.crypto.DevAccounts;
@@ -28,16 +27,6 @@ class CheckpointTest {
         return new Node("solo", SEALER_A, SOLO, Contracts.standard(), dataDir, network, System::currentTimeMillis, 1);
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
     private record Tip(Hash hash, Hash root) {
     }
 
@@ -48,7 +37,7 @@ class CheckpointTest {
             for (int i = firstNonce; i < firstNonce + count; i++) {
                 node.submit(transfer(ALICE, i, BOB, Genesis.UNITS_PER_TOKEN), 1000);
                 int nonce = i + 1;
-                await("transfer " + i + " is mined", () -> node.chain().tipState().nextNonce(ALICE.address()) == nonce);
+                Await.until("transfer " + i + " is mined", () -> node.chain().tipState().nextNonce(ALICE.address()) == nonce);
             }
             return new Tip(node.chain().tip().hash(), node.chain().tipState().root());
         }

@@ -1,11 +1,10 @@
 package org.careledger.ledger;
 
+import org.careledger.Await;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 import org.careledger.contracts.ContractState;
 import org.careledger.contracts.Contracts;
@@ -57,16 +56,6 @@ class ConsortiumTest {
         }
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
     private static long balance(Node node, PrivateKey who) {
         return Tokens.balanceOf(((ContractState) node.chain().tipState()).view(), who.address());
     }
@@ -81,8 +70,8 @@ class ConsortiumTest {
         List<Node> all = consortium();
         all.get(0).submit(transfer(ALICE, 0, BOB, 7 * Genesis.UNITS_PER_TOKEN), 1000);
         all.get(1).submit(transfer(ALICE, 1, BOB, 1 * Genesis.UNITS_PER_TOKEN), 1000);
-        await("every node holds both transfers", () -> all.stream().allMatch(n -> balance(n, BOB) == 108 * Genesis.UNITS_PER_TOKEN));
-        await("the nodes agree on the tip", () -> converged(all));
+        Await.until("every node holds both transfers", () -> all.stream().allMatch(n -> balance(n, BOB) == 108 * Genesis.UNITS_PER_TOKEN));
+        Await.until("the nodes agree on the tip", () -> converged(all));
         assertThat(all).allSatisfy(n -> assertThat(n.mempool().size()).isZero());
     }
 
@@ -91,19 +80,19 @@ class ConsortiumTest {
         List<Node> all = consortium();
         network.partition(Set.of("st-marys"), Set.of("riverside", "northgate"));
         all.get(0).submit(transfer(ALICE, 0, BOB, 2 * Genesis.UNITS_PER_TOKEN), 1000);
-        await("the lone node mined its block", () -> all.get(0).chain().height() >= 1);
+        Await.until("the lone node mined its block", () -> all.get(0).chain().height() >= 1);
         for (int i = 0; i < 3; i++) {
             all.get(1).submit(transfer(BOB, i, ALICE, Genesis.UNITS_PER_TOKEN), 1000);
             int height = i + 1;
-            await("the majority mined block " + height, () -> all.get(1).chain().height() >= height);
+            Await.until("the majority mined block " + height, () -> all.get(1).chain().height() >= height);
         }
         network.heal();
         // a new transaction on the majority side makes it announce its heavier chain
         all.get(2).submit(transfer(BOB, 3, ALICE, Genesis.UNITS_PER_TOKEN), 1000);
-        await("the nodes converge", () -> converged(all) && all.get(0).chain().height() >= 4);
+        Await.until("the nodes converge", () -> converged(all) && all.get(0).chain().height() >= 4);
         // the lone node's transfer returned to its mempool and is mined again on the winning branch
-        await("Alice's orphaned transfer is mined again", () -> all.stream().allMatch(n -> n.chain().tipState().nextNonce(ALICE.address()) == 1));
-        await("the nodes converge again", () -> converged(all));
+        Await.until("Alice's orphaned transfer is mined again", () -> all.stream().allMatch(n -> n.chain().tipState().nextNonce(ALICE.address()) == 1));
+        Await.until("the nodes converge again", () -> converged(all));
         assertThat(balance(all.get(0), BOB)).isEqualTo(balance(all.get(2), BOB)).isEqualTo((100 + 2 - 4) * Genesis.UNITS_PER_TOKEN - 4 * 1000);
         assertThat(all.get(0).chain().tipState().root()).isEqualTo(all.get(1).chain().tipState().root());
     }
@@ -114,8 +103,8 @@ class ConsortiumTest {
         for (int i = 0; i < 5; i++) {
             all.get(0).submit(transfer(ALICE, i, BOB, Genesis.UNITS_PER_TOKEN), 1000);
         }
-        await("all five are mined everywhere", () -> all.stream().allMatch(n -> n.chain().tipState().nextNonce(ALICE.address()) == 5));
-        await("the nodes agree on the tip", () -> converged(all));
+        Await.until("all five are mined everywhere", () -> all.stream().allMatch(n -> n.chain().tipState().nextNonce(ALICE.address()) == 5));
+        Await.until("the nodes agree on the tip", () -> converged(all));
         Hash tip = all.get(0).chain().tip().hash();
         Hash root = all.get(0).chain().tipState().root();
         all.forEach(Node::close);

@@ -1,5 +1,6 @@
 package org.careledger.node;
 
+import org.careledger.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,18 +52,8 @@ class LedgerProofTest extends IntegrationTest {
         return new Run(code, out.toString(StandardCharsets.UTF_8).strip());
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
-
     private Transaction anchorCommitted(String entryId, Hash saltedHash) throws InterruptedException {
-        await("the demo patient is registered on the ledger",
+        Await.until("the demo patient is registered on the ledger",
                 () -> Registry.roleOf(ledger.committedState().view(), PATIENT.address()).filter("PATIENT"::equals).isPresent());
         Transaction tx = ledger.submit(PATIENT, Anchors.anchor(PATIENT.address(), entryId, 1, RecordCategory.LAB_RESULT, saltedHash), 0);
         ledger.awaitCommitted(tx.id(), Duration.ofSeconds(30));

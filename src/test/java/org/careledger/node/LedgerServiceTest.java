@@ -1,7 +1,7 @@
 package org.careledger.node;
 
+import org.careledger.Await;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 
 import org.careledger.IntegrationTest;
 import org.careledger.contracts.Registry;
@@ -23,21 +23,11 @@ class LedgerServiceTest extends IntegrationTest {
     @Autowired
     LedgerService ledger;
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
-
     @Test
     void theDemoUsersAreRegisteredOnTheLedgerWithTheirRoles() throws Exception {
         Address doctor = DevAccounts.ganacheAccount(DemoAccounts.DOCTOR.devAccountIndex()).address();
         Address patient = DevAccounts.ganacheAccount(DemoAccounts.PATIENT.devAccountIndex()).address();
-        await("the registry holds the demo doctor and patient",
+        Await.until("the registry holds the demo doctor and patient",
                 () -> Registry.roleOf(ledger.committedState().view(), doctor).isPresent()
                         && Registry.roleOf(ledger.committedState().view(), patient).isPresent());
         assertThat(Registry.roleOf(ledger.committedState().view(), doctor)).contains("DOCTOR");
@@ -50,13 +40,13 @@ class LedgerServiceTest extends IntegrationTest {
     @Test
     void anApprovedUserIsRegisteredOnTheLedgerByTheApprovingAdminsOwnTransaction() throws Exception {
         Address admin = DevAccounts.ganacheAccount(DemoAccounts.ADMIN.devAccountIndex()).address();
-        await("the demo admin is an admin on the ledger",
+        Await.until("the demo admin is an admin on the ledger",
                 () -> Registry.roleOf(ledger.committedState().view(), admin).filter("ADMIN"::equals).isPresent());
         long adminNonceBefore = ledger.committedState().nextNonce(admin);
         org.careledger.identity.TestAccounts accounts = new org.careledger.identity.TestAccounts(context);
         org.careledger.identity.UserProfile approved = accounts.active(org.careledger.identity.Role.DOCTOR);
         Address doctor = Address.parse(approved.ledgerAddress());
-        await("the new doctor is registered on the ledger",
+        Await.until("the new doctor is registered on the ledger",
                 () -> Registry.roleOf(ledger.committedState().view(), doctor).filter("DOCTOR"::equals).isPresent());
         assertThat(ledger.committedState().nextNonce(admin)).as("the admin signed the registration").isGreaterThan(adminNonceBefore);
     }

@@ -1,11 +1,11 @@
 package org.careledger.node;
 
+import org.careledger.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.function.BooleanSupplier;
 
 import org.careledger.CareLedgerApplication;
 import org.careledger.cli.GenesisJson;
@@ -38,16 +38,6 @@ class OwnChainStartTest {
                 "--careledger.data-dir=" + dataDir, "--careledger.master-key=" + KEY,
                 "--careledger.admin.username=root@example.org", "--careledger.admin.password=a-long-admin-passphrase",
                 "--server.port=0", "--careledger.ledger.target-block-millis=500");
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 
     /**
@@ -92,7 +82,7 @@ class OwnChainStartTest {
             // the first admin was created before the ledger started: the start-up reconciliation funds them
             admin = Address.parse(app.getBean(UserDirectory.class).activeLedgerIdentities().get(0).address());
             welcome = app.getBean(LedgerSettings.class).welcomeTokens() * Genesis.UNITS_PER_TOKEN;
-            await("the first admin holds the welcome tokens",
+            Await.until("the first admin holds the welcome tokens", Duration.ofSeconds(60),
                     () -> Tokens.balanceOf(ledger.committedState().view(), admin) == welcome);
             assertThat(Tokens.balanceOf(ledger.committedState().view(), genesis.treasury()))
                     .isEqualTo(genesis.totalSupply() - welcome - genesis.parameters().minFee());

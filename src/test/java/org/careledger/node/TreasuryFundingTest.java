@@ -1,8 +1,7 @@
 package org.careledger.node;
 
+import org.careledger.Await;
 import java.nio.file.Files;
-import java.time.Duration;
-import java.util.function.BooleanSupplier;
 
 import org.careledger.IntegrationTest;
 import org.careledger.cli.GenesisJson;
@@ -30,16 +29,6 @@ class TreasuryFundingTest extends IntegrationTest {
     @Autowired
     ApplicationContext context;
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
-
     @Test
     void theDemoRunsTheDevGenesisWhoseTreasuryIsDevAccountFourAndWritesItForTheTools() throws Exception {
         Genesis genesis = ledger.genesis();
@@ -56,7 +45,7 @@ class TreasuryFundingTest extends IntegrationTest {
         Address treasury = ledger.genesis().treasury();
         UserProfile approved = new TestAccounts(context).active(Role.PATIENT);
         Address user = Address.parse(approved.ledgerAddress());
-        await("the new patient holds the welcome tokens", () -> Tokens.balanceOf(ledger.committedState().view(), user) == welcome);
+        Await.until("the new patient holds the welcome tokens", () -> Tokens.balanceOf(ledger.committedState().view(), user) == welcome);
         assertThat(ledger.committedState().nextNonce(treasury)).as("the treasury signed the transfer").isPositive();
     }
 }

@@ -1,13 +1,12 @@
 package org.careledger.records;
 
+import org.careledger.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -62,14 +61,14 @@ class RecordServiceTest extends IntegrationTest {
     private Address patientAddress;
 
     @BeforeEach
-    void freshPeople() throws InterruptedException {
+    void freshPeople() {
         accounts = new TestAccounts(context);
         doctor = accounts.active(Role.DOCTOR);
         otherDoctor = accounts.active(Role.DOCTOR);
         patient = accounts.active(Role.PATIENT);
         patientAddress = Address.parse(patient.ledgerAddress());
         for (UserProfile p : List.of(doctor, otherDoctor, patient)) {
-            await(p.fullName() + " is on the ledger's registry",
+            Await.until(p.fullName() + " is on the ledger's registry",
                     () -> Registry.roleOf(ledger.committedState().view(), Address.parse(p.ledgerAddress())).isPresent());
         }
     }
@@ -108,7 +107,7 @@ class RecordServiceTest extends IntegrationTest {
                 .isInstanceOf(ConsentRequiredException.class).hasMessageContaining("medication");
         assertThatThrownBy(() -> as(otherDoctor, () -> records.readRecord(patientAddress))).isInstanceOf(ConsentRequiredException.class);
 
-        await("the read is on the ledger's audit", () -> !as(patient, () -> consent.whoViewedMyRecord()).isEmpty());
+        Await.until("the read is on the ledger's audit", () -> !as(patient, () -> consent.whoViewedMyRecord()).isEmpty());
         AccessEventView read = as(patient, () -> consent.whoViewedMyRecord()).get(0);
         assertThat(read.reader().name()).isEqualTo(doctor.fullName());
         assertThat(read.entryId()).isEqualTo(diagnosis.entryId());
@@ -127,7 +126,7 @@ class RecordServiceTest extends IntegrationTest {
         assertThat(revocation.status()).isIn(LedgerReceipt.Status.PENDING, LedgerReceipt.Status.COMMITTED);
         assertThatThrownBy(() -> as(doctor, () -> records.readRecord(patientAddress))).isInstanceOf(ConsentRequiredException.class);
         assertThat(as(doctor, () -> consent.myPatients())).noneMatch(g -> g.grantId().equals(grantId));
-        await("the revocation is mined", () -> as(patient, () -> consent.myGrants()).stream()
+        Await.until("the revocation is mined", () -> as(patient, () -> consent.myGrants()).stream()
                 .anyMatch(g -> g.grantId().equals(grantId) && g.revocation() != null && g.revocation().status() == LedgerReceipt.Status.COMMITTED));
         assertThatThrownBy(() -> as(doctor, () -> records.readRecord(patientAddress))).isInstanceOf(ConsentRequiredException.class);
     }
@@ -182,7 +181,7 @@ class RecordServiceTest extends IntegrationTest {
 
         assertThat(as(patient, () -> records.myPendingEntries())).extracting(RecordEntryView::entryId).containsExactly(proposed.entryId());
         as(patient, () -> records.approveEntry(proposed.entryId()));
-        await("the entry is anchored and verified", () -> as(patient, () -> records.myRecord()).stream()
+        Await.until("the entry is anchored and verified", () -> as(patient, () -> records.myRecord()).stream()
                 .anyMatch(e -> e.entryId().equals(proposed.entryId()) && e.integrity() == Integrity.VERIFIED));
         assertThat(as(doctor, () -> records.readRecord(patientAddress)).entries()).singleElement()
                 .satisfies(e -> assertThat(e.content().text()).isEqualTo("HbA1c 8.1%"));
@@ -228,7 +227,7 @@ class RecordServiceTest extends IntegrationTest {
         String requestId = granted(Set.of(RecordCategory.ALLERGY), Set.of(RecordCategory.ALLERGY), Duration.ofDays(1), null);
         String grantTx = as(patient, () -> consent.myRequests()).stream().filter(r -> r.requestId().equals(requestId)).findFirst()
                 .orElseThrow().decision().txId();
-        await("the grant's block is known", () -> as(patient, () -> consent.proofOf(grantTx)).isPresent());
+        Await.until("the grant's block is known", () -> as(patient, () -> consent.proofOf(grantTx)).isPresent());
         ProofDownload grantProof = as(patient, () -> consent.proofOf(grantTx)).orElseThrow();
         assertThat(grantProof.json()).contains("\"grant\"");
         assertThat(verifyOffline(grantProof)).startsWith("valid height=");
@@ -286,7 +285,7 @@ class RecordServiceTest extends IntegrationTest {
 
     private RecordEntryView verifiedSelfReported(String display) {
         RecordEntryView e = as(patient, () -> records.addSelfReported(RecordCategory.ALLERGY, EntryContent.coded(null, null, display, null)));
-        await(display + " is anchored", () -> as(patient, () -> records.myRecord()).stream()
+        Await.until(display + " is anchored", () -> as(patient, () -> records.myRecord()).stream()
                 .anyMatch(v -> v.entryId().equals(e.entryId()) && v.integrity() == Integrity.VERIFIED));
         return e;
     }
@@ -294,14 +293,14 @@ class RecordServiceTest extends IntegrationTest {
     /** The doctor asks for {@code asked}; the patient grants {@code given}; returns the grant id once it is mined. */
     private String granted(Set<RecordCategory> asked, Set<RecordCategory> given, Duration duration, String note) {
         LedgerReceipt request = as(doctor, () -> consent.requestAccess(patientAddress, Purpose.TREATMENT, asked, duration, note));
-        await("the patient sees the request", () -> as(patient, () -> consent.myRequests()).stream()
+        Await.until("the patient sees the request", () -> as(patient, () -> consent.myRequests()).stream()
                 .anyMatch(r -> r.requestId().equals(request.txId())));
         AccessRequestView seen = as(patient, () -> consent.myRequests()).stream().filter(r -> r.requestId().equals(request.txId()))
                 .findFirst().orElseThrow();
         assertThat(seen.doctor().name()).isEqualTo(doctor.fullName());
         assertThat(seen.note()).isEqualTo(note);
         as(patient, () -> consent.grant(request.txId(), given, duration));
-        await("the grant is mined", () -> as(doctor, () -> consent.lookup(patientAddress)).state() == PatientLookup.AccessState.GRANTED);
+        Await.until("the grant is mined", () -> as(doctor, () -> consent.lookup(patientAddress)).state() == PatientLookup.AccessState.GRANTED);
         return request.txId();
     }
 
@@ -332,25 +331,5 @@ class RecordServiceTest extends IntegrationTest {
 
     private static <T> T as(UserProfile user, Supplier<T> action) {
         return TestAccounts.as(user.username(), user.role(), action);
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    @SuppressWarnings("unused")
-    private static String hex(byte[] b) {
-        return HexFormat.of().formatHex(b);
     }
 }

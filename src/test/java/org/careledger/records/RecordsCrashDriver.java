@@ -12,7 +12,6 @@ import org.careledger.contracts.RecordCategory;
 import org.careledger.contracts.Registry;
 import org.careledger.crypto.Address;
 import org.careledger.identity.DemoAccounts;
-import org.careledger.identity.Role;
 import org.careledger.identity.TestAccounts;
 import org.careledger.identity.UserDirectory;
 import org.careledger.identity.UserProfile;
@@ -82,7 +81,7 @@ public final class RecordsCrashDriver {
     }
 
     private static <T> T as(UserProfile user, Supplier<T> action) {
-        return TestAccounts.as(user.username(), user.role() == null ? Role.PATIENT : user.role(), action);
+        return TestAccounts.as(user.username(), user.role(), action);
     }
 
     private static void await(BooleanSupplier condition) {

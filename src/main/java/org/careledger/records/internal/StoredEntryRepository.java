@@ -1,6 +1,5 @@
 package org.careledger.records.internal;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -16,8 +15,4 @@ public interface StoredEntryRepository extends JpaRepository<StoredEntry, String
     List<StoredEntry> findByPatientAddressAndAuthorIdOrderByCreatedAtDesc(String patientAddress, long authorId);
 
     List<StoredEntry> findByErasureRequestedAtIsNotNullAndStatusOrderByErasureRequestedAtAsc(EntryStatus status);
-
-    long countByPatientIdAndStatus(long patientId, EntryStatus status);
-
-    List<StoredEntry> findByCreatedAtBefore(Instant before);
 }

@@ -1,5 +1,6 @@
 package org.careledger.ledger.properties;
 
+import org.careledger.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import org.careledger.contracts.Contracts;
 import org.careledger.contracts.StateView;
@@ -141,9 +141,9 @@ class ConcurrentSpendingTest {
         assertThat(threads.awaitTermination(10, TimeUnit.SECONDS)).as("every submission returned").isTrue();
         assertThat(unexpected).as("submissions fail only with a TransactionRejectedException").isEmpty();
 
-        await("three transfers are committed on every node and the nodes agree",
+        Await.until("three transfers are committed on every node and the nodes agree", Duration.ofSeconds(15),
                 () -> nodes.stream().allMatch(n -> n.chain().tipState().nextNonce(SPENDER.address()) == 3) && converged());
-        await("no node has anything left it could put in a block",
+        Await.until("no node has anything left it could put in a block", Duration.ofSeconds(15),
                 () -> nodes.stream().allMatch(n -> n.mempool().select(n.chain().tipState(), 10_000).isEmpty()) && converged());
 
         List<Transaction> committed = new ArrayList<>();
@@ -193,13 +193,4 @@ class ConcurrentSpendingTest {
         return nodes.stream().allMatch(n -> n.chain().tip().hash().equals(tip));
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
 }
