@@ -23,11 +23,12 @@ public final class Address implements Comparable<Address> {
             "Address checksum does not match (EIP-55): check for a typing error";
 
     private final byte[] bytes;
-    private final String checksummed;
+    /** Both text forms are made on first use: the ledger builds many addresses it never prints. */
+    private volatile String lowerHex;
+    private volatile String checksummed;
 
     private Address(byte[] bytes) {
         this.bytes = bytes;
-        this.checksummed = checksum(Hashes.hex(bytes));
     }
 
     /** The address of {@code publicKey}. */
@@ -65,7 +66,7 @@ public final class Address implements Comparable<Address> {
         String lower = digits.toLowerCase(Locale.ROOT);
         Address address = new Address(Hashes.unhex(lower));
         boolean singleCase = digits.equals(lower) || digits.equals(digits.toUpperCase(Locale.ROOT));
-        if (!singleCase && !address.checksummed.substring(2).equals(digits)) {
+        if (!singleCase && !address.toString().substring(2).equals(digits)) {
             throw new InvalidAddressException(CHECKSUM_MESSAGE);
         }
         return address;
@@ -88,13 +89,23 @@ public final class Address implements Comparable<Address> {
 
     /** {@code 0x} and 40 lower-case hex digits, e.g. for case-insensitive storage keys. */
     public String toLowerHex() {
-        return "0x" + Hashes.hex(bytes);
+        String hex = lowerHex;
+        if (hex == null) {
+            hex = "0x" + Hashes.hex(bytes);
+            lowerHex = hex;
+        }
+        return hex;
     }
 
     /** The EIP-55 checksummed form, e.g. {@code 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed}. */
     @Override
     public String toString() {
-        return checksummed;
+        String text = checksummed;
+        if (text == null) {
+            text = checksum(toLowerHex().substring(2));
+            checksummed = text;
+        }
+        return text;
     }
 
     @Override

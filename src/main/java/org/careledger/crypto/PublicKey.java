@@ -16,10 +16,14 @@ public final class PublicKey {
 
     private final ECPoint point;
     private final byte[] uncompressed;
+    private final byte[] compressed;
+    /** Derived on first use (a Keccak-256): every transaction asks for its sender's. */
+    private volatile Address address;
 
     private PublicKey(ECPoint point) {
         this.point = point;
         this.uncompressed = point.getEncoded(false);
+        this.compressed = point.getEncoded(true);
     }
 
     /**
@@ -68,7 +72,7 @@ public final class PublicKey {
 
     /** 33 bytes: {@code 02} or {@code 03} (parity of y) followed by x. */
     public byte[] compressed() {
-        return point.getEncoded(true);
+        return compressed.clone();
     }
 
     /** 65 bytes: {@code 04} followed by x and y. */
@@ -78,7 +82,12 @@ public final class PublicKey {
 
     /** The account address: last 20 bytes of Keccak-256 of x || y. */
     public Address address() {
-        return Address.fromPublicKey(this);
+        Address result = address;
+        if (result == null) {
+            result = Address.fromPublicKey(this);
+            address = result;
+        }
+        return result;
     }
 
     ECPoint point() {

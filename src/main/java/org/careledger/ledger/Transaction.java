@@ -97,7 +97,12 @@ public final class Transaction {
 
     /** Whether the signature was made by the sender's key over this transaction's content. */
     public boolean hasValidSignature() {
-        return Secp256k1.verify(sender, signingHash(chainId, sender, nonce, call, fee).bytes(), signature);
+        return Secp256k1.verify(sender, signingHash().bytes(), signature);
+    }
+
+    /** What the sender signed: SHA-256 of the domain tag and the encoding without the signature. */
+    public Hash signingHash() {
+        return signingHash(chainId, sender, nonce, call, fee);
     }
 
     private static Hash signingHash(long chainId, PublicKey sender, long nonce, ContractCall call, long fee) {

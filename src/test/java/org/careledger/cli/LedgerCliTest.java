@@ -84,6 +84,29 @@ class LedgerCliTest {
     }
 
     @Test
+    void benchMeasuresItsReferenceOnItsOwnSignaturesBeforeAndAfterAndSaysWhereTheCpuWent() {
+        Matcher ceiling = Pattern.compile("secp256k1: (\\d+) verifications/s before the run and (\\d+) after, on 1 thread\\(s\\), "
+                + "over the bench's own signatures").matcher(bench.err());
+        assertThat(ceiling.find()).as(bench.err()).isTrue();
+        Matcher summary = Pattern.compile("ceiling_tx_per_s=(\\d+\\.\\d)").matcher(bench.lastLine());
+        assertThat(summary.find()).isTrue();
+        double faster = Math.max(Long.parseLong(ceiling.group(1)), Long.parseLong(ceiling.group(2)));
+        assertThat(Double.parseDouble(summary.group(1))).as("the faster of the two, per node")
+                .isCloseTo(faster / 3, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(bench.err()).containsPattern("cpu wall_s=\\d+\\.\\d\\d process_s=\\d+\\.\\d\\d .*network=\\d+\\.\\d\\d"
+                + ".* jvm_jit_gc=\\d+\\.\\d\\d");
+    }
+
+    @Test
+    void cpuGroupsNameThreadsWithoutTheirNodeOrNumber() {
+        assertThat(CpuAccount.group("careledger-network-st-marys")).isEqualTo("network");
+        assertThat(CpuAccount.group("careledger-miner-12")).isEqualTo("miner");
+        assertThat(CpuAccount.group("careledger-bench-submit")).isEqualTo("bench-submit");
+        assertThat(CpuAccount.group("careledger-bench-verify-1")).isEqualTo("bench-verify");
+        assertThat(CpuAccount.group("main")).isEqualTo("main");
+    }
+
+    @Test
     void benchWarmsUpOnAThrowAwayChainThatItRemovesAndCountsOnlyTheMeasuredTransfers() {
         assertThat(bench.err()).contains("warmed up with " + N + " transfers on a throw-away chain");
         assertThat(benchDir.resolve("warm-up")).doesNotExist();
