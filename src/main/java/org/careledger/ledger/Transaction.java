@@ -89,7 +89,7 @@ public final class Transaction {
         long fee = in.i64BigEndian();
         Signature sig = CompactSignature.read(in, "signature");
         try {
-            return new Transaction(chainId, PublicKey.fromBytes(key), nonce, call, fee, sig);
+            return new Transaction(chainId, SenderKeys.parse(key), nonce, call, fee, sig);
         } catch (CryptoException | IllegalArgumentException e) {
             throw new MalformedEncodingException("Invalid transaction: " + e.getMessage());
         }
