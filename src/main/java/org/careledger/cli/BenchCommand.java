@@ -59,7 +59,7 @@ final class BenchCommand {
         if (n < 0) {
             throw new UsageException("missing required option --transactions");
         }
-        int nodeCount = (int) o.longValue("--nodes", 3, 1, DevConsortium.NAMES.size());
+        int nodesAsked = (int) o.longValue("--nodes", -1, 1, DevConsortium.NAMES.size());
         int threads = (int) o.longValue("--threads", Runtime.getRuntime().availableProcessors(), 1, 256);
         long blockTime = o.longValue("--block-time", 200, 1, 600_000);
         boolean resume = o.has("--resume");
@@ -72,20 +72,30 @@ final class BenchCommand {
             throw new UsageException(dir + " already holds a chain: pass --resume to continue it, or use an empty directory");
         }
         Files.createDirectories(dir);
+        deleteTree(dir.resolve("warm-up")); // left by a run killed while warming up
         Genesis genesis;
-        if (Files.isRegularFile(genesisFile)) {
+        boolean newChain = !Files.isRegularFile(genesisFile);
+        if (newChain) {
+            // the genesis lists only the sealers that run, so no block waits for the turn of one that does not
+            genesis = DevConsortium.genesis(blockTime, nodesAsked < 0 ? DevConsortium.NAMES.size() : nodesAsked);
+        } else {
             try {
                 genesis = GenesisJson.read(genesisFile);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
-        } else {
-            genesis = DevConsortium.genesis(blockTime);
-            GenesisJson.write(genesis, genesisFile);
+            if (nodesAsked > 0 && nodesAsked != genesis.sealers().size()) {
+                throw new UsageException("the chain in " + dir + " has " + genesis.sealers().size() + " sealer(s): pass --nodes "
+                        + genesis.sealers().size() + " to continue it");
+            }
         }
+        int nodeCount = genesis.sealers().size();
 
         if (warmUp > 0) {
             warmUp(dir.resolve("warm-up"), genesis, nodeCount, threads, warmUp, rate, err);
+        }
+        if (newChain) {
+            GenesisJson.write(genesis, genesisFile); // only now: a run killed while warming up leaves no chain behind
         }
         err.println("opening " + nodeCount + " node(s) in " + dir + " (" + threads + " miner thread(s) each, target block time "
                 + genesis.parameters().targetBlockMillis() + " ms)");
@@ -230,10 +240,16 @@ final class BenchCommand {
                     err.println("a transfer was refused: " + submitFailure.get());
                     return 1;
                 }
-                List<CommitTracker.Committed> committed = tracker.awaitCommits(100);
-                for (CommitTracker.Committed c : committed) {
-                    total += c.mine();
-                    out.println("committed height=" + c.height() + " txs=" + c.transactions() + " total=" + total);
+                List<CommitTracker.Change> committed = tracker.awaitChanges(100);
+                for (CommitTracker.Change c : committed) {
+                    if (c.retracted()) {
+                        total -= c.mine();
+                        out.println("retracted height=" + c.height() + " txs=" + c.transactions() + " total=" + total
+                                + " (a reorganisation replaced the block)");
+                    } else {
+                        total += c.mine();
+                        out.println("committed height=" + c.height() + " txs=" + c.transactions() + " total=" + total);
+                    }
                     out.flush();
                 }
                 long now = System.nanoTime();
@@ -366,18 +382,24 @@ final class BenchCommand {
 
     /**
      * Counts a block as committed once every node holds it on its main chain and has told its
-     * listeners (which a node does only after the block is on disk).
+     * listeners (which a node does only after the block is on disk). Should a reorganisation later
+     * replace a block it reported (blocks that compete are rare while sealers take turns, but proof of
+     * work allows them), it reports the block as retracted and takes its transfers off the total, so
+     * the total is always the bench's transfers in the chain every node agrees on.
      */
     static final class CommitTracker {
 
-        record Committed(long height, int transactions, int mine) {
+        /** A block now on every node's main chain ({@code retracted} false), or one that left it. */
+        record Change(long height, Hash block, int transactions, int mine, boolean retracted) {
         }
 
         private final List<Node> nodes;
         private final Set<Hash> mine;
         private final List<Set<Hash>> durable = new ArrayList<>();
         private final Object signal = new Object();
-        private long committedHeight;
+        /** The blocks reported, by height (index 0 is height 1 above the starting height). */
+        private final List<Change> reported = new ArrayList<>();
+        private final long startHeight;
 
         CommitTracker(List<Node> nodes, Set<Hash> mine) {
             this.nodes = nodes;
@@ -397,33 +419,31 @@ final class BenchCommand {
             for (Node node : nodes) {
                 h = Math.min(h, node.chain().height());
             }
-            while (h > 0 && !everywhere(h)) {
+            while (h > 0 && agreedAt(h) == null) {
                 h--;
             }
-            committedHeight = h;
+            startHeight = h;
         }
 
-        private Block everywhereBlock;
-
-        private boolean everywhere(long height) {
+        /** The block every node holds durably at {@code height} of its main chain, or null. */
+        private Block agreedAt(long height) {
             Block first = null;
             for (int i = 0; i < nodes.size(); i++) {
                 var block = nodes.get(i).chain().blockAt(height);
                 if (block.isEmpty() || !durable.get(i).contains(block.get().hash())) {
-                    return false;
+                    return null;
                 }
                 if (first == null) {
                     first = block.get();
                 } else if (!first.hash().equals(block.get().hash())) {
-                    return false;
+                    return null;
                 }
             }
-            everywhereBlock = first;
-            return true;
+            return first;
         }
 
-        List<Committed> awaitCommits(long waitMillis) throws InterruptedException {
-            List<Committed> out = poll();
+        List<Change> awaitChanges(long waitMillis) throws InterruptedException {
+            List<Change> out = poll();
             if (!out.isEmpty()) {
                 return out;
             }
@@ -433,18 +453,37 @@ final class BenchCommand {
             return poll();
         }
 
-        private List<Committed> poll() {
-            List<Committed> out = new ArrayList<>();
-            while (everywhere(committedHeight + 1)) {
-                committedHeight++;
-                Block b = everywhereBlock;
+        private List<Change> poll() {
+            List<Change> out = new ArrayList<>();
+            // a reported block that every node no longer holds, or no longer agrees on, is retracted
+            // (a node that merely lags keeps its blocks, so only a change of block retracts)
+            while (!reported.isEmpty()) {
+                Change top = reported.get(reported.size() - 1);
+                boolean replaced = false;
+                for (Node node : nodes) {
+                    var now = node.chain().blockAt(top.height());
+                    if (now.isPresent() && !now.get().hash().equals(top.block())) {
+                        replaced = true;
+                    }
+                }
+                if (!replaced) {
+                    break;
+                }
+                reported.remove(reported.size() - 1);
+                out.add(new Change(top.height(), top.block(), top.transactions(), top.mine(), true));
+            }
+            long height = startHeight + reported.size();
+            for (Block b = agreedAt(height + 1); b != null; b = agreedAt(height + 1)) {
+                height++;
                 int count = 0;
                 for (Transaction tx : b.transactions()) {
                     if (mine.contains(tx.id())) {
                         count++;
                     }
                 }
-                out.add(new Committed(committedHeight, b.transactions().size(), count));
+                Change c = new Change(height, b.hash(), b.transactions().size(), count, false);
+                reported.add(c);
+                out.add(c);
             }
             return out;
         }

@@ -73,8 +73,7 @@ public final class BlockRules {
         if (!difficulty.isRetarget(height)) {
             return parent.difficulty();
         }
-        long start = ancestry.headerAt(height - difficulty.interval()).timestamp();
-        return difficulty.next(parent, start);
+        return difficulty.next(parent, ancestry.headerAt(difficulty.windowStart(height)));
     }
 
     void checkVersion(BlockHeader header) {

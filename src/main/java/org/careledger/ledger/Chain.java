@@ -353,6 +353,11 @@ public final class Chain {
         throw new IllegalStateException("The index names block " + block.height() + " for " + txId.shortHex() + ", which it lacks");
     }
 
+    /** Every block this chain holds but the genesis: the main chain's and any side branch's. */
+    public synchronized int knownBlocks() {
+        return entries.size() - 1;
+    }
+
     public synchronized boolean contains(Hash hash) {
         return entries.containsKey(hash);
     }

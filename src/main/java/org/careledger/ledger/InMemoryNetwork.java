@@ -85,6 +85,15 @@ public final class InMemoryNetwork implements AutoCloseable {
         return peer.blockByHash(hash);
     }
 
+    /** Asks one peer for the tip of its main chain, as a node does to catch up; empty if unreachable. */
+    public Optional<Block> tipOf(String from, String peerName) {
+        Peer peer = peers.get(peerName);
+        if (peer == null || !canReach(from, peerName)) {
+            return Optional.empty();
+        }
+        return peer.tipBlock();
+    }
+
     public Collection<String> peerNames() {
         return new HashSet<>(peers.keySet());
     }
@@ -112,7 +121,7 @@ public final class InMemoryNetwork implements AutoCloseable {
     private static void deliver(Peer peer, Consumer<Peer> message) {
         try {
             message.accept(peer);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             System.getLogger(InMemoryNetwork.class.getName()).log(System.Logger.Level.WARNING,
                     "delivery to " + peer.name() + " failed: " + e);
         }

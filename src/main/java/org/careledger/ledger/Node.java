@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -36,9 +39,15 @@ public final class Node implements Peer, AutoCloseable {
     private final BlockStore store;
     private final InMemoryNetwork network;
     private final Producer producer;
+    /** Asks the peers for their tips every {@link #syncMillis}, so a node that fell behind catches up. */
+    private final ScheduledExecutorService sync;
+    private final long syncMillis;
     private final List<Consumer<ChainUpdate>> listeners = new CopyOnWriteArrayList<>();
     private final Map<Hash, List<Block>> orphansByParent = new HashMap<>();
-    private final Set<Hash> orphanIds = new HashSet<>();
+    /** Held blocks whose parent is unknown, by hash. */
+    private final Map<Hash, Block> orphans = new HashMap<>();
+    /** The most blocks held for a missing parent; beyond it the pool starts afresh (a sync fetches them again). */
+    static final int MAX_ORPHANS = 10_000;
     private final OpenReport openReport;
     private final Path checkpointFile;
     private final boolean restoredFromCheckpoint;
@@ -77,6 +86,12 @@ public final class Node implements Peer, AutoCloseable {
         }
         this.lastCheckpointHeight = chain.height();
         this.producer = new Producer(this, minerThreads, clockMillis, genesis.parameters().targetBlockMillis());
+        this.syncMillis = Math.max(1000, 2 * genesis.parameters().targetBlockMillis());
+        this.sync = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "careledger-sync-" + name);
+            t.setDaemon(true);
+            return t;
+        });
         network.join(this);
     }
 
@@ -99,6 +114,15 @@ public final class Node implements Peer, AutoCloseable {
     public void start() {
         if (refusal == null) {
             producer.start();
+            sync.scheduleWithFixedDelay(this::syncQuietly, 0, syncMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void syncQuietly() {
+        try {
+            syncWithPeers();
+        } catch (RuntimeException e) {
+            log.log(System.Logger.Level.WARNING, name + " could not catch up with its peers: " + e);
         }
     }
 
@@ -137,6 +161,14 @@ public final class Node implements Peer, AutoCloseable {
      * and peers. Orphans wait for their parent.
      */
     synchronized ChainUpdate accept(Block block, String from) {
+        ChainUpdate update = acceptOne(block, from);
+        if (update.kind() != ChainUpdate.Kind.ORPHAN && update.kind() != ChainUpdate.Kind.DUPLICATE) {
+            adoptOrphansOf(block.hash());
+        }
+        return update;
+    }
+
+    private ChainUpdate acceptOne(Block block, String from) {
         if (refusal != null) {
             throw new BlockRejectedException(block.height(), "nodeIntegrity", "node " + name + " refuses new blocks: " + refusal);
         }
@@ -151,7 +183,6 @@ public final class Node implements Peer, AutoCloseable {
         ChainUpdate update = chain.commit(prepared);
         afterAccepted(update);
         network.broadcastBlock(name, block);
-        adoptOrphansOf(block.hash());
         return update;
     }
 
@@ -186,23 +217,85 @@ public final class Node implements Peer, AutoCloseable {
         listeners.forEach(l -> l.accept(update));
     }
 
+    /**
+     * Keeps a block whose parent is unknown and asks the peer it came from for the missing ancestors,
+     * walking back one block at a time until it reaches a block this node has, then adds them oldest
+     * first (each adoption then brings in the blocks held for it). A loop, not a recursion: a node
+     * thousands of blocks behind catches up in one go.
+     */
     private void holdOrphan(Block block, String from) {
-        if (orphanIds.add(block.hash())) {
+        if (orphans.size() >= MAX_ORPHANS) {
+            orphans.clear();
+            orphansByParent.clear();
+        }
+        if (orphans.putIfAbsent(block.hash(), block) == null) {
             orphansByParent.computeIfAbsent(block.header().previousHash(), h -> new ArrayList<>()).add(block);
         }
-        if (from != null) {
-            network.fetch(name, from, block.header().previousHash()).ifPresent(parent -> receiveBlock(parent, from));
+        if (from == null) {
+            return;
+        }
+        java.util.ArrayDeque<Block> missing = new java.util.ArrayDeque<>();
+        Hash wanted = block.header().previousHash();
+        while (!chain.contains(wanted)) {
+            Block held = orphans.get(wanted);
+            if (held != null) {
+                wanted = held.header().previousHash(); // already here, waiting: look further back
+                continue;
+            }
+            Optional<Block> parent = network.fetch(name, from, wanted);
+            if (parent.isEmpty()) {
+                break;
+            }
+            missing.push(parent.get());
+            wanted = parent.get().header().previousHash();
+        }
+        while (!missing.isEmpty()) {
+            Block oldest = missing.pop();
+            if (!chain.contains(oldest.hash())) {
+                receiveBlock(oldest, null);
+            }
         }
     }
 
+    /** Adds the blocks that were waiting for {@code parent}, and those waiting for them, in a loop. */
     private void adoptOrphansOf(Hash parent) {
-        List<Block> children = orphansByParent.remove(parent);
-        if (children == null) {
+        java.util.ArrayDeque<Hash> parents = new java.util.ArrayDeque<>();
+        parents.add(parent);
+        while (!parents.isEmpty()) {
+            List<Block> children = orphansByParent.remove(parents.poll());
+            if (children == null) {
+                continue;
+            }
+            for (Block child : children) {
+                orphans.remove(child.hash());
+                try {
+                    if (acceptOne(child, null).kind() != ChainUpdate.Kind.ORPHAN) {
+                        parents.add(child.hash());
+                    }
+                } catch (BlockRejectedException e) {
+                    log.log(System.Logger.Level.WARNING, name + " rejected a held block: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /**
+     * Asks every peer it can reach for its tip and takes any it does not know, fetching the missing
+     * ancestors: so a node that was partitioned, lost messages or was stopped catches up even while
+     * the chain is quiet, not only when the next block is broadcast.
+     */
+    void syncWithPeers() {
+        if (refusal != null) {
             return;
         }
-        for (Block child : children) {
-            orphanIds.remove(child.hash());
-            receiveBlock(child, null);
+        for (String peer : network.peerNames()) {
+            if (peer.equals(name)) {
+                continue;
+            }
+            Optional<Block> tip = network.tipOf(name, peer);
+            if (tip.isPresent() && !chain.contains(tip.get().hash())) {
+                receiveBlock(tip.get(), peer);
+            }
         }
     }
 
@@ -214,6 +307,12 @@ public final class Node implements Peer, AutoCloseable {
     @Override
     public Optional<Block> blockByHash(Hash hash) {
         return chain.block(hash);
+    }
+
+    @Override
+    public Optional<Block> tipBlock() {
+        BlockHeader tip = chain.tip();
+        return tip.height() == 0 ? Optional.empty() : chain.block(tip.hash());
     }
 
     /** Called after each block that changed the main chain is durable. */
@@ -264,6 +363,12 @@ public final class Node implements Peer, AutoCloseable {
 
     @Override
     public void close() {
+        sync.shutdown();
+        try {
+            sync.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         producer.close();
         writeCheckpoint();
         try {

@@ -12,4 +12,7 @@ public interface Peer {
     void receiveTransaction(Transaction tx, String from);
 
     Optional<Block> blockByHash(Hash hash);
+
+    /** The tip of this peer's main chain (empty while it has only the genesis block). */
+    Optional<Block> tipBlock();
 }

@@ -13,10 +13,12 @@ import java.util.function.LongSupplier;
  * node. A new tip from elsewhere cancels the running search at once.
  *
  * <p>Sealers take turns, as Clique-style consortia do: the block at height h is mined at once by
- * sealer {@code h mod n} (genesis order); the others mine it only if the chain has not moved for
- * {@link #outOfTurnMillis}, so a sealer that is down does not stop the chain, while in the normal
- * case the nodes do not race each other into competing blocks. Proof of work and fork choice still
- * decide between any blocks that do compete.
+ * sealer {@code h mod n} (genesis order); another sealer mines it only once it has had work waiting
+ * on the current tip for {@link #outOfTurnMillis} times its place after the in-turn sealer (the next
+ * in line first, then the one after), so a sealer that is down does not stop the chain, while in the
+ * normal case the nodes do not race each other into competing blocks. The wait is counted from when
+ * work arrived, not from the last block: after a quiet spell the in-turn sealer still goes first.
+ * Proof of work and fork choice still decide between any blocks that do compete.
  */
 final class Producer implements AutoCloseable {
 
@@ -29,7 +31,8 @@ final class Producer implements AutoCloseable {
     private final Object signal = new Object();
     private volatile boolean running;
     private volatile Miner.Search current;
-    private volatile long tipChangedAt;
+    /** Since when this node has had transactions waiting on the current tip; -1 while it has none. */
+    private volatile long workSince = -1;
     private final long outOfTurnMillis;
     private Thread thread;
 
@@ -39,7 +42,6 @@ final class Producer implements AutoCloseable {
         this.clockMillis = clockMillis;
         this.idleMillis = Math.max(50, targetBlockMillis);
         this.outOfTurnMillis = Math.max(1000, 5 * targetBlockMillis);
-        this.tipChangedAt = clockMillis.getAsLong();
     }
 
     void start() {
@@ -57,7 +59,7 @@ final class Producer implements AutoCloseable {
 
     /** A block from elsewhere became the tip: whatever is being mined is now stale. */
     void tipChanged() {
-        tipChangedAt = clockMillis.getAsLong();
+        workSince = node.mempool().size() == 0 ? -1 : clockMillis.getAsLong();
         Miner.Search search = current;
         if (search != null) {
             search.cancel();
@@ -69,10 +71,14 @@ final class Producer implements AutoCloseable {
         while (running) {
             try {
                 if (node.mempool().size() == 0) {
+                    workSince = -1;
                     synchronized (signal) {
                         signal.wait(idleMillis);
                     }
                     continue;
+                }
+                if (workSince < 0) {
+                    workSince = clockMillis.getAsLong();
                 }
                 Thread.sleep(BATCH_MILLIS);
                 long wait = turnWait();
@@ -92,14 +98,26 @@ final class Producer implements AutoCloseable {
         }
     }
 
-    /** How long this node should still leave the next block to the sealer whose turn it is. */
+    /** How long this node should still leave the next block to the sealers before it in turn. */
     private long turnWait() {
-        int sealers = node.chain().genesis().sealers().size();
-        long next = node.chain().height() + 1;
-        if (sealers == 1 || next % sealers == node.sealerIndex()) {
-            return 0;
+        long since = workSince;
+        long wait = waitBeforeMining(node.chain().genesis().sealers().size(), node.sealerIndex(), node.chain().height() + 1,
+                outOfTurnMillis);
+        return wait == 0 ? 0 : Math.max(0, (since < 0 ? clockMillis.getAsLong() : since) + wait - clockMillis.getAsLong());
+    }
+
+    /**
+     * How long after work arrives sealer {@code index} of {@code sealers} starts mining the block at
+     * {@code height}: at once in its turn, else {@code outOfTurnMillis} for each sealer before it in
+     * line (the in-turn sealer, then the ones after it in genesis order).
+     */
+    static long waitBeforeMining(int sealers, int index, long height, long outOfTurnMillis) {
+        if (sealers <= 1 || index < 0) {
+            return index < 0 ? Long.MAX_VALUE / 4 : 0;
         }
-        return Math.max(0, tipChangedAt + outOfTurnMillis - clockMillis.getAsLong());
+        long inTurn = height % sealers;
+        long place = Math.floorMod(index - inTurn, sealers);
+        return place * outOfTurnMillis;
     }
 
     private void produceOne() throws InterruptedException {

@@ -22,6 +22,7 @@ class LedgerCliTest {
 
     private static final int N = 300;
     private static final Pattern COMMITTED = Pattern.compile("committed height=(\\d+) txs=(\\d+) total=(\\d+)");
+    private static final Pattern RETRACTED = Pattern.compile("retracted height=(\\d+) txs=(\\d+) total=(\\d+) \\(a reorganisation replaced the block\\)");
     private static final Pattern THROUGHPUT = Pattern.compile("throughput tx_per_s=\\d+\\.\\d ceiling_tx_per_s=\\d+\\.\\d ratio=\\d+\\.\\d{3}");
     private static final Pattern VALID = Pattern.compile("valid height=(\\d+) transactions=" + N + " tip=[0-9a-f]{64}");
 
@@ -65,17 +66,24 @@ class LedgerCliTest {
     @Test
     void benchPrintsEachCommittedBlockUntilAllTransfersAreInAndThenTheThroughput() {
         assertThat(bench.exitCode()).as(bench.err()).isZero();
-        List<String> committed = bench.lines().stream().filter(l -> l.startsWith("committed ")).toList();
-        assertThat(committed).isNotEmpty().allMatch(l -> COMMITTED.matcher(l).matches());
+        List<String> committed = bench.lines().stream().filter(l -> l.startsWith("committed ") || l.startsWith("retracted ")).toList();
+        assertThat(committed).isNotEmpty().allMatch(l -> COMMITTED.matcher(l).matches() || RETRACTED.matcher(l).matches());
         long sum = 0;
         long previousHeight = 0;
         for (String line : committed) {
             Matcher m = COMMITTED.matcher(line);
-            assertThat(m.matches()).isTrue();
-            long height = Long.parseLong(m.group(1));
-            assertThat(height).isEqualTo(previousHeight + 1);
-            previousHeight = height;
-            sum += Long.parseLong(m.group(2));
+            if (m.matches()) {
+                long height = Long.parseLong(m.group(1));
+                assertThat(height).isEqualTo(previousHeight + 1);
+                previousHeight = height;
+                sum += Long.parseLong(m.group(2));
+            } else {
+                m = RETRACTED.matcher(line);
+                assertThat(m.matches()).isTrue();
+                assertThat(Long.parseLong(m.group(1))).as("the highest block reported goes first").isEqualTo(previousHeight);
+                previousHeight--;
+                sum -= Long.parseLong(m.group(2));
+            }
             assertThat(Long.parseLong(m.group(3))).isEqualTo(sum);
         }
         assertThat(sum).isEqualTo(N);

@@ -28,8 +28,14 @@ class ConsortiumTest {
             new Genesis.Sealer("riverside", SEALER_B.publicKey()),
             new Genesis.Sealer("northgate", SEALER_C.publicKey())));
 
+    /** As {@link #THREE} with 200 ms blocks: a sealer out of turn waits 1 s, a node asks its peers' tips every second. */
+    private static final Genesis FAST = new Genesis(THREE.chainId(), THREE.timestamp(), THREE.sealers(),
+            new Genesis.Parameters(200, 20, 64, 16, 1000, 3_600_000, 120_000, 10_000), THREE.balances(), null);
+
     @TempDir
     Path dataDir;
+
+    private Genesis genesis = THREE;
 
     private final List<Node> nodes = new ArrayList<>();
     private InMemoryNetwork network;
@@ -45,7 +51,7 @@ class ConsortiumTest {
     }
 
     private Node node(String name, PrivateKey key) {
-        return new Node(name, key, THREE, Contracts.standard(), dataDir, network, System::currentTimeMillis, 1);
+        return new Node(name, key, genesis, Contracts.standard(), dataDir, network, System::currentTimeMillis, 1);
     }
 
     @AfterEach
@@ -117,5 +123,75 @@ class ConsortiumTest {
         assertThat(again.refusal()).isEmpty();
         assertThat(again.chain().tip().hash()).isEqualTo(tip);
         assertThat(again.chain().tipState().root()).isEqualTo(root);
+    }
+
+    @Test
+    void afterAQuietSpellTheSealerWhoseTurnItIsStillGoesFirstAndNoBlocksCompete() throws Exception {
+        genesis = FAST;
+        List<Node> all = consortium();
+        for (int i = 0; i < 3; i++) {
+            Thread.sleep(1500); // longer than a sealer out of turn waits
+            all.get(2 - i).submit(transfer(ALICE, i, BOB, Genesis.UNITS_PER_TOKEN), 1000);
+            int height = i + 1;
+            Await.until("block " + height + " is everywhere", () -> all.stream().allMatch(n -> n.chain().height() == height));
+        }
+        Thread.sleep(1500);
+        assertThat(all).allSatisfy(n -> assertThat(n.chain().knownBlocks()).as(n.name() + " holds no competing block").isEqualTo(3));
+        for (long h = 1; h <= 3; h++) {
+            BlockHeader header = all.get(0).chain().blockAt(h).orElseThrow().header();
+            assertThat(header.sealer()).as("block %d is sealed by the sealer whose turn it was", h)
+                    .isEqualTo(genesis.sealers().get((int) (h % 3)).address());
+        }
+    }
+
+    @Test
+    void aNodeThatWasCutOffCatchesUpWhileTheChainIsQuiet() throws Exception {
+        genesis = FAST;
+        List<Node> all = consortium();
+        network.partition(Set.of("st-marys", "riverside"), Set.of("northgate"));
+        for (int i = 0; i < 3; i++) {
+            all.get(0).submit(transfer(ALICE, i, BOB, Genesis.UNITS_PER_TOKEN), 1000);
+            int height = i + 1;
+            Await.until("the majority mined block " + height, () -> all.get(0).chain().height() >= height);
+        }
+        assertThat(all.get(2).chain().height()).isZero();
+        network.heal(); // and nothing more is submitted
+        Await.until("northgate caught up without a new block", () -> converged(all) && all.get(2).chain().height() == 3);
+        assertThat(all.get(2).chain().tipState().root()).isEqualTo(all.get(0).chain().tipState().root());
+    }
+
+    @Test
+    void aNodeThousandsOfBlocksBehindCatchesUpInOneGo() throws Exception {
+        genesis = FAST;
+        network = new InMemoryNetwork(9);
+        Node ahead = node("st-marys", SEALER_A);
+        nodes.add(ahead);
+        int blocks = 1200; // the recursive fetch this replaced overflowed the stack at about 600
+        long time = System.currentTimeMillis() - blocks * 200L; // 200 ms apart, as the target: the difficulty stays low
+        for (int i = 0; i < blocks; i++) {
+            Block block = TestChains.mineNext(ahead.chain(), SEALER_A, List.of(), time + i * 200L);
+            ahead.accept(block, null);
+        }
+        assertThat(ahead.chain().height()).isEqualTo(blocks);
+        Node behind = node("riverside", SEALER_B);
+        nodes.add(behind);
+        behind.start(); // asks its peer's tip at once
+        Await.until("riverside holds all " + blocks + " blocks", java.time.Duration.ofSeconds(60),
+                () -> behind.chain().height() == blocks);
+        assertThat(behind.chain().tip().hash()).isEqualTo(ahead.chain().tip().hash());
+    }
+
+    @Test
+    void withAThirdOfAllMessagesLostEveryNodeStillEndsWithEveryTransfer() throws Exception {
+        genesis = FAST;
+        List<Node> all = consortium();
+        network.setLossRate(0.33);
+        for (int i = 0; i < 8; i++) {
+            all.get(i % 3).submit(transfer(ALICE, i, BOB, Genesis.UNITS_PER_TOKEN), 1000);
+        }
+        Await.until("every node holds all eight transfers", java.time.Duration.ofSeconds(60),
+                () -> all.stream().allMatch(n -> n.chain().tipState().nextNonce(ALICE.address()) == 8));
+        Await.until("the nodes agree on the tip", () -> converged(all));
+        assertThat(balance(all.get(1), BOB)).isEqualTo(108 * Genesis.UNITS_PER_TOKEN);
     }
 }
