@@ -39,7 +39,7 @@ class ReorganisationProperties {
         return move.list().ofMaxSize(4).list().ofMinSize(1).ofMaxSize(5);
     }
 
-    @Property(tries = 50)
+    @Property(tries = 100)
     void aReorganisationFollowedByItsReverseRestoresTheExactStateRoot(@ForAll("branch") List<List<Move>> movesA,
                                                                      @ForAll("branch") List<List<Move>> movesB,
                                                                      @ForAll @IntRange(min = 1, max = 4) int prefix,

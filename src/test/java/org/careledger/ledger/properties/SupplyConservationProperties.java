@@ -53,7 +53,7 @@ class SupplyConservationProperties {
                 amounts, fees, nonceShifts).as(Spec::new);
     }
 
-    @Property(tries = 60)
+    @Property(tries = 100)
     void tokenSupplyIsConservedByAnySequenceOfTransactions(
             @ForAll("transfers") List<Spec> specs,
             @ForAll @IntRange(min = 1, max = 4) int blocks) {

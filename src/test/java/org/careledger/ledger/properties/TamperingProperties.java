@@ -28,13 +28,10 @@ import static org.careledger.ledger.properties.Ledgers.*;
 /**
  * Stored or received bytes that were changed are never taken for what they were: decoding refuses
  * them with its one typed exception, or validation rejects the block, or (for a changed parent
- * hash) it waits as an orphan. The one change that is accepted is a flip of the sealer signature's
- * recovery id, which verification ignores: the block is then byte for byte the same header and
- * transactions, and the same block hash.
+ * hash) it waits as an orphan. Signatures are encoded as r and s only (no recovery id), so there is
+ * no byte a change could leave without effect.
  */
 class TamperingProperties {
-
-    /** Offset of the sealer signature's recovery id (v) in a block's encoding: header 152, r 32, s 32. */
 
     /** A small chain, mined once: three blocks with a few transfers each (and one empty block). */
     private static final List<Block> CHAIN = mineSmallChain();
