@@ -339,4 +339,39 @@ class LedgerCliDamageTest {
         assertThat(verify.lastLine()).isEqualTo("invalid height=" + last.height() + " rule=storeDuplicate: " + why);
         assertThat(snapshot(dir)).isEqualTo(before);
     }
+
+    // 5. proof export --out a directory or through a file
+
+    @Test
+    void exportingAProofToADirectoryIsAUsageErrorThatSaysSo() {
+        Cli export = Cli.run("ledger", "proof", "export", "--data-dir", benchDir.toString(), "--node", "st-marys",
+                "--height", "1", "--index", "0", "--out", work.toString());
+        assertThat(export.exitCode()).isEqualTo(2);
+        assertThat(export.err().lines().findFirst()).hasValue("ledger: --out " + work + " is a directory; give the path of the file"
+                + " to write, such as " + work.resolve("proof.json"));
+        assertThat(export.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void exportingThroughAPathWhoseParentIsAFileIsAUsageErrorThatSaysSo() throws IOException {
+        Path file = Files.writeString(work.resolve("a-file"), "x");
+        Cli export = Cli.run("ledger", "proof", "export", "--data-dir", benchDir.toString(), "--node", "st-marys",
+                "--height", "1", "--index", "0", "--out", file.resolve("proof.json").toString());
+        assertThat(export.exitCode()).isEqualTo(2);
+        assertThat(export.err().lines().findFirst()).hasValue("ledger: --out " + file.resolve("proof.json") + " cannot be written: "
+                + file.toAbsolutePath() + " is a file, not a directory");
+        Cli genesis = Cli.run("ledger", "genesis", "export", "--out", file.resolve("sub").resolve("genesis.json").toString());
+        assertThat(genesis.exitCode()).isEqualTo(2);
+        assertThat(genesis.err().lines().findFirst()).hasValue("ledger: --out " + file.resolve("sub").resolve("genesis.json")
+                + " cannot be written: " + file.toAbsolutePath().resolve("sub") + ": Not a directory");
+        assertThat(genesis.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void exportingTheGenesisToADirectoryIsAUsageErrorThatSaysSo() {
+        Cli export = Cli.run("ledger", "genesis", "export", "--out", work.toString());
+        assertThat(export.exitCode()).isEqualTo(2);
+        assertThat(export.err().lines().findFirst()).hasValue("ledger: --out " + work + " is a directory; give the path of the file"
+                + " to write, such as " + work.resolve("genesis.json"));
+    }
 }
