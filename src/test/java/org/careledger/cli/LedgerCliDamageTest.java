@@ -374,4 +374,55 @@ class LedgerCliDamageTest {
         assertThat(export.err().lines().findFirst()).hasValue("ledger: --out " + work + " is a directory; give the path of the file"
                 + " to write, such as " + work.resolve("genesis.json"));
     }
+
+    // 6. proof bundles read strictly
+
+    private Path exportProof() {
+        Path proof = work.resolve("proof.json");
+        Cli export = Cli.run("ledger", "proof", "export", "--data-dir", benchDir.toString(), "--node", "st-marys",
+                "--height", "1", "--index", "0", "--out", proof.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        return proof;
+    }
+
+    private Cli verifyEdited(Path proof, String from, String to) throws IOException {
+        String json = Files.readString(proof);
+        assertThat(json).contains(from);
+        Path edited = work.resolve("edited.json");
+        Files.writeString(edited, json.replace(from, to));
+        return Cli.run("ledger", "proof", "verify", edited.toString());
+    }
+
+    @Test
+    void aBundleWhoseLeafIndexIsNotANumberIsInvalidByEncodingNotReadAsZero() throws IOException {
+        Path proof = exportProof();
+        assertThat(Cli.run("ledger", "proof", "verify", proof.toString()).exitCode()).isZero();
+        Cli verify = verifyEdited(proof, "\"leafIndex\" : 0,", "\"leafIndex\" : \"zero\",");
+        assertThat(verify.exitCode()).isEqualTo(1);
+        assertThat(verify.out()).isEqualTo("invalid rule=encoding: leafIndex is \"zero\", not a whole number" + System.lineSeparator());
+        assertThat(verifyEdited(proof, "\"leafIndex\" : 0,", "\"leafIndex\" : 0.5,").lastLine())
+                .isEqualTo("invalid rule=encoding: leafIndex is 0.5, not a whole number");
+    }
+
+    @Test
+    void aBundleWithAFieldNoBundleHasOrAFieldTwiceIsInvalidByEncoding() throws IOException {
+        Path proof = exportProof();
+        Cli unknown = verifyEdited(proof, "\"version\" : 1,", "\"version\" : 1, \"verifiedBy\" : \"St Mary's\",");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.lastLine()).isEqualTo("invalid rule=encoding: the bundle has a field \"verifiedBy\" that no proof bundle"
+                + " has; it holds only version, chainId, genesisHash, transaction, leafIndex, leafCount, merklePath, header,"
+                + " sealerSignature, sealerPublicKey, subject");
+        Cli twice = verifyEdited(proof, "\"leafIndex\" : 0,", "\"leafIndex\" : 0, \"leafIndex\" : 1,");
+        assertThat(twice.exitCode()).isEqualTo(1);
+        assertThat(twice.lastLine()).startsWith("invalid rule=encoding: the bundle is not JSON: Duplicate field 'leafIndex'");
+    }
+
+    @Test
+    void aDamagedGenesisFileForProofVerifyFailsWithItsNameAndNoUsageText() throws IOException {
+        Path proof = exportProof();
+        Path bad = Files.writeString(work.resolve("bad-genesis.json"), "{\"chainId\": 1}");
+        Cli verify = Cli.run("ledger", "proof", "verify", proof.toString(), "--genesis", bad.toString());
+        assertThat(verify.exitCode()).isEqualTo(1);
+        assertThat(verify.err()).isEqualTo("ledger: " + bad + " is not a genesis file: missing field \"sealers\"" + System.lineSeparator());
+    }
 }
