@@ -3,7 +3,6 @@ package org.careledger.cli;
 import org.careledger.contracts.DevConsortium;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -21,12 +20,13 @@ final class GenesisCommand {
         }
         Options o = Options.parse(args.subList(1, args.size()), Set.of("--out", "--block-time"), Set.of());
         o.noPositional();
-        Path file = Path.of(o.required("--out"));
+        OutputFile file = OutputFile.of(o, "--out", "genesis.json");
         Genesis genesis = o.has("--block-time")
                 ? DevConsortium.genesis(o.longValue("--block-time", 1000, 1, 600_000))
                 : DevConsortium.genesis();
-        GenesisJson.write(genesis, file);
-        out.println("genesis chainId=" + genesis.chainId() + " hash=" + DevConsortium.genesisHeader(genesis).hash().hex() + " out=" + file);
+        file.write(GenesisJson.MAPPER.writeValueAsString(GenesisJson.toJson(genesis)));
+        out.println("genesis chainId=" + genesis.chainId() + " hash=" + DevConsortium.genesisHeader(genesis).hash().hex() + " out="
+                + file.path());
         return 0;
     }
 }

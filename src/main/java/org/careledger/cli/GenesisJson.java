@@ -89,46 +89,76 @@ public final class GenesisJson {
     /**
      * Reads a genesis file.
      *
-     * @throws IllegalArgumentException if it is not a genesis as written by {@link #write}
+     * @throws GenesisFileException if it is not a genesis as written by {@link #write}: not JSON, a
+     *                              field missing or malformed, or contents that no longer hash to
+     *                              the {@code genesisHash} it records (edited after it was written)
      */
     public static Genesis read(Path file) throws IOException {
         JsonNode root;
         try {
             root = MAPPER.readTree(file.toFile());
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException("The genesis file " + file + " is not JSON: " + e.getOriginalMessage());
+            throw new GenesisFileException(file, file + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
+        Genesis genesis;
         try {
-            List<Genesis.Sealer> sealers = new ArrayList<>();
-            for (JsonNode s : required(root, "sealers")) {
-                sealers.add(new Genesis.Sealer(required(s, "name").asText(), PublicKey.fromHex(required(s, "publicKey").asText())));
-            }
-            JsonNode p = required(root, "parameters");
-            Genesis.Parameters parameters = new Genesis.Parameters(required(p, "targetBlockMillis").asLong(),
-                    required(p, "retargetInterval").asInt(), required(p, "initialDifficulty").asLong(),
-                    required(p, "minDifficulty").asLong(), required(p, "minFee").asLong(),
-                    required(p, "emergencyAccessMillis").asLong(), required(p, "maxFutureMillis").asLong(),
-                    required(p, "maxBlockTransactions").asInt());
-            Map<Address, Long> balances = new LinkedHashMap<>();
-            required(root, "balances").fields().forEachRemaining(e -> balances.put(Address.parse(e.getKey()), e.getValue().asLong()));
-            JsonNode treasury = root.get("treasury");
-            Genesis genesis = new Genesis(required(root, "chainId").asLong(), required(root, "timestamp").asLong(), sealers,
-                    parameters, balances, treasury == null || treasury.isNull() ? null : Address.parse(treasury.asText()));
-            JsonNode hash = root.get("genesisHash");
-            if (hash != null && !hash.isNull()) {
-                String actual = DevConsortium.genesisHeader(genesis).hash().hex();
-                if (!actual.equalsIgnoreCase(hash.asText())) {
-                    throw new IllegalArgumentException("The genesis file " + file + " says genesisHash " + hash.asText()
-                            + " but its contents hash to " + actual);
-                }
-            }
-            return genesis;
+            genesis = parse(root);
         } catch (RuntimeException e) {
-            if (e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().startsWith("The genesis file")) {
-                throw e;
-            }
-            throw new IllegalArgumentException("The genesis file " + file + " is not valid: " + e.getMessage(), e);
+            throw new GenesisFileException(file, file + " is not a genesis file: " + e.getMessage(), e);
         }
+        JsonNode hash = root.get("genesisHash");
+        if (hash != null && !hash.isNull()) {
+            String actual = DevConsortium.genesisHeader(genesis).hash().hex();
+            if (!actual.equalsIgnoreCase(hash.asText())) {
+                throw new GenesisFileException(file, file + " was changed after it was written: it records genesis "
+                        + shortHex(hash.asText()) + ", but its contents give genesis " + shortHex(actual)
+                        + ", so it is not the genesis of the chain it was written for; restore it from a backup", null);
+            }
+        }
+        return genesis;
+    }
+
+    private static Genesis parse(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("it holds no JSON object");
+        }
+        List<Genesis.Sealer> sealers = new ArrayList<>();
+        for (JsonNode s : required(root, "sealers")) {
+            sealers.add(new Genesis.Sealer(required(s, "name").asText(), PublicKey.fromHex(required(s, "publicKey").asText())));
+        }
+        JsonNode p = required(root, "parameters");
+        Genesis.Parameters parameters = new Genesis.Parameters(whole(p, "targetBlockMillis"),
+                wholeInt(p, "retargetInterval"), whole(p, "initialDifficulty"),
+                whole(p, "minDifficulty"), whole(p, "minFee"),
+                whole(p, "emergencyAccessMillis"), whole(p, "maxFutureMillis"),
+                wholeInt(p, "maxBlockTransactions"));
+        Map<Address, Long> balances = new LinkedHashMap<>();
+        JsonNode b = required(root, "balances");
+        b.fieldNames().forEachRemaining(address -> balances.put(Address.parse(address), whole(b, address)));
+        JsonNode treasury = root.get("treasury");
+        return new Genesis(whole(root, "chainId"), whole(root, "timestamp"), sealers,
+                parameters, balances, treasury == null || treasury.isNull() ? null : Address.parse(treasury.asText()));
+    }
+
+    private static String shortHex(String hex) {
+        return hex.length() > 8 ? hex.substring(0, 8) : hex;
+    }
+
+    /** A whole number, strictly: {@code "1000"}, {@code 1e3} or {@code 999.5} are not read as one. */
+    private static long whole(JsonNode node, String field) {
+        JsonNode value = required(node, field);
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new IllegalArgumentException("\"" + field + "\" is not a whole number: " + value);
+        }
+        return value.asLong();
+    }
+
+    private static int wholeInt(JsonNode node, String field) {
+        long value = whole(node, field);
+        if (value != (int) value) {
+            throw new IllegalArgumentException("\"" + field + "\" is too large: " + value);
+        }
+        return (int) value;
     }
 
     private static JsonNode required(JsonNode node, String field) {

@@ -76,6 +76,9 @@ public final class LedgerCli {
             err.println("ledger: " + e.getMessage());
             err.println(USAGE);
             return 2;
+        } catch (GenesisFileException e) {
+            err.println("ledger: " + e.getMessage());
+            return 1;
         } catch (Exception e) {
             err.println("ledger: failed: " + e);
             return 1;

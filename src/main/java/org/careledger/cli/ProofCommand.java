@@ -53,7 +53,7 @@ final class ProofCommand {
             throw new UsageException("missing required option --height");
         }
         int index = (int) o.longValue("--index", 0, 0, Block.MAX_TRANSACTIONS - 1);
-        Path outFile = Path.of(o.required("--out"));
+        OutputFile outFile = OutputFile.of(o, "--out", "proof.json");
         Path blocks = StoredChain.blocksDirectory(dir, node);
         if (!Files.isDirectory(blocks)) {
             throw new UsageException("no node " + node + " under " + dir.resolve("nodes"));
@@ -70,8 +70,8 @@ final class ProofCommand {
             return 1;
         }
         ProofBundle bundle = ProofBundle.of(block, index, stored.chain(), ProofSubjects.of(block.transactions().get(index)));
-        write(bundle, outFile);
-        out.println("exported height=" + height + " index=" + index + " block=" + block.hash().hex() + " out=" + outFile);
+        outFile.write(bundle.toJson());
+        out.println("exported height=" + height + " index=" + index + " block=" + block.hash().hex() + " out=" + outFile.path());
         return 0;
     }
 
@@ -90,11 +90,7 @@ final class ProofCommand {
             if (!Files.isRegularFile(g)) {
                 throw new UsageException("no genesis file at " + g);
             }
-            try {
-                genesis = GenesisJson.read(g);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
-            }
+            genesis = GenesisJson.read(g); // a damaged one: LedgerCli reports its GenesisFileException, exit 1
         }
         ProofBundle bundle;
         try {
@@ -115,14 +111,6 @@ final class ProofCommand {
         }
         out.println("invalid rule=" + verdict.rule() + ": " + verdict.explanation());
         return 1;
-    }
-
-    static void write(ProofBundle bundle, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, bundle.toJson(), StandardCharsets.UTF_8);
     }
 
     /** @throws IllegalArgumentException if the file is not a proof bundle */

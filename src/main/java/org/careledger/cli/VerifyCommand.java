@@ -1,6 +1,5 @@
 package org.careledger.cli;
 
-import org.careledger.contracts.DevConsortium;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -8,17 +7,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.careledger.contracts.Contracts;
 import org.careledger.ledger.Genesis;
 import org.careledger.ledger.StoredChain;
 
 /**
  * {@code ledger verify --data-dir DIR [--node NAME] [--genesis FILE]}: re-validates every node's
- * stored blocks from genesis, read-only. One line per node, then a summary; exit 0 if all are valid
- * (a torn tail is a crash, not invalid), 1 if any block or record is bad.
+ * stored blocks from genesis, read-only, and holds each store against the node's own signed
+ * checkpoint, which proves how far it once reached. One line per node (every directory under
+ * {@code nodes/} and every sealer of the genesis), then a summary; exit 0 if all are valid (a torn
+ * tail is a crash, not invalid), 1 if any block or record is bad, blocks a node had stored are gone,
+ * a sealer's store is missing, or {@code DIR/genesis.json} is damaged.
  */
 final class VerifyCommand {
 
@@ -32,88 +34,98 @@ final class VerifyCommand {
         if (!Files.isDirectory(dir)) {
             throw new UsageException("no data directory at " + dir);
         }
-        Genesis genesis = genesisFor(dir, o.path("--genesis"));
-        List<String> names;
-        if (o.has("--node")) {
-            String name = o.get("--node");
-            if (!Files.isDirectory(StoredChain.blocksDirectory(dir, name))) {
-                throw new UsageException("no node " + name + " under " + dir.resolve("nodes"));
+        GenesisChoice genesis;
+        try {
+            genesis = GenesisChoice.of(dir, o.path("--genesis"));
+        } catch (GenesisFileException e) {
+            if (o.has("--genesis")) {
+                throw e; // a file named on the command line, not part of DIR: LedgerCli says what is wrong with it
             }
-            names = List.of(name);
-        } else {
-            names = new ArrayList<>();
-            for (String n : StoredChain.nodeNames(dir)) {
-                if (Files.isDirectory(StoredChain.blocksDirectory(dir, n))) {
-                    names.add(n);
-                }
-            }
-            if (names.isEmpty()) {
-                throw new UsageException("no node block stores under " + dir.resolve("nodes"));
-            }
+            out.println("invalid height=0 rule=genesis: " + e.getMessage());
+            return 1;
         }
+        List<String> names = o.has("--node") ? List.of(named(dir, genesis, o.get("--node"))) : allNodes(dir, genesis);
         ExecutorService verifiers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
             Thread t = new Thread(r, "careledger-verify");
             t.setDaemon(true);
             return t;
         });
         try {
-            StoredChain.Report lowest = null;
-            StoredChain.Report firstBad = null;
+            List<NodeVerdict> verdicts = new ArrayList<>();
             for (String name : names) {
                 err.println("verifying node " + name + " ...");
-                StoredChain.Report r = StoredChain.load(StoredChain.blocksDirectory(dir, name), genesis, Contracts.standard(),
-                        System::currentTimeMillis, verifiers).report();
-                out.println(nodeLine(name, r));
-                if (!r.valid()) {
-                    if (firstBad == null || heightOrder(r.badHeight()) < heightOrder(firstBad.badHeight())) {
-                        firstBad = r;
-                    }
-                } else if (lowest == null || r.height() < lowest.height()) {
-                    lowest = r;
-                }
+                verdicts.add(NodeVerdict.of(dir, name, genesis, verifiers));
             }
-            if (firstBad != null) {
-                out.println("invalid height=" + heightText(firstBad.badHeight()) + " rule=" + firstBad.rule() + ": " + firstBad.explanation());
-                return 1;
-            }
-            out.println("valid height=" + lowest.height() + " transactions=" + lowest.transactions() + " tip=" + lowest.tip().hex());
-            return 0;
+            return summarise(verdicts, out);
         } finally {
             verifiers.shutdownNow();
         }
     }
 
-    /** The genesis of a data dir: the given file, else {@code DIR/genesis.json}, else the dev consortium's. */
-    static Genesis genesisFor(Path dir, Path explicit) throws IOException {
-        Path file = explicit != null ? explicit : dir.resolve("genesis.json");
-        if (explicit != null && !Files.isRegularFile(explicit)) {
-            throw new UsageException("no genesis file at " + explicit);
-        }
-        if (Files.isRegularFile(file)) {
-            try {
-                return GenesisJson.read(file);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
+    private static int summarise(List<NodeVerdict> verdicts, PrintStream out) {
+        NodeVerdict leader = null;
+        NodeVerdict lowest = null;
+        NodeVerdict firstBad = null;
+        for (NodeVerdict v : verdicts) {
+            if (v.invalid()) {
+                if (firstBad == null || heightOrder(v.badHeight()) < heightOrder(firstBad.badHeight())) {
+                    firstBad = v;
+                }
+            } else if (v.report() != null) {
+                if (leader == null || v.report().height() > leader.report().height()) {
+                    leader = v;
+                }
+                if (lowest == null || v.report().height() < lowest.report().height()) {
+                    lowest = v;
+                }
             }
         }
-        return DevConsortium.genesis();
+        for (NodeVerdict v : verdicts) {
+            out.println(v.line(leader));
+        }
+        if (firstBad != null) {
+            out.println("invalid height=" + NodeVerdict.heightText(firstBad.badHeight()) + " rule=" + firstBad.rule() + ": "
+                    + firstBad.explanation());
+            return 1;
+        }
+        StoredChain.Report r = lowest.report();
+        out.println("valid height=" + r.height() + " transactions=" + r.transactions() + " tip=" + r.tip().hex());
+        return 0;
+    }
+
+    /** {@code --node NAME}: a node with a directory, or a sealer of the genesis (whose missing store is reported). */
+    private static String named(Path dir, GenesisChoice genesis, String name) {
+        if (!Files.isDirectory(StoredChain.blocksDirectory(dir, name)) && !isSealer(genesis.genesis(), name)) {
+            throw new UsageException("no node " + name + " under " + dir.resolve("nodes"));
+        }
+        return name;
+    }
+
+    /**
+     * Every directory under {@code nodes/} and every sealer of the genesis, sorted. A directory with
+     * neither a {@code genesis.json} nor any block store is not a ledger's data directory at all.
+     */
+    private static List<String> allNodes(Path dir, GenesisChoice genesis) throws IOException {
+        List<String> found = StoredChain.nodeNames(dir);
+        boolean anyStore = found.stream().anyMatch(n -> Files.isDirectory(StoredChain.blocksDirectory(dir, n)));
+        if (!anyStore && genesis.source() != GenesisChoice.Source.DATA_DIR) {
+            throw new UsageException("no node block stores under " + dir.resolve("nodes"));
+        }
+        TreeSet<String> names = new TreeSet<>(found);
+        genesis.genesis().sealers().forEach(s -> names.add(s.name()));
+        return List.copyOf(names);
+    }
+
+    private static boolean isSealer(Genesis genesis, String name) {
+        return genesis.sealers().stream().anyMatch(s -> s.name().equals(name));
+    }
+
+    /** The genesis of a data dir: the given file, else {@code DIR/genesis.json}, else the dev consortium's. */
+    static Genesis genesisFor(Path dir, Path explicit) throws IOException {
+        return GenesisChoice.of(dir, explicit).genesis();
     }
 
     private static long heightOrder(long h) {
         return h < 0 ? Long.MAX_VALUE : h;
-    }
-
-    private static String heightText(long h) {
-        return h < 0 ? "unknown" : Long.toString(h);
-    }
-
-    static String nodeLine(String name, StoredChain.Report r) {
-        String truncated = r.truncatedBytes() > 0 ? " truncated_bytes=" + r.truncatedBytes() : "";
-        if (r.valid()) {
-            return "node=" + name + " valid height=" + r.height() + " transactions=" + r.transactions() + " tip=" + r.tip().hex()
-                    + " records=" + r.records() + truncated;
-        }
-        return "node=" + name + " invalid height=" + heightText(r.badHeight()) + " rule=" + r.rule() + ": " + r.explanation()
-                + " (valid up to height " + r.height() + ")" + truncated;
     }
 }

@@ -27,6 +27,9 @@ import org.careledger.crypto.Signature;
  */
 public record Checkpoint(long height, Hash blockHash, Hash stateRoot, byte[] snapshot, Signature signature) {
 
+    /** The file's name in the node's directory, {@code nodes/<node>/checkpoint.bin}. */
+    public static final String FILE_NAME = "checkpoint.bin";
+
     private static final int VERSION = 1;
     private static final byte[] DOMAIN = "careledger/checkpoint/v1".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_SNAPSHOT = 512 * 1024 * 1024;

@@ -3,9 +3,13 @@ package org.careledger.ledger;
 import java.util.List;
 
 /**
- * Proves that an item is the {@code leafIndex}-th of {@code leafCount} items under a Merkle root,
- * without the tree. The sides of the siblings follow from the index and the count, so a proof
- * cannot be replayed for another position.
+ * Proves that an item is one of the leaves under a Merkle root, without the tree. The sides of the
+ * siblings follow from the index and the count, so a prover cannot choose them. Neither the root nor
+ * a block header commits to the count, though, and several (index, count) pairs give the same sides
+ * (leaf 2 of 3 and leaf 1 of 2 both take one left sibling; leaf 0 of 3 and of 4 two right ones): a
+ * proof shows that the item is in the tree, not where. That is all it is used for; whatever the
+ * count, a proof that verifies hashes the item's own leaf, which leaf and node prefixes keep apart,
+ * up to the root.
  */
 public record MerkleProof(int leafIndex, int leafCount, List<Hash> siblings) {
 

@@ -69,7 +69,7 @@ public final class Node implements Peer, AutoCloseable {
         this.signatures = new SignatureCache(200_000);
         this.mempool = new Mempool(200_000, Mempool.DEFAULT_NONCE_WINDOW);
         Path home = dataDir.resolve("nodes").resolve(name);
-        this.checkpointFile = home.resolve("checkpoint.bin");
+        this.checkpointFile = home.resolve(Checkpoint.FILE_NAME);
         try {
             this.store = BlockStore.open(home.resolve("blocks"));
         } catch (IOException e) {

@@ -147,9 +147,11 @@ public record ProofBundle(int version, long chainId, String genesisHash, String 
     }
 
     /**
-     * Reads a bundle's JSON form; nothing in it is checked until {@link #verify}.
+     * Reads a bundle's JSON form strictly (see {@link ProofBundleJson#read}); nothing it claims is
+     * checked until {@link #verify}.
      *
-     * @throws IllegalArgumentException if the text is not JSON or lacks a field
+     * @throws IllegalArgumentException if the text is not JSON, or lacks a field, or holds one that is
+     *                                  malformed, repeated or no bundle's
      */
     public static ProofBundle fromJson(String json) {
         return ProofBundleJson.read(json);

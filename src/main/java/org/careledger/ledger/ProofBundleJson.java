@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -45,28 +47,55 @@ final class ProofBundleJson {
         }
     }
 
+    /** The fields of a version-1 bundle, in the order {@link #write} writes them. */
+    static final List<String> FIELDS = List.of("version", "chainId", "genesisHash", "transaction", "leafIndex", "leafCount",
+            "merklePath", "header", "sealerSignature", "sealerPublicKey", "subject");
+
+    /**
+     * Reads a bundle strictly: numbers must be whole JSON numbers in range, byte fields strings, no
+     * field may appear twice, nothing may follow the object, and a field no bundle has is refused, since a reader could take it for
+     * something the bundle proves when the verifier never looked at it.
+     *
+     * @throws IllegalArgumentException saying what is wrong, for a person
+     */
     static ProofBundle read(String json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = MAPPER.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(json);
         } catch (JacksonException e) {
             throw new IllegalArgumentException("the bundle is not JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("the bundle is not a JSON object");
         }
+        root.fieldNames().forEachRemaining(name -> {
+            if (!FIELDS.contains(name)) {
+                throw new IllegalArgumentException("the bundle has a field \"" + name + "\" that no proof bundle has;"
+                        + " it holds only " + String.join(", ", FIELDS));
+            }
+        });
         List<String> path = new ArrayList<>();
         JsonNode p = field(root, "merklePath");
         if (!p.isArray()) {
             throw new IllegalArgumentException("merklePath is not a list");
         }
-        p.forEach(n -> path.add(n.asText()));
-        Map<String, Object> subject = root.has("subject") && root.get("subject").isObject()
-                ? MAPPER.convertValue(root.get("subject"), new TypeReference<Map<String, Object>>() { })
+        p.forEach(n -> {
+            if (!n.isTextual()) {
+                throw new IllegalArgumentException("merklePath holds " + n + ", not a hash in hex");
+            }
+            path.add(n.asText());
+        });
+        JsonNode s = root.get("subject");
+        if (s != null && !s.isNull() && !s.isObject()) {
+            throw new IllegalArgumentException("subject is " + s + ", not a JSON object");
+        }
+        Map<String, Object> subject = s != null && s.isObject()
+                ? MAPPER.convertValue(s, new TypeReference<Map<String, Object>>() { })
                 : Map.of();
-        return new ProofBundle(field(root, "version").asInt(), field(root, "chainId").asLong(), field(root, "genesisHash").asText(),
-                field(root, "transaction").asText(), field(root, "leafIndex").asInt(), field(root, "leafCount").asInt(), path,
-                field(root, "header").asText(), field(root, "sealerSignature").asText(), field(root, "sealerPublicKey").asText(), subject);
+        return new ProofBundle(integer(root, "version"), whole(root, "chainId"), text(root, "genesisHash"),
+                text(root, "transaction"), integer(root, "leafIndex"), integer(root, "leafCount"), path,
+                text(root, "header"), text(root, "sealerSignature"), text(root, "sealerPublicKey"), subject);
     }
 
     private static JsonNode field(JsonNode root, String name) {
@@ -75,5 +104,29 @@ final class ProofBundleJson {
             throw new IllegalArgumentException("the bundle has no " + name);
         }
         return v;
+    }
+
+    private static long whole(JsonNode root, String name) {
+        JsonNode v = field(root, name);
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw new IllegalArgumentException(name + " is " + v + ", not a whole number");
+        }
+        return v.asLong();
+    }
+
+    private static int integer(JsonNode root, String name) {
+        long v = whole(root, name);
+        if (v != (int) v) {
+            throw new IllegalArgumentException(name + " is " + v + ", too large");
+        }
+        return (int) v;
+    }
+
+    private static String text(JsonNode root, String name) {
+        JsonNode v = field(root, name);
+        if (!v.isTextual()) {
+            throw new IllegalArgumentException(name + " is " + v + ", not a string of hex");
+        }
+        return v.asText();
     }
 }

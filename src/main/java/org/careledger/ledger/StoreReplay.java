@@ -65,10 +65,12 @@ final class StoreReplay {
                                  SignatureCache signatures) {
         String[] refusal = {null};
         boolean[] attached = {false};
+        int[] records = {0};
         try {
             store.forEach(record -> {
+                records[0]++;
                 if (refusal[0] == null) {
-                    refusal[0] = replayOne(record, chain, checkpoint, attached, machine, genesis, signatures);
+                    refusal[0] = replayOne(record, records[0], chain, checkpoint, attached, machine, genesis, signatures);
                 }
             });
         } catch (IOException e) {
@@ -81,10 +83,13 @@ final class StoreReplay {
     }
 
     /** Adds one stored block; returns why the node must refuse to build, or null. */
-    private static String replayOne(StoredRecord record, Chain chain, Checkpoint checkpoint, boolean[] attached,
+    private static String replayOne(StoredRecord record, int recordNumber, Chain chain, Checkpoint checkpoint, boolean[] attached,
                                     StateMachine machine, Genesis genesis, SignatureCache signatures) {
         try {
             Block block = Block.decode(record.payload());
+            if (chain.contains(block.hash())) {
+                return storedTwice(block, recordNumber);
+            }
             ChainUpdate update;
             if (checkpoint != null && block.height() <= checkpoint.height()) {
                 update = chain.addUnderCheckpoint(block);
@@ -109,6 +114,15 @@ final class StoreReplay {
         } catch (MalformedEncodingException | BlockRejectedException e) {
             return "stored block at height " + record.height() + " is invalid: " + e.getMessage();
         }
+    }
+
+    /**
+     * Why a block met a second time in the store is damage: a node stores only blocks new to it
+     * ({@link Node#accept}), so the same block twice is a copied or replayed record, not a crash.
+     */
+    static String storedTwice(Block block, int recordNumber) {
+        return "block " + block.hash().shortHex() + " at height " + block.height() + " is stored a second time (record "
+                + recordNumber + "); a node stores each block once, so the store is damaged";
     }
 
     /** Why a stored first block does not follow this chain's genesis. */

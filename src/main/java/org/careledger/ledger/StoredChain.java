@@ -36,7 +36,8 @@ public final class StoredChain {
      * @param badHeight      the height of the first bad block, if not valid (-1 if unknown)
      * @param rule           the rule it broke: a {@link BlockRejectedException#rule()}, {@code encoding},
      *                       {@code genesis} (the store starts from another genesis), {@code orphan},
-     *                       {@code storeChecksum} or {@code storeCorruption}
+     *                       {@code storeDuplicate} (a block stored twice), {@code storeChecksum} or
+     *                       {@code storeCorruption} (including a block file missing)
      * @param explanation    why, for a person
      */
     public record Report(boolean valid, long height, long transactions, Hash tip, int records, long truncatedBytes,
@@ -45,15 +46,22 @@ public final class StoredChain {
 
     private final Chain chain;
     private final Report report;
+    private final Hash foreignGenesis;
 
-    private StoredChain(Chain chain, Report report) {
+    private StoredChain(Chain chain, Report report, Hash foreignGenesis) {
         this.chain = chain;
         this.report = report;
+        this.foreignGenesis = foreignGenesis;
     }
 
     /** The blocks directory of node {@code name} under {@code dataDir}. */
     public static Path blocksDirectory(Path dataDir, String name) {
         return dataDir.resolve("nodes").resolve(name).resolve("blocks");
+    }
+
+    /** The checkpoint file node {@code name} writes under {@code dataDir} (see {@link Checkpoint}). */
+    public static Path checkpointFile(Path dataDir, String name) {
+        return dataDir.resolve("nodes").resolve(name).resolve(Checkpoint.FILE_NAME);
     }
 
     /** The names of the nodes that have a directory under {@code dataDir/nodes}, sorted. */
@@ -79,6 +87,7 @@ public final class StoredChain {
         try (BlockStore store = BlockStore.openReadOnly(blocksDir)) {
             OpenReport opened = store.openReport();
             Problem[] problem = {null};
+            Hash[] foreign = {null};
             int[] records = {0};
             long[] lastRecordHeight = {0};
             store.forEach(record -> {
@@ -94,9 +103,14 @@ public final class StoredChain {
                                 + " but the block inside is at height " + block.height());
                         return;
                     }
+                    if (chain.contains(block.hash())) {
+                        problem[0] = new Problem(record.height(), "storeDuplicate", StoreReplay.storedTwice(block, records[0]));
+                        return;
+                    }
                     preverify(block, signatures, verifiers);
                     ChainUpdate update = chain.add(block);
                     if (update.kind() == ChainUpdate.Kind.ORPHAN && block.height() == 1) {
+                        foreign[0] = block.header().previousHash();
                         problem[0] = new Problem(1, "genesis", StoreReplay.foreignGenesis(block, chain));
                     } else if (update.kind() == ChainUpdate.Kind.ORPHAN) {
                         problem[0] = new Problem(record.height(), "orphan", "block " + block.hash().shortHex()
@@ -113,6 +127,8 @@ public final class StoredChain {
                 String rule = c.reason().contains("checksum") ? "storeChecksum" : "storeCorruption";
                 if (c.height() >= 0) {
                     problem[0] = new Problem(c.height(), rule, c.message());
+                } else if (c.fileMissing()) {
+                    problem[0] = new Problem(lastRecordHeight[0] + 1, rule, c.message());
                 } else {
                     problem[0] = new Problem(lastRecordHeight[0] + 1, rule, c.message()
                             + " (its header is damaged: the record after height " + lastRecordHeight[0] + ")");
@@ -126,7 +142,7 @@ public final class StoredChain {
             Report report = new Report(p == null, chain.height(), txs, chain.tip().hash(), records[0],
                     opened.bytesTruncated(), p == null ? -1 : p.height, p == null ? null : p.rule,
                     p == null ? null : p.explanation);
-            return new StoredChain(chain, report);
+            return new StoredChain(chain, report, foreign[0]);
         }
     }
 
@@ -165,6 +181,14 @@ public final class StoredChain {
 
     public Report report() {
         return report;
+    }
+
+    /**
+     * The genesis hash the store's first block builds on, if that is not this chain's genesis (the
+     * report's rule is then {@code genesis}): for saying which genesis the store belongs to.
+     */
+    public Optional<Hash> foreignGenesis() {
+        return Optional.ofNullable(foreignGenesis);
     }
 
     /** The rebuilt chain (up to the first problem). */

@@ -96,8 +96,7 @@ final class StoreScan {
         }
         for (var entry : byIndex.entrySet()) {
             if (entry.getKey() != files.size()) {
-                return new Corruption(RecordFormat.fileName(files.size()), 0, -1,
-                        "block file is missing, but " + entry.getValue().getFileName() + " exists");
+                return Corruption.missingFile(RecordFormat.fileName(files.size()), entry.getValue().getFileName().toString());
             }
             files.add(entry.getValue());
         }

@@ -154,7 +154,8 @@ class CorruptionTest {
         Files.delete(file(tmp, 1));
         try (BlockStore store = BlockStore.open(tmp, 50)) {
             assertThat(store.openReport().corruption().orElseThrow().message())
-                    .isEqualTo("block record of unknown height (blocks-00001.dat offset 0): block file is missing, but blocks-00002.dat exists");
+                    .isEqualTo("block file blocks-00001.dat is missing, but blocks-00002.dat exists: the blocks it held are gone,"
+                            + " and no later block is read");
             assertThat(store.records()).extracting(StoredRecord::height).containsExactly(0L);
         }
     }
