@@ -79,11 +79,7 @@ final class BenchCommand {
             // the genesis lists only the sealers that run, so no block waits for the turn of one that does not
             genesis = DevConsortium.genesis(blockTime, nodesAsked < 0 ? DevConsortium.NAMES.size() : nodesAsked);
         } else {
-            try {
-                genesis = GenesisJson.read(genesisFile);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
-            }
+            genesis = GenesisJson.read(genesisFile); // a damaged file is reported as such (exit 1), not as a usage error
             if (nodesAsked > 0 && nodesAsked != genesis.sealers().size()) {
                 throw new UsageException("the chain in " + dir + " has " + genesis.sealers().size() + " sealer(s): pass --nodes "
                         + genesis.sealers().size() + " to continue it");
