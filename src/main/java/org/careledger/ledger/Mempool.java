@@ -28,7 +28,8 @@ import org.careledger.crypto.Address;
  * sender's fee-free transactions are bounded too, so that calls costing nothing cannot fill the pool
  * for everyone; a sender over that share is told at once ({@link SenderFullException}), without the
  * wait, because only blocks including its own transactions free its share and a caller waiting for
- * that would hold up whatever queues behind it.
+ * that would hold up whatever queues behind it. The sender's next nonce is let in even over its
+ * share: it can be mined at once, and without it a share full of later nonces would wait for ever.
  */
 public final class Mempool {
 
@@ -96,7 +97,7 @@ public final class Mempool {
                 if (queue != null && queue.byNonce.containsKey(tx.nonce())) {
                     throw new TransactionRejectedException("nonce", "another transaction with nonce " + tx.nonce() + " is already waiting");
                 }
-                if (feeFree && queue != null) {
+                if (feeFree && queue != null && tx.nonce() != tipState.nextNonce(tx.senderAddress())) {
                     checkShare(tx, queue);
                 }
                 if (byId.size() < limits.maxTransactions() && bytes + tx.size() <= limits.maxBytes()) {

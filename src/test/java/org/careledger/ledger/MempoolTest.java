@@ -225,6 +225,18 @@ class MempoolTest {
     }
 
     @Test
+    void aShareFullOfLaterNoncesStillLetsInTheNextOneSoNothingWaitsForEver() throws Exception {
+        Mempool pool = new Mempool(feeFreeShare(2));
+        Transaction next = anchor(ALICE, 0);
+        admit(pool, anchor(ALICE, 1));
+        admit(pool, anchor(ALICE, 2));
+        assertThatThrownBy(() -> admit(pool, anchor(ALICE, 3))).isInstanceOf(Mempool.SenderFullException.class);
+
+        assertThat(admit(pool, next)).as("the nonce the chain expects next").isTrue();
+        assertThat(pool.select(chain.tipStateForReading(), 100)).hasSize(3);
+    }
+
+    @Test
     void aSendersFeeFreeShareIsBoundedInBytes() throws Exception {
         Mempool pool = new Mempool(new MempoolLimits(1_000, 64 * MempoolLimits.MIB, Mempool.DEFAULT_NONCE_WINDOW, 1_000, 16 * MempoolLimits.KIB));
         assertThat(admit(pool, padded(ALICE, 0))).isTrue();
