@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
+import org.careledger.crypto.Address;
+
 /**
  * Every rule a block must pass, as one small named check each. {@link #validate} runs them in order
  * and returns the world state after the block; the first failure throws a
@@ -65,6 +67,11 @@ public final class BlockRules {
         checkProofOfWork(header);
         checkSealer(block);
         checkMerkleRoot(block);
+    }
+
+    /** Whether {@code account} is one of the genesis's sealers: the consortium's own nodes. */
+    public boolean isSealer(Address account) {
+        return genesis.isSealer(account);
     }
 
     /** The difficulty a child of {@code parent} must carry. */

@@ -3,10 +3,13 @@ package org.careledger.ledger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -16,66 +19,121 @@ import org.careledger.crypto.Address;
 
 /**
  * Transactions waiting for a block. Admission applies every rule that can be checked before a
- * block (chain id, signature, registered sender, fee, nonce not used and at most
- * {@code nonceWindow} ahead) and refuses with a reason the caller can show. Per sender the
- * transactions are kept in nonce order; a block takes each sender's run of consecutive nonces from
- * its next one. The pool is bounded: when full, {@link #admit} waits for space (back-pressure)
- * instead of dropping anything, up to a timeout.
+ * block (chain id, signature, registered sender, fee, nonce not used and at most the window ahead)
+ * and refuses with a reason the caller can show. Per sender the transactions are kept in nonce
+ * order; a block takes each sender's run of consecutive nonces from its next one.
+ *
+ * <p>The pool is bounded ({@link MempoolLimits}) in transactions and in bytes: when full,
+ * {@link #admit} waits for space (back-pressure) instead of dropping anything, up to a timeout. A
+ * sender's fee-free transactions are bounded too, so that calls costing nothing cannot fill the pool
+ * for everyone; a sender over that share is told at once ({@link SenderFullException}), without the
+ * wait, because only blocks including its own transactions free its share and a caller waiting for
+ * that would hold up whatever queues behind it. The sender's next nonce is let in even over its
+ * share: it can be mined at once, and without it a share full of later nonces would wait for ever.
  */
 public final class Mempool {
 
     public static final long DEFAULT_NONCE_WINDOW = 100_000;
 
-    private final int capacity;
-    private final long nonceWindow;
+    private final MempoolLimits limits;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition space = lock.newCondition();
     /** Senders in order of first arrival; each sender's transactions by nonce. */
-    private final Map<Address, TreeMap<Long, Transaction>> bySender = new LinkedHashMap<>();
+    private final Map<Address, SenderQueue> bySender = new LinkedHashMap<>();
     private final Map<Hash, Transaction> byId = new HashMap<>();
+    private long bytes;
 
+    /** A pool of {@code capacity} transactions and this nonce window, with the standard byte and per-sender limits. */
     public Mempool(int capacity, long nonceWindow) {
-        this.capacity = capacity;
-        this.nonceWindow = nonceWindow;
+        this(MempoolLimits.standard().withCapacity(capacity, nonceWindow));
+    }
+
+    public Mempool(MempoolLimits limits) {
+        this.limits = limits;
     }
 
     /** Thrown when the pool stayed full for the whole wait: the caller should slow down and retry. */
-    public static final class FullException extends RuntimeException {
-        public FullException(int capacity) {
-            super("The ledger's queue of waiting transactions is full (" + capacity + "); try again shortly");
+    public static class FullException extends RuntimeException {
+        FullException(String message) {
+            super(message);
         }
+    }
+
+    /**
+     * Thrown at once when a sender already has as many fee-free transactions waiting as one sender
+     * may: the caller should keep this one and send it again once some of them are mined.
+     */
+    public static final class SenderFullException extends FullException {
+        SenderFullException(String message) {
+            super(message);
+        }
+    }
+
+    /** One sender's waiting transactions by nonce, and which of them count against its fee-free share. */
+    private static final class SenderQueue {
+        final TreeMap<Long, Transaction> byNonce = new TreeMap<>();
+        final Set<Hash> feeFree = new HashSet<>();
+        long feeFreeBytes;
     }
 
     /**
      * Admits a transaction checked against the tip state; returns false if it was already waiting.
      *
      * @throws TransactionRejectedException if a rule refuses it
-     * @throws FullException if no space opened within {@code waitMillis}
+     * @throws SenderFullException          if its sender's fee-free share is full (at once)
+     * @throws FullException                if no space opened in the pool within {@code waitMillis}
      */
     public boolean admit(Transaction tx, WorldState tipState, BlockRules rules, long waitMillis) throws InterruptedException {
-        rules.admit(tx, tipState, nonceWindow);
+        rules.admit(tx, tipState, limits.nonceWindow());
+        boolean feeFree = countsAsFeeFree(tx, tipState, rules);
         lock.lock();
         try {
-            if (byId.containsKey(tx.id())) {
-                return false;
-            }
-            TreeMap<Long, Transaction> queue = bySender.get(tx.senderAddress());
-            if (queue != null && queue.containsKey(tx.nonce())) {
-                throw new TransactionRejectedException("nonce", "another transaction with nonce " + tx.nonce() + " is already waiting");
-            }
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
-            while (byId.size() >= capacity) {
+            while (true) {
+                if (byId.containsKey(tx.id())) {
+                    return false;
+                }
+                SenderQueue queue = bySender.get(tx.senderAddress());
+                if (queue != null && queue.byNonce.containsKey(tx.nonce())) {
+                    throw new TransactionRejectedException("nonce", "another transaction with nonce " + tx.nonce() + " is already waiting");
+                }
+                if (feeFree && queue != null && tx.nonce() != tipState.nextNonce(tx.senderAddress())) {
+                    checkShare(tx, queue);
+                }
+                if (byId.size() < limits.maxTransactions() && bytes + tx.size() <= limits.maxBytes()) {
+                    add(tx, feeFree);
+                    return true;
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new FullException(capacity);
+                    throw new FullException("The ledger's queue of waiting transactions is full (at most "
+                            + String.format(Locale.ROOT, "%,d", limits.maxTransactions()) + " transactions or "
+                            + size(limits.maxBytes()) + "); try again shortly");
                 }
                 space.awaitNanos(left);
             }
-            bySender.computeIfAbsent(tx.senderAddress(), a -> new TreeMap<>()).put(tx.nonce(), tx);
-            byId.put(tx.id(), tx);
-            return true;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Whether the transaction takes a place of its sender's fee-free share: a call whose minimum fee
+     * is nothing, whatever fee it carries, from anyone but a sealer.
+     */
+    private static boolean countsAsFeeFree(Transaction tx, WorldState tipState, BlockRules rules) {
+        return tipState.minimumFee(tx.call()) == 0 && !rules.isSealer(tx.senderAddress());
+    }
+
+    private void checkShare(Transaction tx, SenderQueue queue) {
+        if (queue.feeFree.size() >= limits.maxFeeFreePerSender()) {
+            throw new SenderFullException(tx.senderAddress() + " already has "
+                    + String.format(Locale.ROOT, "%,d", limits.maxFeeFreePerSender())
+                    + " fee-free transactions waiting for a block, the most one sender may have; send it again once some are mined");
+        }
+        if (queue.feeFreeBytes + tx.size() > limits.maxFeeFreeBytesPerSender()) {
+            throw new SenderFullException(tx.senderAddress() + "'s fee-free transactions waiting for a block would exceed "
+                    + size(limits.maxFeeFreeBytesPerSender()) + ", the most one sender may have; send it again once some are mined");
         }
     }
 
@@ -85,9 +143,9 @@ public final class Mempool {
         try {
             List<Iterator<Transaction>> runs = new ArrayList<>();
             Map<Iterator<Transaction>, long[]> expected = new HashMap<>();
-            for (Map.Entry<Address, TreeMap<Long, Transaction>> e : bySender.entrySet()) {
+            for (Map.Entry<Address, SenderQueue> e : bySender.entrySet()) {
                 long next = tipState.nextNonce(e.getKey());
-                Iterator<Transaction> it = e.getValue().tailMap(next, true).values().iterator();
+                Iterator<Transaction> it = e.getValue().byNonce.tailMap(next, true).values().iterator();
                 runs.add(it);
                 expected.put(it, new long[] {next});
             }
@@ -122,20 +180,10 @@ public final class Mempool {
     public void removeIncluded(Collection<Transaction> included, WorldState tipState) {
         lock.lock();
         try {
-            for (Transaction tx : included) {
-                remove(tx);
-            }
-            for (Iterator<Map.Entry<Address, TreeMap<Long, Transaction>>> it = bySender.entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<Address, TreeMap<Long, Transaction>> e = it.next();
-                long next = tipState.nextNonce(e.getKey());
-                for (Transaction stale : new ArrayList<>(e.getValue().headMap(next, false).values())) {
-                    byId.remove(stale.id());
-                    e.getValue().remove(stale.nonce());
-                }
-                if (e.getValue().isEmpty()) {
-                    it.remove();
-                }
-            }
+            included.forEach(this::remove);
+            List<Transaction> stale = new ArrayList<>();
+            bySender.forEach((sender, queue) -> stale.addAll(queue.byNonce.headMap(tipState.nextNonce(sender), false).values()));
+            stale.forEach(this::remove);
             space.signalAll();
         } finally {
             lock.unlock();
@@ -151,13 +199,11 @@ public final class Mempool {
         lock.lock();
         try {
             for (Transaction tx : refused) {
-                TreeMap<Long, Transaction> queue = bySender.get(tx.senderAddress());
+                SenderQueue queue = bySender.get(tx.senderAddress());
                 if (queue == null || !byId.containsKey(tx.id())) {
                     continue;
                 }
-                for (Transaction later : new ArrayList<>(queue.tailMap(tx.nonce(), true).values())) {
-                    remove(later);
-                }
+                new ArrayList<>(queue.byNonce.tailMap(tx.nonce(), true).values()).forEach(this::remove);
             }
             space.signalAll();
         } finally {
@@ -165,13 +211,19 @@ public final class Mempool {
         }
     }
 
-    /** Puts back transactions of blocks a reorganisation removed (those still valid later). */
+    /**
+     * Puts back transactions of blocks a reorganisation removed (those still valid later). They go
+     * back whatever the limits, and count against no sender's fee-free share: they were in a block
+     * once, and a limit is never a reason to lose one. One whose nonce another waiting transaction of
+     * its sender holds stays out: only one of the two can ever be mined.
+     */
     public void reinsert(Collection<Transaction> orphaned) {
         lock.lock();
         try {
             for (Transaction tx : orphaned) {
-                if (byId.putIfAbsent(tx.id(), tx) == null) {
-                    bySender.computeIfAbsent(tx.senderAddress(), a -> new TreeMap<>()).put(tx.nonce(), tx);
+                SenderQueue queue = bySender.get(tx.senderAddress());
+                if (!byId.containsKey(tx.id()) && (queue == null || !queue.byNonce.containsKey(tx.nonce()))) {
+                    add(tx, false);
                 }
             }
         } finally {
@@ -179,23 +231,42 @@ public final class Mempool {
         }
     }
 
+    private void add(Transaction tx, boolean feeFree) {
+        SenderQueue queue = bySender.computeIfAbsent(tx.senderAddress(), a -> new SenderQueue());
+        queue.byNonce.put(tx.nonce(), tx);
+        if (feeFree) {
+            queue.feeFree.add(tx.id());
+            queue.feeFreeBytes += tx.size();
+        }
+        byId.put(tx.id(), tx);
+        bytes += tx.size();
+    }
+
     private void remove(Transaction tx) {
-        if (byId.remove(tx.id()) != null) {
-            TreeMap<Long, Transaction> queue = bySender.get(tx.senderAddress());
-            if (queue != null) {
-                queue.remove(tx.nonce());
-                if (queue.isEmpty()) {
-                    bySender.remove(tx.senderAddress());
-                }
-            }
+        if (byId.remove(tx.id()) == null) {
+            return;
+        }
+        bytes -= tx.size();
+        SenderQueue queue = bySender.get(tx.senderAddress());
+        queue.byNonce.remove(tx.nonce(), tx);
+        if (queue.feeFree.remove(tx.id())) {
+            queue.feeFreeBytes -= tx.size();
+        }
+        if (queue.byNonce.isEmpty()) {
+            bySender.remove(tx.senderAddress());
         }
     }
 
-    /** Everything waiting, for the portal to honour what is not yet in a block (a revocation, say). */
+    /**
+     * Everything waiting, each sender's in nonce order, for the portal to honour what is not yet in a
+     * block (a revocation, say).
+     */
     public List<Transaction> pending() {
         lock.lock();
         try {
-            return List.copyOf(byId.values());
+            List<Transaction> out = new ArrayList<>(byId.size());
+            bySender.values().forEach(queue -> out.addAll(queue.byNonce.values()));
+            return out;
         } finally {
             lock.unlock();
         }
@@ -210,6 +281,16 @@ public final class Mempool {
         }
     }
 
+    /** The encoded bytes of everything waiting. */
+    public long bytes() {
+        lock.lock();
+        try {
+            return bytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public boolean contains(Hash id) {
         lock.lock();
         try {
@@ -217,5 +298,19 @@ public final class Mempool {
         } finally {
             lock.unlock();
         }
+    }
+
+    public MempoolLimits limits() {
+        return limits;
+    }
+
+    private static String size(long bytes) {
+        if (bytes % MempoolLimits.MIB == 0) {
+            return bytes / MempoolLimits.MIB + " MiB";
+        }
+        if (bytes % MempoolLimits.KIB == 0) {
+            return bytes / MempoolLimits.KIB + " KiB";
+        }
+        return String.format(Locale.ROOT, "%,d bytes", bytes);
     }
 }

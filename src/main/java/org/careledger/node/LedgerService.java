@@ -36,6 +36,7 @@ public class LedgerService {
 
     private final Consortium consortium;
     private final ApplicationEventPublisher events;
+    /** Transactions someone awaits, completed by the block that includes them. */
     private final Map<Hash, CompletableFuture<Long>> waiting = new ConcurrentHashMap<>();
 
     LedgerService(Consortium consortium, ApplicationEventPublisher events) {
@@ -46,7 +47,9 @@ public class LedgerService {
 
     /**
      * Signs a call with {@code key}, using the sender's next free nonce (counting its pending
-     * transactions), and submits it.
+     * transactions), and submits it. A full mempool, or a sender with as many fee-free transactions
+     * waiting as one sender may have, is a {@link LedgerUnavailableException}: the caller keeps the
+     * call and sends it again later (the records outbox does), nothing is refused for good.
      *
      * @throws TransactionRejectedException if a rule refuses it at once
      */
@@ -54,39 +57,74 @@ public class LedgerService {
         Node home = requireReady();
         long nonce = nextNonce(key.address());
         Transaction tx = Transaction.sign(consortium.genesis().chainId(), key, nonce, call, fee);
-        waiting.put(tx.id(), new CompletableFuture<>());
         try {
             home.submit(tx, 5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LedgerUnavailableException("Interrupted while the ledger's queue was full");
         } catch (Mempool.FullException e) {
-            waiting.remove(tx.id());
             throw new LedgerUnavailableException(e.getMessage());
-        } catch (RuntimeException e) {
-            waiting.remove(tx.id());
-            throw e;
         }
         return tx;
     }
 
-    /** Waits until the transaction is in a durable block on the home node; returns the block height. */
+    /**
+     * Waits until the transaction is in a durable block on the home node's main chain and returns the
+     * block's height; at once if it already is, since a block may come between submitting and calling
+     * this.
+     *
+     * @throws LedgerUnavailableException if it is not in a block within {@code timeout}, or if it is
+     *                                    neither in a block nor waiting for one (a block refused it)
+     */
     public long awaitCommitted(Hash transactionId, Duration timeout) {
-        CompletableFuture<Long> future = waiting.get(transactionId);
-        if (future == null) {
-            throw new LedgerUnavailableException("Transaction " + transactionId.shortHex() + " is not waiting for a block");
-        }
+        Node home = requireReady();
+        // registered before looking at the chain: a block committed from now on completes the future,
+        // and one committed before is in the chain's index
+        CompletableFuture<Long> inclusion = waiting.computeIfAbsent(transactionId, id -> new CompletableFuture<>());
         try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Optional<Long> height = committedHeight(home, transactionId);
+            if (height.isPresent()) {
+                return height.get();
+            }
+            if (!home.mempool().contains(transactionId)) {
+                // the index learns of a block before the pool forgets what it included: look once more
+                return committedHeight(home, transactionId).orElseThrow(() -> new LedgerUnavailableException("Transaction "
+                        + transactionId.shortHex() + " is neither in a block nor waiting for one (a block refused it, or a restart "
+                        + "lost it); it has to be sent again"));
+            }
+            return inclusion.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new LedgerUnavailableException("Transaction " + transactionId.shortHex() + " was not mined within "
-                    + timeout.toSeconds() + " s; it stays queued and will be mined when the ledger catches up");
+            return committedHeight(home, transactionId).orElseThrow(() -> new LedgerUnavailableException("Transaction "
+                    + transactionId.shortHex() + " was not mined within " + describe(timeout)
+                    + "; it stays queued and will be mined when the ledger catches up"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LedgerUnavailableException("Interrupted while waiting for a block");
         } catch (ExecutionException e) {
             throw new LedgerUnavailableException("Waiting for a block failed: " + e.getCause());
+        } finally {
+            release(home, transactionId, inclusion);
         }
+    }
+
+    private static Optional<Long> committedHeight(Node home, Hash transactionId) {
+        return home.chain().locate(transactionId).map(TxLocation::height);
+    }
+
+    /**
+     * Forgets the future of a transaction that no longer waits in the pool (committed, or refused),
+     * first completing it for anyone else awaiting the same transaction. One still waiting keeps its
+     * future: the block that includes it completes and removes it.
+     */
+    private void release(Node home, Hash transactionId, CompletableFuture<Long> inclusion) {
+        if (inclusion.isDone() || !home.mempool().contains(transactionId)) {
+            committedHeight(home, transactionId).ifPresent(inclusion::complete);
+            waiting.remove(transactionId, inclusion);
+        }
+    }
+
+    private static String describe(Duration timeout) {
+        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
     }
 
     /** The sender's next nonce, after the ones it already has waiting. */

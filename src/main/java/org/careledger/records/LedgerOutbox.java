@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,7 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code CHECKPOINT SYNC}: H2 does not fsync commits by itself), and only then is it signed with
  * the signer's custody key and submitted. A sweep every few seconds, and one when the ledger is
  * ready after a start, submits what is still queued and requeues what a crash took out of the
- * mempool, so nothing the portal promised is lost.
+ * mempool, so nothing the portal promised is lost. A call the ledger cannot take now (a full mempool,
+ * or a signer with as many fee-free transactions waiting as one sender may have) stays queued, never
+ * failed: only a rule's refusal fails a call.
  */
 @Component
 class LedgerOutbox {
@@ -172,11 +175,19 @@ class LedgerOutbox {
         if (!queued.isEmpty()) {
             makeDurable(); // whatever was read above is committed; a request thread may not have synced it yet
         }
+        Set<Long> heldBack = new HashSet<>();
         for (OutboxItem item : queued) {
+            if (heldBack.contains(item.getSignerId())) {
+                continue;
+            }
             if (item.getKind() == OutboxItem.Kind.ANCHOR && alreadyAnchored(item)) {
                 continue;
             }
-            submit(item.getId());
+            if (submit(item.getId()).status() == LedgerReceipt.Status.QUEUED) {
+                // the ledger cannot take this signer's call now (its share of the mempool is full, say): its later
+                // calls wait for the next sweep too, so they keep the order they were written in and cost no signing
+                heldBack.add(item.getSignerId());
+            }
         }
     }
 

@@ -2,6 +2,9 @@ package org.careledger.node;
 
 import org.careledger.Await;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import org.careledger.IntegrationTest;
 import org.careledger.contracts.Registry;
@@ -9,11 +12,18 @@ import org.careledger.contracts.Tokens;
 import org.careledger.crypto.Address;
 import org.careledger.crypto.DevAccounts;
 import org.careledger.identity.DemoAccounts;
+import org.careledger.crypto.PrivateKey;
 import org.careledger.ledger.Genesis;
+import org.careledger.ledger.Hash;
 import org.careledger.ledger.Transaction;
 import org.careledger.ledger.TransactionRejectedException;
+import org.careledger.ledger.TxLocation;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,5 +78,102 @@ class LedgerServiceTest extends IntegrationTest {
         assertThatThrownBy(() -> ledger.submit(DevAccounts.ganacheAccount(4), Tokens.transfer(to, 1), 0))
                 .isInstanceOf(TransactionRejectedException.class).hasMessageContaining("below the minimum");
         assertThat(ledger.pending()).noneMatch(tx -> tx.senderAddress().equals(DevAccounts.ganacheAccount(4).address()));
+    }
+
+    @Autowired
+    Consortium consortium;
+
+    @Test
+    void awaitingATransactionThatIsAlreadyCommittedReturnsItsBlockAtOnce() {
+        try (Recorder events = new Recorder()) {
+            Transaction tx = ledger.submit(DevAccounts.ganacheAccount(5), Tokens.transfer(DevAccounts.ganacheAccount(6).address(), 1), 1000);
+            Await.until("the transfer is announced as committed", () -> events.committed(tx).isPresent());
+
+            long started = System.nanoTime();
+            long height = ledger.awaitCommitted(tx.id(), Duration.ofSeconds(10));
+
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).as("at once, not after the wait").isLessThan(5_000);
+            assertThat(height).isEqualTo(ledger.locate(tx.id()).orElseThrow().height());
+        }
+    }
+
+    @Test
+    void eachCommittedTransactionAndItsBlockAreAnnounced() {
+        try (Recorder events = new Recorder()) {
+            var from = DevAccounts.ganacheAccount(5);
+            Transaction tx = ledger.submit(from, Tokens.transfer(DevAccounts.ganacheAccount(6).address(), 1), 1000);
+            long height = ledger.awaitCommitted(tx.id(), Duration.ofSeconds(30));
+            TxLocation where = ledger.locate(tx.id()).orElseThrow();
+            Await.until("the block is announced", () -> events.mined(height).isPresent());
+
+            assertThat(events.committed(tx)).contains(new TransactionCommitted(tx.id().hex(), height, from.address().toString()));
+            BlockMined block = events.mined(height).orElseThrow();
+            assertThat(block.hash()).isEqualTo(where.blockHash().hex());
+            assertThat(block.transactions()).isGreaterThan(where.index());
+            assertThat(ledger.genesis().sealerAddresses()).extracting(Address::toString).contains(block.sealer());
+        }
+    }
+
+    @Test
+    void aTransactionNotYetMinedIsPendingAndAwaitingItTimesOutWithAClearMessage() throws Exception {
+        PrivateKey sender = DevAccounts.ganacheAccount(6);
+        Address to = DevAccounts.ganacheAccount(5).address();
+        long next = ledger.nextNonce(sender.address());
+        // one nonce ahead of the next: it cannot be mined until the gap is filled
+        Transaction ahead = Transaction.sign(ledger.genesis().chainId(), sender, next + 1, Tokens.transfer(to, 1), 1000);
+        consortium.home().submit(ahead, 0);
+
+        assertThat(ledger.pending()).contains(ahead);
+        assertThatThrownBy(() -> ledger.awaitCommitted(ahead.id(), Duration.ofMillis(300)))
+                .isInstanceOf(LedgerUnavailableException.class)
+                .hasMessage("Transaction " + ahead.id().shortHex() + " was not mined within 300 ms; it stays queued and will be mined "
+                        + "when the ledger catches up");
+
+        Transaction gap = Transaction.sign(ledger.genesis().chainId(), sender, next, Tokens.transfer(to, 1), 1000);
+        consortium.home().submit(gap, 0);
+        long height = ledger.awaitCommitted(ahead.id(), Duration.ofSeconds(30));
+        assertThat(ledger.locate(ahead.id()).orElseThrow().height()).isEqualTo(height);
+        Await.until("both leave the pending transactions", () -> ledger.pending().stream().noneMatch(tx -> tx.equals(ahead) || tx.equals(gap)));
+    }
+
+    @Test
+    void awaitingATransactionTheLedgerDoesNotHoldSaysSoAtOnce() {
+        Hash unknown = Hash.sha256(new byte[] {42});
+
+        assertThatThrownBy(() -> ledger.awaitCommitted(unknown, Duration.ofSeconds(30)))
+                .isInstanceOf(LedgerUnavailableException.class)
+                .hasMessage("Transaction " + unknown.shortHex() + " is neither in a block nor waiting for one (a block refused it, "
+                        + "or a restart lost it); it has to be sent again");
+    }
+
+    /** The ledger's events, as any listener in the portal receives them, while the test runs. */
+    private final class Recorder implements ApplicationListener<ApplicationEvent>, AutoCloseable {
+
+        private final List<Object> seen = new CopyOnWriteArrayList<>();
+
+        Recorder() {
+            ((ConfigurableApplicationContext) context).addApplicationListener(this);
+        }
+
+        @Override
+        public void onApplicationEvent(ApplicationEvent event) {
+            if (event instanceof PayloadApplicationEvent<?> payload) {
+                seen.add(payload.getPayload());
+            }
+        }
+
+        java.util.Optional<TransactionCommitted> committed(Transaction tx) {
+            return seen.stream().filter(e -> e instanceof TransactionCommitted c && c.transactionId().equals(tx.id().hex()))
+                    .map(TransactionCommitted.class::cast).findFirst();
+        }
+
+        java.util.Optional<BlockMined> mined(long height) {
+            return seen.stream().filter(e -> e instanceof BlockMined b && b.height() == height).map(BlockMined.class::cast).findFirst();
+        }
+
+        @Override
+        public void close() {
+            ((ConfigurableApplicationContext) context).removeApplicationListener(this);
+        }
     }
 }
