@@ -42,6 +42,7 @@ public final class Node implements Peer, AutoCloseable {
     /** Asks the peers for their tips every {@link #syncMillis}, so a node that fell behind catches up. */
     private final ScheduledExecutorService sync;
     private final long syncMillis;
+    private volatile long lastTipChangeNanos = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
     private final List<Consumer<ChainUpdate>> listeners = new CopyOnWriteArrayList<>();
     private final Map<Hash, List<Block>> orphansByParent = new HashMap<>();
     /** Held blocks whose parent is unknown, by hash. */
@@ -118,7 +119,15 @@ public final class Node implements Peer, AutoCloseable {
         }
     }
 
+    /**
+     * Catches up when the chain has been quiet here for a sync period: while blocks arrive, the
+     * broadcasts and the fetching of a newcomer's missing ancestors already keep this node current,
+     * and asking for tips then would only validate blocks ahead of their own delivery.
+     */
     private void syncQuietly() {
+        if (System.nanoTime() - lastTipChangeNanos < TimeUnit.MILLISECONDS.toNanos(syncMillis)) {
+            return;
+        }
         try {
             syncWithPeers();
         } catch (RuntimeException e) {
@@ -211,6 +220,7 @@ public final class Node implements Peer, AutoCloseable {
         update.connected().forEach(b -> included.addAll(b.transactions()));
         mempool.removeIncluded(included, tip);
         producer.tipChanged();
+        lastTipChangeNanos = System.nanoTime();
         if (chain.height() >= lastCheckpointHeight + CHECKPOINT_INTERVAL) {
             writeCheckpoint();
         }
