@@ -45,6 +45,12 @@ final class BenchCommand {
     static final long AMOUNT = 1;
     static final long MAX_TRANSACTIONS = 900_000;
     private static final long STALL_MILLIS = 120_000;
+    /**
+     * Transfers of the warm-up by default (fewer if the bench is smaller): with 5,000 the JIT still
+     * spent 0.9-1.6 s of the timed part's CPU recompiling the node's paths, with 15,000 0.4-0.9 s,
+     * and the ratio was higher in 7 of 8 runs interleaved in one session (README).
+     */
+    static final int DEFAULT_WARM_UP = 15_000;
 
     private BenchCommand() {
     }
@@ -64,7 +70,7 @@ final class BenchCommand {
         long blockTime = o.longValue("--block-time", 200, 1, 600_000);
         boolean resume = o.has("--resume");
         long rate = o.longValue("--rate", 0, 1, 10_000_000);
-        int warmUp = (int) o.longValue("--warm-up", Math.min(n, 5_000), 0, MAX_TRANSACTIONS);
+        int warmUp = (int) o.longValue("--warm-up", Math.min(n, DEFAULT_WARM_UP), 0, MAX_TRANSACTIONS);
 
         Path genesisFile = dir.resolve("genesis.json");
         boolean existing = Files.isRegularFile(genesisFile) || Files.isDirectory(dir.resolve("nodes"));
@@ -273,6 +279,9 @@ final class BenchCommand {
         err.printf(Locale.ROOT, "secp256k1: %.0f verifications/s before the run and %.0f after, on %d thread(s), over the bench's own signatures%n",
                 before, after, threads);
         double ceiling = Math.max(before, after) / nodes.size(); // the faster: a ratio never flatters the run
+        double oneSignature = reference.oneSignaturePerSecond(threads);
+        err.printf(Locale.ROOT, "secp256k1: %.0f verifications/s of one signature over and over (the processor learns its one input): "
+                + "ratio %.3f against that%n", oneSignature, throughput / (oneSignature / nodes.size()));
         out.printf(Locale.ROOT, "throughput tx_per_s=%.1f ceiling_tx_per_s=%.1f ratio=%.3f%n", throughput, ceiling, throughput / ceiling);
         err.printf(Locale.ROOT, "%d transfers committed on %d node(s) in %.2f s%n", total, nodes.size(), seconds);
         err.println(cpuReport);
@@ -339,17 +348,23 @@ final class BenchCommand {
         }
 
         double verificationsPerSecond(int threads) throws InterruptedException {
-            run(threads, 500);
-            return run(threads, 1500) / 1.5;
+            run(threads, 500, keys.length);
+            return run(threads, 1500, keys.length) / 1.5;
         }
 
-        private long run(int threads, long millis) throws InterruptedException {
+        /** The reference as it was first measured, for comparison: the first signature over and over. */
+        double oneSignaturePerSecond(int threads) throws InterruptedException {
+            run(threads, 500, 1);
+            return run(threads, 1500, 1) / 1.5;
+        }
+
+        private long run(int threads, long millis, int distinct) throws InterruptedException {
             AtomicLong count = new AtomicLong();
             AtomicReference<String> failure = new AtomicReference<>();
             long deadline = System.nanoTime() + millis * 1_000_000L;
             List<Thread> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                int first = (int) ((long) t * keys.length / threads);
+                int first = (int) ((long) t * distinct / threads);
                 Thread worker = new Thread(() -> {
                     long local = 0;
                     int i = first;
@@ -359,7 +374,7 @@ final class BenchCommand {
                             return;
                         }
                         local++;
-                        i = i + 1 == keys.length ? 0 : i + 1;
+                        i = i + 1 == distinct ? 0 : i + 1;
                     }
                     count.addAndGet(local);
                 }, "careledger-bench-verify-" + t);

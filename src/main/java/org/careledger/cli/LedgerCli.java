@@ -19,7 +19,7 @@ public final class LedgerCli {
             "  bench --data-dir DIR --transactions N [--nodes 3] [--threads T] [--block-time MS]",
             "        [--rate TX_PER_S] [--warm-up N] [--resume]",
             "      run the dev consortium in this process and measure committed transfers per second;",
-            "      --warm-up runs N transfers (default min(N, 5000); 0: none) on a throw-away chain first;",
+            "      --warm-up runs N transfers (default min(N, 15000); 0: none) on a throw-away chain first;",
             "      --resume continues a chain a killed run left (nonces from the recovered chain)",
             "  proof export --data-dir DIR --node NAME --height H --index I --out FILE",
             "      write the proof bundle of the I-th transaction of the block at height H",
