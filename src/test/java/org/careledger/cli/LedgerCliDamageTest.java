@@ -1,7 +1,6 @@
 package org.careledger.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -52,22 +51,7 @@ class LedgerCliDamageTest {
     }
 
     private Path copyOfBenchDir() throws IOException {
-        Path copy = work.resolve("copy");
-        try (Stream<Path> all = Files.walk(benchDir)) {
-            all.forEach(p -> {
-                try {
-                    Path target = copy.resolve(benchDir.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(target);
-                    } else if (!p.getFileName().toString().endsWith(".lock")) {
-                        Files.copy(p, target);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-        return copy;
+        return Cli.copyDataDir(benchDir, work.resolve("copy"));
     }
 
     private static Path blocks(Path dir, String node) {

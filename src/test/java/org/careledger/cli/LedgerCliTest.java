@@ -2,14 +2,12 @@ package org.careledger.cli;
 
 import org.careledger.contracts.DevConsortium;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,22 +38,7 @@ class LedgerCliTest {
     }
 
     private Path copyOfBenchDir() throws IOException {
-        Path copy = work.resolve("copy");
-        try (Stream<Path> all = Files.walk(benchDir)) {
-            all.forEach(p -> {
-                try {
-                    Path target = copy.resolve(benchDir.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(target);
-                    } else if (!p.getFileName().toString().endsWith(".lock")) {
-                        Files.copy(p, target);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-        return copy;
+        return Cli.copyDataDir(benchDir, work.resolve("copy"));
     }
 
     private static Path blockFile(Path dir, String node) {

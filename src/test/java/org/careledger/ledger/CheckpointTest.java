@@ -18,13 +18,12 @@ class CheckpointTest {
 
     private static final PrivateKey ALICE = DevAccounts.ganacheAccount(0);
     private static final PrivateKey BOB = DevAccounts.ganacheAccount(1);
-    private static final Genesis SOLO = Genesis.dev(CHAIN_ID, GENESIS_TIME, List.of(new Genesis.Sealer("solo", SEALER_A.publicKey())));
 
     @TempDir
     Path dataDir;
 
     private Node open(InMemoryNetwork network) {
-        return new Node("solo", SEALER_A, SOLO, Contracts.standard(), dataDir, network, System::currentTimeMillis, 1);
+        return soloNode(dataDir, network);
     }
 
     private record Tip(Hash hash, Hash root) {

@@ -18,7 +18,15 @@ public final class TestChains {
     public static final Genesis GENESIS = Genesis.dev(CHAIN_ID, GENESIS_TIME,
             List.of(new Genesis.Sealer("st-marys", SEALER_A.publicKey()), new Genesis.Sealer("riverside", SEALER_B.publicKey())));
 
+    /** One sealer, for tests of a single node's store. */
+    public static final Genesis SOLO = Genesis.dev(CHAIN_ID, GENESIS_TIME, List.of(new Genesis.Sealer("solo", SEALER_A.publicKey())));
+
     private static final Miner MINER = new Miner(2);
+
+    /** The one node of {@link #SOLO}, storing under {@code dataDir}. */
+    public static Node soloNode(java.nio.file.Path dataDir, InMemoryNetwork network) {
+        return new Node("solo", SEALER_A, SOLO, Contracts.standard(), dataDir, network, System::currentTimeMillis, 1);
+    }
 
     private TestChains() {
     }
