@@ -43,11 +43,6 @@ public final class Mempool {
     private final Map<Hash, Transaction> byId = new HashMap<>();
     private long bytes;
 
-    /** A pool of {@code capacity} transactions and this nonce window, with the standard byte and per-sender limits. */
-    public Mempool(int capacity, long nonceWindow) {
-        this(MempoolLimits.standard().withCapacity(capacity, nonceWindow));
-    }
-
     public Mempool(MempoolLimits limits) {
         this.limits = limits;
     }

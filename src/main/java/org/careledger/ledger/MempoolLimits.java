@@ -51,9 +51,4 @@ public record MempoolLimits(int maxTransactions, long maxBytes, long nonceWindow
     public static MempoolLimits standard() {
         return new MempoolLimits(200_000, 64 * MIB, Mempool.DEFAULT_NONCE_WINDOW, 1_000, MIB);
     }
-
-    /** These limits with another count and nonce window (the older two-number form). */
-    public MempoolLimits withCapacity(int transactions, long window) {
-        return new MempoolLimits(transactions, maxBytes, window, maxFeeFreePerSender, maxFeeFreeBytesPerSender);
-    }
 }

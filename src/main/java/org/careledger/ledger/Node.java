@@ -3,6 +3,7 @@ package org.careledger.ledger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,7 +40,7 @@ public final class Node implements Peer, AutoCloseable {
     private final BlockStore store;
     private final InMemoryNetwork network;
     private final Producer producer;
-    /** Asks the peers for their tips every {@link #syncMillis}, so a node that fell behind catches up. */
+    /** Asks the peers for their tips when the chain has been quiet for {@link #syncMillis}, so a node that fell behind catches up. */
     private final ScheduledExecutorService sync;
     private final long syncMillis;
     private volatile long lastTipChangeNanos = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
@@ -68,7 +69,7 @@ public final class Node implements Peer, AutoCloseable {
         this.sealerKey = sealerKey;
         this.network = network;
         this.signatures = new SignatureCache(200_000);
-        this.mempool = new Mempool(200_000, Mempool.DEFAULT_NONCE_WINDOW);
+        this.mempool = new Mempool(MempoolLimits.standard());
         Path home = dataDir.resolve("nodes").resolve(name);
         this.checkpointFile = home.resolve(Checkpoint.FILE_NAME);
         try {
@@ -244,7 +245,7 @@ public final class Node implements Peer, AutoCloseable {
         if (from == null) {
             return;
         }
-        java.util.ArrayDeque<Block> missing = new java.util.ArrayDeque<>();
+        ArrayDeque<Block> missing = new ArrayDeque<>();
         Hash wanted = block.header().previousHash();
         while (!chain.contains(wanted)) {
             Block held = orphans.get(wanted);
@@ -269,7 +270,7 @@ public final class Node implements Peer, AutoCloseable {
 
     /** Adds the blocks that were waiting for {@code parent}, and those waiting for them, in a loop. */
     private void adoptOrphansOf(Hash parent) {
-        java.util.ArrayDeque<Hash> parents = new java.util.ArrayDeque<>();
+        ArrayDeque<Hash> parents = new ArrayDeque<>();
         parents.add(parent);
         while (!parents.isEmpty()) {
             List<Block> children = orphansByParent.remove(parents.poll());

@@ -23,6 +23,8 @@ import java.util.function.LongSupplier;
 final class Producer implements AutoCloseable {
 
     private static final long BATCH_MILLIS = 20;
+    /** A wait that never ends in practice, yet leaves room to add a clock reading without overflow. */
+    private static final long NEVER = Long.MAX_VALUE / 4;
 
     private final Node node;
     private final Miner miner;
@@ -100,10 +102,14 @@ final class Producer implements AutoCloseable {
 
     /** How long this node should still leave the next block to the sealers before it in turn. */
     private long turnWait() {
-        long since = workSince;
         long wait = waitBeforeMining(node.chain().genesis().sealers().size(), node.sealerIndex(), node.chain().height() + 1,
                 outOfTurnMillis);
-        return wait == 0 ? 0 : Math.max(0, (since < 0 ? clockMillis.getAsLong() : since) + wait - clockMillis.getAsLong());
+        if (wait == 0) {
+            return 0;
+        }
+        long now = clockMillis.getAsLong();
+        long since = workSince;
+        return Math.max(0, (since < 0 ? now : since) + wait - now);
     }
 
     /**
@@ -112,8 +118,11 @@ final class Producer implements AutoCloseable {
      * line (the in-turn sealer, then the ones after it in genesis order).
      */
     static long waitBeforeMining(int sealers, int index, long height, long outOfTurnMillis) {
-        if (sealers <= 1 || index < 0) {
-            return index < 0 ? Long.MAX_VALUE / 4 : 0;
+        if (index < 0) {
+            return NEVER; // not a sealer of this chain: its blocks would be refused
+        }
+        if (sealers == 1) {
+            return 0;
         }
         long inTurn = height % sealers;
         long place = Math.floorMod(index - inTurn, sealers);

@@ -46,7 +46,7 @@ class BlockAssemblerTest {
     @Test
     void aTransactionRefusedForGoodTakesItsSendersLaterNoncesWithItAndNothingElse() throws Exception {
         Chain chain = TestChains.newChain();
-        Mempool pool = new Mempool(100, Mempool.DEFAULT_NONCE_WINDOW);
+        Mempool pool = new Mempool(MempoolLimits.standard());
         List<Transaction> alice = List.of(TestChains.transfer(ALICE, 0, BOB, 1), TestChains.transfer(ALICE, 1, BOB, 1),
                 TestChains.transfer(ALICE, 2, BOB, 1));
         Transaction bob = TestChains.transfer(BOB, 0, ALICE, 1);

@@ -33,17 +33,21 @@ class SenderKeysTest {
         int keyStart = 1 + 8;
         broken[keyStart + 1] ^= 0x5a; // x changes; most x have no point on the curve
         for (int attempt = 0; attempt < 2; attempt++) {
+            int remembered = SenderKeys.size();
             try {
                 Transaction tx = Transaction.decode(broken);
                 assertThat(tx.hasValidSignature()).as("a changed key never verifies the old signature").isFalse();
             } catch (MalformedEncodingException refused) {
                 assertThat(refused).hasMessageContaining("Invalid transaction");
+                assertThat(SenderKeys.size()).as("a refused key is not remembered").isEqualTo(remembered);
             }
         }
         byte[] prefix = bytes.clone();
         prefix[keyStart] = 0x05;
+        int remembered = SenderKeys.size();
         assertThatThrownBy(() -> Transaction.decode(prefix)).isInstanceOf(MalformedEncodingException.class);
         assertThatThrownBy(() -> Transaction.decode(prefix)).isInstanceOf(MalformedEncodingException.class);
+        assertThat(SenderKeys.size()).as("a refused key is not remembered").isEqualTo(remembered);
     }
 
     @Test
