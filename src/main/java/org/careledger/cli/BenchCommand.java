@@ -1,5 +1,7 @@
 package org.careledger.cli;
 
+import org.careledger.ledger.GenesisJson;
+
 import org.careledger.contracts.DevConsortium;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -85,7 +87,7 @@ final class BenchCommand {
             // the genesis lists only the sealers that run, so no block waits for the turn of one that does not
             genesis = DevConsortium.genesis(blockTime, nodesAsked < 0 ? DevConsortium.NAMES.size() : nodesAsked);
         } else {
-            genesis = GenesisJson.read(genesisFile); // a damaged file is reported as such (exit 1), not as a usage error
+            genesis = GenesisJson.read(genesisFile, Contracts.standard()); // a damaged file is reported as such (exit 1), not as a usage error
             if (nodesAsked > 0 && nodesAsked != genesis.sealers().size()) {
                 throw new UsageException("the chain in " + dir + " has " + genesis.sealers().size() + " sealer(s): pass --nodes "
                         + genesis.sealers().size() + " to continue it");
@@ -97,7 +99,7 @@ final class BenchCommand {
             warmUp(dir.resolve("warm-up"), genesis, nodeCount, threads, warmUp, rate, err);
         }
         if (newChain) {
-            GenesisJson.write(genesis, genesisFile); // only now: a run killed while warming up leaves no chain behind
+            GenesisJson.write(genesis, Contracts.standard(), genesisFile); // only now: a run killed while warming up leaves no chain behind
         }
         err.println("opening " + nodeCount + " node(s) in " + dir + " (" + threads + " miner thread(s) each, target block time "
                 + genesis.parameters().targetBlockMillis() + " ms)");

@@ -1,5 +1,9 @@
 package org.careledger.cli;
 
+import org.careledger.contracts.Contracts;
+import org.careledger.ledger.GenesisJson;
+import org.careledger.ledger.GenesisFileException;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,11 +44,11 @@ record GenesisChoice(Genesis genesis, Source source, Path file) {
             if (!Files.isRegularFile(explicit)) {
                 throw new UsageException("no genesis file at " + explicit);
             }
-            return new GenesisChoice(GenesisJson.read(explicit), Source.GIVEN, explicit);
+            return new GenesisChoice(GenesisJson.read(explicit, Contracts.standard()), Source.GIVEN, explicit);
         }
         Path file = dir.resolve(FILE_NAME);
         if (Files.isRegularFile(file)) {
-            return new GenesisChoice(GenesisJson.read(file), Source.DATA_DIR, file);
+            return new GenesisChoice(GenesisJson.read(file, Contracts.standard()), Source.DATA_DIR, file);
         }
         return new GenesisChoice(DevConsortium.genesis(), Source.DEV, file);
     }

@@ -1,5 +1,8 @@
 package org.careledger.cli;
 
+import org.careledger.contracts.Contracts;
+import org.careledger.ledger.GenesisJson;
+
 import org.careledger.contracts.DevConsortium;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,7 +27,7 @@ final class GenesisCommand {
         Genesis genesis = o.has("--block-time")
                 ? DevConsortium.genesis(o.longValue("--block-time", 1000, 1, 600_000))
                 : DevConsortium.genesis();
-        file.write(GenesisJson.MAPPER.writeValueAsString(GenesisJson.toJson(genesis)));
+        file.write(GenesisJson.toText(genesis, Contracts.standard()));
         out.println("genesis chainId=" + genesis.chainId() + " hash=" + DevConsortium.genesisHeader(genesis).hash().hex() + " out="
                 + file.path());
         return 0;

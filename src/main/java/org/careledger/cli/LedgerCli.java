@@ -1,5 +1,7 @@
 package org.careledger.cli;
 
+import org.careledger.ledger.GenesisFileException;
+
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,8 @@
 package org.careledger.cli;
 
+import org.careledger.ledger.GenesisJson;
+import org.careledger.ledger.GenesisFileException;
+
 import org.careledger.contracts.DevConsortium;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -90,7 +93,7 @@ final class ProofCommand {
             if (!Files.isRegularFile(g)) {
                 throw new UsageException("no genesis file at " + g);
             }
-            genesis = GenesisJson.read(g); // a damaged one: LedgerCli reports its GenesisFileException, exit 1
+            genesis = GenesisJson.read(g, Contracts.standard()); // a damaged one: LedgerCli reports its GenesisFileException, exit 1
         }
         ProofBundle bundle;
         try {

@@ -1,5 +1,7 @@
 package org.careledger.cli;
 
+import org.careledger.ledger.GenesisFileException;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,7 +1,6 @@
 package org.careledger.contracts;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -10,32 +9,14 @@ import org.careledger.crypto.Address;
 import org.careledger.ledger.Hash;
 
 /**
- * Read-only queries over a committed state for the portal: who may read what now, and the lists of a
- * patient's requests, grants, emergency accesses, anchors and access events. Each list is one prefix
+ * Read-only queries over a committed state for the portal: the lists of a patient's requests,
+ * grants, emergency accesses, anchors and access events (who may read what now is {@link AccessRule}). Each list is one prefix
  * scan, in key order (requests, grants and emergencies by id; anchors by entry, then version;
  * access events by time).
  */
 public final class ConsentQueries {
 
     private ConsentQueries() {
-    }
-
-    /**
-     * The grant or emergency access that lets {@code doctor} read {@code category} of {@code patient}'s
-     * records at {@code atMillis}, or none. A grant is preferred to an emergency access; among several,
-     * the one that lasts longest (then the lowest id).
-     */
-    public static Optional<AccessBasis> activeAccess(ContractState state, Address patient, Address doctor,
-                                                     RecordCategory category, long atMillis) {
-        Comparator<AccessBasis> longestFirst = Comparator.comparingLong(AccessBasis::endMillis).reversed()
-                .thenComparing(AccessBasis::id);
-        Optional<AccessBasis> grant = grantsOf(state, patient).stream().filter(g -> g.allows(doctor, category, atMillis))
-                .map(AccessBasis::of).sorted(longestFirst).findFirst();
-        if (grant.isPresent()) {
-            return grant;
-        }
-        return emergenciesOf(state, patient).stream().filter(e -> e.allows(doctor, atMillis))
-                .map(AccessBasis::of).sorted(longestFirst).findFirst();
     }
 
     /** The grant or emergency access of {@code patient} with this id, whatever its state. */

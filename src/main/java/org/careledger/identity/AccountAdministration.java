@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
 
 import org.careledger.common.InvalidInputException;
+import org.careledger.crypto.Address;
 import org.careledger.common.NotFoundException;
 import org.careledger.common.OperationNotAllowedException;
 import org.careledger.identity.internal.SecurityEvents;
@@ -90,7 +91,7 @@ public class AccountAdministration {
         UserAccount account = load(id);
         requireStatus(account, AccountStatus.PENDING, "approved");
         account.decide(AccountStatus.ACTIVE, null, actor(), Instant.now(clock));
-        String address = custody.issueKey(id);
+        Address address = custody.issueKey(id);
         if (account.getRole() == Role.PATIENT) {
             qrCodes.createSalt(id);
         }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.careledger.crypto.Address;
 import org.careledger.crypto.KeyWrap;
 import org.careledger.crypto.PrivateKey;
 import org.careledger.identity.internal.UserKey;
@@ -34,26 +35,26 @@ public class KeyCustody {
         this.clock = clock;
     }
 
-    /** Generates a fresh key pair for the user and returns its EIP-55 address. */
+    /** Generates a fresh key pair for the user and returns its address. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public String issueKey(UserId user) {
+    public Address issueKey(UserId user) {
         return store(user, PrivateKey.generate(random));
     }
 
     /** Puts a given key in custody (the demo's users hold the dev genesis accounts). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public String assignKey(UserId user, PrivateKey key) {
+    public Address assignKey(UserId user, PrivateKey key) {
         return store(user, key);
     }
 
     @Transactional(readOnly = true)
-    public Optional<String> addressOf(UserId user) {
-        return keys.findById(user.value()).map(UserKey::getAddress);
+    public Optional<Address> addressOf(UserId user) {
+        return keys.findById(user.value()).map(k -> Address.parse(k.getAddress()));
     }
 
     @Transactional(readOnly = true)
-    public Optional<UserId> ownerOf(String address) {
-        return keys.findByAddressIgnoreCase(address).map(k -> new UserId(k.getUserId()));
+    public Optional<UserId> ownerOf(Address address) {
+        return keys.findByAddressIgnoreCase(address.toString()).map(k -> new UserId(k.getUserId()));
     }
 
     /** Runs {@code use} with the user's private key, which it must not keep. */
@@ -65,14 +66,14 @@ public class KeyCustody {
         return use.apply(PrivateKey.fromBytes(raw));
     }
 
-    private String store(UserId user, PrivateKey key) {
+    private Address store(UserId user, PrivateKey key) {
         if (keys.existsById(user.value())) {
             throw new IllegalStateException(user + " already has a key in custody");
         }
         String address = key.address().toString();
         byte[] wrapped = KeyWrap.wrap(masterKey.bytes(), key.bytes(), purpose(user, address));
         keys.save(new UserKey(user.value(), address, wrapped, Instant.now(clock)));
-        return address;
+        return key.address();
     }
 
     private static String purpose(UserId user, String address) {

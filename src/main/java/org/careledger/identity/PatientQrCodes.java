@@ -89,7 +89,7 @@ public class PatientQrCodes {
         UserAccount account = accounts.findById(patient.value())
                 .filter(a -> a.getRole() == Role.PATIENT)
                 .orElseThrow(() -> new IllegalArgumentException(patient + " is not a patient"));
-        String address = custody.addressOf(patient)
+        org.careledger.crypto.Address address = custody.addressOf(patient)
                 .orElseThrow(() -> new IllegalStateException(patient + " has no ledger address yet"));
         PatientSalt stored = salts.findById(patient.value())
                 .orElseThrow(() -> new IllegalStateException(patient + " has no health-details salt"));

@@ -3,6 +3,7 @@ package org.careledger.identity;
 import java.util.List;
 import java.util.Optional;
 
+import org.careledger.crypto.Address;
 import org.careledger.identity.internal.UserAccount;
 import org.careledger.identity.internal.UserAccountRepository;
 import org.springframework.stereotype.Service;
@@ -42,7 +43,7 @@ public class UserDirectory {
     }
 
     /** A user as the ledger's registry knows them. */
-    public record LedgerIdentity(String address, Role role) {
+    public record LedgerIdentity(Address address, Role role) {
     }
 
     UserProfile profile(UserAccount account) {

@@ -3,11 +3,13 @@ package org.careledger.identity;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.careledger.crypto.Address;
+
 /**
  * A user as the portal shows them. Role-specific fields are null for other roles: {@code providerId}
  * is a doctor's hospital or a pharmacist's pharmacy, {@code registrationNumber} a doctor's medical
- * registration or a pharmacist's licence number; {@code ledgerAddress} is the EIP-55 address once
- * the account has been approved.
+ * registration or a pharmacist's licence number; {@code ledgerAddress} is the user's ledger address
+ * once the account has been approved (null before).
  */
 public record UserProfile(
         UserId id,
@@ -24,7 +26,7 @@ public record UserProfile(
         String registrationNumber,
         String insuranceProvider,
         String policyNumber,
-        String ledgerAddress,
+        Address ledgerAddress,
         Instant createdAt,
         boolean mustChangePassword) {
 }

@@ -267,6 +267,17 @@ public final class Mempool {
         }
     }
 
+    /** The sender's waiting transactions in nonce order: what a dry run of its next call starts from. */
+    public List<Transaction> pendingOf(org.careledger.crypto.Address sender) {
+        lock.lock();
+        try {
+            SenderQueue queue = bySender.get(sender);
+            return queue == null ? List.of() : List.copyOf(queue.byNonce.values());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public int size() {
         lock.lock();
         try {

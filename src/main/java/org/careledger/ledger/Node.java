@@ -45,6 +45,7 @@ public final class Node implements Peer, AutoCloseable {
     private final long syncMillis;
     private volatile long lastTipChangeNanos = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
     private final List<Consumer<ChainUpdate>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<BlockAssembler.Refused>>> refusalListeners = new CopyOnWriteArrayList<>();
     private final Map<Hash, List<Block>> orphansByParent = new HashMap<>();
     /** Held blocks whose parent is unknown, by hash. */
     private final Map<Hash, Block> orphans = new HashMap<>();
@@ -324,6 +325,30 @@ public final class Node implements Peer, AutoCloseable {
     public Optional<Block> tipBlock() {
         BlockHeader tip = chain.tip();
         return tip.height() == 0 ? Optional.empty() : chain.block(tip.hash());
+    }
+
+    /**
+     * Called when this node, assembling a block, leaves out transactions that a rule refuses for good
+     * (a contract's rule, a fee the sender cannot pay: anything but a nonce, see
+     * {@link BlockAssembler.Refused#permanent()}).
+     * They leave the mempool, with their senders' later nonces; nothing else reports them, so this
+     * is how whoever sent them learns why.
+     */
+    public void onRefused(Consumer<List<BlockAssembler.Refused>> listener) {
+        refusalListeners.add(listener);
+    }
+
+    void refused(List<BlockAssembler.Refused> refused) {
+        if (refused.isEmpty()) {
+            return;
+        }
+        for (Consumer<List<BlockAssembler.Refused>> l : refusalListeners) {
+            try {
+                l.accept(refused);
+            } catch (RuntimeException e) {
+                log.log(System.Logger.Level.WARNING, name + ": a refusal listener failed: " + e);
+            }
+        }
     }
 
     /** Called after each block that changed the main chain is durable. */

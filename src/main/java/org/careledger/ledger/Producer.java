@@ -141,9 +141,10 @@ final class Producer implements AutoCloseable {
         }
         BlockAssembler.Template template = BlockAssembler.assemble(chain, candidates, node.sealerKey().address(), clockMillis.getAsLong());
         if (!template.refused().isEmpty()) {
-            node.mempool().dropRefused(template.refused().stream().filter(BlockAssembler.Refused::permanent)
-                    .map(BlockAssembler.Refused::transaction).toList());
+            List<BlockAssembler.Refused> permanent = template.refused().stream().filter(BlockAssembler.Refused::permanent).toList();
+            node.mempool().dropRefused(permanent.stream().map(BlockAssembler.Refused::transaction).toList());
             node.mempool().removeIncluded(List.of(), chain.tipStateForReading());
+            node.refused(permanent);
         }
         if (template.transactions().isEmpty()) {
             return;

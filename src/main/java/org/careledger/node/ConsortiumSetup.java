@@ -1,5 +1,7 @@
 package org.careledger.node;
 
+import org.careledger.contracts.Contracts;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,7 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.careledger.cli.GenesisJson;
+import org.careledger.ledger.GenesisJson;
 import org.careledger.contracts.DevConsortium;
 import org.careledger.crypto.PrivateKey;
 import org.careledger.install.MasterKey;
@@ -82,7 +84,7 @@ record ConsortiumSetup(Genesis genesis, List<NodeKey> nodes, PrivateKey treasury
         }
         Genesis genesis;
         try {
-            genesis = GenesisJson.read(file);
+            genesis = GenesisJson.read(file, Contracts.standard());
         } catch (IOException | IllegalArgumentException e) {
             throw new StartupConfigurationException("The ledger's genesis file " + file.toAbsolutePath() + " cannot be used: "
                     + e.getMessage(), "Restore it from the backup of the data directory.");
@@ -138,7 +140,7 @@ record ConsortiumSetup(Genesis genesis, List<NodeKey> nodes, PrivateKey treasury
 
     private static void writeGenesis(Path file, Genesis genesis) {
         try {
-            GenesisJson.write(genesis, file);
+            GenesisJson.write(genesis, Contracts.standard(), file);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the ledger's genesis to " + file.toAbsolutePath(), e);
         }

@@ -1,9 +1,16 @@
 package org.careledger.node;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -14,7 +21,12 @@ import org.careledger.contracts.ContractState;
 import org.careledger.contracts.ProofSubjects;
 import org.careledger.crypto.Address;
 import org.careledger.crypto.PrivateKey;
+import org.careledger.ledger.Arg;
+import org.careledger.ledger.Block;
+import org.careledger.ledger.BlockAssembler;
+import org.careledger.ledger.BlockContext;
 import org.careledger.ledger.BlockHeader;
+import org.careledger.ledger.Chain;
 import org.careledger.ledger.ChainUpdate;
 import org.careledger.ledger.ContractCall;
 import org.careledger.ledger.Genesis;
@@ -25,12 +37,16 @@ import org.careledger.ledger.ProofBundle;
 import org.careledger.ledger.Transaction;
 import org.careledger.ledger.TransactionRejectedException;
 import org.careledger.ledger.TxLocation;
+import org.careledger.ledger.WorldState;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * The portal's door to the ledger: signs and submits transactions to the home node, waits for
- * their inclusion, and reads the home node's committed state and its pending transactions (so a
- * revocation still waiting to be mined can already be honoured).
+ * The portal's door to the ledger: signs and submits transactions to the home node, dry-runs calls
+ * before they are queued ({@link #trial}), waits for their inclusion, and reads the home node's
+ * committed state and its pending transactions (so a revocation still waiting to be mined can
+ * already be honoured). It announces what the home node does as events: {@link BlockMined} and
+ * {@link TransactionCommitted} for each block joining its main chain, {@link TransactionRefused}
+ * for each transaction a block refused for good.
  */
 public class LedgerService {
 
@@ -38,25 +54,52 @@ public class LedgerService {
     private final ApplicationEventPublisher events;
     /** Transactions someone awaits, completed by the block that includes them. */
     private final Map<Hash, CompletableFuture<Long>> waiting = new ConcurrentHashMap<>();
+    /** The latest refusals, so that awaiting a refused transaction says why; bounded, oldest dropped first. */
+    private final Map<Hash, TransactionRefused> refusals = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Hash, TransactionRefused> eldest) {
+            return size() > 10_000;
+        }
+    });
 
     LedgerService(Consortium consortium, ApplicationEventPublisher events) {
         this.consortium = consortium;
         this.events = events;
-        consortium.onReady(home -> home.onChainUpdate(this::committed));
+        consortium.onReady(home -> {
+            home.onChainUpdate(this::committed);
+            home.onRefused(this::refused);
+        });
     }
 
     /**
      * Signs a call with {@code key}, using the sender's next free nonce (counting its pending
      * transactions), and submits it. A full mempool, or a sender with as many fee-free transactions
      * waiting as one sender may have, is a {@link LedgerUnavailableException}: the caller keeps the
-     * call and sends it again later (the records outbox does), nothing is refused for good.
+     * call and sends it again later, nothing is refused for good. The portal's modules do not call
+     * this: they queue their calls durably in the outbox, which signs and submits with
+     * {@link #sign} and {@link #submitSigned}.
      *
      * @throws TransactionRejectedException if a rule refuses it at once
      */
     public synchronized Transaction submit(PrivateKey key, ContractCall call, long fee) {
+        Transaction tx = sign(key, nextNonce(key.address()), call, fee);
+        submitSigned(tx);
+        return tx;
+    }
+
+    /** Signs a call for this chain; nothing is submitted. */
+    public Transaction sign(PrivateKey key, long nonce, ContractCall call, long fee) {
+        return Transaction.sign(consortium.genesis().chainId(), key, nonce, call, fee);
+    }
+
+    /**
+     * Submits a signed transaction to the home node, which passes it on to the others.
+     *
+     * @throws TransactionRejectedException if a rule refuses it at once (a used nonce, a fee below the minimum ...)
+     * @throws LedgerUnavailableException   if the ledger cannot take it now (a full pool, the sender's share full, still starting)
+     */
+    public void submitSigned(Transaction tx) {
         Node home = requireReady();
-        long nonce = nextNonce(key.address());
-        Transaction tx = Transaction.sign(consortium.genesis().chainId(), key, nonce, call, fee);
         try {
             home.submit(tx, 5_000);
         } catch (InterruptedException e) {
@@ -65,7 +108,47 @@ public class LedgerService {
         } catch (Mempool.FullException e) {
             throw new LedgerUnavailableException(e.getMessage());
         }
-        return tx;
+    }
+
+    /** The smallest fee {@code call} must carry now: what its contract asks. */
+    public long minimumFee(ContractCall call) {
+        return requireReady().chain().tipStateForReading().minimumFee(call);
+    }
+
+    /**
+     * A dry run for {@code sender}: a private copy of the committed state after the sender's waiting
+     * transactions, in which calls run as the sender's next transactions in a block mined now.
+     */
+    public Trial trial(Address sender) {
+        Node home = requireReady();
+        Chain chain = home.chain();
+        Chain.Tip tip = chain.tipWithState();
+        WorldState state = tip.state();
+        BlockContext block = new BlockContext(tip.header().height() + 1, Math.max(System.currentTimeMillis(), tip.header().timestamp()),
+                consortium.setup().homeSealerKey().address(), consortium.genesis().parameters());
+        for (Transaction waitingTx : home.mempool().pendingOf(sender)) {
+            try {
+                chain.rules().admit(waitingTx, state);
+                state.apply(waitingTx, block);
+            } catch (TransactionRejectedException e) {
+                // refused when its block is assembled; the trial goes on without it, as that block would
+            }
+        }
+        return new Trial(consortium.genesis().chainId(), sender, state, block, chain.rules(), state.nextNonce(sender));
+    }
+
+    /**
+     * Runs {@code use} with one of the install's own ledger keys (which it must not keep), as the
+     * outbox does to sign a call queued for the home sealer or the treasury.
+     */
+    public <T> T withInstallKey(InstallKey which, Function<PrivateKey, T> use) {
+        ConsortiumSetup setup = consortium.setup();
+        return use.apply(which == InstallKey.TREASURY ? setup.treasuryKey() : setup.homeSealerKey());
+    }
+
+    /** The address of one of the install's own ledger keys. */
+    public Address addressOf(InstallKey which) {
+        return withInstallKey(which, PrivateKey::address);
     }
 
     /**
@@ -88,9 +171,7 @@ public class LedgerService {
             }
             if (!home.mempool().contains(transactionId)) {
                 // the index learns of a block before the pool forgets what it included: look once more
-                return committedHeight(home, transactionId).orElseThrow(() -> new LedgerUnavailableException("Transaction "
-                        + transactionId.shortHex() + " is neither in a block nor waiting for one (a block refused it, or a restart "
-                        + "lost it); it has to be sent again"));
+                return committedHeight(home, transactionId).orElseThrow(() -> notWaiting(transactionId));
             }
             return inclusion.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -101,10 +182,28 @@ public class LedgerService {
             Thread.currentThread().interrupt();
             throw new LedgerUnavailableException("Interrupted while waiting for a block");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof LedgerUnavailableException refused) {
+                throw refused;
+            }
             throw new LedgerUnavailableException("Waiting for a block failed: " + e.getCause());
         } finally {
             release(home, transactionId, inclusion);
         }
+    }
+
+    private LedgerUnavailableException notWaiting(Hash transactionId) {
+        TransactionRefused refusal = refusals.get(transactionId);
+        if (refusal != null) {
+            return new LedgerUnavailableException("Transaction " + transactionId.shortHex() + " was refused by the ledger ("
+                    + refusal.rule() + ": " + refusal.reason() + ")");
+        }
+        return new LedgerUnavailableException("Transaction " + transactionId.shortHex() + " is neither in a block nor waiting for one "
+                + "(a block refused it, or a restart lost it); it has to be sent again");
+    }
+
+    /** Why a block refused this transaction, if the home node refused it since the portal started. */
+    public Optional<TransactionRefused> refusalOf(Hash transactionId) {
+        return Optional.ofNullable(refusals.get(transactionId));
     }
 
     private static Optional<Long> committedHeight(Node home, Hash transactionId) {
@@ -142,6 +241,21 @@ public class LedgerService {
     /** A snapshot of the committed state at the home node's tip. */
     public ContractState committedState() {
         return (ContractState) requireReady().chain().tipState();
+    }
+
+    /**
+     * The transactions {@code sender} signed that are on the home node's main chain or waiting for
+     * one, oldest first. It reads every block of the main chain: meant for a check at start, not for
+     * pages (an index by account comes with the explorer).
+     */
+    public List<Transaction> sentBy(Address sender) {
+        Node home = requireReady();
+        List<Transaction> out = new ArrayList<>();
+        for (Block block : home.chain().mainChainBlocks()) {
+            block.transactions().stream().filter(tx -> tx.senderAddress().equals(sender)).forEach(out::add);
+        }
+        home.mempool().pendingOf(sender).forEach(out::add);
+        return out;
     }
 
     /** Transactions submitted but not yet in a block. */
@@ -203,16 +317,49 @@ public class LedgerService {
     }
 
     private void committed(ChainUpdate update) {
-        for (var block : update.connected()) {
+        for (Block block : update.connected()) {
             BlockHeader h = block.header();
             for (Transaction tx : block.transactions()) {
                 CompletableFuture<Long> future = waiting.remove(tx.id());
                 if (future != null) {
                     future.complete(h.height());
                 }
-                events.publishEvent(new TransactionCommitted(tx.id().hex(), h.height(), tx.senderAddress().toString()));
+                events.publishEvent(new TransactionCommitted(tx.id(), h.height(), h.hash(), tx.senderAddress(), tx.call(), tx.fee(),
+                        partiesOf(tx)));
             }
-            events.publishEvent(new BlockMined(h.height(), h.hash().hex(), block.transactions().size(), h.sealer().toString()));
+            events.publishEvent(new BlockMined(h.height(), h.hash(), Instant.ofEpochMilli(h.timestamp()), block.transactions().size(),
+                    h.sealer()));
+        }
+    }
+
+    private void refused(List<BlockAssembler.Refused> refused) {
+        for (BlockAssembler.Refused r : refused) {
+            Transaction tx = r.transaction();
+            TransactionRefused event = new TransactionRefused(tx.id(), tx.senderAddress(), tx.call(), r.reason().rule(),
+                    r.reason().getMessage());
+            refusals.put(tx.id(), event);
+            CompletableFuture<Long> future = waiting.remove(tx.id());
+            if (future != null) {
+                future.completeExceptionally(new LedgerUnavailableException("Transaction " + tx.id().shortHex()
+                        + " was refused by the ledger (" + event.rule() + ": " + event.reason() + ")"));
+            }
+            events.publishEvent(event);
+        }
+    }
+
+    /** The sender, then every address among the call's arguments (inside lists too), each once, in order. */
+    static List<Address> partiesOf(Transaction tx) {
+        Set<Address> parties = new LinkedHashSet<>();
+        parties.add(tx.senderAddress());
+        addAddresses(tx.call().args(), parties);
+        return new ArrayList<>(parties);
+    }
+
+    private static void addAddresses(List<Arg> args, Set<Address> into) {
+        for (Arg arg : args) {
+            if (arg instanceof Arg.Addr a) {
+                into.add(a.value());
+            }
         }
     }
 }

@@ -32,7 +32,7 @@ public record LedgerSettings(@DefaultValue("1") int minerThreads,
         return minerThreads > 0 ? minerThreads : Runtime.getRuntime().availableProcessors();
     }
 
-    long welcomeBaseUnits() {
+    public long welcomeBaseUnits() {
         return welcomeTokens * Genesis.UNITS_PER_TOKEN;
     }
 

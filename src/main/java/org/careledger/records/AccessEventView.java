@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.careledger.contracts.Purpose;
 import org.careledger.contracts.RecordCategory;
+import org.careledger.ledger.Hash;
 
 /**
  * One read of a patient's entry by someone else, as recorded on the ledger.
@@ -12,6 +13,6 @@ import org.careledger.contracts.RecordCategory;
  * @param purpose   the grant's purpose; null for an emergency
  * @param recordedAt the time of the block that recorded it
  */
-public record AccessEventView(Instant readAt, Party reader, String entryId, RecordCategory category, String basisKind,
-                              String basisId, Purpose purpose, Instant recordedAt, String txId) {
+public record AccessEventView(Instant readAt, Party reader, EntryId entryId, RecordCategory category, String basisKind,
+                              Hash basisId, Purpose purpose, Instant recordedAt, Hash txId) {
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.careledger.contracts.Purpose;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.contracts.RequestStatus;
+import org.careledger.outbox.LedgerReceipt;
 
 /**
  * A doctor's request for access as the patient sees it: who asks, why, for what and how long.
@@ -14,7 +15,7 @@ import org.careledger.contracts.RequestStatus;
  * @param note     the doctor's note, decrypted for the patient (null if none)
  * @param decision where the patient's decision stands on the ledger, if they decided
  */
-public record AccessRequestView(String requestId, Party doctor, Purpose purpose, Set<RecordCategory> categories,
+public record AccessRequestView(RequestId requestId, Party doctor, Purpose purpose, Set<RecordCategory> categories,
                                 Duration duration, String note, Instant requestedAt, RequestStatus status,
                                 LedgerReceipt decision) {
 }

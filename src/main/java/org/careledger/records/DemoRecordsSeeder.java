@@ -26,6 +26,7 @@ import org.careledger.records.demo.DemoClinicalData;
 import org.careledger.records.demo.DemoCondition;
 import org.careledger.records.demo.DemoMedication;
 import org.careledger.records.demo.DemoPatient;
+import org.careledger.outbox.LedgerReceipt;
 import org.careledger.records.internal.StoredEntryRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,20 +58,25 @@ class DemoRecordsSeeder implements ApplicationRunner {
     static final String PASSWORD = "demo-patient-pass";
 
     private final StoredEntryRepository entries;
-    private final RecordService records;
-    private final ConsentService consent;
+    private final PatientRecords patientRecords;
+    private final DoctorRecords doctorRecords;
+    private final DoctorConsent doctorConsent;
+    private final PatientConsent patientConsent;
     private final RegistrationService registration;
     private final AccountAdministration administration;
     private final UserDirectory directory;
     private final LedgerService ledger;
     private final boolean enabled;
 
-    DemoRecordsSeeder(StoredEntryRepository entries, RecordService records, ConsentService consent, RegistrationService registration,
+    DemoRecordsSeeder(StoredEntryRepository entries, PatientRecords patientRecords, DoctorRecords doctorRecords,
+                      DoctorConsent doctorConsent, PatientConsent patientConsent, RegistrationService registration,
                       AccountAdministration administration, UserDirectory directory, LedgerService ledger,
                       @Value("${careledger.demo.records:true}") boolean enabled) {
         this.entries = entries;
-        this.records = records;
-        this.consent = consent;
+        this.patientRecords = patientRecords;
+        this.doctorRecords = doctorRecords;
+        this.doctorConsent = doctorConsent;
+        this.patientConsent = patientConsent;
         this.registration = registration;
         this.administration = administration;
         this.directory = directory;
@@ -114,7 +120,7 @@ class DemoRecordsSeeder implements ApplicationRunner {
         await("the demo patients are registered on the ledger", () -> everyone.stream().allMatch(this::onChain));
 
         fill(zoe, synthea.get(0));
-        as(zoe, () -> records.addSelfReported(RecordCategory.VITAL_SIGNS,
+        as(zoe, () -> patientRecords.addSelfReported(RecordCategory.VITAL_SIGNS,
                 EntryContent.measurement("Blood pressure (home monitor)", "128/82 mmHg, synthetic demo value")));
         for (int i = 0; i < patients.size(); i++) {
             fill(patients.get(i), synthea.get(i + 1));
@@ -125,17 +131,17 @@ class DemoRecordsSeeder implements ApplicationRunner {
             grant(doctor, p, Set.of(RecordCategory.DIAGNOSIS, RecordCategory.MEDICATION, RecordCategory.ALLERGY), Duration.ofDays(30),
                     "Follow-up after your last visit");
         }
-        as(doctor, () -> records.readRecord(address(patients.get(0))));
+        as(doctor, () -> doctorRecords.readRecord(address(patients.get(0))));
 
         // the demo patient has a grant, a doctor's entry to approve, and a request waiting
         grant(doctor, zoe, Set.of(RecordCategory.DIAGNOSIS, RecordCategory.VITAL_SIGNS), Duration.ofDays(7), "Blood pressure review");
-        as(doctor, () -> records.readRecord(address(zoe)));
-        as(doctor, () -> records.proposeEntry(address(zoe), RecordCategory.DIAGNOSIS, EntryContent.coded(EntryRules.SNOMED, "59621000",
+        as(doctor, () -> doctorRecords.readRecord(address(zoe)));
+        as(doctor, () -> doctorRecords.proposeEntry(address(zoe), RecordCategory.DIAGNOSIS, EntryContent.coded(EntryRules.SNOMED, "59621000",
                 "Essential hypertension (disorder)", "Home readings average 128/82; recheck in three months.")));
-        LedgerReceipt waiting = as(doctor, () -> consent.requestAccess(address(zoe), Purpose.SECOND_OPINION,
+        LedgerReceipt waiting = as(doctor, () -> doctorConsent.requestAccess(address(zoe), Purpose.SECOND_OPINION,
                 Set.of(RecordCategory.MEDICATION, RecordCategory.ALLERGY), Duration.ofDays(30), "Before changing your medicines"));
-        await("the demo patient's waiting request is mined", () -> as(zoe, () -> consent.myRequests()).stream()
-                .anyMatch(r -> r.requestId().equals(waiting.txId())));
+        await("the demo patient's waiting request is mined", () -> as(zoe, () -> patientConsent.myRequests()).stream()
+                .anyMatch(r -> r.requestId().value().equals(waiting.txId())));
     }
 
     private UserProfile account(DemoPatient p) {
@@ -162,26 +168,27 @@ class DemoRecordsSeeder implements ApplicationRunner {
     }
 
     private void add(UserProfile patient, RecordCategory category, EntryContent content) {
-        records.importApproved(patient, category, content, directory.findByUsername(DemoAccounts.DOCTOR.username()).orElseThrow().id());
+        patientRecords.importApproved(patient, category, content, directory.findByUsername(DemoAccounts.DOCTOR.username()).orElseThrow().id());
     }
 
     private void grant(UserProfile doctor, UserProfile patient, Set<RecordCategory> categories, Duration duration, String note) {
-        LedgerReceipt request = as(doctor, () -> consent.requestAccess(address(patient), Purpose.TREATMENT, categories, duration, note));
-        await("the demo request is mined", () -> as(patient, () -> consent.myRequests()).stream()
-                .anyMatch(r -> r.requestId().equals(request.txId())));
-        as(patient, () -> consent.grant(request.txId(), categories, duration));
-        await("the demo grant is mined", () -> as(doctor, () -> consent.lookup(address(patient))).state()
+        LedgerReceipt request = as(doctor, () -> doctorConsent.requestAccess(address(patient), Purpose.TREATMENT, categories, duration,
+                note));
+        RequestId requestId = new RequestId(request.txId());
+        await("the demo request is mined", () -> as(patient, () -> patientConsent.myRequests()).stream()
+                .anyMatch(r -> r.requestId().equals(requestId)));
+        as(patient, () -> patientConsent.grant(requestId, categories, duration));
+        await("the demo grant is mined", () -> as(doctor, () -> doctorConsent.lookup(address(patient))).state()
                 == PatientLookup.AccessState.GRANTED);
     }
 
     private boolean onChain(UserProfile user) {
         UserProfile fresh = directory.find(user.id()).orElseThrow();
-        return fresh.ledgerAddress() != null
-                && Registry.roleOf(ledger.committedState().view(), Address.parse(fresh.ledgerAddress())).isPresent();
+        return fresh.ledgerAddress() != null && Registry.roleOf(ledger.committedState().view(), fresh.ledgerAddress()).isPresent();
     }
 
     private Address address(UserProfile user) {
-        return Address.parse(directory.find(user.id()).orElseThrow().ledgerAddress());
+        return directory.find(user.id()).orElseThrow().ledgerAddress();
     }
 
     private <T> T asAdmin(Supplier<T> action) {

@@ -9,6 +9,6 @@ import java.time.Instant;
  * @param justified     the admin's verdict, null while the review is pending
  * @param reviewComment the admin's comment, if any
  */
-public record EmergencyView(String emergencyId, Party patient, Party doctor, String reason, Instant start, Instant end,
+public record EmergencyView(EmergencyId emergencyId, Party patient, Party doctor, String reason, Instant start, Instant end,
                             boolean reviewPending, Boolean justified, Party reviewer, String reviewComment) {
 }

@@ -28,7 +28,12 @@ class Parties {
     }
 
     Optional<UserProfile> account(Address address) {
-        return custody.ownerOf(address.toString()).flatMap(directory::find);
+        return custody.ownerOf(address).flatMap(directory::find);
+    }
+
+    /** The account id behind an address, or null when the portal has none (another install's user). */
+    UserId idOf(Address address) {
+        return custody.ownerOf(address).orElse(null);
     }
 
     /** The active patient behind the address, if there is one. */
@@ -37,7 +42,7 @@ class Parties {
     }
 
     Party of(Address address) {
-        return account(address).map(this::of).orElse(new Party(address.toString(), null, null, null, null));
+        return account(address).map(this::of).orElse(new Party(address, null, null, null, null));
     }
 
     Party of(UserProfile p) {

@@ -21,6 +21,11 @@ public final class RecordLabels {
         return categories.stream().sorted().map(RecordLabels::category).collect(Collectors.joining(", "));
     }
 
+    /** "7 days", "1 hour". */
+    public static String duration(java.time.Duration duration) {
+        return ConsentLimits.describe(duration);
+    }
+
     public static String purpose(Purpose purpose) {
         return purpose.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }

@@ -26,7 +26,7 @@ class ProfileCard extends Div {
         if (user.address() != null) {
             row("Address", user.address());
         }
-        Span address = row("Ledger address", user.ledgerAddress() == null ? "not yet issued" : user.ledgerAddress());
+        Span address = row("Ledger address", user.ledgerAddress() == null ? "not yet issued" : user.ledgerAddress().toString());
         address.addClassName("cl-mono");
         address.setId("ledger-address");
     }

@@ -1,5 +1,8 @@
 package org.careledger.cli;
 
+import org.careledger.contracts.Contracts;
+import org.careledger.ledger.GenesisJson;
+
 import org.careledger.contracts.DevConsortium;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -233,7 +236,7 @@ class LedgerCliTest {
         Path file = work.resolve("genesis.json");
         Cli export = Cli.run("ledger", "genesis", "export", "--out", file.toString());
         assertThat(export.exitCode()).isZero();
-        assertThat(GenesisJson.read(file)).isEqualTo(DevConsortium.genesis());
+        assertThat(GenesisJson.read(file, Contracts.standard())).isEqualTo(DevConsortium.genesis());
     }
 
     @Test

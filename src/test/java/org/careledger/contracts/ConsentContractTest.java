@@ -39,16 +39,16 @@ class ConsentContractTest {
         Hash id = granted(HOUR);
         ContractState state = ledger.state();
 
-        assertThat(ConsentQueries.activeAccess(state, patient, DOCTOR.address(), LAB_RESULT, T0 + 3000)).hasValueSatisfying(b -> {
+        assertThat(AccessRule.basis(state, patient, DOCTOR.address(), LAB_RESULT, T0 + 3000, Set.of())).hasValueSatisfying(b -> {
             assertThat(b.kind()).isEqualTo(AccessBasis.Kind.GRANT);
             assertThat(b.id()).isEqualTo(id);
             assertThat(b.endMillis()).isEqualTo(T0 + 3000 + HOUR);
             assertThat(b.purpose()).contains(Purpose.TREATMENT);
             assertThat(b.categories()).containsExactlyInAnyOrder(DIAGNOSIS, LAB_RESULT);
         });
-        assertThat(ConsentQueries.activeAccess(state, patient, DOCTOR.address(), MEDICATION, T0 + 3000)).as("requested, not granted").isEmpty();
-        assertThat(ConsentQueries.activeAccess(state, patient, OTHER_DOCTOR.address(), LAB_RESULT, T0 + 3000)).isEmpty();
-        assertThat(ConsentQueries.activeAccess(state, patient, DOCTOR.address(), LAB_RESULT, T0 + 2999)).as("before the grant").isEmpty();
+        assertThat(AccessRule.basis(state, patient, DOCTOR.address(), MEDICATION, T0 + 3000, Set.of())).as("requested, not granted").isEmpty();
+        assertThat(AccessRule.basis(state, patient, OTHER_DOCTOR.address(), LAB_RESULT, T0 + 3000, Set.of())).isEmpty();
+        assertThat(AccessRule.basis(state, patient, DOCTOR.address(), LAB_RESULT, T0 + 2999, Set.of())).as("before the grant").isEmpty();
         assertThat(ConsentQueries.requestsOf(state, patient, T0 + 3000)).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(RequestStatus.GRANTED);
             assertThat(r.request().doctor()).isEqualTo(DOCTOR.address());
@@ -62,7 +62,7 @@ class ConsentContractTest {
         requested();
         assertThat(ConsentQueries.requestsOf(ledger.state(), patient, T0 + 2000)).extracting(ConsentQueries.RequestView::status)
                 .containsExactly(RequestStatus.PENDING);
-        assertThat(ConsentQueries.activeAccess(ledger.state(), patient, DOCTOR.address(), DIAGNOSIS, T0 + 2000)).isEmpty();
+        assertThat(AccessRule.basis(ledger.state(), patient, DOCTOR.address(), DIAGNOSIS, T0 + 2000, Set.of())).isEmpty();
     }
 
     @Test
@@ -85,8 +85,8 @@ class ConsentContractTest {
         Hash id = granted(60_000);
         long end = T0 + 3000 + 60_000;
         ContractState state = ledger.state();
-        assertThat(ConsentQueries.activeAccess(state, patient, DOCTOR.address(), DIAGNOSIS, end - 1)).isPresent();
-        assertThat(ConsentQueries.activeAccess(state, patient, DOCTOR.address(), DIAGNOSIS, end)).isEmpty();
+        assertThat(AccessRule.basis(state, patient, DOCTOR.address(), DIAGNOSIS, end - 1, Set.of())).isPresent();
+        assertThat(AccessRule.basis(state, patient, DOCTOR.address(), DIAGNOSIS, end, Set.of())).isEmpty();
         assertThat(ConsentQueries.requestsOf(state, patient, end)).extracting(ConsentQueries.RequestView::status)
                 .containsExactly(RequestStatus.EXPIRED);
 
@@ -103,8 +103,8 @@ class ConsentContractTest {
         ledger.mine(revokedAt, ledger.sign(PATIENT, ConsentCalls.revoke(id)));
         ContractState state = ledger.state();
 
-        assertThat(ConsentQueries.activeAccess(state, patient, DOCTOR.address(), DIAGNOSIS, revokedAt - 1)).isPresent();
-        assertThat(ConsentQueries.activeAccess(state, patient, DOCTOR.address(), DIAGNOSIS, revokedAt)).isEmpty();
+        assertThat(AccessRule.basis(state, patient, DOCTOR.address(), DIAGNOSIS, revokedAt - 1, Set.of())).isPresent();
+        assertThat(AccessRule.basis(state, patient, DOCTOR.address(), DIAGNOSIS, revokedAt, Set.of())).isEmpty();
         assertThat(ConsentQueries.requestsOf(state, patient, revokedAt - 1)).extracting(ConsentQueries.RequestView::status)
                 .containsExactly(RequestStatus.GRANTED);
         assertThat(ConsentQueries.requestsOf(state, patient, revokedAt)).extracting(ConsentQueries.RequestView::status)

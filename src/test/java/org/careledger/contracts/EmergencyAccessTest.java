@@ -1,5 +1,7 @@
 package org.careledger.contracts;
 
+import java.util.Set;
+
 import org.careledger.crypto.Address;
 import org.careledger.ledger.Hash;
 import org.careledger.ledger.TestChains;
@@ -28,16 +30,16 @@ class EmergencyAccessTest {
         Hash id = declared(start);
         ContractState state = ledger.state();
         for (RecordCategory category : RecordCategory.values()) {
-            assertThat(ConsentQueries.activeAccess(state, patient, DOCTOR.address(), category, start)).hasValueSatisfying(b -> {
+            assertThat(AccessRule.basis(state, patient, DOCTOR.address(), category, start, Set.of())).hasValueSatisfying(b -> {
                 assertThat(b.kind()).isEqualTo(AccessBasis.Kind.EMERGENCY);
                 assertThat(b.id()).isEqualTo(id);
                 assertThat(b.endMillis()).isEqualTo(start + lasts);
                 assertThat(b.purpose()).isEmpty();
             });
         }
-        assertThat(ConsentQueries.activeAccess(state, patient, DOCTOR.address(), ALLERGY, start + lasts - 1)).isPresent();
-        assertThat(ConsentQueries.activeAccess(state, patient, DOCTOR.address(), ALLERGY, start + lasts)).isEmpty();
-        assertThat(ConsentQueries.activeAccess(state, patient, OTHER_DOCTOR.address(), ALLERGY, start)).isEmpty();
+        assertThat(AccessRule.basis(state, patient, DOCTOR.address(), ALLERGY, start + lasts - 1, Set.of())).isPresent();
+        assertThat(AccessRule.basis(state, patient, DOCTOR.address(), ALLERGY, start + lasts, Set.of())).isEmpty();
+        assertThat(AccessRule.basis(state, patient, OTHER_DOCTOR.address(), ALLERGY, start, Set.of())).isEmpty();
         assertThat(ConsentQueries.emergenciesOf(state, patient)).singleElement()
                 .satisfies(e -> assertThat(e.reasonHash()).isEqualTo(hashOf("salt|unconscious on arrival")));
 
@@ -92,9 +94,9 @@ class EmergencyAccessTest {
         ledger.mine(T0 + 2000, request, ledger.sign(DOCTOR, ConsentCalls.emergency(patient, hashOf("r")), 1));
         ledger.mine(T0 + 3000, ledger.sign(PATIENT, ConsentCalls.grant(request.id(), java.util.List.of(VITAL_SIGNS), HOUR)));
         ContractState state = ledger.state();
-        assertThat(ConsentQueries.activeAccess(state, patient, DOCTOR.address(), VITAL_SIGNS, T0 + 3000))
+        assertThat(AccessRule.basis(state, patient, DOCTOR.address(), VITAL_SIGNS, T0 + 3000, Set.of()))
                 .map(AccessBasis::kind).contains(AccessBasis.Kind.GRANT);
-        assertThat(ConsentQueries.activeAccess(state, patient, DOCTOR.address(), LAB_RESULT, T0 + 3000))
+        assertThat(AccessRule.basis(state, patient, DOCTOR.address(), LAB_RESULT, T0 + 3000, Set.of()))
                 .map(AccessBasis::kind).contains(AccessBasis.Kind.EMERGENCY);
     }
 }

@@ -11,7 +11,7 @@ import org.careledger.identity.Role;
 import org.careledger.identity.TestAccounts;
 import org.careledger.identity.UserProfile;
 import org.careledger.records.EntryContent;
-import org.careledger.records.RecordService;
+import org.careledger.records.PatientRecords;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,7 +47,7 @@ class RecordsStoryIT extends IntegrationTest {
     PatientQrCodes qrCodes;
 
     @Autowired
-    RecordService records;
+    PatientRecords records;
 
     private WebDriver driver() {
         return browser.driver();
@@ -71,7 +71,7 @@ class RecordsStoryIT extends IntegrationTest {
         TestAccounts accounts = new TestAccounts(ctx);
         UserProfile doctor = accounts.active(Role.DOCTOR);
         UserProfile patient = accounts.active(Role.PATIENT);
-        String address = patient.ledgerAddress();
+        String address = patient.ledgerAddress().toString();
         TestAccounts.as(patient.username(), Role.PATIENT, () -> records.addSelfReported(RecordCategory.ALLERGY,
                 EntryContent.coded(null, null, "Penicillin", "hives")));
         Path qr = Files.createTempFile("patient-qr-", ".png");

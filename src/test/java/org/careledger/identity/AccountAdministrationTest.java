@@ -71,8 +71,9 @@ class AccountAdministrationTest extends IntegrationTest {
 
         assertThat(approved.status()).isEqualTo(AccountStatus.ACTIVE);
         assertThat(approved.ledgerAddress()).isNotNull();
-        assertThat(Address.parse(approved.ledgerAddress()).toString()).isEqualTo(approved.ledgerAddress());
-        assertThat(approved.ledgerAddress()).matches("0x[0-9a-fA-F]{40}").isNotEqualTo(approved.ledgerAddress().toLowerCase());
+        String address = approved.ledgerAddress().toString();
+        assertThat(Address.parse(address)).isEqualTo(approved.ledgerAddress());
+        assertThat(address).matches("0x[0-9a-fA-F]{40}").isNotEqualTo(address.toLowerCase());
         assertThat(directory.find(doctor.id()).orElseThrow().status()).isEqualTo(AccountStatus.ACTIVE);
         assertThat(administration.pendingRegistrations()).extracting(UserProfile::id).doesNotContain(doctor.id());
     }
@@ -83,7 +84,7 @@ class AccountAdministrationTest extends IntegrationTest {
         TestAccounts.signIn(approved.username(), Role.PATIENT);
         assertThat(inbox.mine()).anySatisfy(m -> {
             assertThat(m.title()).isEqualTo("Welcome to CareLedger");
-            assertThat(m.body()).contains(approved.ledgerAddress());
+            assertThat(m.body()).contains(approved.ledgerAddress().toString());
         });
     }
 
@@ -97,7 +98,7 @@ class AccountAdministrationTest extends IntegrationTest {
     @Test
     void approvingTwiceIsNotAllowed() {
         UserProfile patient = pending(Role.PATIENT);
-        String address = administration.approve(patient.id()).ledgerAddress();
+        Address address = administration.approve(patient.id()).ledgerAddress();
 
         assertThatThrownBy(() -> administration.approve(patient.id()))
                 .isInstanceOf(OperationNotAllowedException.class)

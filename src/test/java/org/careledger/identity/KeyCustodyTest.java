@@ -69,21 +69,21 @@ class KeyCustodyTest extends IntegrationTest {
     @Test
     void theKeyInCustodyBelongsToTheAddressOnRecord() {
         UserProfile user = new TestAccounts(ctx).active(Role.PATIENT);
-        String address = custody.addressOf(user.id()).orElseThrow();
+        Address address = custody.addressOf(user.id()).orElseThrow();
 
-        assertThat(custody.<String>withPrivateKey(user.id(), key -> key.address().toString())).isEqualTo(address);
+        assertThat(custody.<Address>withPrivateKey(user.id(), key -> key.address())).isEqualTo(address);
         assertThat(user.ledgerAddress()).isEqualTo(address);
-        assertThat(custody.ownerOf(address.toLowerCase())).contains(user.id());
+        assertThat(custody.ownerOf(Address.parse(address.toString().toLowerCase()))).contains(user.id());
     }
 
     @Test
     void demoUsersHoldTheGanacheAccountsOfTheirIndex() {
-        assertThat(custody.addressOf(idOf(DemoAccounts.DOCTOR))).contains("0xFFcf8FDEE72ac11b5c542428B35EEF5769C409f0");
-        assertThat(custody.addressOf(idOf(DemoAccounts.PATIENT))).contains("0x22d491Bde2303f2f43325b2108D26f1eAbA1e32b");
+        assertThat(custody.addressOf(idOf(DemoAccounts.DOCTOR))).contains(Address.parse("0xFFcf8FDEE72ac11b5c542428B35EEF5769C409f0"));
+        assertThat(custody.addressOf(idOf(DemoAccounts.PATIENT))).contains(Address.parse("0x22d491Bde2303f2f43325b2108D26f1eAbA1e32b"));
         for (DemoAccounts.DemoAccount demo : DemoAccounts.ALL) {
             Address expected = DevAccounts.ganacheAccount(demo.devAccountIndex()).address();
             assertThat(custody.<Address>withPrivateKey(idOf(demo), key -> key.address())).isEqualTo(expected);
-            assertThat(directory.findByUsername(demo.username()).orElseThrow().ledgerAddress()).isEqualTo(expected.toString());
+            assertThat(directory.findByUsername(demo.username()).orElseThrow().ledgerAddress()).isEqualTo(expected);
         }
     }
 

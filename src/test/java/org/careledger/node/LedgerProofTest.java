@@ -1,5 +1,7 @@
 package org.careledger.node;
 
+import org.careledger.contracts.Contracts;
+
 import org.careledger.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.careledger.IntegrationTest;
-import org.careledger.cli.GenesisJson;
+import org.careledger.ledger.GenesisJson;
 import org.careledger.cli.LedgerCli;
 import org.careledger.contracts.Anchors;
 import org.careledger.contracts.ProofSubjects;
@@ -73,7 +75,7 @@ class LedgerProofTest extends IntegrationTest {
         Path proof = work.resolve("proof.json");
         Files.writeString(proof, bundle.toJson());
         Path genesis = work.resolve("genesis.json");
-        GenesisJson.write(ledger.genesis(), genesis);
+        GenesisJson.write(ledger.genesis(), Contracts.standard(), genesis);
 
         Run verify = cli("ledger", "proof", "verify", proof.toString(), "--genesis", genesis.toString());
         assertThat(verify.exitCode()).as(verify.out()).isZero();

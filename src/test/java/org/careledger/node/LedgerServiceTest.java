@@ -55,7 +55,7 @@ class LedgerServiceTest extends IntegrationTest {
         long adminNonceBefore = ledger.committedState().nextNonce(admin);
         org.careledger.identity.TestAccounts accounts = new org.careledger.identity.TestAccounts(context);
         org.careledger.identity.UserProfile approved = accounts.active(org.careledger.identity.Role.DOCTOR);
-        Address doctor = Address.parse(approved.ledgerAddress());
+        Address doctor = approved.ledgerAddress();
         Await.until("the new doctor is registered on the ledger",
                 () -> Registry.roleOf(ledger.committedState().view(), doctor).filter("DOCTOR"::equals).isPresent());
         assertThat(ledger.committedState().nextNonce(admin)).as("the admin signed the registration").isGreaterThan(adminNonceBefore);
@@ -101,16 +101,22 @@ class LedgerServiceTest extends IntegrationTest {
     void eachCommittedTransactionAndItsBlockAreAnnounced() {
         try (Recorder events = new Recorder()) {
             var from = DevAccounts.ganacheAccount(5);
-            Transaction tx = ledger.submit(from, Tokens.transfer(DevAccounts.ganacheAccount(6).address(), 1), 1000);
+            Address to = DevAccounts.ganacheAccount(6).address();
+            Transaction tx = ledger.submit(from, Tokens.transfer(to, 1), 1000);
             long height = ledger.awaitCommitted(tx.id(), Duration.ofSeconds(30));
             TxLocation where = ledger.locate(tx.id()).orElseThrow();
             Await.until("the block is announced", () -> events.mined(height).isPresent());
 
-            assertThat(events.committed(tx)).contains(new TransactionCommitted(tx.id().hex(), height, from.address().toString()));
+            assertThat(events.committed(tx)).contains(new TransactionCommitted(tx.id(), height, where.blockHash(), from.address(),
+                    Tokens.transfer(to, 1), 1000, List.of(from.address(), to)));
+            TransactionCommitted committed = events.committed(tx).orElseThrow();
+            assertThat(committed.contract()).as("a listener reads the call without decoding the block").isEqualTo("tokens");
+            assertThat(committed.method()).isEqualTo("transfer");
             BlockMined block = events.mined(height).orElseThrow();
-            assertThat(block.hash()).isEqualTo(where.blockHash().hex());
+            assertThat(block.hash()).isEqualTo(where.blockHash());
+            assertThat(block.time().toEpochMilli()).isEqualTo(where.blockTime());
             assertThat(block.transactions()).isGreaterThan(where.index());
-            assertThat(ledger.genesis().sealerAddresses()).extracting(Address::toString).contains(block.sealer());
+            assertThat(ledger.genesis().sealerAddresses()).contains(block.sealer());
         }
     }
 
@@ -163,7 +169,7 @@ class LedgerServiceTest extends IntegrationTest {
         }
 
         java.util.Optional<TransactionCommitted> committed(Transaction tx) {
-            return seen.stream().filter(e -> e instanceof TransactionCommitted c && c.transactionId().equals(tx.id().hex()))
+            return seen.stream().filter(e -> e instanceof TransactionCommitted c && c.transactionId().equals(tx.id()))
                     .map(TransactionCommitted.class::cast).findFirst();
         }
 

@@ -1,5 +1,7 @@
 package org.careledger.node;
 
+import org.careledger.contracts.Contracts;
+
 import org.careledger.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +10,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 
 import org.careledger.CareLedgerApplication;
-import org.careledger.cli.GenesisJson;
+import org.careledger.ledger.GenesisJson;
 import org.careledger.contracts.DevConsortium;
 import org.careledger.contracts.Tokens;
 import org.careledger.crypto.Address;
@@ -66,7 +68,7 @@ class OwnChainStartTest {
         long welcome;
         try (ConfigurableApplicationContext app = start(dataDir)) {
             LedgerService ledger = app.getBean(LedgerService.class);
-            Genesis genesis = GenesisJson.read(dataDir.resolve("genesis.json"));
+            Genesis genesis = GenesisJson.read(dataDir.resolve("genesis.json"), Contracts.standard());
             assertThat(ledger.genesis()).isEqualTo(genesis);
             assertThat(genesis.chainId()).isNotEqualTo(DevConsortium.CHAIN_ID);
             assertThat(genesis.treasury()).isNotNull();
@@ -80,7 +82,7 @@ class OwnChainStartTest {
             genesisHash = DevConsortium.genesisHeader(genesis).hash();
 
             // the first admin was created before the ledger started: the start-up reconciliation funds them
-            admin = Address.parse(app.getBean(UserDirectory.class).activeLedgerIdentities().get(0).address());
+            admin = app.getBean(UserDirectory.class).activeLedgerIdentities().get(0).address();
             welcome = app.getBean(LedgerSettings.class).welcomeTokens() * Genesis.UNITS_PER_TOKEN;
             Await.until("the first admin holds the welcome tokens", Duration.ofSeconds(60),
                     () -> Tokens.balanceOf(ledger.committedState().view(), admin) == welcome);

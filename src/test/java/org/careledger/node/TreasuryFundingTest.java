@@ -1,10 +1,12 @@
 package org.careledger.node;
 
+import org.careledger.contracts.Contracts;
+
 import org.careledger.Await;
 import java.nio.file.Files;
 
 import org.careledger.IntegrationTest;
-import org.careledger.cli.GenesisJson;
+import org.careledger.ledger.GenesisJson;
 import org.careledger.contracts.DevConsortium;
 import org.careledger.contracts.Tokens;
 import org.careledger.crypto.Address;
@@ -34,7 +36,7 @@ class TreasuryFundingTest extends IntegrationTest {
         Genesis genesis = ledger.genesis();
         assertThat(genesis.chainId()).isEqualTo(DevConsortium.CHAIN_ID);
         assertThat(genesis.treasury()).isEqualTo(DevConsortium.treasuryKey().address());
-        assertThat(GenesisJson.read(DATA_DIR.resolve("genesis.json"))).isEqualTo(genesis);
+        assertThat(GenesisJson.read(DATA_DIR.resolve("genesis.json"), Contracts.standard())).isEqualTo(genesis);
         assertThat(Files.exists(DATA_DIR.resolve("keys").resolve("ledger-treasury.key"))).as("the demo keeps no ledger keys").isFalse();
     }
 
@@ -44,7 +46,7 @@ class TreasuryFundingTest extends IntegrationTest {
         assertThat(welcome).isPositive();
         Address treasury = ledger.genesis().treasury();
         UserProfile approved = new TestAccounts(context).active(Role.PATIENT);
-        Address user = Address.parse(approved.ledgerAddress());
+        Address user = approved.ledgerAddress();
         Await.until("the new patient holds the welcome tokens", () -> Tokens.balanceOf(ledger.committedState().view(), user) == welcome);
         assertThat(ledger.committedState().nextNonce(treasury)).as("the treasury signed the transfer").isPositive();
     }

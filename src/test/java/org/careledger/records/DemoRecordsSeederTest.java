@@ -29,9 +29,11 @@ class DemoRecordsSeederTest extends IntegrationTest {
     @Autowired
     DemoRecordsSeeder seeder;
     @Autowired
-    RecordService records;
+    PatientRecords records;
     @Autowired
-    ConsentService consent;
+    PatientConsent consent;
+    @Autowired
+    DoctorConsent doctorConsent;
     @Autowired
     UserDirectory directory;
     @Autowired
@@ -49,7 +51,7 @@ class DemoRecordsSeederTest extends IntegrationTest {
         assertThat(asDemo(DemoAccounts.PATIENT.username(), Role.PATIENT, () -> records.myPendingEntries())).hasSize(1);
         assertThat(asDemo(DemoAccounts.PATIENT.username(), Role.PATIENT, () -> consent.myRequests()))
                 .anySatisfy(r -> assertThat(r.status()).isEqualTo(org.careledger.contracts.RequestStatus.PENDING));
-        assertThat(asDemo(DemoAccounts.DOCTOR.username(), Role.DOCTOR, () -> consent.myPatients())).hasSize(3);
+        assertThat(asDemo(DemoAccounts.DOCTOR.username(), Role.DOCTOR, () -> doctorConsent.myPatients())).hasSize(3);
         assertThat(directory.findByUsername("philip.mueller@synthea.careledger.test")).hasValueSatisfying(p -> {
             assertThat(p.fullName()).isEqualTo("Philip Mueller").doesNotContainPattern("[0-9]");
         });

@@ -19,6 +19,7 @@ import org.careledger.ledger.Hash;
 import org.careledger.ledger.Node;
 import org.careledger.ledger.Transaction;
 import org.careledger.node.LedgerService;
+import org.careledger.outbox.LedgerOutbox;
 import org.careledger.node.TestLedger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class OutboxBackPressureTest extends IntegrationTest {
     @Autowired
     ApplicationContext context;
     @Autowired
-    RecordService records;
+    PatientRecords records;
     @Autowired
     LedgerOutbox outbox;
     @Autowired
@@ -56,7 +57,7 @@ class OutboxBackPressureTest extends IntegrationTest {
     @Test
     void entriesWrittenWhileThePatientsShareIsFullWaitQueuedAndAreAnchoredOnceItFrees() {
         UserProfile patient = new TestAccounts(context).active(Role.PATIENT);
-        Address address = Address.parse(patient.ledgerAddress());
+        Address address = patient.ledgerAddress();
         Await.until("the patient is on the ledger's registry", () -> Registry.roleOf(ledger.committedState().view(), address).isPresent());
         Node home = TestLedger.homeNode(context);
         int share = home.mempool().limits().maxFeeFreePerSender();
@@ -102,11 +103,11 @@ class OutboxBackPressureTest extends IntegrationTest {
     }
 
     private String status(RecordEntryView entry) {
-        return jdbc.queryForObject("SELECT status FROM record_ledger_outbox WHERE related_id = ?", String.class, entry.entryId());
+        return jdbc.queryForObject("SELECT status FROM ledger_outbox WHERE related_id = ?", String.class, entry.entryId().value());
     }
 
     private boolean anchored(Address patient, RecordEntryView entry) {
-        return ConsentQueries.anchorsOf(ledger.committedState(), patient).stream().anyMatch(a -> a.entryId().equals(entry.entryId()));
+        return ConsentQueries.anchorsOf(ledger.committedState(), patient).stream().anyMatch(a -> a.entryId().equals(entry.entryId().value()));
     }
 
     private static <T> T as(UserProfile user, Supplier<T> action) {

@@ -19,7 +19,9 @@ import org.careledger.crypto.Address;
 import org.careledger.identity.Role;
 import org.careledger.identity.TestAccounts;
 import org.careledger.identity.UserProfile;
+import org.careledger.ledger.Hash;
 import org.careledger.node.LedgerService;
+import org.careledger.outbox.LedgerReceipt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,9 +46,15 @@ class RecordServiceTest extends IntegrationTest {
     @Autowired
     ApplicationContext context;
     @Autowired
-    ConsentService consent;
+    DoctorConsent doctorConsent;
     @Autowired
-    RecordService records;
+    PatientConsent patientConsent;
+    @Autowired
+    DoctorRecords doctorRecords;
+    @Autowired
+    PatientRecords patientRecords;
+    @Autowired
+    RecordsAdministration admin;
     @Autowired
     LedgerService ledger;
     @Autowired
@@ -66,10 +74,10 @@ class RecordServiceTest extends IntegrationTest {
         doctor = accounts.active(Role.DOCTOR);
         otherDoctor = accounts.active(Role.DOCTOR);
         patient = accounts.active(Role.PATIENT);
-        patientAddress = Address.parse(patient.ledgerAddress());
+        patientAddress = patient.ledgerAddress();
         for (UserProfile p : List.of(doctor, otherDoctor, patient)) {
             Await.until(p.fullName() + " is on the ledger's registry",
-                    () -> Registry.roleOf(ledger.committedState().view(), Address.parse(p.ledgerAddress())).isPresent());
+                    () -> Registry.roleOf(ledger.committedState().view(), p.ledgerAddress()).isPresent());
         }
     }
 
@@ -81,117 +89,117 @@ class RecordServiceTest extends IntegrationTest {
 
     @Test
     void withoutConsentADoctorSeesOnlyTheAddressAndCannotRead() {
-        PatientLookup lookup = as(doctor, () -> consent.lookup(patientAddress));
+        PatientLookup lookup = as(doctor, () -> doctorConsent.lookup(patientAddress));
         assertThat(lookup.state()).isEqualTo(PatientLookup.AccessState.NO_ACCESS);
         assertThat(lookup.address()).isEqualTo(patient.ledgerAddress());
-        assertThatThrownBy(() -> as(doctor, () -> records.readRecord(patientAddress)))
+        assertThatThrownBy(() -> as(doctor, () -> doctorRecords.readRecord(patientAddress)))
                 .isInstanceOf(ConsentRequiredException.class).hasMessageContaining("no active consent");
-        RecordEntryView own = as(patient, () -> records.addSelfReported(DIAGNOSIS, EntryContent.coded("SNOMED-CT", "44054006",
+        RecordEntryView own = as(patient, () -> patientRecords.addSelfReported(DIAGNOSIS, EntryContent.coded("SNOMED-CT", "44054006",
                 "Diabetes mellitus type 2", "since 2019")));
-        assertThatThrownBy(() -> as(doctor, () -> records.readEntry(own.entryId()))).isInstanceOf(ConsentRequiredException.class);
+        assertThatThrownBy(() -> as(doctor, () -> doctorRecords.readEntry(own.entryId()))).isInstanceOf(ConsentRequiredException.class);
     }
 
     @Test
     void aGrantForOneCategoryOpensThatCategoryOnlyAndEveryReadIsAudited() {
-        RecordEntryView diagnosis = as(patient, () -> records.addSelfReported(DIAGNOSIS,
+        RecordEntryView diagnosis = as(patient, () -> patientRecords.addSelfReported(DIAGNOSIS,
                 EntryContent.coded("ICD-10", "E11.9", "Type 2 diabetes mellitus without complications", null)));
-        RecordEntryView medication = as(patient, () -> records.addSelfReported(MEDICATION,
+        RecordEntryView medication = as(patient, () -> patientRecords.addSelfReported(MEDICATION,
                 EntryContent.coded("RxNorm", "860975", "Metformin 500 mg", "twice daily")));
-        String requestId = granted(Set.of(DIAGNOSIS, MEDICATION), Set.of(DIAGNOSIS), Duration.ofDays(7), "Annual review");
+        RequestId requestId = granted(Set.of(DIAGNOSIS, MEDICATION), Set.of(DIAGNOSIS), Duration.ofDays(7), "Annual review");
 
-        PatientRecordView seen = as(doctor, () -> records.readRecord(patientAddress));
+        PatientRecordView seen = as(doctor, () -> doctorRecords.readRecord(patientAddress));
         assertThat(seen.entries()).extracting(RecordEntryView::entryId).containsExactly(diagnosis.entryId());
         assertThat(seen.hidden()).contains(MEDICATION);
         assertThat(seen.patient().name()).isEqualTo(patient.fullName());
-        assertThatThrownBy(() -> as(doctor, () -> records.readEntry(medication.entryId())))
+        assertThatThrownBy(() -> as(doctor, () -> doctorRecords.readEntry(medication.entryId())))
                 .isInstanceOf(ConsentRequiredException.class).hasMessageContaining("medication");
-        assertThatThrownBy(() -> as(otherDoctor, () -> records.readRecord(patientAddress))).isInstanceOf(ConsentRequiredException.class);
+        assertThatThrownBy(() -> as(otherDoctor, () -> doctorRecords.readRecord(patientAddress))).isInstanceOf(ConsentRequiredException.class);
 
-        Await.until("the read is on the ledger's audit", () -> !as(patient, () -> consent.whoViewedMyRecord()).isEmpty());
-        AccessEventView read = as(patient, () -> consent.whoViewedMyRecord()).get(0);
+        Await.until("the read is on the ledger's audit", () -> !as(patient, () -> patientConsent.whoViewedMyRecord()).isEmpty());
+        AccessEventView read = as(patient, () -> patientConsent.whoViewedMyRecord()).get(0);
         assertThat(read.reader().name()).isEqualTo(doctor.fullName());
         assertThat(read.entryId()).isEqualTo(diagnosis.entryId());
         assertThat(read.basisKind()).isEqualTo("Grant");
-        assertThat(read.basisId()).isEqualTo(requestId);
+        assertThat(read.basisId()).isEqualTo(requestId.value());
         assertThat(read.purpose()).isEqualTo(Purpose.TREATMENT);
     }
 
     @Test
     void aRevocationHoldsAtOnceEvenBeforeItIsMined() {
-        as(patient, () -> records.addSelfReported(DIAGNOSIS, EntryContent.coded("SNOMED-CT", "38341003", "Hypertension", null)));
-        String grantId = granted(Set.of(DIAGNOSIS), Set.of(DIAGNOSIS), Duration.ofDays(1), null);
-        assertThat(as(doctor, () -> records.readRecord(patientAddress)).entries()).hasSize(1);
+        as(patient, () -> patientRecords.addSelfReported(DIAGNOSIS, EntryContent.coded("SNOMED-CT", "38341003", "Hypertension", null)));
+        GrantId grantId = GrantId.of(granted(Set.of(DIAGNOSIS), Set.of(DIAGNOSIS), Duration.ofDays(1), null));
+        assertThat(as(doctor, () -> doctorRecords.readRecord(patientAddress)).entries()).hasSize(1);
 
-        LedgerReceipt revocation = as(patient, () -> consent.revoke(grantId));
+        LedgerReceipt revocation = as(patient, () -> patientConsent.revoke(grantId));
         assertThat(revocation.status()).isIn(LedgerReceipt.Status.PENDING, LedgerReceipt.Status.COMMITTED);
-        assertThatThrownBy(() -> as(doctor, () -> records.readRecord(patientAddress))).isInstanceOf(ConsentRequiredException.class);
-        assertThat(as(doctor, () -> consent.myPatients())).noneMatch(g -> g.grantId().equals(grantId));
-        Await.until("the revocation is mined", () -> as(patient, () -> consent.myGrants()).stream()
+        assertThatThrownBy(() -> as(doctor, () -> doctorRecords.readRecord(patientAddress))).isInstanceOf(ConsentRequiredException.class);
+        assertThat(as(doctor, () -> doctorConsent.myPatients())).noneMatch(g -> g.grantId().equals(grantId));
+        Await.until("the revocation is mined", () -> as(patient, () -> patientConsent.myGrants()).stream()
                 .anyMatch(g -> g.grantId().equals(grantId) && g.revocation() != null && g.revocation().status() == LedgerReceipt.Status.COMMITTED));
-        assertThatThrownBy(() -> as(doctor, () -> records.readRecord(patientAddress))).isInstanceOf(ConsentRequiredException.class);
+        assertThatThrownBy(() -> as(doctor, () -> doctorRecords.readRecord(patientAddress))).isInstanceOf(ConsentRequiredException.class);
     }
 
     @Test
     void aGrantEndsAtItsEndTime() {
-        as(patient, () -> records.addSelfReported(DIAGNOSIS, EntryContent.coded("SNOMED-CT", "38341003", "Hypertension", null)));
+        as(patient, () -> patientRecords.addSelfReported(DIAGNOSIS, EntryContent.coded("SNOMED-CT", "38341003", "Hypertension", null)));
         granted(Set.of(DIAGNOSIS), Set.of(DIAGNOSIS), Duration.ofHours(1), null);
-        assertThat(as(doctor, () -> records.readRecord(patientAddress)).entries()).hasSize(1);
+        assertThat(as(doctor, () -> doctorRecords.readRecord(patientAddress)).entries()).hasSize(1);
         clock.advance(Duration.ofMinutes(61));
-        assertThatThrownBy(() -> as(doctor, () -> records.readRecord(patientAddress))).isInstanceOf(ConsentRequiredException.class);
+        assertThatThrownBy(() -> as(doctor, () -> doctorRecords.readRecord(patientAddress))).isInstanceOf(ConsentRequiredException.class);
     }
 
     @Test
     void anEmergencyAccessOpensEverythingForAnHourIsReviewedAndEnds() {
-        as(patient, () -> records.addSelfReported(RecordCategory.ALLERGY, EntryContent.coded(null, null, "Penicillin", "hives")));
-        assertThatThrownBy(() -> as(doctor, () -> consent.declareEmergency(patientAddress, "short")))
+        as(patient, () -> patientRecords.addSelfReported(RecordCategory.ALLERGY, EntryContent.coded(null, null, "Penicillin", "hives")));
+        assertThatThrownBy(() -> as(doctor, () -> doctorConsent.declareEmergency(patientAddress, "short")))
                 .isInstanceOf(org.careledger.common.InvalidInputException.class);
-        LedgerReceipt declared = as(doctor, () -> consent.declareEmergency(patientAddress, "Unconscious on arrival, allergies unknown"));
+        LedgerReceipt declared = as(doctor, () -> doctorConsent.declareEmergency(patientAddress, "Unconscious on arrival, allergies unknown"));
         assertThat(declared.status()).isEqualTo(LedgerReceipt.Status.COMMITTED);
 
-        PatientRecordView seen = as(doctor, () -> records.readRecord(patientAddress));
+        PatientRecordView seen = as(doctor, () -> doctorRecords.readRecord(patientAddress));
         assertThat(seen.emergency()).isTrue();
         assertThat(seen.entries()).extracting(e -> e.content().display()).containsExactly("Penicillin");
-        assertThat(accounts.asAdmin(() -> consent.pendingEmergencyReviews())).anySatisfy(e -> {
+        assertThat(accounts.asAdmin(() -> admin.pendingEmergencyReviews())).anySatisfy(e -> {
             assertThat(e.patient().name()).isEqualTo(patient.fullName());
             assertThat(e.reason()).isEqualTo("Unconscious on arrival, allergies unknown");
         });
-        assertThat(as(patient, () -> consent.myEmergencies())).singleElement()
+        assertThat(as(patient, () -> patientConsent.myEmergencies())).singleElement()
                 .satisfies(e -> assertThat(e.doctor().name()).isEqualTo(doctor.fullName()));
 
         clock.advance(Duration.ofMinutes(61));
-        assertThatThrownBy(() -> as(doctor, () -> records.readRecord(patientAddress))).isInstanceOf(ConsentRequiredException.class);
+        assertThatThrownBy(() -> as(doctor, () -> doctorRecords.readRecord(patientAddress))).isInstanceOf(ConsentRequiredException.class);
     }
 
     @Test
     void aDoctorsEntryWaitsForThePatientAndOnlyThePatientDecides() {
         granted(Set.of(DIAGNOSIS), Set.of(DIAGNOSIS), Duration.ofDays(1), null);
-        RecordEntryView proposed = as(doctor, () -> records.proposeEntry(patientAddress, DIAGNOSIS,
+        RecordEntryView proposed = as(doctor, () -> doctorRecords.proposeEntry(patientAddress, DIAGNOSIS,
                 EntryContent.coded("SNOMED-CT", "44054006", "Diabetes mellitus type 2", "HbA1c 8.1%")));
         assertThat(proposed.status()).isEqualTo(EntryStatus.PENDING_APPROVAL);
-        assertThat(as(doctor, () -> records.readRecord(patientAddress)).entries()).as("not part of the record yet").isEmpty();
-        assertThatThrownBy(() -> as(doctor, () -> records.proposeEntry(patientAddress, MEDICATION,
+        assertThat(as(doctor, () -> doctorRecords.readRecord(patientAddress)).entries()).as("not part of the record yet").isEmpty();
+        assertThatThrownBy(() -> as(doctor, () -> doctorRecords.proposeEntry(patientAddress, MEDICATION,
                 EntryContent.coded(null, null, "Metformin", null)))).as("the grant does not cover medication")
                 .isInstanceOf(ConsentRequiredException.class);
-        assertThatThrownBy(() -> as(doctor, () -> records.approveEntry(proposed.entryId())))
+        assertThatThrownBy(() -> as(doctor, () -> patientRecords.approveEntry(proposed.entryId())))
                 .as("a doctor cannot approve their own entry").isInstanceOf(AccessDeniedException.class);
 
         UserProfile stranger = accounts.active(Role.PATIENT);
-        assertThatThrownBy(() -> as(stranger, () -> records.approveEntry(proposed.entryId()))).isInstanceOf(org.careledger.common.NotFoundException.class);
-        assertThat(as(stranger, () -> records.myRecord())).isEmpty();
+        assertThatThrownBy(() -> as(stranger, () -> patientRecords.approveEntry(proposed.entryId()))).isInstanceOf(org.careledger.common.NotFoundException.class);
+        assertThat(as(stranger, () -> patientRecords.myRecord())).isEmpty();
 
-        assertThat(as(patient, () -> records.myPendingEntries())).extracting(RecordEntryView::entryId).containsExactly(proposed.entryId());
-        as(patient, () -> records.approveEntry(proposed.entryId()));
-        Await.until("the entry is anchored and verified", () -> as(patient, () -> records.myRecord()).stream()
+        assertThat(as(patient, () -> patientRecords.myPendingEntries())).extracting(RecordEntryView::entryId).containsExactly(proposed.entryId());
+        as(patient, () -> patientRecords.approveEntry(proposed.entryId()));
+        Await.until("the entry is anchored and verified", () -> as(patient, () -> patientRecords.myRecord()).stream()
                 .anyMatch(e -> e.entryId().equals(proposed.entryId()) && e.integrity() == Integrity.VERIFIED));
-        assertThat(as(doctor, () -> records.readRecord(patientAddress)).entries()).singleElement()
+        assertThat(as(doctor, () -> doctorRecords.readRecord(patientAddress)).entries()).singleElement()
                 .satisfies(e -> assertThat(e.content().text()).isEqualTo("HbA1c 8.1%"));
 
-        RecordEntryView second = as(doctor, () -> records.proposeEntry(patientAddress, DIAGNOSIS,
+        RecordEntryView second = as(doctor, () -> doctorRecords.proposeEntry(patientAddress, DIAGNOSIS,
                 EntryContent.coded("SNOMED-CT", "38341003", "Hypertension", null)));
-        assertThatThrownBy(() -> as(patient, () -> { records.rejectEntry(second.entryId(), " "); return null; }))
+        assertThatThrownBy(() -> as(patient, () -> { patientRecords.rejectEntry(second.entryId(), " "); return null; }))
                 .isInstanceOf(org.careledger.common.InvalidInputException.class);
-        as(patient, () -> { records.rejectEntry(second.entryId(), "I was never told of this"); return null; });
-        assertThat(as(doctor, () -> records.myEntriesFor(patientAddress))).anySatisfy(e -> {
+        as(patient, () -> { patientRecords.rejectEntry(second.entryId(), "I was never told of this"); return null; });
+        assertThat(as(doctor, () -> doctorRecords.myEntriesFor(patientAddress))).anySatisfy(e -> {
             assertThat(e.entryId()).isEqualTo(second.entryId());
             assertThat(e.status()).isEqualTo(EntryStatus.REJECTED);
             assertThat(e.rejectionComment()).isEqualTo("I was never told of this");
@@ -202,12 +210,12 @@ class RecordServiceTest extends IntegrationTest {
     void aChangedCiphertextByteOrAnchoredHashIsReportedAndNotShown() {
         RecordEntryView a = verifiedSelfReported("Asthma");
         RecordEntryView b = verifiedSelfReported("Eczema");
-        byte[] sealed = jdbc.queryForObject("SELECT sealed FROM record_entries WHERE entry_id = ?", byte[].class, a.entryId());
+        byte[] sealed = jdbc.queryForObject("SELECT sealed FROM record_entries WHERE entry_id = ?", byte[].class, a.entryId().value());
         sealed[sealed.length / 2] ^= 1;
-        jdbc.update("UPDATE record_entries SET sealed = ? WHERE entry_id = ?", sealed, a.entryId());
-        jdbc.update("UPDATE record_entries SET salted_hash = ? WHERE entry_id = ?", "00".repeat(32), b.entryId());
+        jdbc.update("UPDATE record_entries SET sealed = ? WHERE entry_id = ?", sealed, a.entryId().value());
+        jdbc.update("UPDATE record_entries SET salted_hash = ? WHERE entry_id = ?", "00".repeat(32), b.entryId().value());
 
-        List<RecordEntryView> mine = as(patient, () -> records.myRecord());
+        List<RecordEntryView> mine = as(patient, () -> patientRecords.myRecord());
         assertThat(mine).filteredOn(e -> e.entryId().equals(a.entryId())).singleElement().satisfies(e -> {
             assertThat(e.integrity()).isEqualTo(Integrity.MISMATCH);
             assertThat(e.content()).isNull();
@@ -219,20 +227,20 @@ class RecordServiceTest extends IntegrationTest {
     @Test
     void anAnchoredEntryAndAGrantCanBeProvedOfflineWithTheCommandLine() throws Exception {
         RecordEntryView entry = verifiedSelfReported("Peanuts");
-        ProofDownload proof = as(patient, () -> records.proofOf(entry.entryId())).orElseThrow();
-        assertThat(proof.json()).contains(entry.entryId()).contains("\"anchor\"");
+        ProofDownload proof = as(patient, () -> patientRecords.proofOf(entry.entryId())).orElseThrow();
+        assertThat(proof.json()).contains(entry.entryId().value()).contains("\"anchor\"");
         assertThat(verifyOffline(proof)).startsWith("valid height=");
-        assertThatThrownBy(() -> as(otherDoctor, () -> records.proofOf(entry.entryId()))).isInstanceOf(ConsentRequiredException.class);
+        assertThatThrownBy(() -> as(otherDoctor, () -> doctorRecords.proofOf(entry.entryId()))).isInstanceOf(ConsentRequiredException.class);
 
-        String requestId = granted(Set.of(RecordCategory.ALLERGY), Set.of(RecordCategory.ALLERGY), Duration.ofDays(1), null);
-        String grantTx = as(patient, () -> consent.myRequests()).stream().filter(r -> r.requestId().equals(requestId)).findFirst()
+        RequestId requestId = granted(Set.of(RecordCategory.ALLERGY), Set.of(RecordCategory.ALLERGY), Duration.ofDays(1), null);
+        Hash grantTx = as(patient, () -> patientConsent.myRequests()).stream().filter(r -> r.requestId().equals(requestId)).findFirst()
                 .orElseThrow().decision().txId();
-        Await.until("the grant's block is known", () -> as(patient, () -> consent.proofOf(grantTx)).isPresent());
-        ProofDownload grantProof = as(patient, () -> consent.proofOf(grantTx)).orElseThrow();
+        Await.until("the grant's block is known", () -> as(patient, () -> patientConsent.proofOf(grantTx)).isPresent());
+        ProofDownload grantProof = as(patient, () -> patientConsent.proofOf(grantTx)).orElseThrow();
         assertThat(grantProof.json()).contains("\"grant\"");
         assertThat(verifyOffline(grantProof)).startsWith("valid height=");
-        assertThat(as(doctor, () -> consent.proofOf(requestId))).isPresent();
-        assertThatThrownBy(() -> as(otherDoctor, () -> consent.proofOf(grantTx))).isInstanceOf(org.careledger.common.NotFoundException.class);
+        assertThat(as(doctor, () -> doctorConsent.proofOf(requestId.value()))).isPresent();
+        assertThatThrownBy(() -> as(otherDoctor, () -> doctorConsent.proofOf(grantTx))).isInstanceOf(org.careledger.common.NotFoundException.class);
     }
 
     private static String verifyOffline(ProofDownload proof) throws Exception {
@@ -247,9 +255,9 @@ class RecordServiceTest extends IntegrationTest {
     @Test
     void anAnchoredEntryWhosePayloadIsGoneIsShownAsPayloadMissing() {
         RecordEntryView lost = verifiedSelfReported("Latex");
-        jdbc.update("DELETE FROM record_ledger_outbox WHERE related_id = ?", lost.entryId());
-        jdbc.update("DELETE FROM record_entries WHERE entry_id = ?", lost.entryId());
-        assertThat(as(patient, () -> records.myRecord())).filteredOn(e -> e.entryId().equals(lost.entryId())).singleElement()
+        jdbc.update("DELETE FROM ledger_outbox WHERE related_id = ?", lost.entryId().value());
+        jdbc.update("DELETE FROM record_entries WHERE entry_id = ?", lost.entryId().value());
+        assertThat(as(patient, () -> patientRecords.myRecord())).filteredOn(e -> e.entryId().equals(lost.entryId())).singleElement()
                 .satisfies(e -> {
                     assertThat(e.integrity()).isEqualTo(Integrity.PAYLOAD_MISSING);
                     assertThat(e.content()).isNull();
@@ -260,20 +268,20 @@ class RecordServiceTest extends IntegrationTest {
     @Test
     void theDatabaseFileHoldsNoClinicalTextAndAnErasedEntryLeavesNoBytes() throws Exception {
         String secret = "Confidential-note-" + System.nanoTime();
-        RecordEntryView note = as(patient, () -> records.addSelfReported(RecordCategory.CLINICAL_NOTE, EntryContent.note(secret)));
+        RecordEntryView note = as(patient, () -> patientRecords.addSelfReported(RecordCategory.CLINICAL_NOTE, EntryContent.note(secret)));
         jdbc.execute("CHECKPOINT SYNC");
         assertThat(databaseFilesContain(secret.getBytes())).as("plain text in the database file").isFalse();
 
-        byte[] sealed = jdbc.queryForObject("SELECT sealed FROM record_entries WHERE entry_id = ?", byte[].class, note.entryId());
+        byte[] sealed = jdbc.queryForObject("SELECT sealed FROM record_entries WHERE entry_id = ?", byte[].class, note.entryId().value());
         byte[] probe = Arrays.copyOfRange(sealed, 13, 45);
         assertThat(databaseFilesContain(probe)).as("the sealed bytes are in the file before erasure").isTrue();
 
-        as(patient, () -> { records.requestErasure(note.entryId(), "Recorded by mistake"); return null; });
-        assertThat(accounts.asAdmin(() -> records.pendingErasures())).anySatisfy(r -> assertThat(r.entryId()).isEqualTo(note.entryId()));
-        accounts.asAdmin(() -> { records.confirmErasure(note.entryId()); return null; });
+        as(patient, () -> { patientRecords.requestErasure(note.entryId(), "Recorded by mistake"); return null; });
+        assertThat(accounts.asAdmin(() -> admin.pendingErasures())).anySatisfy(r -> assertThat(r.entryId()).isEqualTo(note.entryId()));
+        accounts.asAdmin(() -> { admin.confirmErasure(note.entryId()); return null; });
 
         assertThat(databaseFilesContain(probe)).as("the sealed bytes after erasure and compaction").isFalse();
-        assertThat(as(patient, () -> records.myRecord())).filteredOn(e -> e.entryId().equals(note.entryId())).singleElement()
+        assertThat(as(patient, () -> patientRecords.myRecord())).filteredOn(e -> e.entryId().equals(note.entryId())).singleElement()
                 .satisfies(e -> {
                     assertThat(e.integrity()).isEqualTo(Integrity.ERASED);
                     assertThat(e.erasedAt()).isNotNull();
@@ -284,24 +292,24 @@ class RecordServiceTest extends IntegrationTest {
     // ---- helpers ---------------------------------------------------------------------------------
 
     private RecordEntryView verifiedSelfReported(String display) {
-        RecordEntryView e = as(patient, () -> records.addSelfReported(RecordCategory.ALLERGY, EntryContent.coded(null, null, display, null)));
-        Await.until(display + " is anchored", () -> as(patient, () -> records.myRecord()).stream()
+        RecordEntryView e = as(patient, () -> patientRecords.addSelfReported(RecordCategory.ALLERGY, EntryContent.coded(null, null, display, null)));
+        Await.until(display + " is anchored", () -> as(patient, () -> patientRecords.myRecord()).stream()
                 .anyMatch(v -> v.entryId().equals(e.entryId()) && v.integrity() == Integrity.VERIFIED));
         return e;
     }
 
-    /** The doctor asks for {@code asked}; the patient grants {@code given}; returns the grant id once it is mined. */
-    private String granted(Set<RecordCategory> asked, Set<RecordCategory> given, Duration duration, String note) {
-        LedgerReceipt request = as(doctor, () -> consent.requestAccess(patientAddress, Purpose.TREATMENT, asked, duration, note));
-        Await.until("the patient sees the request", () -> as(patient, () -> consent.myRequests()).stream()
-                .anyMatch(r -> r.requestId().equals(request.txId())));
-        AccessRequestView seen = as(patient, () -> consent.myRequests()).stream().filter(r -> r.requestId().equals(request.txId()))
+    /** The doctor asks for {@code asked}; the patient grants {@code given}; returns the request's id once the grant is mined. */
+    private RequestId granted(Set<RecordCategory> asked, Set<RecordCategory> given, Duration duration, String note) {
+        LedgerReceipt request = as(doctor, () -> doctorConsent.requestAccess(patientAddress, Purpose.TREATMENT, asked, duration, note));
+        Await.until("the patient sees the request", () -> as(patient, () -> patientConsent.myRequests()).stream()
+                .anyMatch(r -> r.requestId().value().equals(request.txId())));
+        AccessRequestView seen = as(patient, () -> patientConsent.myRequests()).stream().filter(r -> r.requestId().value().equals(request.txId()))
                 .findFirst().orElseThrow();
         assertThat(seen.doctor().name()).isEqualTo(doctor.fullName());
         assertThat(seen.note()).isEqualTo(note);
-        as(patient, () -> consent.grant(request.txId(), given, duration));
-        Await.until("the grant is mined", () -> as(doctor, () -> consent.lookup(patientAddress)).state() == PatientLookup.AccessState.GRANTED);
-        return request.txId();
+        as(patient, () -> patientConsent.grant(new RequestId(request.txId()), given, duration));
+        Await.until("the grant is mined", () -> as(doctor, () -> doctorConsent.lookup(patientAddress)).state() == PatientLookup.AccessState.GRANTED);
+        return new RequestId(request.txId());
     }
 
     private boolean databaseFilesContain(byte[] needle) throws Exception {

@@ -16,8 +16,9 @@ import org.careledger.identity.TestAccounts;
 import org.careledger.identity.UserDirectory;
 import org.careledger.identity.UserProfile;
 import org.careledger.node.LedgerService;
-import org.careledger.records.internal.OutboxItem;
-import org.careledger.records.internal.OutboxRepository;
+import org.careledger.outbox.LedgerReceipt;
+import org.careledger.outbox.internal.OutboxRow;
+import org.careledger.outbox.internal.OutboxRows;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -37,33 +38,36 @@ public final class RecordsCrashDriver {
                 .run("--careledger.data-dir=" + dataDir, "--careledger.demo.records=false", "--server.port=0",
                         "--logging.level.root=warn", "--spring.main.banner-mode=off");
         LedgerService ledger = app.getBean(LedgerService.class);
-        RecordService records = app.getBean(RecordService.class);
-        ConsentService consent = app.getBean(ConsentService.class);
+        PatientRecords records = app.getBean(PatientRecords.class);
+        DoctorRecords doctorRecords = app.getBean(DoctorRecords.class);
+        PatientConsent consent = app.getBean(PatientConsent.class);
+        DoctorConsent doctorConsent = app.getBean(DoctorConsent.class);
         UserDirectory directory = app.getBean(UserDirectory.class);
         UserProfile doctor = directory.findByUsername(DemoAccounts.DOCTOR.username()).orElseThrow();
         UserProfile patient = directory.findByUsername(DemoAccounts.PATIENT.username()).orElseThrow();
-        Address patientAddress = Address.parse(patient.ledgerAddress());
+        Address patientAddress = patient.ledgerAddress();
         await(() -> ledger.refusal().isEmpty() && Registry.roleOf(ledger.committedState().view(), patientAddress).isPresent()
-                && Registry.roleOf(ledger.committedState().view(), Address.parse(doctor.ledgerAddress())).isPresent());
+                && Registry.roleOf(ledger.committedState().view(), doctor.ledgerAddress()).isPresent());
         if (check) {
-            OutboxRepository outbox = app.getBean(OutboxRepository.class);
-            await(() -> outbox.findByStatusInOrderByIdAsc(List.of(OutboxItem.Status.QUEUED, OutboxItem.Status.PENDING)).isEmpty());
+            OutboxRows outbox = app.getBean(OutboxRows.class);
+            await(() -> outbox.findByStatusInOrderByIdAsc(List.of(OutboxRow.Status.QUEUED, OutboxRow.Status.PENDING)).isEmpty());
             for (RecordEntryView e : as(patient, records::myRecord)) {
                 System.out.println("ENTRY " + e.entryId() + " " + e.integrity());
             }
             long reads = as(patient, consent::whoViewedMyRecord).size();
             System.out.println("ACCESS " + reads);
-            System.out.println("FAILED " + outbox.findByStatusInOrderByIdAsc(List.of(OutboxItem.Status.FAILED)).size());
+            System.out.println("REFUSED " + outbox.findByStatusInOrderByIdAsc(List.of(OutboxRow.Status.REFUSED)).size());
             System.out.flush();
             app.close();
             System.exit(0);
         }
-        if (as(doctor, () -> consent.lookup(patientAddress)).state() != PatientLookup.AccessState.GRANTED) {
-            LedgerReceipt request = as(doctor, () -> consent.requestAccess(patientAddress, Purpose.TREATMENT,
+        if (as(doctor, () -> doctorConsent.lookup(patientAddress)).state() != PatientLookup.AccessState.GRANTED) {
+            LedgerReceipt request = as(doctor, () -> doctorConsent.requestAccess(patientAddress, Purpose.TREATMENT,
                     Set.of(RecordCategory.CLINICAL_NOTE), Duration.ofDays(30), null));
-            await(() -> as(patient, consent::myRequests).stream().anyMatch(r -> r.requestId().equals(request.txId())));
-            as(patient, () -> consent.grant(request.txId(), Set.of(RecordCategory.CLINICAL_NOTE), Duration.ofDays(30)));
-            await(() -> as(doctor, () -> consent.lookup(patientAddress)).state() == PatientLookup.AccessState.GRANTED);
+            RequestId requestId = new RequestId(request.txId());
+            await(() -> as(patient, consent::myRequests).stream().anyMatch(r -> r.requestId().equals(requestId)));
+            as(patient, () -> consent.grant(requestId, Set.of(RecordCategory.CLINICAL_NOTE), Duration.ofDays(30)));
+            await(() -> as(doctor, () -> doctorConsent.lookup(patientAddress)).state() == PatientLookup.AccessState.GRANTED);
         }
         System.out.println("READY");
         System.out.flush();
@@ -73,7 +77,7 @@ public final class RecordsCrashDriver {
             System.out.println("STORED " + stored.entryId());
             System.out.flush();
             if (i % 3 == 2) {
-                int shown = as(doctor, () -> records.readRecord(patientAddress)).entries().size();
+                int shown = as(doctor, () -> doctorRecords.readRecord(patientAddress)).entries().size();
                 System.out.println("READ " + shown);
                 System.out.flush();
             }

@@ -176,7 +176,7 @@ public class UserAccount {
         return mustChangePassword;
     }
 
-    public UserProfile profile(String ledgerAddress) {
+    public UserProfile profile(org.careledger.crypto.Address ledgerAddress) {
         return new UserProfile(userId(), username, fullName, email, mobile, dateOfBirth, address, role, status,
                 statusReason, providerId, registrationNumber, insuranceProvider, policyNumber, ledgerAddress,
                 createdAt, mustChangePassword);

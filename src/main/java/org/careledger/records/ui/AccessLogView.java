@@ -13,7 +13,7 @@ import com.vaadin.flow.router.Route;
 import org.careledger.common.ui.BrowserTime;
 import org.careledger.identity.AppRoles;
 import org.careledger.records.AccessEventView;
-import org.careledger.records.ConsentService;
+import org.careledger.records.PatientConsent;
 import org.careledger.records.EmergencyView;
 import org.careledger.records.RecordLabels;
 
@@ -27,7 +27,7 @@ class AccessLogView extends VerticalLayout {
     final Grid<AccessEventView> log = new Grid<>(AccessEventView.class, false);
     final Grid<EmergencyView> emergencies = new Grid<>(EmergencyView.class, false);
 
-    AccessLogView(ConsentService consents) {
+    AccessLogView(PatientConsent consents) {
         setId("access-log");
         add(new H2("Who viewed my record"),
                 new Paragraph("Each read is recorded on the ledger before the reader sees anything."),
@@ -41,7 +41,7 @@ class AccessLogView extends VerticalLayout {
     private Grid<AccessEventView> createLog() {
         log.setId("access-log-grid");
         log.addColumn(e -> BrowserTime.format(e.readAt())).setHeader("When").setAutoWidth(true);
-        log.addColumn(e -> e.reader().name() == null ? e.reader().address() : e.reader().name()).setHeader("Who").setAutoWidth(true);
+        log.addColumn(e -> e.reader().nameOrAddress()).setHeader("Who").setAutoWidth(true);
         log.addColumn(e -> e.reader().provider() == null ? "" : e.reader().provider()).setHeader("Provider").setAutoWidth(true);
         log.addColumn(e -> RecordsUi.category(e.category())).setHeader("Record").setAutoWidth(true);
         log.addColumn(e -> e.purpose() == null ? "" : RecordLabels.purpose(e.purpose())).setHeader("Purpose").setAutoWidth(true);

@@ -23,9 +23,9 @@ import org.careledger.common.ui.FieldErrors;
 import org.careledger.contracts.RequestStatus;
 import org.careledger.identity.AppRoles;
 import org.careledger.records.AccessRequestView;
-import org.careledger.records.ConsentService;
+import org.careledger.records.PatientConsent;
 import org.careledger.records.GrantView;
-import org.careledger.records.LedgerReceipt;
+import org.careledger.outbox.LedgerReceipt;
 import org.careledger.records.RecordLabels;
 
 /**
@@ -39,13 +39,13 @@ import org.careledger.records.RecordLabels;
 @RolesAllowed(AppRoles.PATIENT)
 class AccessRequestsView extends VerticalLayout {
 
-    private final ConsentService consents;
+    private final PatientConsent consents;
     final VerticalLayout pending = new VerticalLayout();
     final Grid<AccessRequestView> decided = new Grid<>(AccessRequestView.class, false);
     final Grid<GrantView> grants = new Grid<>(GrantView.class, false);
     private final LedgerPolling polling;
 
-    AccessRequestsView(ConsentService consents) {
+    AccessRequestsView(PatientConsent consents) {
         this.consents = consents;
         this.polling = new LedgerPolling(this, this::refresh);
         setId("access-requests");
@@ -76,14 +76,14 @@ class AccessRequestsView extends VerticalLayout {
         decided.addColumn(r -> r.status().name().toLowerCase()).setHeader("Decision").setAutoWidth(true);
         decided.addColumn(r -> r.decision() == null ? "" : r.decision().describe()).setHeader("Ledger").setAutoWidth(true);
         decided.addComponentColumn(r -> r.decision() != null && r.decision().status() == LedgerReceipt.Status.COMMITTED
-                ? ProofLinks.of(r.decision().txId(), () -> consents.proofOf(r.decision().txId()))
+                ? ProofLinks.of(r.decision().txId().hex(), () -> consents.proofOf(r.decision().txId()))
                 : new com.vaadin.flow.component.html.Span()).setHeader("Proof").setAutoWidth(true);
         decided.setAllRowsVisible(true);
         return decided;
     }
 
     private static String grantStatus(GrantView g) {
-        if (g.revocation() != null && g.revocation().status() != LedgerReceipt.Status.FAILED) {
+        if (g.revocation() != null && g.revocation().status() != LedgerReceipt.Status.REFUSED) {
             return "Revoked (" + RecordsUi.ledgerStatus(g.revocation()) + ")";
         }
         return g.active() ? "Active" : "Ended";
@@ -110,7 +110,7 @@ class AccessRequestsView extends VerticalLayout {
         Div card = new Div();
         card.addClassNames("cl-card", "access-request");
         card.setId("request-" + r.requestId());
-        card.add(new H4(r.doctor().name() == null ? r.doctor().address() : r.doctor().name()),
+        card.add(new H4(r.doctor().nameOrAddress()),
                 new Paragraph(RecordsUi.who(r.doctor())),
                 new Paragraph("Purpose: " + RecordLabels.purpose(r.purpose())),
                 new Paragraph("Records: " + RecordsUi.categories(r.categories())),
@@ -118,7 +118,7 @@ class AccessRequestsView extends VerticalLayout {
         if (r.note() != null) {
             card.add(new Paragraph("Note: " + r.note()));
         }
-        if (r.decision() != null && r.decision().status() != LedgerReceipt.Status.FAILED) {
+        if (r.decision() != null && r.decision().status() != LedgerReceipt.Status.REFUSED) {
             Span status = new Span("Your decision is on its way — " + RecordsUi.ledgerStatus(r.decision()));
             status.addClassName("decision-receipt");
             card.add(status);

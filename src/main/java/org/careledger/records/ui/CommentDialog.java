@@ -7,7 +7,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.careledger.common.ui.FieldErrors;
-import org.careledger.records.ConsentService;
+import org.careledger.records.ConsentLimits;
 
 /**
  * A decision that carries a comment (reject an entry, ask for an erasure, decline one, review an
@@ -26,7 +26,7 @@ class CommentDialog extends Dialog {
         comment = new TextArea(label);
         comment.setId(name + "-comment");
         comment.setWidthFull();
-        comment.setMaxLength(ConsentService.MAX_NOTE);
+        comment.setMaxLength(ConsentLimits.MAX_NOTE);
         FieldErrors errors = new FieldErrors().bind(field, comment);
         confirmButton = new Button(confirmText, click -> {
             if (RecordsUi.attempt(() -> action.accept(comment.getValue()), errors)) {

@@ -5,8 +5,9 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.careledger.common.ui.FieldErrors;
+import org.careledger.records.ConsentLimits;
 import org.careledger.records.AccessRequestView;
-import org.careledger.records.ConsentService;
+import org.careledger.records.PatientConsent;
 
 /** Denies a request, with a reason the doctor reads if the patient gives one. */
 class DenyDialog extends Dialog {
@@ -15,12 +16,12 @@ class DenyDialog extends Dialog {
 
     final TextArea reason = new TextArea("Reason for the doctor (optional)");
 
-    DenyDialog(ConsentService consents, AccessRequestView request, Runnable afterDecision) {
+    DenyDialog(PatientConsent consents, AccessRequestView request, Runnable afterDecision) {
         setId("deny-dialog");
         setHeaderTitle("Deny the request");
         reason.setId("deny-reason");
         reason.setWidthFull();
-        reason.setMaxLength(ConsentService.MAX_NOTE);
+        reason.setMaxLength(ConsentLimits.MAX_NOTE);
         FieldErrors errors = new FieldErrors().bind("reason", reason);
         denyButton = new Button("Deny", click -> {
             if (RecordsUi.attempt(() -> consents.deny(request.requestId(), reason.getValue()), errors)) {

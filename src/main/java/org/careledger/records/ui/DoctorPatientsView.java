@@ -28,10 +28,10 @@ import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.crypto.Address;
 import org.careledger.identity.AppRoles;
-import org.careledger.records.ConsentService;
+import org.careledger.records.DoctorConsent;
 import org.careledger.records.GrantView;
 import org.careledger.records.InvalidPatientCodeException;
-import org.careledger.records.LedgerReceipt;
+import org.careledger.outbox.LedgerReceipt;
 import org.careledger.records.PatientCodes;
 import org.careledger.records.PatientLookup;
 import org.careledger.records.RecordLabels;
@@ -47,7 +47,7 @@ import org.careledger.records.RecordLabels;
 @RolesAllowed(AppRoles.DOCTOR)
 class DoctorPatientsView extends VerticalLayout implements BeforeEnterObserver {
 
-    private final ConsentService consents;
+    private final DoctorConsent consents;
     final TextField addressField = new TextField("Patient's ledger address");
     final Div lookupPanel = new Div();
     final Span lookupAddress = new Span();
@@ -63,7 +63,7 @@ class DoctorPatientsView extends VerticalLayout implements BeforeEnterObserver {
     private Address current;
     private LedgerReceipt lastReceipt;
 
-    DoctorPatientsView(ConsentService consents) {
+    DoctorPatientsView(DoctorConsent consents) {
         this.consents = consents;
         this.polling = new LedgerPolling(this, this::refresh);
         this.requestForm = new RequestAccessForm(consents, () -> current, sent -> {
@@ -123,12 +123,12 @@ class DoctorPatientsView extends VerticalLayout implements BeforeEnterObserver {
 
     private Grid<GrantView> createPatientsGrid() {
         patients.setId("my-patients-grid");
-        patients.addColumn(g -> g.patient().name() == null ? g.patient().address() : g.patient().name()).setHeader("Patient").setAutoWidth(true);
+        patients.addColumn(g -> g.patient().nameOrAddress()).setHeader("Patient").setAutoWidth(true);
         patients.addColumn(g -> RecordsUi.categories(g.categories())).setHeader("Records").setAutoWidth(true);
         patients.addColumn(g -> RecordLabels.purpose(g.purpose())).setHeader("Purpose").setAutoWidth(true);
         patients.addColumn(g -> BrowserTime.format(g.end())).setHeader("Until").setAutoWidth(true);
         patients.addComponentColumn(g -> new RouterLink("Open record", DoctorRecordView.class,
-                new RouteParameters(DoctorRecordView.ADDRESS, g.patient().address()))).setHeader("").setAutoWidth(true);
+                new RouteParameters(DoctorRecordView.ADDRESS, g.patient().address().toString()))).setHeader("").setAutoWidth(true);
         patients.setAllRowsVisible(true);
         return patients;
     }
@@ -176,7 +176,7 @@ class DoctorPatientsView extends VerticalLayout implements BeforeEnterObserver {
 
     private void showLookup(PatientLookup lookup) {
         lookupPanel.setVisible(true);
-        lookupAddress.setText(lookup.address());
+        lookupAddress.setText(lookup.address().toString());
         lookupState.setText(stateText(lookup));
         lookupState.getElement().setAttribute("data-state", lookup.registeredPatient() ? lookup.state().name() : "UNKNOWN_PATIENT");
         receipt.setText(lastReceipt == null ? "" : "Your request — " + RecordsUi.ledgerStatus(lastReceipt));

@@ -27,11 +27,11 @@ import org.careledger.contracts.RecordCategory;
 import org.careledger.crypto.Address;
 import org.careledger.identity.AppRoles;
 import org.careledger.records.ConsentRequiredException;
-import org.careledger.records.ConsentService;
+import org.careledger.records.DoctorConsent;
 import org.careledger.records.PatientCodes;
 import org.careledger.records.PatientRecordView;
 import org.careledger.records.RecordEntryView;
-import org.careledger.records.RecordService;
+import org.careledger.records.DoctorRecords;
 
 /**
  * A patient's record as a doctor may see it now: the categories their grant or emergency opens,
@@ -45,15 +45,15 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String ADDRESS = "address";
 
-    private final RecordService records;
-    private final ConsentService consents;
+    private final DoctorRecords records;
+    private final DoctorConsent consents;
     final H2 title = new H2("Patient record");
     final Grid<RecordEntryView> entries = new Grid<>(RecordEntryView.class, false);
     final Grid<RecordEntryView> myEntries = new Grid<>(RecordEntryView.class, false);
     private final VerticalLayout content = new VerticalLayout();
     private Address patient;
 
-    DoctorRecordView(RecordService records, ConsentService consents) {
+    DoctorRecordView(DoctorRecords records, DoctorConsent consents) {
         this.records = records;
         this.consents = consents;
         setId("doctor-record");

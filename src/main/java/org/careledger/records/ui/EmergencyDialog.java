@@ -7,7 +7,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.crypto.Address;
-import org.careledger.records.ConsentService;
+import org.careledger.records.ConsentLimits;
+import org.careledger.records.DoctorConsent;
 
 /**
  * Break-glass: a doctor opens a patient's record without consent by writing why. The reason is
@@ -19,14 +20,14 @@ class EmergencyDialog extends Dialog {
 
     final TextArea reason = new TextArea("Why is this an emergency?");
 
-    EmergencyDialog(ConsentService consents, Address patient, Runnable afterDeclared) {
+    EmergencyDialog(DoctorConsent consents, Address patient, Runnable afterDeclared) {
         setHeaderTitle("Declare an emergency");
         setId("emergency-dialog");
         reason.setId("emergency-reason");
         reason.setWidthFull();
         reason.setMinHeight("8em");
-        reason.setMaxLength(ConsentService.MAX_NOTE);
-        reason.setHelperText("At least " + ConsentService.MIN_EMERGENCY_REASON + " characters. The patient and the admins read it; an admin reviews the access.");
+        reason.setMaxLength(ConsentLimits.MAX_NOTE);
+        reason.setHelperText("At least " + ConsentLimits.MIN_EMERGENCY_REASON + " characters. The patient and the admins read it; an admin reviews the access.");
         FieldErrors errors = new FieldErrors().bind("reason", reason);
         declareButton = new Button("Open the record in an emergency", click -> {
             if (RecordsUi.attempt(() -> consents.declareEmergency(patient, reason.getValue()), errors)) {

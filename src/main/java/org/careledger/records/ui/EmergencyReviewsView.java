@@ -14,7 +14,7 @@ import com.vaadin.flow.router.Route;
 import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.identity.AppRoles;
-import org.careledger.records.ConsentService;
+import org.careledger.records.RecordsAdministration;
 import org.careledger.records.EmergencyView;
 
 /** The admins' queue of break-glass accesses to review: justified, or not justified with a comment. */
@@ -24,15 +24,15 @@ import org.careledger.records.EmergencyView;
 @RolesAllowed(AppRoles.ADMIN)
 class EmergencyReviewsView extends VerticalLayout {
 
-    private final ConsentService consents;
+    private final RecordsAdministration consents;
     final Grid<EmergencyView> queue = new Grid<>(EmergencyView.class, false);
 
-    EmergencyReviewsView(ConsentService consents) {
+    EmergencyReviewsView(RecordsAdministration consents) {
         this.consents = consents;
         setId("emergency-reviews");
         queue.setId("emergency-review-grid");
         queue.addColumn(e -> RecordsUi.who(e.doctor())).setHeader("Doctor").setAutoWidth(true);
-        queue.addColumn(e -> e.patient().name() == null ? e.patient().address() : e.patient().name()).setHeader("Patient").setAutoWidth(true);
+        queue.addColumn(e -> e.patient().nameOrAddress()).setHeader("Patient").setAutoWidth(true);
         queue.addColumn(e -> BrowserTime.format(e.start())).setHeader("Opened").setAutoWidth(true);
         queue.addColumn(e -> BrowserTime.format(e.end())).setHeader("Until").setAutoWidth(true);
         queue.addColumn(EmergencyView::reason).setHeader("Reason").setFlexGrow(1);

@@ -63,7 +63,7 @@ final class EntryDetails {
             details.add(new Div(download));
         }
         details.add(new Paragraph("Entry " + e.entryId() + ", version " + e.version()
-                + (e.anchorTxId() == null ? "" : "; anchored by transaction " + e.anchorTxId().substring(0, 12) + "…"
+                + (e.anchorTxId() == null ? "" : "; anchored by transaction " + e.anchorTxId().hex().substring(0, 12) + "…"
                 + (e.anchorBlock() == null ? "" : " in block " + e.anchorBlock()))));
         return details;
     }

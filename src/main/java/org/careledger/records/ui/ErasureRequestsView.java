@@ -17,7 +17,7 @@ import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.identity.AppRoles;
 import org.careledger.records.ErasureRequestView;
-import org.careledger.records.RecordService;
+import org.careledger.records.RecordsAdministration;
 
 /** Patients' requests to erase an entry: confirm (key, salt and content are deleted) or decline with a comment. */
 @Route("admin/erasures")
@@ -26,10 +26,10 @@ import org.careledger.records.RecordService;
 @RolesAllowed(AppRoles.ADMIN)
 class ErasureRequestsView extends VerticalLayout {
 
-    private final RecordService records;
+    private final RecordsAdministration records;
     final Grid<ErasureRequestView> queue = new Grid<>(ErasureRequestView.class, false);
 
-    ErasureRequestsView(RecordService records) {
+    ErasureRequestsView(RecordsAdministration records) {
         this.records = records;
         setId("erasure-requests");
         queue.setId("erasure-grid");

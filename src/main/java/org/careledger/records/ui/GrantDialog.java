@@ -14,7 +14,7 @@ import com.vaadin.flow.component.select.Select;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.records.AccessRequestView;
-import org.careledger.records.ConsentService;
+import org.careledger.records.PatientConsent;
 
 /** Approves a request as asked, or narrower: fewer categories, a shorter time. */
 class GrantDialog extends Dialog {
@@ -24,9 +24,9 @@ class GrantDialog extends Dialog {
     final CheckboxGroup<RecordCategory> categories = new CheckboxGroup<>("Share these records");
     final Select<Duration> duration = new Select<>();
 
-    GrantDialog(ConsentService consents, AccessRequestView request, Runnable afterDecision) {
+    GrantDialog(PatientConsent consents, AccessRequestView request, Runnable afterDecision) {
         setId("grant-dialog");
-        setHeaderTitle("Approve " + (request.doctor().name() == null ? request.doctor().address() : request.doctor().name()) + "'s request");
+        setHeaderTitle("Approve " + request.doctor().nameOrAddress() + "'s request");
         categories.setId("grant-categories");
         categories.setItems(request.categories().stream().sorted().toList());
         categories.setItemLabelGenerator(RecordsUi::category);

@@ -27,7 +27,7 @@ import org.careledger.identity.AppRoles;
 import org.careledger.records.EntryStatus;
 import org.careledger.records.Integrity;
 import org.careledger.records.RecordEntryView;
-import org.careledger.records.RecordService;
+import org.careledger.records.PatientRecords;
 
 /**
  * A patient's own record, each entry checked against its ledger anchor; the entries doctors wrote
@@ -39,12 +39,12 @@ import org.careledger.records.RecordService;
 @RolesAllowed(AppRoles.PATIENT)
 class MyRecordView extends VerticalLayout {
 
-    private final RecordService records;
+    private final PatientRecords records;
     final VerticalLayout pending = new VerticalLayout();
     final Grid<RecordEntryView> entries = new Grid<>(RecordEntryView.class, false);
     private final LedgerPolling polling;
 
-    MyRecordView(RecordService records) {
+    MyRecordView(PatientRecords records) {
         this.records = records;
         this.polling = new LedgerPolling(this, this::refresh);
         setId("my-record");
@@ -69,8 +69,8 @@ class MyRecordView extends VerticalLayout {
                 .setHeader("Author").setAutoWidth(true);
         entries.addColumn(e -> BrowserTime.format(e.createdAt())).setHeader("Date").setAutoWidth(true);
         entries.addComponentColumn(e -> RecordsUi.integrityBadge(e.integrity())).setHeader("Integrity").setAutoWidth(true);
-        entries.addComponentColumn(e -> e.status() == EntryStatus.APPROVED && e.author() != null
-                ? ProofLinks.of(e.entryId(), () -> records.proofOf(e.entryId())) : new Span()).setHeader("Proof").setAutoWidth(true);
+        entries.addComponentColumn(e -> e.provable()
+                ? ProofLinks.of(e.entryId().value(), () -> records.proofOf(e.entryId())) : new Span()).setHeader("Proof").setAutoWidth(true);
         entries.addComponentColumn(this::erasureCell).setHeader("Erasure").setAutoWidth(true);
         entries.setAllRowsVisible(true);
         return entries;
@@ -89,7 +89,7 @@ class MyRecordView extends VerticalLayout {
             cell.setText("erased on " + BrowserTime.format(e.erasedAt()));
         } else if (e.erasureRequestedAt() != null) {
             cell.setText("requested " + BrowserTime.format(e.erasureRequestedAt()));
-        } else if (e.status() == EntryStatus.APPROVED && e.author() != null) {
+        } else if (e.erasureRequestable()) {
             Button erase = new Button("Request erasure", click -> new CommentDialog("erasure", "Ask to erase this entry",
                     "Reason for the admins (optional)", "reason", "Ask for erasure",
                     reason -> records.requestErasure(e.entryId(), reason), () -> {

@@ -12,7 +12,7 @@ import org.careledger.common.ui.FieldErrors;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.node.LedgerUnavailableException;
 import org.careledger.records.Integrity;
-import org.careledger.records.LedgerReceipt;
+import org.careledger.outbox.LedgerReceipt;
 import org.careledger.records.Party;
 import org.careledger.records.RecordLabels;
 import org.springframework.security.access.AccessDeniedException;
@@ -84,7 +84,7 @@ final class RecordsUi {
     }
 
     static boolean inFlight(LedgerReceipt receipt) {
-        return receipt != null && (receipt.status() == LedgerReceipt.Status.QUEUED || receipt.status() == LedgerReceipt.Status.PENDING);
+        return receipt != null && receipt.inFlight();
     }
 
     /** "Ledger: committed in block 12". */
@@ -113,7 +113,7 @@ final class RecordsUi {
             return "";
         }
         if (party.name() == null) {
-            return party.address();
+            return party.nameOrAddress();
         }
         StringBuilder out = new StringBuilder(party.name());
         if (party.provider() != null) {

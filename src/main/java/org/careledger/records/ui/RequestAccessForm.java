@@ -17,8 +17,9 @@ import org.careledger.common.ui.FieldErrors;
 import org.careledger.contracts.Purpose;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.crypto.Address;
-import org.careledger.records.ConsentService;
-import org.careledger.records.LedgerReceipt;
+import org.careledger.records.ConsentLimits;
+import org.careledger.records.DoctorConsent;
+import org.careledger.outbox.LedgerReceipt;
 import org.careledger.records.RecordLabels;
 
 /** A doctor's request for access: why, to what, for how long, and an optional note kept off chain. */
@@ -30,7 +31,7 @@ class RequestAccessForm extends VerticalLayout {
     final TextArea note = new TextArea("Note for the patient (optional)");
     private final FieldErrors errors = new FieldErrors();
 
-    RequestAccessForm(ConsentService consents, Supplier<Address> patient, Consumer<LedgerReceipt> afterSent) {
+    RequestAccessForm(DoctorConsent consents, Supplier<Address> patient, Consumer<LedgerReceipt> afterSent) {
         setId("request-form");
         setPadding(false);
         purpose.setLabel("Purpose");
@@ -47,7 +48,7 @@ class RequestAccessForm extends VerticalLayout {
         duration.setItemLabelGenerator(RecordsUi::duration);
         duration.setValue(Duration.ofDays(7));
         note.setId("request-note");
-        note.setMaxLength(ConsentService.MAX_NOTE);
+        note.setMaxLength(ConsentLimits.MAX_NOTE);
         errors.bind("purpose", purpose).bind("categories", categories).bind("duration", duration).bind("note", note);
         Button request = new Button("Request access", click -> {
             LedgerReceipt[] sent = new LedgerReceipt[1];

@@ -6,6 +6,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import org.careledger.crypto.Address;
+import org.careledger.records.EntryId;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.records.Attachment;
 import org.careledger.records.EntryContent;
@@ -46,8 +48,8 @@ class EntryDetailsTest {
     }
 
     private static RecordEntryView entry(Integrity integrity, EntryContent content) {
-        return new RecordEntryView("e-1", "0x90F8bf6A479f320ead074411a4B0e7944Ea8c9C1", RecordCategory.ATTACHMENT, 1,
-                EntryStatus.APPROVED, integrity, content, "Dr. A", "Doctor", false, Instant.EPOCH, null, null, null, null, null, null);
+        return new RecordEntryView(new EntryId("e-1"), Address.parse("0x90F8bf6A479f320ead074411a4B0e7944Ea8c9C1"), RecordCategory.ATTACHMENT,
+                1, EntryStatus.APPROVED, integrity, content, "Dr. A", "Doctor", false, Instant.EPOCH, null, null, null, null, null, null, true);
     }
 
     private static <T extends Component> java.util.List<T> descendants(Component root, Class<T> type) {

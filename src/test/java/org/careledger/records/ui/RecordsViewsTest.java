@@ -16,10 +16,13 @@ import org.careledger.identity.Role;
 import org.careledger.identity.TestAccounts;
 import org.careledger.identity.UserProfile;
 import org.careledger.records.AccessRequestView;
-import org.careledger.records.ConsentService;
+import org.careledger.records.DoctorConsent;
+import org.careledger.records.DoctorRecords;
 import org.careledger.records.EntryContent;
 import org.careledger.records.GrantView;
-import org.careledger.records.RecordService;
+import org.careledger.records.PatientConsent;
+import org.careledger.records.PatientRecords;
+import org.careledger.records.RequestId;
 import org.careledger.ui.KaribuTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,15 +39,19 @@ class RecordsViewsTest extends KaribuTest {
 
     private static final Duration LEDGER = Duration.ofSeconds(20);
 
-    private ConsentService consents;
-    private RecordService records;
+    private DoctorConsent doctorConsent;
+    private PatientConsent consents;
+    private DoctorRecords doctorRecords;
+    private PatientRecords records;
     private UserProfile doctor;
     private UserProfile patient;
 
     @BeforeEach
     void freshDoctorAndPatient() {
-        consents = ctx.getBean(ConsentService.class);
-        records = ctx.getBean(RecordService.class);
+        doctorConsent = ctx.getBean(DoctorConsent.class);
+        consents = ctx.getBean(PatientConsent.class);
+        doctorRecords = ctx.getBean(DoctorRecords.class);
+        records = ctx.getBean(PatientRecords.class);
         doctor = accounts().active(Role.DOCTOR);
         patient = accounts().active(Role.PATIENT);
     }
@@ -55,10 +62,10 @@ class RecordsViewsTest extends KaribuTest {
         UI.getCurrent().navigate("doctor/patients");
         DoctorPatientsView view = _get(DoctorPatientsView.class);
 
-        _setValue(view.addressField, "  " + patient.ledgerAddress().toLowerCase() + " ");
+        _setValue(view.addressField, "  " + patient.ledgerAddress().toString().toLowerCase() + " ");
         _click(_get(Button.class, spec -> spec.withId("find-patient-button")));
 
-        assertThat(view.lookupAddress.getText()).isEqualTo(patient.ledgerAddress());
+        assertThat(view.lookupAddress.getText()).isEqualTo(patient.ledgerAddress().toString());
         assertThat(view.lookupState.getText()).isEqualTo("No access: ask the patient for access");
         String shown = view.getElement().getTextRecursively();
         assertThat(shown).doesNotContain(patient.fullName()).doesNotContain(patient.email()).doesNotContain(patient.policyNumber());
@@ -81,7 +88,7 @@ class RecordsViewsTest extends KaribuTest {
     @Test
     void aRequestWithoutACategoryShowsTheErrorNextToTheCategories() {
         login(doctor.username(), Role.DOCTOR);
-        UI.getCurrent().navigate("doctor/patients", com.vaadin.flow.router.QueryParameters.of("address", patient.ledgerAddress()));
+        UI.getCurrent().navigate("doctor/patients", com.vaadin.flow.router.QueryParameters.of("address", patient.ledgerAddress().toString()));
         DoctorPatientsView view = _get(DoctorPatientsView.class);
 
         _click(_get(Button.class, spec -> spec.withId("request-access-button")));
@@ -94,7 +101,7 @@ class RecordsViewsTest extends KaribuTest {
     @Test
     void aRequestSentFromTheFormIsPendingWithItsLedgerStatus() {
         login(doctor.username(), Role.DOCTOR);
-        UI.getCurrent().navigate("doctor/patients", com.vaadin.flow.router.QueryParameters.of("address", patient.ledgerAddress()));
+        UI.getCurrent().navigate("doctor/patients", com.vaadin.flow.router.QueryParameters.of("address", patient.ledgerAddress().toString()));
         DoctorPatientsView view = _get(DoctorPatientsView.class);
 
         _setValue(view.requestForm.categories, Set.of(RecordCategory.DIAGNOSIS, RecordCategory.ALLERGY));
@@ -106,7 +113,7 @@ class RecordsViewsTest extends KaribuTest {
 
     @Test
     void aPatientSeesTheRequestAndApprovesIt() {
-        String requestId = requested(Set.of(RecordCategory.DIAGNOSIS, RecordCategory.LAB_RESULT), Duration.ofDays(30));
+        RequestId requestId = requested(Set.of(RecordCategory.DIAGNOSIS, RecordCategory.LAB_RESULT), Duration.ofDays(30));
         login(patient.username(), Role.PATIENT);
         UI.getCurrent().navigate("patient/consents");
         AccessRequestsView view = _get(AccessRequestsView.class);
@@ -136,10 +143,10 @@ class RecordsViewsTest extends KaribuTest {
     void theAccessLogListsADoctorsRead() {
         TestAccounts.as(patient.username(), Role.PATIENT, () -> records.addSelfReported(RecordCategory.ALLERGY,
                 EntryContent.coded(null, null, "Penicillin", "hives")));
-        String requestId = requested(Set.of(RecordCategory.ALLERGY), Duration.ofDays(7));
+        RequestId requestId = requested(Set.of(RecordCategory.ALLERGY), Duration.ofDays(7));
         asPatient(() -> consents.grant(requestId, Set.of(RecordCategory.ALLERGY), Duration.ofDays(7)));
         eventually(() -> asPatient(consents::myGrants), g -> !g.isEmpty());
-        TestAccounts.as(doctor.username(), Role.DOCTOR, () -> records.readRecord(Address.parse(patient.ledgerAddress())));
+        TestAccounts.as(doctor.username(), Role.DOCTOR, () -> doctorRecords.readRecord(patient.ledgerAddress()));
         eventually(() -> asPatient(consents::whoViewedMyRecord), l -> !l.isEmpty());
 
         login(patient.username(), Role.PATIENT);
@@ -155,7 +162,7 @@ class RecordsViewsTest extends KaribuTest {
     void withoutConsentTheRecordSaysSoAndAnEmergencyNeedsAWrittenReason() {
         login(doctor.username(), Role.DOCTOR);
         UI.getCurrent().navigate(DoctorRecordView.class,
-                new com.vaadin.flow.router.RouteParameters(DoctorRecordView.ADDRESS, patient.ledgerAddress()));
+                new com.vaadin.flow.router.RouteParameters(DoctorRecordView.ADDRESS, patient.ledgerAddress().toString()));
         assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("consent-required")).getText())
                 .contains("no active consent");
 
@@ -174,8 +181,8 @@ class RecordsViewsTest extends KaribuTest {
     }
 
     /** A request of the doctor's for the patient, once it is on the ledger; its id. */
-    private String requested(Set<RecordCategory> categories, Duration duration) {
-        TestAccounts.as(doctor.username(), Role.DOCTOR, () -> consents.requestAccess(Address.parse(patient.ledgerAddress()),
+    private RequestId requested(Set<RecordCategory> categories, Duration duration) {
+        TestAccounts.as(doctor.username(), Role.DOCTOR, () -> doctorConsent.requestAccess(patient.ledgerAddress(),
                 Purpose.TREATMENT, categories, duration, "after the clinic"));
         List<AccessRequestView> requests = eventually(() -> asPatient(consents::myRequests), r -> !r.isEmpty());
         return requests.get(0).requestId();

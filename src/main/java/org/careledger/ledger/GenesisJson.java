@@ -1,6 +1,5 @@
-package org.careledger.cli;
+package org.careledger.ledger;
 
-import org.careledger.contracts.DevConsortium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.careledger.crypto.Address;
 import org.careledger.crypto.Hashes;
 import org.careledger.crypto.PublicKey;
-import org.careledger.ledger.Genesis;
 
 /**
  * A genesis as JSON, everything a node needs to rebuild it byte for byte:
@@ -36,19 +34,22 @@ import org.careledger.ledger.Genesis;
  *   "treasury": null
  * }
  * </pre>
+ *
+ * <p>The genesis hash depends on the genesis state, which the contracts compute, so every method
+ * takes the chain's {@link StateMachine}: this class lives in the ledger, which knows no contract.
  */
 public final class GenesisJson {
 
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private GenesisJson() {
     }
 
-    public static ObjectNode toJson(Genesis genesis) {
+    public static ObjectNode toJson(Genesis genesis, StateMachine machine) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("chainId", genesis.chainId());
         root.put("timestamp", genesis.timestamp());
-        root.put("genesisHash", DevConsortium.genesisHeader(genesis).hash().hex());
+        root.put("genesisHash", genesisHash(genesis, machine));
         ArrayNode sealers = root.putArray("sealers");
         for (Genesis.Sealer s : genesis.sealers()) {
             ObjectNode o = sealers.addObject();
@@ -76,13 +77,18 @@ public final class GenesisJson {
         return root;
     }
 
-    public static void write(Genesis genesis, Path file) throws IOException {
+    /** The genesis as the indented JSON text {@link #write} puts in a file. */
+    public static String toText(Genesis genesis, StateMachine machine) throws IOException {
+        return MAPPER.writeValueAsString(toJson(genesis, machine));
+    }
+
+    public static void write(Genesis genesis, StateMachine machine, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        MAPPER.writeValue(tmp.toFile(), toJson(genesis));
+        MAPPER.writeValue(tmp.toFile(), toJson(genesis, machine));
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -93,7 +99,7 @@ public final class GenesisJson {
      *                              field missing or malformed, or contents that no longer hash to
      *                              the {@code genesisHash} it records (edited after it was written)
      */
-    public static Genesis read(Path file) throws IOException {
+    public static Genesis read(Path file, StateMachine machine) throws IOException {
         JsonNode root;
         try {
             root = MAPPER.readTree(file.toFile());
@@ -108,7 +114,7 @@ public final class GenesisJson {
         }
         JsonNode hash = root.get("genesisHash");
         if (hash != null && !hash.isNull()) {
-            String actual = DevConsortium.genesisHeader(genesis).hash().hex();
+            String actual = genesisHash(genesis, machine);
             if (!actual.equalsIgnoreCase(hash.asText())) {
                 throw new GenesisFileException(file, file + " was changed after it was written: it records genesis "
                         + shortHex(hash.asText()) + ", but its contents give genesis " + shortHex(actual)
@@ -138,6 +144,10 @@ public final class GenesisJson {
         JsonNode treasury = root.get("treasury");
         return new Genesis(whole(root, "chainId"), whole(root, "timestamp"), sealers,
                 parameters, balances, treasury == null || treasury.isNull() ? null : Address.parse(treasury.asText()));
+    }
+
+    private static String genesisHash(Genesis genesis, StateMachine machine) {
+        return GenesisBlock.header(genesis, machine.genesisState(genesis)).hash().hex();
     }
 
     private static String shortHex(String hex) {

@@ -1,4 +1,4 @@
-package org.careledger.cli;
+package org.careledger.ledger;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,0 +1,179 @@
+package org.careledger.records;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.careledger.common.NotFoundException;
+import org.careledger.contracts.AccessBasis;
+import org.careledger.contracts.Anchor;
+import org.careledger.contracts.Audit;
+import org.careledger.contracts.RecordCategory;
+import org.careledger.crypto.Address;
+import org.careledger.identity.AppRoles;
+import org.careledger.identity.UserProfile;
+import org.careledger.node.LedgerService;
+import org.careledger.outbox.LedgerOutbox;
+import org.careledger.records.internal.StoredEntry;
+import org.careledger.records.internal.StoredEntryRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A patient's record as a doctor reads and writes it: only the categories an active grant or
+ * emergency opens for the doctor ({@link AccessPolicy}), every read queued durably on the ledger's
+ * audit before the data leaves this service, and every entry the doctor writes pending the
+ * patient's approval. Every read re-hashes the entry and checks it against its anchor.
+ */
+@Service
+@RolesAllowed(AppRoles.DOCTOR)
+public class DoctorRecords {
+
+    private final StoredEntryRepository entries;
+    private final EntryStore store;
+    private final EntryViews views;
+    private final LedgerOutbox outbox;
+    private final AccessPolicy policy;
+    private final LedgerService ledger;
+    private final Parties parties;
+    private final Caller.Callers callers;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+
+    DoctorRecords(StoredEntryRepository entries, EntryStore store, EntryViews views, LedgerOutbox outbox, AccessPolicy policy,
+                  LedgerService ledger, Parties parties, Caller.Callers callers, ApplicationEventPublisher events,
+                  TransactionTemplate transactions) {
+        this.entries = entries;
+        this.store = store;
+        this.views = views;
+        this.outbox = outbox;
+        this.policy = policy;
+        this.ledger = ledger;
+        this.parties = parties;
+        this.callers = callers;
+        this.events = events;
+        this.transactions = transactions;
+    }
+
+    /**
+     * The categories of the patient's record that the signed-in doctor's access opens now. Each entry
+     * shown is first recorded, durably, as a read on the ledger's audit.
+     *
+     * @throws ConsentRequiredException if no grant or emergency access opens any category
+     */
+    public PatientRecordView readRecord(Address patient) {
+        Caller me = callers.require();
+        UserProfile patientAccount = requirePatient(patient);
+        AccessPolicy.Snapshot snapshot = policy.snapshot(patient);
+        Map<RecordCategory, AccessBasis> bases = snapshot.bases(me.address());
+        if (bases.isEmpty()) {
+            throw new ConsentRequiredException("You have no active consent to see this patient's record. "
+                    + "Ask the patient for access, or declare an emergency.");
+        }
+        Map<String, Anchor> anchors = EntryViews.anchorsOf(snapshot.state(), patient);
+        List<RecordEntryView> shown = new ArrayList<>();
+        List<StoredEntry> read = new ArrayList<>();
+        for (StoredEntry e : entries.findByPatientAddressAndStatusInOrderByCreatedAtDescEntryIdAsc(patient.toString(), EntryStore.IN_RECORD)) {
+            if (bases.containsKey(e.getCategory())) {
+                RecordEntryView v = views.view(e, anchors.get(e.getEntryId()), true);
+                shown.add(v);
+                if (v.content() != null) {
+                    read.add(e);
+                }
+            }
+        }
+        audit(me, patientAccount, read, bases, snapshot.nowMillis());
+        Map<RecordCategory, java.time.Instant> until = new EnumMap<>(RecordCategory.class);
+        bases.forEach((c, b) -> until.put(c, java.time.Instant.ofEpochMilli(b.endMillis())));
+        Set<RecordCategory> hidden = EnumSet.allOf(RecordCategory.class);
+        hidden.removeAll(bases.keySet());
+        boolean emergency = bases.values().stream().anyMatch(b -> b.kind() == AccessBasis.Kind.EMERGENCY);
+        return new PatientRecordView(parties.of(patientAccount), shown, until, hidden, emergency);
+    }
+
+    /**
+     * One entry of a patient's record, if the signed-in doctor's access opens its category; the read
+     * is recorded on the ledger's audit before it is returned.
+     */
+    public RecordEntryView readEntry(EntryId entryId) {
+        Caller me = callers.require();
+        StoredEntry entry = store.requireInRecord(entryId);
+        Address patient = Address.parse(entry.getPatientAddress());
+        AccessPolicy.Snapshot snapshot = policy.snapshot(patient);
+        AccessBasis basis = policy.require(snapshot, me.address(), entry.getCategory());
+        RecordEntryView v = views.view(entry, EntryViews.anchorsOf(snapshot.state(), patient).get(entry.getEntryId()), true);
+        if (v.content() != null) {
+            UserProfile patientAccount = parties.account(patient).orElseThrow(() -> new NotFoundException("No entry " + entryId));
+            audit(me, patientAccount, List.of(entry), Map.of(entry.getCategory(), basis), snapshot.nowMillis());
+        }
+        return v;
+    }
+
+    /**
+     * Writes an entry into the patient's record, pending the patient's approval. The doctor's access
+     * must cover the entry's category.
+     */
+    public RecordEntryView proposeEntry(Address patient, RecordCategory category, EntryContent content) {
+        Caller me = callers.require();
+        EntryContent checked = EntryRules.check(category, content);
+        UserProfile patientAccount = requirePatient(patient);
+        policy.require(policy.snapshot(patient), me.address(), category);
+        EntryId entryId = EntryId.random();
+        transactions.executeWithoutResult(s -> {
+            store.store(entryId, patientAccount.id(), patient, category, checked, me.id(), false, EntryStatus.PENDING_APPROVAL);
+            events.publishEvent(new EntryProposed(entryId, patientAccount.id(), me.id(), category));
+        });
+        outbox.makeDurable();
+        return views.view(store.require(entryId), null, true);
+    }
+
+    /**
+     * The entries the signed-in doctor wrote for the patient, with the patient's decision on each; the
+     * content only of those not (yet) in the record.
+     */
+    public List<RecordEntryView> myEntriesFor(Address patient) {
+        Caller me = callers.require();
+        Map<String, Anchor> anchors = EntryViews.anchorsOf(ledger.committedState(), patient);
+        // the content of a draft the patient has not taken into the record is the doctor's own; once it is
+        // part of the record, reading it again needs consent (readRecord) and is audited
+        return entries.findByPatientAddressAndAuthorIdOrderByCreatedAtDesc(patient.toString(), me.id().value()).stream()
+                .map(e -> views.view(e, anchors.get(e.getEntryId()), e.getStatus() == EntryStatus.PENDING_APPROVAL
+                        || e.getStatus() == EntryStatus.REJECTED)).toList();
+    }
+
+    /** The proof bundle of an entry's anchor, if the doctor's access opens its category; empty while it is not mined. */
+    public Optional<ProofDownload> proofOf(EntryId entryId) {
+        Caller me = callers.require();
+        StoredEntry entry = store.requireInRecord(entryId);
+        policy.require(policy.snapshot(Address.parse(entry.getPatientAddress())), me.address(), entry.getCategory());
+        return store.proof(entry);
+    }
+
+    /** Queues one audit call per entry read, durably, before anything is returned. */
+    private void audit(Caller me, UserProfile patient, List<StoredEntry> read, Map<RecordCategory, AccessBasis> bases, long now) {
+        if (read.isEmpty()) {
+            return;
+        }
+        Address patientAddress = patient.ledgerAddress();
+        transactions.executeWithoutResult(s -> {
+            for (StoredEntry e : read) {
+                outbox.queue(RecordCalls.ACCESS, me.signer(), patientAddress.toString(), e.getEntryId(),
+                        Audit.access(patientAddress, e.getEntryId(), e.getCategory(), bases.get(e.getCategory()).id(), now));
+            }
+            events.publishEvent(new RecordRead(me.id(), patient.id(), read.stream().map(e -> new EntryId(e.getEntryId())).toList(),
+                    EnumSet.copyOf(read.stream().map(StoredEntry::getCategory).toList()),
+                    read.stream().anyMatch(e -> bases.get(e.getCategory()).kind() == AccessBasis.Kind.EMERGENCY)));
+        });
+    }
+
+    private UserProfile requirePatient(Address patient) {
+        return parties.activePatient(patient).orElseThrow(() -> new NotFoundException("No registered patient has the address " + patient));
+    }
+}

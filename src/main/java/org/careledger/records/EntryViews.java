@@ -1,0 +1,110 @@
+package org.careledger.records;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.careledger.contracts.Anchor;
+import org.careledger.contracts.ConsentQueries;
+import org.careledger.contracts.ContractState;
+import org.careledger.crypto.Address;
+import org.careledger.crypto.CryptoException;
+import org.careledger.identity.UserId;
+import org.careledger.outbox.LedgerOutbox;
+import org.careledger.outbox.LedgerReceipt;
+import org.careledger.records.internal.StoredEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns stored entries into what a reader sees, checking each against its anchor on every read:
+ * the entry is decrypted, re-hashed and compared with the stored hash and the anchored one. A
+ * mismatch withholds the content and is logged to {@code careledger.security}.
+ */
+@Component
+class EntryViews {
+
+    private static final Logger log = LoggerFactory.getLogger(EntryViews.class);
+    private static final Logger security = LoggerFactory.getLogger("careledger.security");
+
+    private final RecordVault vault;
+    private final Parties parties;
+    private final LedgerOutbox outbox;
+
+    EntryViews(RecordVault vault, Parties parties, LedgerOutbox outbox) {
+        this.vault = vault;
+        this.parties = parties;
+        this.outbox = outbox;
+    }
+
+    /** Each entry's anchor of the highest version on chain, by entry id. */
+    static Map<String, Anchor> anchorsOf(ContractState state, Address patient) {
+        Map<String, Anchor> out = new HashMap<>();
+        for (Anchor a : ConsentQueries.anchorsOf(state, patient)) {
+            out.merge(a.entryId(), a, (x, y) -> x.version() >= y.version() ? x : y);
+        }
+        return out;
+    }
+
+    /** Whether its patient may ask for the entry to be erased: part of the record, and not asked already. */
+    static boolean erasureRequestable(StoredEntry e) {
+        return e.getStatus() == EntryStatus.APPROVED && e.getErasureRequestedAt() == null;
+    }
+
+    RecordEntryView view(StoredEntry e, Anchor anchor, boolean withContent) {
+        UserId patient = new UserId(e.getPatientId());
+        Party author = parties.of(new UserId(e.getAuthorId()));
+        Integrity integrity;
+        EntryContent content = null;
+        if (e.getStatus() == EntryStatus.ERASED) {
+            integrity = Integrity.ERASED;
+        } else if (e.getSealed() == null || e.getWrappedEntryKey() == null) {
+            integrity = Integrity.PAYLOAD_MISSING;
+        } else {
+            try {
+                RecordVault.OpenedEntry opened = vault.open(patient, e.getEntryId(), e.getVersion(), e.getPatientAddress(), e.getCategory(),
+                        e.getWrappedEntryKey(), e.getSealed());
+                integrity = integrity(e, anchor, opened);
+                if (integrity != Integrity.MISMATCH && withContent) {
+                    content = opened.content();
+                }
+            } catch (CryptoException | IllegalStateException ex) {
+                integrity = Integrity.MISMATCH;
+            }
+        }
+        if (integrity == Integrity.MISMATCH) {
+            security.warn("Record entry {} of patient {} does not match its anchor: content withheld", e.getEntryId(), e.getPatientAddress());
+        }
+        String rejection = e.getRejectionComment() == null ? null
+                : vault.openComment(patient, e.getEntryId(), "rejection", e.getRejectionComment());
+        Optional<LedgerReceipt> anchoring = outbox.latest(RecordCalls.ANCHOR, e.getEntryId());
+        var anchorTx = anchor != null ? anchor.txId() : anchoring.map(LedgerReceipt::txId).orElse(null);
+        Long block = anchoring.map(LedgerReceipt::blockHeight).orElse(null);
+        return new RecordEntryView(new EntryId(e.getEntryId()), Address.parse(e.getPatientAddress()), e.getCategory(), e.getVersion(),
+                e.getStatus(), integrity, content, author.name(), author.role(), e.isSelfReported(), e.getCreatedAt(), e.getDecidedAt(),
+                rejection, anchorTx, block, e.getErasureRequestedAt(), e.getErasedAt(), erasureRequestable(e));
+    }
+
+    private static Integrity integrity(StoredEntry e, Anchor anchor, RecordVault.OpenedEntry opened) {
+        boolean matchesStored = opened.recomputed().hex().equals(e.getSaltedHash());
+        if (e.getStatus() != EntryStatus.APPROVED) {
+            return matchesStored ? Integrity.NOT_ANCHORED : Integrity.MISMATCH;
+        }
+        if (anchor == null) {
+            return matchesStored ? Integrity.AWAITING_ANCHOR : Integrity.MISMATCH;
+        }
+        return matchesStored && anchor.saltedHash().hex().equals(opened.recomputed().hex())
+                && anchor.version() == e.getVersion() && anchor.category() == e.getCategory()
+                ? Integrity.VERIFIED : Integrity.MISMATCH;
+    }
+
+    /** An entry anchored on chain whose content this portal does not hold. */
+    RecordEntryView missing(Anchor a) {
+        log.warn("Entry {} of {} is anchored on chain but has no content in this portal", a.entryId(), a.patient());
+        return new RecordEntryView(new EntryId(a.entryId()), a.patient(), a.category(), a.version(), EntryStatus.APPROVED,
+                Integrity.PAYLOAD_MISSING, null, null, null, false, Instant.ofEpochMilli(a.anchoredAt()), null, null, a.txId(),
+                null, null, null, false);
+    }
+}

@@ -1,0 +1,190 @@
+package org.careledger.records;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.careledger.common.InvalidInputException;
+import org.careledger.common.NotFoundException;
+import org.careledger.common.OperationNotAllowedException;
+import org.careledger.contracts.Anchor;
+import org.careledger.contracts.RecordCategory;
+import org.careledger.identity.AppRoles;
+import org.careledger.identity.UserId;
+import org.careledger.identity.UserProfile;
+import org.careledger.node.LedgerService;
+import org.careledger.outbox.LedgerOutbox;
+import org.careledger.outbox.LedgerReceipt;
+import org.careledger.outbox.QueuedCall;
+import org.careledger.records.internal.StoredEntry;
+import org.careledger.records.internal.StoredEntryRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A patient's own record: every entry, each checked against its anchor; the entries doctors wrote,
+ * to approve (they join the record, anchored with the patient's signature) or reject; self-reported
+ * entries; and asking the admins to erase an entry.
+ */
+@Service
+@RolesAllowed(AppRoles.PATIENT)
+public class PatientRecords {
+
+    private final StoredEntryRepository entries;
+    private final EntryStore store;
+    private final EntryViews views;
+    private final RecordVault vault;
+    private final LedgerOutbox outbox;
+    private final LedgerService ledger;
+    private final Caller.Callers callers;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    PatientRecords(StoredEntryRepository entries, EntryStore store, EntryViews views, RecordVault vault, LedgerOutbox outbox,
+                   LedgerService ledger, Caller.Callers callers, ApplicationEventPublisher events, TransactionTemplate transactions,
+                   Clock clock) {
+        this.entries = entries;
+        this.store = store;
+        this.views = views;
+        this.vault = vault;
+        this.outbox = outbox;
+        this.ledger = ledger;
+        this.callers = callers;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** The signed-in patient's record: every approved or erased entry, newest first, each checked against its anchor. */
+    public List<RecordEntryView> myRecord() {
+        Caller me = callers.require();
+        Map<String, Anchor> anchors = EntryViews.anchorsOf(ledger.committedState(), me.address());
+        List<RecordEntryView> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (StoredEntry e : entries.findByPatientIdAndStatusInOrderByCreatedAtDescEntryIdAsc(me.id().value(), EntryStore.IN_RECORD)) {
+            seen.add(e.getEntryId());
+            out.add(views.view(e, anchors.get(e.getEntryId()), true));
+        }
+        anchors.values().stream().filter(a -> !seen.contains(a.entryId())).forEach(a -> out.add(views.missing(a)));
+        return out;
+    }
+
+    /** Entries doctors wrote for the signed-in patient that wait for the patient's decision. */
+    public List<RecordEntryView> myPendingEntries() {
+        Caller me = callers.require();
+        return entries.findByPatientIdAndStatusInOrderByCreatedAtDescEntryIdAsc(me.id().value(), EnumSet.of(EntryStatus.PENDING_APPROVAL))
+                .stream().map(e -> views.view(e, null, true)).toList();
+    }
+
+    /** Adds a self-reported entry to the signed-in patient's record and anchors it. */
+    public RecordEntryView addSelfReported(RecordCategory category, EntryContent content) {
+        Caller me = callers.require();
+        EntryContent checked = EntryRules.check(category, content);
+        EntryId entryId = EntryId.random();
+        transactions.executeWithoutResult(s -> {
+            StoredEntry entry = store.store(entryId, me.id(), me.address(), category, checked, me.id(), true, EntryStatus.APPROVED);
+            entry.approve(Instant.now(clock));
+            store.anchor(entry);
+        });
+        return views.view(store.require(entryId), null, true);
+    }
+
+    /** Approves an entry a doctor wrote: it joins the record and is anchored with the patient's signature. */
+    public LedgerReceipt approveEntry(EntryId entryId) {
+        Caller me = callers.require();
+        QueuedCall call = transactions.execute(s -> {
+            StoredEntry entry = myPending(me, entryId);
+            entry.approve(Instant.now(clock));
+            QueuedCall queued = store.anchor(entry);
+            events.publishEvent(new EntryApproved(entryId, me.id(), new UserId(entry.getAuthorId()), entry.getCategory()));
+            return queued;
+        });
+        return outbox.receipt(call);
+    }
+
+    /** Rejects an entry a doctor wrote, with a comment the doctor sees; it never joins the record. */
+    public void rejectEntry(EntryId entryId, String comment) {
+        Caller me = callers.require();
+        String text = ConsentLimits.clean(comment);
+        if (text.isEmpty()) {
+            throw InvalidInputException.of("comment", "Tell the doctor why you reject the entry");
+        }
+        if (text.length() > ConsentLimits.MAX_NOTE) {
+            throw InvalidInputException.of("comment", "At most " + ConsentLimits.MAX_NOTE + " characters");
+        }
+        transactions.executeWithoutResult(s -> {
+            StoredEntry entry = myPending(me, entryId);
+            entry.reject(Instant.now(clock), vault.sealComment(me.id(), entry.getEntryId(), "rejection", text));
+            events.publishEvent(new EntryRejected(entryId, me.id(), new UserId(entry.getAuthorId()), entry.getCategory()));
+        });
+    }
+
+    /**
+     * Asks the admins to erase one of the signed-in patient's entries: any entry of the record not
+     * already asked for ({@link RecordEntryView#erasureRequestable()} says so for each).
+     */
+    public void requestErasure(EntryId entryId, String reason) {
+        Caller me = callers.require();
+        String text = ConsentLimits.clean(reason);
+        if (text.length() > ConsentLimits.MAX_NOTE) {
+            throw InvalidInputException.of("reason", "At most " + ConsentLimits.MAX_NOTE + " characters");
+        }
+        transactions.executeWithoutResult(s -> {
+            StoredEntry entry = entries.findById(entryId.value())
+                    .filter(e -> e.getPatientId() == me.id().value() && e.getStatus() == EntryStatus.APPROVED)
+                    .orElseThrow(() -> new NotFoundException("You have no entry " + entryId + " that can be erased"));
+            if (!EntryViews.erasureRequestable(entry)) {
+                throw new OperationNotAllowedException("Erasure of this entry was already requested");
+            }
+            entry.requestErasure(Instant.now(clock), text.isEmpty() ? null : vault.sealComment(me.id(), entry.getEntryId(), "erasure", text));
+            events.publishEvent(new ErasureRequested(entryId, me.id(), entry.getCategory()));
+        });
+    }
+
+    /** The proof bundle of one of the signed-in patient's entries; empty while its anchor is not mined. */
+    public Optional<ProofDownload> proofOf(EntryId entryId) {
+        Caller me = callers.require();
+        StoredEntry entry = store.requireInRecord(entryId);
+        if (entry.getPatientId() != me.id().value()) {
+            throw new NotFoundException("No entry " + entryId);
+        }
+        return store.proof(entry);
+    }
+
+    /**
+     * Adds an entry that a doctor wrote and the patient already approved (the demo's imported history):
+     * stored sealed, then anchored with the patient's own signature, as an approval would.
+     */
+    void importApproved(UserProfile patient, RecordCategory category, EntryContent content, UserId author) {
+        EntryContent checked = EntryRules.check(category, content);
+        transactions.executeWithoutResult(s -> {
+            StoredEntry entry = store.store(EntryId.random(), patient.id(), patient.ledgerAddress(), category, checked, author, false,
+                    EntryStatus.APPROVED);
+            entry.approve(Instant.now(clock));
+            store.anchor(entry);
+        });
+    }
+
+    private StoredEntry myPending(Caller me, EntryId entryId) {
+        StoredEntry entry = entries.findById(entryId.value()).filter(e -> e.getPatientId() == me.id().value())
+                .orElseThrow(() -> new NotFoundException("You have no entry " + entryId));
+        if (entry.getStatus() != EntryStatus.PENDING_APPROVAL) {
+            throw new OperationNotAllowedException("This entry was already " + entry.getStatus().name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', ' '));
+        }
+        if (entry.getAuthorId() == me.id().value()) {
+            throw new OperationNotAllowedException("You cannot approve an entry you wrote yourself");
+        }
+        return entry;
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Keeps the ledger's user registry in step with the portal's accounts: when an admin approves a
+ * user or moves a staff member to another role, the registration is queued through the outbox in
+ * the same transaction, so the contracts that check roles (a consent request must come from a
+ * doctor) know the user as soon as it is mined; at start, any active user the chain does not know
+ * yet (a demo seed) is registered by the home node's sealer.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Ledger registry")
+package org.careledger.registry;

@@ -1,0 +1,7 @@
+/**
+ * Token wallets as the portal sees them. Today: each newly approved user's welcome tokens, sent by
+ * the treasury through the outbox in the approval's own transaction. Balances, history and
+ * transfers come with the pharmacy's invoices.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Wallet")
+package org.careledger.wallet;
