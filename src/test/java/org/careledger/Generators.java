@@ -1,6 +1,7 @@
 package org.careledger;
 
 import java.util.HexFormat;
+import java.util.List;
 
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -21,6 +22,16 @@ public final class Generators {
     public static Gen<byte[]> byteArrays(int minSize, int maxSize) {
         return Generate.byteArrays(integers().between(minSize, maxSize), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0))
                 .describedAs(Generators::describe);
+    }
+
+    /**
+     * One of {@code generators}, each as likely. Unlike {@link Generate#oneOf}, which shrinks
+     * towards its second argument, this shrinks towards the first, so list the simplest first.
+     */
+    @SafeVarargs
+    public static <T> Gen<T> oneOf(Gen<T>... generators) {
+        List<Gen<T>> choices = List.of(generators);
+        return Generate.range(0, choices.size() - 1).flatMap(choices::get);
     }
 
     /** A byte array as a falsification report shows it: its length, then its bytes in hex. */

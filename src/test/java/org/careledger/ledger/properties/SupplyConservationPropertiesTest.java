@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.careledger.Generators;
 import org.careledger.contracts.StateView;
 import org.careledger.ledger.Arg;
 import org.careledger.crypto.PrivateKey;
@@ -42,7 +43,7 @@ class SupplyConservationPropertiesTest {
     }
 
     private static Gen<Spec> specs() {
-        Gen<Long> amounts = Generate.oneOf(
+        Gen<Long> amounts = Generators.oneOf(
                 longs().between(-5 * TOKEN, 120 * TOKEN),
                 longs().between(1, 40 * TOKEN),
                 arbitrary().pick(0L, -1L, 1L, Long.MIN_VALUE, Long.MAX_VALUE, 100 * TOKEN, 100 * TOKEN - 1000, 200 * TOKEN));

@@ -111,7 +111,7 @@ class TamperingPropertiesTest {
     }
 
     private static Gen<byte[]> randomBytes() {
-        return Generate.oneOf(
+        return Generators.oneOf(
                 byteArrays(0, 400),
                 byteArrays(150, 160),
                 // plausible prefixes: the right version first, then anything
