@@ -24,10 +24,6 @@ import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.qrcode.QRCodeWriter;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.careledger.crypto.Address;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +31,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.careledger.Generators.byteArrays;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 class PatientCodesTest {
 
@@ -115,19 +114,22 @@ class PatientCodesTest {
                 PatientCodes.NO_CODE);
     }
 
-    @Property(tries = 200)
-    void anyBytesAreEitherACodeOrARefusalNeverAnotherException(
-            @ForAll @Size(max = 600) byte[] bytes, @ForAll @IntRange(min = 0, max = 2) int prefix) {
-        byte[] upload = switch (prefix) {
-            case 0 -> bytes;
-            case 1 -> concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, bytes);
-            default -> concat(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff}, bytes);
-        };
-        try {
-            PatientCodes.fromUpload(upload);
-        } catch (InvalidPatientCodeException expected) {
-            assertThat(expected.fieldErrors()).containsKey("patientCode");
-        }
+    @Test
+    void anyBytesAreEitherACodeOrARefusalNeverAnotherException() {
+        qt().withExamples(200)
+                .forAll(byteArrays(0, 600), integers().between(0, 2))
+                .checkAssert((bytes, prefix) -> {
+                    byte[] upload = switch (prefix) {
+                        case 0 -> bytes;
+                        case 1 -> concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, bytes);
+                        default -> concat(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff}, bytes);
+                    };
+                    try {
+                        PatientCodes.fromUpload(upload);
+                    } catch (InvalidPatientCodeException expected) {
+                        assertThat(expected.fieldErrors()).containsKey("patientCode");
+                    }
+                });
     }
 
     // --- payload text ---

@@ -5,45 +5,48 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import org.careledger.crypto.PrivateKey;
 import org.careledger.ledger.Block;
 import org.careledger.ledger.Chain;
 import org.careledger.ledger.TestChains;
 import org.careledger.ledger.Transaction;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careledger.ledger.properties.Ledgers.*;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 /**
  * A chain that follows one branch, switches to a competing branch and back again ends in exactly
  * the state of a chain that only ever saw the winning branch: reorganisations revert and reapply
  * state without a trace.
  */
-class ReorganisationProperties {
+class ReorganisationPropertiesTest {
 
     /** A transfer on a branch: sender 0-9, recipient 0-11, amount in tokens (some overdraw). */
     record Move(int sender, int recipient, long tokens) {
     }
 
-    @Provide
-    Arbitrary<List<List<Move>>> branch() {
-        Arbitrary<Move> move = Combinators.combine(Arbitraries.integers().between(0, 9), Arbitraries.integers().between(0, 11),
-                Arbitraries.longs().between(1, 70)).as(Move::new);
-        return move.list().ofMaxSize(4).list().ofMinSize(1).ofMaxSize(5);
+    /** One to five blocks of up to four moves each. */
+    private static Gen<List<List<Move>>> branch() {
+        Gen<Move> move = integers().between(0, 9).zip(integers().between(0, 11), longs().between(1, 70), Move::new);
+        return lists().of(lists().of(move).ofSizeBetween(0, 4)).ofSizeBetween(1, 5);
     }
 
-    @Property(tries = 100)
-    void aReorganisationFollowedByItsReverseRestoresTheExactStateRoot(@ForAll("branch") List<List<Move>> movesA,
-                                                                     @ForAll("branch") List<List<Move>> movesB,
-                                                                     @ForAll @IntRange(min = 1, max = 4) int prefix,
-                                                                     @ForAll @IntRange(min = 1, max = 2) int leadOfA) {
+    @Test
+    void aReorganisationFollowedByItsReverseRestoresTheExactStateRoot() {
+        qt().withExamples(100)
+                .forAll(branch(), branch(), integers().between(1, 4), integers().between(1, 2))
+                .checkAssert(ReorganisationPropertiesTest::assertReorganisingThereAndBackRestoresTheStateRoot);
+    }
+
+    /** Shows a third chain branch A's first {@code prefix} blocks, then branch B, then the rest of A. */
+    private static void assertReorganisingThereAndBackRestoresTheStateRoot(List<List<Move>> movesA, List<List<Move>> movesB,
+                                                                           int prefix, int leadOfA) {
         // Branch B is lighter than branch A at the end, heavier than A's first `shown` blocks.
         List<List<Move>> b = new ArrayList<>(movesB);
         while (b.size() < 2) {

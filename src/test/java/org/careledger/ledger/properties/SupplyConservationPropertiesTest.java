@@ -5,14 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.IntRange;
+import org.careledger.Generators;
 import org.careledger.contracts.StateView;
 import org.careledger.ledger.Arg;
 import org.careledger.crypto.PrivateKey;
@@ -22,41 +15,53 @@ import org.careledger.ledger.Chain;
 import org.careledger.ledger.TestChains;
 import org.careledger.ledger.Transaction;
 import org.careledger.ledger.WorldState;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careledger.ledger.properties.Ledgers.*;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 /**
  * No sequence of transfers, valid or not, creates or destroys tokens or drives a balance below
  * zero: the assembler leaves out what the rules refuse, and what it keeps conserves the supply.
  */
-class SupplyConservationProperties {
+class SupplyConservationPropertiesTest {
 
     /** One transfer as generated: sender 0-9, recipient 0-11 (10 and 11 start empty), amount, fee, nonce glitch. */
     record Spec(int sender, int recipient, long amount, long fee, int nonceShift) {
     }
 
-    @Provide
-    Arbitrary<List<Spec>> transfers() {
-        return specs().list().ofMinSize(1).ofMaxSize(24);
+    private static Gen<List<Spec>> transfers() {
+        return lists().of(specs()).ofSizeBetween(1, 24);
     }
 
-    Arbitrary<Spec> specs() {
-        Arbitrary<Long> amounts = Arbitraries.oneOf(
-                Arbitraries.longs().between(-5 * TOKEN, 120 * TOKEN),
-                Arbitraries.longs().between(1, 40 * TOKEN),
-                Arbitraries.of(0L, -1L, 1L, Long.MIN_VALUE, Long.MAX_VALUE, 100 * TOKEN, 100 * TOKEN - 1000, 200 * TOKEN));
-        Arbitrary<Long> fees = Arbitraries.of(1000L, 1000L, 1000L, 2500L, 999L, 0L, 101 * TOKEN);
-        Arbitrary<Integer> nonceShifts = Arbitraries.frequency(
-                Tuple.of(8, 0), Tuple.of(1, -1), Tuple.of(1, 1));
-        return Combinators.combine(Arbitraries.integers().between(0, 9), Arbitraries.integers().between(0, 11),
-                amounts, fees, nonceShifts).as(Spec::new);
+    private static Gen<Spec> specs() {
+        Gen<Long> amounts = Generators.oneOf(
+                longs().between(-5 * TOKEN, 120 * TOKEN),
+                longs().between(1, 40 * TOKEN),
+                arbitrary().pick(0L, -1L, 1L, Long.MIN_VALUE, Long.MAX_VALUE, 100 * TOKEN, 100 * TOKEN - 1000, 200 * TOKEN));
+        Gen<Long> fees = arbitrary().pick(1000L, 1000L, 1000L, 2500L, 999L, 0L, 101 * TOKEN);
+        Gen<Integer> nonceShifts = Generate.frequency(
+                Pair.of(8, Generate.constant(0)), Pair.of(1, Generate.constant(-1)), Pair.of(1, Generate.constant(1)));
+        return integers().between(0, 9).zip(integers().between(0, 11), amounts, fees, nonceShifts, Spec::new);
     }
 
-    @Property(tries = 100)
-    void tokenSupplyIsConservedByAnySequenceOfTransactions(
-            @ForAll("transfers") List<Spec> specs,
-            @ForAll @IntRange(min = 1, max = 4) int blocks) {
+    @Test
+    void tokenSupplyIsConservedByAnySequenceOfTransactions() {
+        qt().withExamples(100)
+                .forAll(transfers(), integers().between(1, 4))
+                .checkAssert(SupplyConservationPropertiesTest::assertTheSupplyIsConserved);
+    }
+
+    /** Signs {@code specs} and mines them into {@code blocks} blocks, checking the supply after each. */
+    private static void assertTheSupplyIsConserved(List<Spec> specs, int blocks) {
         Chain chain = TestChains.newChain();
         long supply = TestChains.GENESIS.totalSupply();
         assertThat(supply).isEqualTo(10 * 100 * TOKEN);

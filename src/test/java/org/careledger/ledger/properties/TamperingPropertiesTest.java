@@ -4,13 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.careledger.Generators;
 import org.careledger.crypto.PrivateKey;
 import org.careledger.ledger.Block;
 import org.careledger.ledger.BlockHeader;
@@ -20,10 +14,17 @@ import org.careledger.ledger.ChainUpdate;
 import org.careledger.ledger.MalformedEncodingException;
 import org.careledger.ledger.TestChains;
 import org.careledger.ledger.Transaction;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.careledger.Generators.byteArrays;
 import static org.careledger.ledger.properties.Ledgers.*;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 /**
  * Stored or received bytes that were changed are never taken for what they were: decoding refuses
@@ -31,7 +32,7 @@ import static org.careledger.ledger.properties.Ledgers.*;
  * hash) it waits as an orphan. Signatures are encoded as r and s only (no recovery id), so there is
  * no byte a change could leave without effect.
  */
-class TamperingProperties {
+class TamperingPropertiesTest {
 
     /** A small chain, mined once: three blocks with a few transfers each (and one empty block). */
     private static final List<Block> CHAIN = mineSmallChain();
@@ -53,10 +54,15 @@ class TamperingProperties {
         return List.copyOf(blocks);
     }
 
-    @Property(tries = 100)
-    void anySingleByteChangeToAStoredBlockIsDetected(@ForAll @IntRange(min = 0, max = 2) int which,
-                                                     @ForAll @IntRange(min = 0, max = Integer.MAX_VALUE) int where,
-                                                     @ForAll @IntRange(min = 1, max = 255) int xor) {
+    @Test
+    void anySingleByteChangeToAStoredBlockIsDetected() {
+        qt().withExamples(100)
+                .forAll(integers().between(0, 2), integers().between(0, Integer.MAX_VALUE), integers().between(1, 255))
+                .checkAssert(TamperingPropertiesTest::assertAChangedByteIsDetected);
+    }
+
+    /** Changes the byte at {@code where} (modulo the length) of block {@code which + 1} by {@code xor}. */
+    private static void assertAChangedByteIsDetected(int which, int where, int xor) {
         Block original = CHAIN.get(which);
         byte[] bytes = original.encode();
         int position = where % bytes.length;
@@ -89,7 +95,7 @@ class TamperingProperties {
                 + " was accepted as " + update.kind());
     }
 
-    @Example
+    @Test
     void aSignedTransactionHasExactlyOneValidEncoding() {
         Transaction tx = CHAIN.get(0).transactions().get(0);
         byte[] original = tx.encode();
@@ -104,14 +110,14 @@ class TamperingProperties {
         }
     }
 
-    @Provide
-    Arbitrary<byte[]> randomBytes() {
-        return Arbitraries.oneOf(
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(400),
-                Arbitraries.bytes().array(byte[].class).ofMinSize(150).ofMaxSize(160),
+    private static Gen<byte[]> randomBytes() {
+        return Generators.oneOf(
+                byteArrays(0, 400),
+                byteArrays(150, 160),
                 // plausible prefixes: the right version first, then anything
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(400).map(b -> prefixed(new byte[] {0, 0, 0, 1}, b)),
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(200).map(b -> prefixed(new byte[] {1}, b)));
+                byteArrays(0, 400).map(b -> prefixed(new byte[] {0, 0, 0, 1}, b)),
+                byteArrays(0, 200).map(b -> prefixed(new byte[] {1}, b)))
+                .describedAs(Generators::describe);
     }
 
     /** A mutation of a valid encoding: overwrite, insert, delete or cut at random places. */
@@ -146,10 +152,10 @@ class TamperingProperties {
         }
     }
 
-    @Provide
-    Arbitrary<List<Mutation>> mutations() {
-        return net.jqwik.api.Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 100_000),
-                Arbitraries.integers().between(1, 12), Arbitraries.bytes()).as(Mutation::new).list().ofMinSize(1).ofMaxSize(4);
+    private static Gen<List<Mutation>> mutations() {
+        Gen<Mutation> mutation = integers().between(0, 3).zip(integers().between(0, 100_000), integers().between(1, 12),
+                Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0), Mutation::new);
+        return lists().of(mutation).ofSizeBetween(1, 4);
     }
 
     private static byte[] prefixed(byte[] prefix, byte[] rest) {
@@ -158,10 +164,15 @@ class TamperingProperties {
         return out;
     }
 
-    @Property(tries = 100)
-    void decodingRandomBytesThrowsOnlyTheTypedException(@ForAll("randomBytes") byte[] random,
-                                                        @ForAll("mutations") List<Mutation> mutations,
-                                                        @ForAll @IntRange(min = 0, max = 2) int which) {
+    @Test
+    void decodingRandomBytesThrowsOnlyTheTypedException() {
+        qt().withExamples(100)
+                .forAll(randomBytes(), mutations(), integers().between(0, 2))
+                .checkAssert(TamperingPropertiesTest::assertDecodingThrowsOnlyTheTypedException);
+    }
+
+    /** Decodes {@code random} and the mutated encodings of transaction {@code which} of block 3, of that block and of its header. */
+    private static void assertDecodingThrowsOnlyTheTypedException(byte[] random, List<Mutation> mutations, int which) {
         Block block = CHAIN.get(2);
         Transaction tx = block.transactions().get(which);
         List<byte[]> inputs = new ArrayList<>();

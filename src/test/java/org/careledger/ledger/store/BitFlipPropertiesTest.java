@@ -1,38 +1,53 @@
 package org.careledger.ledger.store;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import org.careledger.Generators;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.careledger.Generators.byteArrays;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 /**
  * Any single flipped bit anywhere in any record, the last one included, is reported as corruption of
  * exactly that record, and only the records before it are served. The header checksum covers the
  * length, so a flip can never make a record look torn: CRC32C catches every single-bit error.
  */
-class BitFlipProperties {
+class BitFlipPropertiesTest {
 
-    @Provide
-    Arbitrary<List<byte[]>> payloads() {
-        return Arbitraries.bytes().array(byte[].class).ofMaxSize(90).list().ofMinSize(2).ofMaxSize(8);
+    /** Two to eight payloads of up to 90 bytes, listed in hex when a property fails. */
+    private static Gen<List<byte[]>> payloads() {
+        return lists().of(byteArrays(0, 90)).ofSizeBetween(2, 8)
+                .describedAs(payloads -> payloads.stream().map(Generators::describe).collect(Collectors.joining(", ", "[", "]")));
     }
 
-    @Property(tries = 100)
-    void anyFlippedBitIsReportedAsCorruptionOfItsRecordAndOnlyEarlierRecordsAreServed(
-            @ForAll("payloads") List<byte[]> payloads, @ForAll @LongRange(min = 0, max = 1L << 40) long where,
-            @ForAll @IntRange(min = 0, max = 7) int bit, @ForAll @IntRange(min = 120, max = 400) int maxFileBytes)
+    @Test
+    void anyFlippedBitIsReportedAsCorruptionOfItsRecordAndOnlyEarlierRecordsAreServed() {
+        qt().withExamples(100)
+                .forAll(payloads(), longs().between(0, 1L << 40), integers().between(0, 7), integers().between(120, 400))
+                .checkAssert((payloads, where, bit, maxFileBytes) -> {
+                    try {
+                        assertAFlippedBitIsReportedAsCorruption(payloads, where, bit, maxFileBytes);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    /** Stores {@code payloads} as heights 50 on, flips bit {@code bit} of byte {@code where} (modulo the size) and reopens. */
+    private static void assertAFlippedBitIsReportedAsCorruption(List<byte[]> payloads, long where, int bit, int maxFileBytes)
             throws IOException {
         Path dir = Files.createTempDirectory("bitflip");
         try {
