@@ -4,9 +4,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -86,6 +88,28 @@ public class AccountAdministration {
         return accounts.countByStatus(AccountStatus.PENDING);
     }
 
+    /**
+     * What the signed-in admin may do to {@code user} now, by the same rules the methods below check:
+     * a staff member's role can be changed; an active account can be disabled, unless it is the
+     * admin's own or the last active admin; a disabled one enabled; any account's password reset.
+     * Views offer exactly these; the methods refuse anything else whatever a view offers.
+     */
+    @Transactional(readOnly = true)
+    public Set<AccountAction> actionsOn(UserProfile user) {
+        Set<AccountAction> out = EnumSet.noneOf(AccountAction.class);
+        if (user.role().isStaff()) {
+            out.add(AccountAction.CHANGE_ROLE);
+        }
+        if (user.status() == AccountStatus.ACTIVE && !isSelf(user.username()) && !isLastActiveAdmin(user.role(), user.status())) {
+            out.add(AccountAction.DISABLE);
+        }
+        if (user.status() == AccountStatus.DISABLED) {
+            out.add(AccountAction.ENABLE);
+        }
+        out.add(AccountAction.RESET_PASSWORD);
+        return out;
+    }
+
     /** Approves a pending registration and gives the user a ledger key pair. */
     public UserProfile approve(UserId id) {
         UserAccount account = load(id);
@@ -116,7 +140,7 @@ public class AccountAdministration {
     public UserProfile disable(UserId id) {
         UserAccount account = load(id);
         requireStatus(account, AccountStatus.ACTIVE, "disabled");
-        if (account.getUsername().equalsIgnoreCase(actor())) {
+        if (isSelf(account.getUsername())) {
             throw new OperationNotAllowedException("You cannot disable your own account; ask another admin");
         }
         requireAnotherActiveAdmin(account, "disabled");
@@ -170,9 +194,16 @@ public class AccountAdministration {
         return temp.toString();
     }
 
+    private boolean isSelf(String username) {
+        return username.equalsIgnoreCase(actor());
+    }
+
+    private boolean isLastActiveAdmin(Role role, AccountStatus status) {
+        return role == Role.ADMIN && status == AccountStatus.ACTIVE && accounts.countByRoleAndStatus(Role.ADMIN, AccountStatus.ACTIVE) <= 1;
+    }
+
     private void requireAnotherActiveAdmin(UserAccount account, String what) {
-        if (account.getRole() == Role.ADMIN && account.getStatus() == AccountStatus.ACTIVE
-                && accounts.countByRoleAndStatus(Role.ADMIN, AccountStatus.ACTIVE) <= 1) {
+        if (isLastActiveAdmin(account.getRole(), account.getStatus())) {
             throw new OperationNotAllowedException("The last active admin cannot be " + what + "; approve or promote another admin first");
         }
     }

@@ -4,5 +4,6 @@
  * user's identity on the ledger). Other modules read users through {@link org.careledger.identity.UserDirectory}
  * and {@link org.careledger.identity.CurrentUser}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+@org.springframework.modulith.ApplicationModule(displayName = "Identity",
+        allowedDependencies = {"common", "crypto", "install", "provider"})
 package org.careledger.identity;

@@ -3,5 +3,6 @@
  * waiting for approval, later access requests and emergency alerts), an unread count, marking as
  * read, and a live push to users who are online.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Inbox")
+@org.springframework.modulith.ApplicationModule(displayName = "Inbox",
+        allowedDependencies = {"common", "identity", "outbox", "provider", "records"})
 package org.careledger.inbox;

@@ -3,5 +3,6 @@
  * master key that protects every key held in custody, and the start-up checks that refuse to run
  * a production install that was not told these things.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Install")
+@org.springframework.modulith.ApplicationModule(displayName = "Install",
+        allowedDependencies = {})
 package org.careledger.install;

@@ -6,5 +6,6 @@
  * transfers, and the events {@link org.careledger.node.BlockMined} and
  * {@link org.careledger.node.TransactionCommitted}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Ledger node")
+@org.springframework.modulith.ApplicationModule(displayName = "Ledger node",
+        allowedDependencies = {"contracts", "crypto", "install", "ledger"})
 package org.careledger.node;

@@ -8,5 +8,6 @@
  * of call: it runs in the transaction that settles each call, and tells in plain words what a refusal
  * means. {@link org.careledger.outbox.LedgerOutbox} is the module's API.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Ledger outbox")
+@org.springframework.modulith.ApplicationModule(displayName = "Ledger outbox",
+        allowedDependencies = {"common", "crypto", "identity", "ledger", "node"})
 package org.careledger.outbox;

@@ -58,6 +58,7 @@ class DemoRecordsSeeder implements ApplicationRunner {
     static final String PASSWORD = "demo-patient-pass";
 
     private final StoredEntryRepository entries;
+    private final EntryStore entryStore;
     private final PatientRecords patientRecords;
     private final DoctorRecords doctorRecords;
     private final DoctorConsent doctorConsent;
@@ -68,11 +69,12 @@ class DemoRecordsSeeder implements ApplicationRunner {
     private final LedgerService ledger;
     private final boolean enabled;
 
-    DemoRecordsSeeder(StoredEntryRepository entries, PatientRecords patientRecords, DoctorRecords doctorRecords,
+    DemoRecordsSeeder(StoredEntryRepository entries, EntryStore entryStore, PatientRecords patientRecords, DoctorRecords doctorRecords,
                       DoctorConsent doctorConsent, PatientConsent patientConsent, RegistrationService registration,
                       AccountAdministration administration, UserDirectory directory, LedgerService ledger,
                       @Value("${careledger.demo.records:true}") boolean enabled) {
         this.entries = entries;
+        this.entryStore = entryStore;
         this.patientRecords = patientRecords;
         this.doctorRecords = doctorRecords;
         this.doctorConsent = doctorConsent;
@@ -168,7 +170,7 @@ class DemoRecordsSeeder implements ApplicationRunner {
     }
 
     private void add(UserProfile patient, RecordCategory category, EntryContent content) {
-        patientRecords.importApproved(patient, category, content, directory.findByUsername(DemoAccounts.DOCTOR.username()).orElseThrow().id());
+        entryStore.importApproved(patient, category, content, directory.findByUsername(DemoAccounts.DOCTOR.username()).orElseThrow().id());
     }
 
     private void grant(UserProfile doctor, UserProfile patient, Set<RecordCategory> categories, Duration duration, String note) {

@@ -13,6 +13,7 @@ import org.careledger.contracts.ProofSubjects;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.crypto.Address;
 import org.careledger.identity.UserId;
+import org.careledger.identity.UserProfile;
 import org.careledger.ledger.Hash;
 import org.careledger.node.LedgerService;
 import org.careledger.outbox.LedgerOutbox;
@@ -21,6 +22,7 @@ import org.careledger.outbox.Signer;
 import org.careledger.records.internal.StoredEntry;
 import org.careledger.records.internal.StoredEntryRepository;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Entries as they are kept: sealed with their own key and stored, anchored by the patient's
@@ -36,10 +38,13 @@ class EntryStore {
     private final RecordVault vault;
     private final LedgerOutbox outbox;
     private final LedgerService ledger;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    EntryStore(StoredEntryRepository entries, RecordVault vault, LedgerOutbox outbox, LedgerService ledger, Clock clock) {
+    EntryStore(StoredEntryRepository entries, RecordVault vault, LedgerOutbox outbox, LedgerService ledger,
+               TransactionTemplate transactions, Clock clock) {
         this.entries = entries;
+        this.transactions = transactions;
         this.vault = vault;
         this.outbox = outbox;
         this.ledger = ledger;
@@ -60,6 +65,21 @@ class EntryStore {
         return outbox.queue(RecordCalls.ANCHOR, Signer.user(new UserId(entry.getPatientId())), entry.getPatientAddress(),
                 entry.getEntryId(), Anchors.anchor(patient, entry.getEntryId(), entry.getVersion(), entry.getCategory(),
                         Hash.fromHex(entry.getSaltedHash())));
+    }
+
+    /**
+     * Adds an entry that a doctor wrote and the patient already approved (the demo's imported history):
+     * stored sealed, then anchored with the patient's own signature, as an approval would. Not a
+     * service method: only the demo seeder, which acts for each user itself, calls it.
+     */
+    void importApproved(UserProfile patient, RecordCategory category, EntryContent content, UserId author) {
+        EntryContent checked = EntryRules.check(category, content);
+        transactions.executeWithoutResult(s -> {
+            StoredEntry entry = store(EntryId.random(), patient.id(), patient.ledgerAddress(), category, checked, author, false,
+                    EntryStatus.APPROVED);
+            entry.approve(Instant.now(clock));
+            anchor(entry);
+        });
     }
 
     StoredEntry require(EntryId id) {

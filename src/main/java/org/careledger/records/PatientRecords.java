@@ -19,7 +19,6 @@ import org.careledger.contracts.Anchor;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.identity.AppRoles;
 import org.careledger.identity.UserId;
-import org.careledger.identity.UserProfile;
 import org.careledger.node.LedgerService;
 import org.careledger.outbox.LedgerOutbox;
 import org.careledger.outbox.LedgerReceipt;
@@ -159,20 +158,6 @@ public class PatientRecords {
             throw new NotFoundException("No entry " + entryId);
         }
         return store.proof(entry);
-    }
-
-    /**
-     * Adds an entry that a doctor wrote and the patient already approved (the demo's imported history):
-     * stored sealed, then anchored with the patient's own signature, as an approval would.
-     */
-    void importApproved(UserProfile patient, RecordCategory category, EntryContent content, UserId author) {
-        EntryContent checked = EntryRules.check(category, content);
-        transactions.executeWithoutResult(s -> {
-            StoredEntry entry = store.store(EntryId.random(), patient.id(), patient.ledgerAddress(), category, checked, author, false,
-                    EntryStatus.APPROVED);
-            entry.approve(Instant.now(clock));
-            store.anchor(entry);
-        });
     }
 
     private StoredEntry myPending(Caller me, EntryId entryId) {

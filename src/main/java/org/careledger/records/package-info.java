@@ -11,5 +11,6 @@
  * only through the outbox, and tells other modules what happened by events ({@code AccessRequested},
  * {@code EntryProposed} ...); the inbox listens to them.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Records")
+@org.springframework.modulith.ApplicationModule(displayName = "Records",
+        allowedDependencies = {"common", "contracts", "crypto", "identity", "install", "ledger", "node", "outbox", "provider"})
 package org.careledger.records;

@@ -5,5 +5,6 @@
  * doctor) know the user as soon as it is mined; at start, any active user the chain does not know
  * yet (a demo seed) is registered by the home node's sealer.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Ledger registry")
+@org.springframework.modulith.ApplicationModule(displayName = "Ledger registry",
+        allowedDependencies = {"contracts", "crypto", "identity", "node", "outbox"})
 package org.careledger.registry;

@@ -3,5 +3,6 @@
  * the treasury through the outbox in the approval's own transaction. Balances, history and
  * transfers come with the pharmacy's invoices.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Wallet")
+@org.springframework.modulith.ApplicationModule(displayName = "Wallet",
+        allowedDependencies = {"contracts", "crypto", "identity", "ledger", "node", "outbox"})
 package org.careledger.wallet;

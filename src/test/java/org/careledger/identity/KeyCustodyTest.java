@@ -115,6 +115,6 @@ class KeyCustodyTest extends IntegrationTest {
         } finally {
             jdbc.update("update user_keys set wrapped_private_key = ? where user_id = ?", bWrapped, b.id().value());
         }
-        assertThat(custody.<String>withPrivateKey(b.id(), key -> key.address().toString())).isEqualTo(b.ledgerAddress());
+        assertThat(custody.<Address>withPrivateKey(b.id(), key -> key.address())).isEqualTo(b.ledgerAddress());
     }
 }

@@ -19,6 +19,9 @@ import org.careledger.common.NotFoundException;
 import org.careledger.common.OperationNotAllowedException;
 import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
+import java.util.Set;
+
+import org.careledger.identity.AccountAction;
 import org.careledger.identity.AccountAdministration;
 import org.careledger.identity.AccountStatus;
 import org.careledger.identity.AppRoles;
@@ -27,8 +30,8 @@ import org.careledger.identity.UserProfile;
 
 /**
  * Every account, searchable and filtered by role and status. An admin changes a staff member's role,
- * disables or re-enables an account, or resets a password; the rules are in
- * {@link AccountAdministration}, which refuses, for example, to disable the last admin.
+ * disables or re-enables an account, or resets a password: each row offers what
+ * {@link AccountAdministration#actionsOn} allows, and the service refuses anything else.
  */
 @Route("admin/users")
 @PageTitle("Users · CareLedger")
@@ -79,8 +82,9 @@ class UsersView extends VerticalLayout {
     }
 
     private HorizontalLayout actions(UserProfile user) {
+        Set<AccountAction> allowed = admin.actionsOn(user);
         HorizontalLayout actions = new HorizontalLayout();
-        if (user.role().isStaff() && user.status() == AccountStatus.ACTIVE) {
+        if (allowed.contains(AccountAction.CHANGE_ROLE)) {
             Select<Role> role = new Select<>();
             role.setItems(Role.ADMIN, Role.DOCTOR, Role.PHARMACIST);
             role.setItemLabelGenerator(Role::label);
@@ -93,15 +97,15 @@ class UsersView extends VerticalLayout {
             });
             actions.add(role);
         }
-        if (user.status() == AccountStatus.ACTIVE) {
+        if (allowed.contains(AccountAction.DISABLE)) {
             actions.add(button("Disable", ButtonVariant.LUMO_ERROR,
                     () -> act(() -> admin.disable(user.id()), user.fullName() + " was disabled and signed out")));
         }
-        if (user.status() == AccountStatus.DISABLED) {
+        if (allowed.contains(AccountAction.ENABLE)) {
             actions.add(button("Enable", ButtonVariant.LUMO_SUCCESS,
                     () -> act(() -> admin.enable(user.id()), user.fullName() + " was enabled")));
         }
-        if (user.status() == AccountStatus.ACTIVE || user.status() == AccountStatus.DISABLED) {
+        if (allowed.contains(AccountAction.RESET_PASSWORD)) {
             actions.add(button("Reset password", ButtonVariant.LUMO_CONTRAST, () -> resetPassword(user)));
         }
         return actions;
