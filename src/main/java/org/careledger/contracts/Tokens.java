@@ -28,15 +28,15 @@ public final class Tokens implements Contract {
     @Override
     public void execute(CallContext context, ContractCall call) {
         if (!"transfer".equals(call.method())) {
-            throw new TransactionRejectedException("tokens.method", "tokens has no method " + call.method());
+            throw Args.reject("tokens.method", "tokens has no method " + call.method());
         }
-        if (call.args().size() != 2 || !(call.args().get(0) instanceof Arg.Addr to) || !(call.args().get(1) instanceof Arg.U64 amount)) {
-            throw new TransactionRejectedException("tokens.arguments", "transfer takes (address to, amount)");
+        Args args = Args.of(NAME, call, 2, "(address to, u64 amount)");
+        Address to = args.address(0);
+        long amount = args.u64(1);
+        if (amount <= 0) {
+            throw Args.reject("tokens.amount", "a transfer moves a positive amount");
         }
-        if (amount.value() <= 0) {
-            throw new TransactionRejectedException("tokens.amount", "a transfer moves a positive amount");
-        }
-        move(context.state(), context.sender(), to.value(), amount.value(), "transfer");
+        move(context.state(), context.sender(), to, amount, "transfer");
     }
 
     /** A transfer of {@code amount} from one account to another. */
