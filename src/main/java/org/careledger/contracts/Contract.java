@@ -6,7 +6,10 @@ import org.careledger.ledger.Genesis;
 /** One contract: a name, its fee rule, and what each of its methods does to the state. */
 public interface Contract {
 
-    /** The name transactions address it by; also the prefix of the keys it owns. */
+    /**
+     * The name transactions address it by. The keys it owns, and alone may write, start with the
+     * name and '.', such as {@code tokens.balance/...}.
+     */
     String name();
 
     /** The smallest fee a call must carry. */
