@@ -1,9 +1,15 @@
 package org.careledger.contracts;
 
+import java.util.Optional;
+
 import org.careledger.ledger.ContractCall;
 import org.careledger.ledger.Genesis;
 
-/** One contract: a name, its fee rule, and what each of its methods does to the state. */
+/**
+ * One contract: a name, its fee rule, what each of its methods does to the state and, optionally,
+ * an API other contracts may call inside their own transactions. A new contract is one class
+ * registered in {@link Contracts#standard()}.
+ */
 public interface Contract {
 
     /**
@@ -20,4 +26,12 @@ public interface Contract {
      * the state's writes are then discarded.
      */
     void execute(CallContext context, ContractCall call);
+
+    /**
+     * The API this contract offers other contracts ({@link CallContext#api}), or empty; the same
+     * every time it is asked. No transaction reaches an API's methods: only {@link #execute} does.
+     */
+    default Optional<ContractApi<?>> api() {
+        return Optional.empty();
+    }
 }

@@ -115,7 +115,7 @@ public final class ContractState implements WorldState {
         // contract's context lets it write only its own keys.
         staged.putLong(Accounts.nonceKey(sender), tx.nonce() + 1);
         Tokens.move(staged, sender, block.sealer(), tx.fee(), "fee");
-        contract.execute(CallContext.of(tx, block, staged, contract.name()), tx.call());
+        contract.execute(CallContext.of(tx, block, staged, contracts, contract.name()), tx.call());
         staged.commit();
     }
 

@@ -1,5 +1,6 @@
 package org.careledger.contracts;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.careledger.ledger.StateMachine;
 public final class Contracts implements StateMachine {
 
     private final Map<String, Contract> contracts = new LinkedHashMap<>();
+    /** Which contract offers each API type; looked up by type only, never iterated. */
+    private final Map<Class<?>, Contract> apis = new HashMap<>();
 
     public Contracts(List<Contract> contracts) {
         contracts.forEach(this::register);
@@ -32,7 +35,9 @@ public final class Contracts implements StateMachine {
         checkUniqueName(contract);
         checkOwnKeysApart(contract.name(), Accounts.OWNER);
         contracts.keySet().forEach(other -> checkOwnKeysApart(contract.name(), other));
+        contract.api().ifPresent(api -> checkOneProvider(api.type(), contract));
         contracts.put(contract.name(), contract);
+        contract.api().ifPresent(api -> apis.put(api.type(), contract));
     }
 
     private void checkUniqueName(Contract contract) {
@@ -50,9 +55,21 @@ public final class Contracts implements StateMachine {
         }
     }
 
+    private void checkOneProvider(Class<?> type, Contract contract) {
+        Contract other = apis.get(type);
+        if (other != null) {
+            throw new IllegalArgumentException(contract.name() + " and " + other.name() + " both offer " + type.getName());
+        }
+    }
+
     /** The contract transactions address as {@code name}. */
     Optional<Contract> named(String name) {
         return Optional.ofNullable(contracts.get(name));
+    }
+
+    /** The contract whose {@link Contract#api()} is of exactly {@code type}. */
+    Optional<Contract> offering(Class<?> type) {
+        return Optional.ofNullable(apis.get(type));
     }
 
     @Override

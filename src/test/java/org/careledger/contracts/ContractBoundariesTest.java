@@ -2,7 +2,9 @@ package org.careledger.contracts;
 
 import java.util.List;
 
+import org.careledger.crypto.DevAccounts;
 import org.careledger.crypto.PrivateKey;
+import org.careledger.ledger.BlockAssembler;
 import org.careledger.ledger.BlockContext;
 import org.careledger.ledger.Genesis;
 import org.careledger.ledger.TestChains;
@@ -13,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.careledger.contracts.ConsentLedger.*;
 
-/** A contract reads every key but writes only its own. */
+/** A contract writes only its own keys, and asks only for APIs that exist and are not already running. */
 class ContractBoundariesTest {
 
     private static final long TOKEN = Genesis.UNITS_PER_TOKEN;
@@ -53,6 +55,29 @@ class ContractBoundariesTest {
         assertThat(ledger.refusalLeavingStateUnchanged(ledger.sign(SENDER, Intruder.call("scribbleThenSteal")), T0 + 1000))
                 .isEqualTo("contract.foreignWrite");
         assertThat(ledger.state().read(Intruder.noteKey(SENDER_HEX))).isEmpty();
+    }
+
+    @Test
+    void anApiNoContractOffersIsRefusedAndTheBlockIsBuiltWithoutIt() {
+        PrivateKey other = DevAccounts.ganacheAccount(3);
+        Transaction asks = ledger.sign(SENDER, Intruder.call("askUnknown"));
+        Transaction transfer = ledger.signWithFee(other, Tokens.transfer(PATIENT.address(), TOKEN), 0, 1000);
+
+        BlockAssembler.Template template = BlockAssembler.assemble(ledger.chain, List.of(asks, transfer),
+                TestChains.SEALER_A.address(), T0 + 1000);
+
+        assertThat(template.transactions()).containsExactly(transfer);
+        assertThat(template.refused()).singleElement().satisfies(r -> {
+            assertThat(r.transaction()).isEqualTo(asks);
+            assertThat(r.reason().rule()).isEqualTo("contract.unknownApi");
+            assertThat(r.reason()).hasMessageContaining("Unoffered");
+        });
+    }
+
+    @Test
+    void aContractCannotBeEnteredAgainThroughItsApiWhileItRuns() {
+        assertThat(ledger.refusalLeavingStateUnchanged(ledger.sign(SENDER, Intruder.call("echo")), T0 + 1000))
+                .isEqualTo("contract.reentry");
     }
 
     private BlockContext block(long time) {

@@ -1,17 +1,33 @@
 package org.careledger.contracts;
 
+import java.util.Optional;
+
 import org.careledger.ledger.ContractCall;
 
 /**
- * A test-only contract that tries to write keys it does not own; and, to show what it may do, reads
- * another contract's key and writes its own.
+ * A test-only contract that tries to write keys it does not own, asks for an API nobody offers and
+ * re-enters its own API; and, to show what it may do, reads another contract's key and writes its own.
  */
 final class Intruder extends FeeFreeContract {
 
     static final String NAME = "intruder";
 
+    /** An API no contract offers. */
+    interface Unoffered {
+    }
+
+    /** The intruder's own API, which calls itself back. */
+    interface Echo {
+        void echo();
+    }
+
     Intruder() {
         super(NAME);
+    }
+
+    @Override
+    public Optional<ContractApi<?>> api() {
+        return Optional.of(ContractApi.of(Echo.class, context -> () -> context.api(Echo.class).echo()));
     }
 
     @Override
@@ -25,6 +41,8 @@ final class Intruder extends FeeFreeContract {
                 scribble(context, sender);
                 context.state().putLong("tokens.balance/" + sender, 1_000_000_000);
             }
+            case "askUnknown" -> context.api(Unoffered.class);
+            case "echo" -> context.api(Echo.class).echo();
             default -> throw Args.reject("intruder.method", "intruder has no method " + call.method());
         }
     }

@@ -28,13 +28,14 @@ class TokensContractTest {
     private final ConsentLedger ledger = new ConsentLedger();
 
     @Test
-    void aTransferMovesTheSendersTokensAndItsFeeToTheSealer() {
+    void aTransferMovesTheSendersTokensAndItsFeeToTheSealerAndKeepsTheSupply() {
         long sealer = balance(TestChains.SEALER_A.address());
         ledger.mine(T0 + 1000, ledger.signWithFee(PAYER, Tokens.transfer(PAYEE, 5 * TOKEN), 0, FEE));
 
         assertThat(balance(PAYEE)).isEqualTo(5 * TOKEN);
         assertThat(balance(PAYER.address())).isEqualTo(95 * TOKEN - FEE);
         assertThat(balance(TestChains.SEALER_A.address())).isEqualTo(sealer + FEE);
+        assertThat(Tokens.supply(ledger.state())).isEqualTo(TestChains.GENESIS.totalSupply());
     }
 
     @Test
