@@ -77,7 +77,7 @@ class ListArgumentTest {
     @Test
     void aListIsAnImmutableCopyComparedByItsItems() {
         List<Arg> source = new ArrayList<>(numbers(2));
-        Arg.Items list = (Arg.Items) Arg.of(source);
+        Arg.Items list = new Arg.Items(source);
         source.add(Arg.of(99L));
 
         assertThat(list.items()).hasSize(2);
