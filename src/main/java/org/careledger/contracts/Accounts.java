@@ -5,10 +5,13 @@ import org.careledger.crypto.Address;
 /** Keys of the per-account entries the ledger itself needs: the next nonce. */
 final class Accounts {
 
+    /** The name the ledger's own keys start with (then '.'), so no contract may take it. */
+    static final String OWNER = "account";
+
     private Accounts() {
     }
 
     static String nonceKey(Address account) {
-        return "account.nonce/" + account.toLowerHex();
+        return OWNER + ".nonce/" + account.toLowerHex();
     }
 }

@@ -27,11 +27,11 @@ public final class ContractState implements WorldState {
     private static final byte[] DOMAIN = "careledger/state/v1".getBytes(StandardCharsets.US_ASCII);
 
     private final TreeMap<String, byte[]> entries;
-    private final Map<String, Contract> contracts;
+    private final Contracts contracts;
     private final Genesis genesis;
     private Hash root;
 
-    ContractState(TreeMap<String, byte[]> entries, Map<String, Contract> contracts, Genesis genesis) {
+    ContractState(TreeMap<String, byte[]> entries, Contracts contracts, Genesis genesis) {
         this.entries = entries;
         this.contracts = contracts;
         this.genesis = genesis;
@@ -63,7 +63,7 @@ public final class ContractState implements WorldState {
         return out.toByteArray();
     }
 
-    static ContractState restore(byte[] snapshot, Map<String, Contract> contracts, Genesis genesis) {
+    static ContractState restore(byte[] snapshot, Contracts contracts, Genesis genesis) {
         org.careledger.ledger.CanonicalReader in = new org.careledger.ledger.CanonicalReader(snapshot);
         long count = in.varint(Integer.MAX_VALUE, "entry count");
         TreeMap<String, byte[]> entries = new TreeMap<>();
@@ -101,21 +101,21 @@ public final class ContractState implements WorldState {
 
     @Override
     public long minimumFee(ContractCall call) {
-        Contract contract = contracts.get(call.contract());
-        return contract == null ? genesis.parameters().minFee() : contract.minimumFee(call, genesis.parameters());
+        return contracts.named(call.contract()).map(c -> c.minimumFee(call, genesis.parameters()))
+                .orElse(genesis.parameters().minFee());
     }
 
     @Override
     public void apply(Transaction tx, BlockContext block) {
-        Contract contract = contracts.get(tx.call().contract());
-        if (contract == null) {
-            throw new TransactionRejectedException("contract", "there is no contract named " + tx.call().contract());
-        }
+        Contract contract = contracts.named(tx.call().contract()).orElseThrow(() ->
+                new TransactionRejectedException("contract", "there is no contract named " + tx.call().contract()));
         Staged staged = new Staged();
         Address sender = tx.senderAddress();
+        // The ledger's own writes, the nonce and the fee, go to the staged state directly; the
+        // contract's context lets it write only its own keys.
         staged.putLong(Accounts.nonceKey(sender), tx.nonce() + 1);
         Tokens.move(staged, sender, block.sealer(), tx.fee(), "fee");
-        contract.execute(new CallContext(tx, block, staged), tx.call());
+        contract.execute(CallContext.of(tx, block, staged, contracts, contract.name()), tx.call());
         staged.commit();
     }
 

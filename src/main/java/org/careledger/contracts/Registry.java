@@ -7,7 +7,6 @@ import java.util.Set;
 import org.careledger.crypto.Address;
 import org.careledger.ledger.Arg;
 import org.careledger.ledger.ContractCall;
-import org.careledger.ledger.TransactionRejectedException;
 
 /**
  * Which addresses are registered users and with which role, written by admins when they approve a
@@ -27,19 +26,19 @@ public final class Registry extends FeeFreeContract {
     @Override
     public void execute(CallContext context, ContractCall call) {
         if (!"register".equals(call.method())) {
-            throw new TransactionRejectedException("registry.method", "registry has no method " + call.method());
+            throw Args.reject("registry.method", "registry has no method " + call.method());
         }
-        if (call.args().size() != 2 || !(call.args().get(0) instanceof Arg.Addr user) || !(call.args().get(1) instanceof Arg.Text role)) {
-            throw new TransactionRejectedException("registry.arguments", "register takes (address user, role)");
-        }
-        if (!ROLES.contains(role.value())) {
-            throw new TransactionRejectedException("registry.role", "unknown role " + role.value());
+        Args args = Args.of(NAME, call, 2, "(address user, text role)");
+        Address user = args.address(0);
+        String role = args.text(1);
+        if (!ROLES.contains(role)) {
+            throw Args.reject("registry.role", "unknown role " + role);
         }
         boolean admin = roleOf(context.state(), context.sender()).filter("ADMIN"::equals).isPresent();
         if (!admin && !isSealer(context)) {
-            throw new TransactionRejectedException("registry.admin", "only an admin registers users");
+            throw Args.reject("registry.admin", "only an admin registers users");
         }
-        context.state().put(roleKey(user.value()), role.value().getBytes(StandardCharsets.US_ASCII));
+        context.state().put(roleKey(user), role.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static boolean isSealer(CallContext context) {

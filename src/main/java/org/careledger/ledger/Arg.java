@@ -1,8 +1,10 @@
 package org.careledger.ledger;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.careledger.crypto.Address;
 
@@ -15,6 +17,8 @@ public sealed interface Arg {
 
     int MAX_BYTES = 1024;
     int MAX_TEXT = 128;
+    /** The most items an {@link Items} list holds. */
+    int MAX_ITEMS = 256;
 
     /** A non-negative or negative 64-bit integer: amounts in base units, times, counts. */
     record U64(long value) implements Arg {
@@ -70,6 +74,31 @@ public sealed interface Arg {
         }
     }
 
+    /**
+     * A list of arguments, such as the payees of an invoice: at most {@value #MAX_ITEMS} items, none
+     * of them a list. Lists are flat so that a decoder reads at most one level below a call and its
+     * work stays bounded by the byte count; a contract that needs pairs takes two lists.
+     */
+    record Items(List<Arg> items) implements Arg {
+        public Items {
+            checkCount(items.size());
+            checkFlat(items);
+            items = List.copyOf(items);
+        }
+
+        private static void checkCount(int count) {
+            if (count > MAX_ITEMS) {
+                throw new IllegalArgumentException("A list argument has at most " + MAX_ITEMS + " items, not " + count);
+            }
+        }
+
+        private static void checkFlat(List<? extends Arg> items) {
+            if (items.stream().anyMatch(Items.class::isInstance)) {
+                throw new IllegalArgumentException("The items of a list argument may not themselves be lists");
+            }
+        }
+    }
+
     static Arg of(long value) {
         return new U64(value);
     }
@@ -90,6 +119,11 @@ public sealed interface Arg {
         return new Flag(value);
     }
 
+    /** A list argument (see {@link Items} for its limits). */
+    static Arg of(List<? extends Arg> items) {
+        return new Items(List.copyOf(items));
+    }
+
     static void write(Arg arg, CanonicalWriter out) {
         if (arg instanceof U64 u) {
             out.u8(1).i64BigEndian(u.value());
@@ -103,13 +137,19 @@ public sealed interface Arg {
             out.u8(5).bool(f.value());
         } else if (arg instanceof Bytes b) {
             out.u8(6).bytes(b.value);
+        } else if (arg instanceof Items list) {
+            out.u8(7).varint(list.items().size());
+            list.items().forEach(item -> write(item, out));
         } else {
             throw new IllegalStateException("Unknown argument kind " + arg);
         }
     }
 
     static Arg read(CanonicalReader in) {
-        int tag = in.u8();
+        return read(in.u8(), in);
+    }
+
+    private static Arg read(int tag, CanonicalReader in) {
         return switch (tag) {
             case 1 -> new U64(in.i64BigEndian());
             case 2 -> new Text(in.string(MAX_TEXT, "text argument"));
@@ -117,7 +157,22 @@ public sealed interface Arg {
             case 4 -> new Digest(in.hash("digest argument"));
             case 5 -> new Flag(in.bool());
             case 6 -> new Bytes(in.bytes(MAX_BYTES, "bytes argument"));
+            case 7 -> readItems(in);
             default -> throw new MalformedEncodingException("Unknown argument type " + tag);
         };
+    }
+
+    /** The items of a list; a nested list's tag is refused before anything below it is read. */
+    private static Items readItems(CanonicalReader in) {
+        int count = (int) in.varint(MAX_ITEMS, "list item count");
+        List<Arg> items = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int tag = in.u8();
+            if (tag == 7) {
+                throw new MalformedEncodingException("Item " + i + " of a list argument is itself a list");
+            }
+            items.add(read(tag, in));
+        }
+        return new Items(items);
     }
 }

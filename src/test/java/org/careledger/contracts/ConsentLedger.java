@@ -7,14 +7,17 @@ import org.careledger.crypto.DevAccounts;
 import org.careledger.crypto.PrivateKey;
 import org.careledger.ledger.Block;
 import org.careledger.ledger.BlockAssembler;
+import org.careledger.ledger.BlockContext;
 import org.careledger.ledger.Chain;
 import org.careledger.ledger.ChainUpdate;
 import org.careledger.ledger.ContractCall;
 import org.careledger.ledger.Hash;
 import org.careledger.ledger.Transaction;
 import org.careledger.ledger.TestChains;
+import org.careledger.ledger.TransactionRejectedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** A test chain with helpers: sign zero-fee calls, mine them into real blocks, ask why one is refused. */
 final class ConsentLedger {
@@ -46,13 +49,27 @@ final class ConsentLedger {
         return Hash.sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    final Chain chain = TestChains.newChain();
+    final Chain chain;
     final List<Block> blocks = new java.util.ArrayList<>();
+
+    ConsentLedger() {
+        this(TestChains.newChain());
+    }
+
+    /** A ledger over {@code chain}, which {@link TestChains#SEALER_A} may seal. */
+    ConsentLedger(Chain chain) {
+        this.chain = chain;
+    }
 
     /** Signs {@code call} with {@code key}'s next nonce at the tip, plus {@code ahead}, carrying no fee. */
     Transaction sign(PrivateKey key, ContractCall call, int ahead) {
+        return signWithFee(key, call, ahead, 0);
+    }
+
+    /** As {@link #sign(PrivateKey, ContractCall, int)}, carrying {@code fee}. */
+    Transaction signWithFee(PrivateKey key, ContractCall call, int ahead, long fee) {
         long nonce = chain.tipState().nextNonce(key.address()) + ahead;
-        return Transaction.sign(TestChains.CHAIN_ID, key, nonce, call, 0);
+        return Transaction.sign(TestChains.CHAIN_ID, key, nonce, call, fee);
     }
 
     Transaction sign(PrivateKey key, ContractCall call) {
@@ -72,6 +89,21 @@ final class ConsentLedger {
     String refusal(Transaction tx, long time) {
         BlockAssembler.Template t = BlockAssembler.assemble(chain, List.of(tx), TestChains.SEALER_A.address(), time);
         return t.refused().isEmpty() ? null : t.refused().get(0).reason().rule();
+    }
+
+    /**
+     * The rule that refuses {@code tx} at {@code time} on the tip: the state refuses it without a
+     * trace (its snapshot unchanged, the nonce and fee included), and the block assembler leaves it out.
+     */
+    String refusalLeavingStateUnchanged(Transaction tx, long time) {
+        ContractState state = state().copy();
+        byte[] before = state.snapshot();
+        BlockContext block = new BlockContext(chain.height() + 1, time, TestChains.SEALER_A.address(), chain.genesis().parameters());
+        TransactionRejectedException refused = catchThrowableOfType(TransactionRejectedException.class, () -> state.apply(tx, block));
+        assertThat(refused).as("%s is refused", tx.call()).isNotNull();
+        assertThat(state.snapshot()).as("the state after %s is refused", tx.call()).isEqualTo(before);
+        assertThat(refusal(tx, time)).as("the assembler leaves it out").isEqualTo(refused.rule());
+        return refused.rule();
     }
 
     ContractState state() {

@@ -32,7 +32,12 @@ public final class TestChains {
     }
 
     public static Chain newChain() {
-        return new Chain(GENESIS, Contracts.standard(), new BlockRules(GENESIS, () -> GENESIS_TIME + 3_600_000, new SignatureCache(10_000)));
+        return newChain(GENESIS, Contracts.standard());
+    }
+
+    /** A chain of {@code genesis} (sealed by {@link #SEALER_A}) running {@code machine}'s contracts. */
+    public static Chain newChain(Genesis genesis, StateMachine machine) {
+        return new Chain(genesis, machine, new BlockRules(genesis, () -> GENESIS_TIME + 3_600_000, new SignatureCache(10_000)));
     }
 
     /** Assembles, mines and seals the next block on {@code chain}'s tip (not added). */
