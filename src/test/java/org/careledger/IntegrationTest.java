@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.careledger.outbox.TestCalls;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -15,11 +16,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the tests that need the whole application: one Spring context shared by every subclass
  * (same configuration, so Spring's test context cache starts it once per JVM), a real H2 file
  * database in a fresh data directory under target/, the demo profile's seeded providers and
- * accounts, and a {@link TestClock} tests can move.
+ * accounts, a {@link TestClock} tests can move, and a kind of ledger call for the outbox's tests ({@link TestCalls}).
  */
 @SpringBootTest
 @ActiveProfiles("demo")
-@Import(TestClock.Configuration.class)
+@Import({TestClock.Configuration.class, TestCalls.class})
 public abstract class IntegrationTest {
 
     protected static final Path DATA_DIR = freshDataDir();

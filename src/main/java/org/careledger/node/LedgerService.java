@@ -37,7 +37,6 @@ import org.careledger.ledger.ProofBundle;
 import org.careledger.ledger.Transaction;
 import org.careledger.ledger.TransactionRejectedException;
 import org.careledger.ledger.TxLocation;
-import org.careledger.ledger.WorldState;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -115,26 +114,13 @@ public class LedgerService {
         return requireReady().chain().tipStateForReading().minimumFee(call);
     }
 
-    /**
-     * A dry run for {@code sender}: a private copy of the committed state after the sender's waiting
-     * transactions, in which calls run as the sender's next transactions in a block mined now.
-     */
+    /** A dry run for {@code sender}: see {@link Trial}. */
     public Trial trial(Address sender) {
         Node home = requireReady();
-        Chain chain = home.chain();
-        Chain.Tip tip = chain.tipWithState();
-        WorldState state = tip.state();
+        Chain.Tip tip = home.chain().tipWithState();
         BlockContext block = new BlockContext(tip.header().height() + 1, Math.max(System.currentTimeMillis(), tip.header().timestamp()),
                 consortium.setup().homeSealerKey().address(), consortium.genesis().parameters());
-        for (Transaction waitingTx : home.mempool().pendingOf(sender)) {
-            try {
-                chain.rules().admit(waitingTx, state);
-                state.apply(waitingTx, block);
-            } catch (TransactionRejectedException e) {
-                // refused when its block is assembled; the trial goes on without it, as that block would
-            }
-        }
-        return new Trial(consortium.genesis().chainId(), sender, state, block, chain.rules(), state.nextNonce(sender));
+        return new Trial(consortium.genesis().chainId(), sender, (ContractState) tip.state(), block, home.chain().rules(), home.mempool());
     }
 
     /**
@@ -349,9 +335,13 @@ public class LedgerService {
 
     /** The sender, then every address among the call's arguments (inside lists too), each once, in order. */
     static List<Address> partiesOf(Transaction tx) {
+        return partiesOf(tx.senderAddress(), tx.call());
+    }
+
+    static List<Address> partiesOf(Address sender, ContractCall call) {
         Set<Address> parties = new LinkedHashSet<>();
-        parties.add(tx.senderAddress());
-        addAddresses(tx.call().args(), parties);
+        parties.add(sender);
+        addAddresses(call.args(), parties);
         return new ArrayList<>(parties);
     }
 
@@ -359,6 +349,8 @@ public class LedgerService {
         for (Arg arg : args) {
             if (arg instanceof Arg.Addr a) {
                 into.add(a.value());
+            } else if (arg instanceof Arg.Items items) {
+                addAddresses(items.items(), into);
             }
         }
     }

@@ -44,6 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboxWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+    /** How long a call waits for the chain to know its signer (a registration on its way) before it is refused. */
+    static final java.time.Duration SENDER_GRACE = java.time.Duration.ofMinutes(10);
 
     private final OutboxRows rows;
     private final LedgerService ledger;
@@ -185,8 +187,8 @@ class OutboxWorker {
                 backToQueue.add(x);
             } catch (TransactionRejectedException e) {
                 heldBack.add(x.signer()); // its later calls carry nonces after this one: sign them again
-                if ("nonce".equals(e.rule())) {
-                    backToQueue.add(x); // the signer's nonce moved under us (a transaction sent outside the outbox)
+                if ("nonce".equals(e.rule()) || notYetASender(e, x)) {
+                    backToQueue.add(x);
                 } else {
                     inNewTransaction.executeWithoutResult(s -> rows.findById(x.rowId()).ifPresent(row ->
                             refuse(row, new Refusal(e.rule(), e.getMessage()))));
@@ -199,7 +201,17 @@ class OutboxWorker {
         }
     }
 
-    private record Signed(long rowId, Signer signer, Transaction tx) {
+    private record Signed(long rowId, Signer signer, Transaction tx, Instant queuedAt) {
+    }
+
+    /**
+     * Whether the ledger refused the sender only because the chain does not know it yet: a newly
+     * approved user whose registration (or welcome transfer) is still on its way. Such a call waits
+     * in the queue, for at most {@link #SENDER_GRACE}; a nonce the sender's transactions moved on
+     * from outside the outbox is waited out the same way (signed again at once).
+     */
+    private boolean notYetASender(TransactionRejectedException e, Signed x) {
+        return "sender".equals(e.rule()) && x.queuedAt().plus(SENDER_GRACE).isAfter(Instant.now(clock));
     }
 
     private List<Signed> sign(List<OutboxRow> queued) {
@@ -218,7 +230,7 @@ class OutboxWorker {
                 long fee = ledger.minimumFee(call);
                 Transaction tx = signing.withKey(signer, key -> ledger.sign(key, nonce, call, fee));
                 nextNonce.put(sender, nonce + 1);
-                out.add(new Signed(row.getId(), signer, tx));
+                out.add(new Signed(row.getId(), signer, tx, row.getCreatedAt()));
             } catch (LedgerUnavailableException | IllegalStateException e) {
                 log.warn("{} cannot be signed now: {}", row, e.getMessage());
                 unavailable.add(signer);

@@ -4,5 +4,5 @@
  * Feature views live in their modules' {@code ui} packages and find the layout through {@code @Layout}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Portal shell",
-        allowedDependencies = {"common", "identity", "inbox", "provider"})
+        allowedDependencies = {"common", "crypto", "identity", "inbox", "provider"})
 package org.careledger.ui;
