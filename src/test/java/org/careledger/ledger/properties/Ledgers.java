@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.careledger.contracts.ContractState;
-import org.careledger.contracts.StateView;
 import org.careledger.contracts.Tokens;
 import org.careledger.crypto.Address;
 import org.careledger.crypto.DevAccounts;
@@ -35,9 +34,9 @@ final class Ledgers {
         return ((ContractState) state).readPrefix("tokens.balance/");
     }
 
-    /** The sum of every balance in the state, overflow-checked. */
+    /** Every token in the state: every balance plus every escrow, overflow-checked. */
     static long supply(WorldState state) {
-        return balanceEntries(state).values().stream().mapToLong(StateView::toLong).reduce(0, Math::addExact);
+        return Tokens.supply((ContractState) state);
     }
 
     static long balance(WorldState state, Address account) {

@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import org.careledger.contracts.Purpose;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.crypto.Address;
@@ -19,15 +21,18 @@ import org.careledger.records.AccessRequestView;
 import org.careledger.records.DoctorConsent;
 import org.careledger.records.DoctorRecords;
 import org.careledger.records.EntryContent;
+import org.careledger.records.EntryId;
 import org.careledger.records.GrantView;
 import org.careledger.records.PatientConsent;
 import org.careledger.records.PatientRecords;
+import org.careledger.records.RecordEntryView;
 import org.careledger.records.RequestId;
 import org.careledger.ui.KaribuTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._fetch;
+import static com.github.mvysny.kaributesting.v10.GridKt._getColumnByHeader;
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
@@ -181,6 +186,33 @@ class RecordsViewsTest extends KaribuTest {
         DoctorRecordView view = _get(DoctorRecordView.class);
         assertThat(view.title.getText()).isEqualTo("Record of " + patient.fullName());
         _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("emergency-banner"));
+    }
+
+    @Test
+    void myRecordOffersErasureExactlyWhileThePatientMayStillAskForIt() {
+        RecordEntryView entry = asPatient(() -> records.addSelfReported(RecordCategory.ALLERGY,
+                EntryContent.coded(null, null, "Pollen", "sneezing")));
+        login(patient.username(), Role.PATIENT);
+        UI.getCurrent().navigate("patient/record");
+        MyRecordView view = _get(MyRecordView.class);
+        assertThat(erasureCell(view, entry.entryId())).as("a self-reported entry may be erased too").isEqualTo("Request erasure");
+
+        asPatient(() -> {
+            records.requestErasure(entry.entryId(), null);
+            return null;
+        });
+        view.refresh();
+        assertThat(erasureCell(view, entry.entryId())).startsWith("requested ");
+    }
+
+    /** What the Erasure column shows for one entry of the patient's record: its button's label, or its text. */
+    @SuppressWarnings("unchecked")
+    private static String erasureCell(MyRecordView view, EntryId id) {
+        RecordEntryView row = _fetch(view.entries, 0, 1000).stream().filter(e -> e.entryId().equals(id)).findFirst().orElseThrow();
+        ComponentRenderer<Span, RecordEntryView> renderer =
+                (ComponentRenderer<Span, RecordEntryView>) _getColumnByHeader(view.entries, "Erasure").getRenderer();
+        Span cell = renderer.createComponent(row);
+        return cell.getChildren().findFirst().map(c -> c instanceof Button b ? b.getText() : "").orElse(cell.getText());
     }
 
     /** A request of the doctor's for the patient, once it is on the ledger; its id. */
