@@ -1,8 +1,5 @@
 package org.careledger.cli;
 
-import org.careledger.ledger.GenesisJson;
-
-import org.careledger.contracts.DevConsortium;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -19,6 +16,7 @@ import java.util.stream.IntStream;
 
 import org.careledger.contracts.ContractState;
 import org.careledger.contracts.Contracts;
+import org.careledger.contracts.DevConsortium;
 import org.careledger.contracts.Tokens;
 import org.careledger.crypto.DevAccounts;
 import org.careledger.crypto.PrivateKey;
@@ -27,6 +25,7 @@ import org.careledger.crypto.Secp256k1;
 import org.careledger.crypto.Signature;
 import org.careledger.ledger.Block;
 import org.careledger.ledger.Genesis;
+import org.careledger.ledger.GenesisJson;
 import org.careledger.ledger.Hash;
 import org.careledger.ledger.InMemoryNetwork;
 import org.careledger.ledger.Mempool;

@@ -1,15 +1,14 @@
 package org.careledger.cli;
 
-import org.careledger.contracts.Contracts;
-import org.careledger.ledger.GenesisJson;
-import org.careledger.ledger.GenesisFileException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.careledger.contracts.Contracts;
 import org.careledger.contracts.DevConsortium;
 import org.careledger.ledger.Genesis;
+import org.careledger.ledger.GenesisFileException;
+import org.careledger.ledger.GenesisJson;
 import org.careledger.ledger.Hash;
 
 /**

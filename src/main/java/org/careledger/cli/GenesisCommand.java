@@ -1,15 +1,14 @@
 package org.careledger.cli;
 
-import org.careledger.contracts.Contracts;
-import org.careledger.ledger.GenesisJson;
-
-import org.careledger.contracts.DevConsortium;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
 
+import org.careledger.contracts.Contracts;
+import org.careledger.contracts.DevConsortium;
 import org.careledger.ledger.Genesis;
+import org.careledger.ledger.GenesisJson;
 
 /** {@code ledger genesis export --out FILE [--block-time MS]}: the dev consortium's genesis as JSON. */
 final class GenesisCommand {

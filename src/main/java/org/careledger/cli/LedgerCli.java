@@ -1,10 +1,10 @@
 package org.careledger.cli;
 
-import org.careledger.ledger.GenesisFileException;
-
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+
+import org.careledger.ledger.GenesisFileException;
 
 /**
  * The {@code ledger} command line, run before (and without) Spring:

@@ -1,9 +1,5 @@
 package org.careledger.cli;
 
-import org.careledger.ledger.GenesisJson;
-import org.careledger.ledger.GenesisFileException;
-
-import org.careledger.contracts.DevConsortium;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.careledger.contracts.Contracts;
+import org.careledger.contracts.DevConsortium;
 import org.careledger.contracts.ProofSubjects;
 import org.careledger.ledger.Block;
 import org.careledger.ledger.Genesis;
+import org.careledger.ledger.GenesisFileException;
+import org.careledger.ledger.GenesisJson;
 import org.careledger.ledger.ProofBundle;
 import org.careledger.ledger.StoredChain;
 

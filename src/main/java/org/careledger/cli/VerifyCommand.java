@@ -1,7 +1,5 @@
 package org.careledger.cli;
 
-import org.careledger.ledger.GenesisFileException;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.careledger.ledger.Genesis;
+import org.careledger.ledger.GenesisFileException;
 import org.careledger.ledger.StoredChain;
 
 /**

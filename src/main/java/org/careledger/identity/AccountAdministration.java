@@ -13,9 +13,9 @@ import java.util.Set;
 import jakarta.annotation.security.RolesAllowed;
 
 import org.careledger.common.InvalidInputException;
-import org.careledger.crypto.Address;
 import org.careledger.common.NotFoundException;
 import org.careledger.common.OperationNotAllowedException;
+import org.careledger.crypto.Address;
 import org.careledger.identity.internal.SecurityEvents;
 import org.careledger.identity.internal.UserAccount;
 import org.careledger.identity.internal.UserAccountRepository;

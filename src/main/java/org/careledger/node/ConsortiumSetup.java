@@ -1,7 +1,5 @@
 package org.careledger.node;
 
-import org.careledger.contracts.Contracts;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,12 +9,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.careledger.ledger.GenesisJson;
+import org.careledger.contracts.Contracts;
 import org.careledger.contracts.DevConsortium;
 import org.careledger.crypto.PrivateKey;
 import org.careledger.install.MasterKey;
 import org.careledger.install.StartupConfigurationException;
 import org.careledger.ledger.Genesis;
+import org.careledger.ledger.GenesisJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,7 +3,6 @@ package org.careledger.node;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.careledger.contracts.ContractState;

@@ -1,9 +1,5 @@
 package org.careledger.cli;
 
-import org.careledger.contracts.Contracts;
-import org.careledger.ledger.GenesisJson;
-
-import org.careledger.contracts.DevConsortium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +8,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.careledger.contracts.Contracts;
+import org.careledger.contracts.DevConsortium;
+import org.careledger.ledger.GenesisJson;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -12,8 +12,8 @@ import org.careledger.ledger.Chain;
 import org.careledger.ledger.ChainUpdate;
 import org.careledger.ledger.ContractCall;
 import org.careledger.ledger.Hash;
-import org.careledger.ledger.Transaction;
 import org.careledger.ledger.TestChains;
+import org.careledger.ledger.Transaction;
 import org.careledger.ledger.TransactionRejectedException;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,11 +1,5 @@
 package org.careledger.crypto;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.careledger.Generators.byteArrays;
-import static org.quicktheories.QuickTheory.qt;
-
 import java.util.Arrays;
 
 import javax.crypto.Cipher;
@@ -13,6 +7,12 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.careledger.Generators.byteArrays;
+import static org.quicktheories.QuickTheory.qt;
 
 class AesGcmTest {
 

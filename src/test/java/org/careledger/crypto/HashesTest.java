@@ -1,14 +1,14 @@
 package org.careledger.crypto;
 
+import java.security.MessageDigest;
+
+import org.junit.jupiter.api.Test;
+
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.careledger.Generators.byteArrays;
 import static org.quicktheories.QuickTheory.qt;
-
-import java.security.MessageDigest;
-
-import org.junit.jupiter.api.Test;
 
 class HashesTest {
 

@@ -1,8 +1,5 @@
 package org.careledger.node;
 
-import org.careledger.contracts.Contracts;
-
-import org.careledger.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,16 +10,18 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.careledger.Await;
 import org.careledger.IntegrationTest;
-import org.careledger.ledger.GenesisJson;
 import org.careledger.cli.LedgerCli;
 import org.careledger.contracts.Anchors;
+import org.careledger.contracts.Contracts;
 import org.careledger.contracts.ProofSubjects;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.contracts.Registry;
 import org.careledger.crypto.DevAccounts;
 import org.careledger.crypto.PrivateKey;
 import org.careledger.identity.DemoAccounts;
+import org.careledger.ledger.GenesisJson;
 import org.careledger.ledger.Hash;
 import org.careledger.ledger.ProofBundle;
 import org.careledger.ledger.Transaction;

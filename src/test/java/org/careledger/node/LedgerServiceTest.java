@@ -1,18 +1,18 @@
 package org.careledger.node;
 
-import org.careledger.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import org.careledger.Await;
 import org.careledger.IntegrationTest;
 import org.careledger.contracts.Registry;
 import org.careledger.contracts.Tokens;
 import org.careledger.crypto.Address;
 import org.careledger.crypto.DevAccounts;
-import org.careledger.identity.DemoAccounts;
 import org.careledger.crypto.PrivateKey;
+import org.careledger.identity.DemoAccounts;
 import org.careledger.ledger.Genesis;
 import org.careledger.ledger.Hash;
 import org.careledger.ledger.Transaction;

@@ -1,21 +1,20 @@
 package org.careledger.node;
 
-import org.careledger.contracts.Contracts;
-
-import org.careledger.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HexFormat;
 
+import org.careledger.Await;
 import org.careledger.CareLedgerApplication;
-import org.careledger.ledger.GenesisJson;
+import org.careledger.contracts.Contracts;
 import org.careledger.contracts.DevConsortium;
 import org.careledger.contracts.Tokens;
 import org.careledger.crypto.Address;
 import org.careledger.identity.UserDirectory;
 import org.careledger.ledger.Genesis;
+import org.careledger.ledger.GenesisJson;
 import org.careledger.ledger.Hash;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,12 +1,10 @@
 package org.careledger.node;
 
-import org.careledger.contracts.Contracts;
-
-import org.careledger.Await;
 import java.nio.file.Files;
 
+import org.careledger.Await;
 import org.careledger.IntegrationTest;
-import org.careledger.ledger.GenesisJson;
+import org.careledger.contracts.Contracts;
 import org.careledger.contracts.DevConsortium;
 import org.careledger.contracts.Tokens;
 import org.careledger.crypto.Address;
@@ -14,6 +12,7 @@ import org.careledger.identity.Role;
 import org.careledger.identity.TestAccounts;
 import org.careledger.identity.UserProfile;
 import org.careledger.ledger.Genesis;
+import org.careledger.ledger.GenesisJson;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;

@@ -1,6 +1,5 @@
 package org.careledger.records;
 
-import org.careledger.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.careledger.Await;
 import org.careledger.IntegrationTest;
 import org.careledger.TestClock;
 import org.careledger.contracts.Purpose;

@@ -1,5 +1,7 @@
 package org.careledger.identity.ui;
 
+import java.util.Set;
+
 import jakarta.annotation.security.RolesAllowed;
 
 import com.vaadin.flow.component.button.Button;
@@ -19,8 +21,6 @@ import org.careledger.common.NotFoundException;
 import org.careledger.common.OperationNotAllowedException;
 import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
-import java.util.Set;
-
 import org.careledger.identity.AccountAction;
 import org.careledger.identity.AccountAdministration;
 import org.careledger.identity.AccountStatus;

@@ -13,8 +13,8 @@ import com.vaadin.flow.router.Route;
 import org.careledger.common.ui.BrowserTime;
 import org.careledger.identity.AppRoles;
 import org.careledger.records.AccessEventView;
-import org.careledger.records.PatientConsent;
 import org.careledger.records.EmergencyView;
+import org.careledger.records.PatientConsent;
 import org.careledger.records.RecordLabels;
 
 /** Every read of the patient's record by someone else, as the ledger recorded it, and each emergency access. */

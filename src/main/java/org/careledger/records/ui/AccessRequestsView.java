@@ -22,10 +22,10 @@ import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.contracts.RequestStatus;
 import org.careledger.identity.AppRoles;
-import org.careledger.records.AccessRequestView;
-import org.careledger.records.PatientConsent;
-import org.careledger.records.GrantView;
 import org.careledger.outbox.LedgerReceipt;
+import org.careledger.records.AccessRequestView;
+import org.careledger.records.GrantView;
+import org.careledger.records.PatientConsent;
 import org.careledger.records.RecordLabels;
 
 /**

@@ -5,8 +5,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.careledger.common.ui.FieldErrors;
-import org.careledger.records.ConsentLimits;
 import org.careledger.records.AccessRequestView;
+import org.careledger.records.ConsentLimits;
 import org.careledger.records.PatientConsent;
 
 /** Denies a request, with a reason the doctor reads if the patient gives one. */

@@ -28,10 +28,10 @@ import org.careledger.crypto.Address;
 import org.careledger.identity.AppRoles;
 import org.careledger.records.ConsentRequiredException;
 import org.careledger.records.DoctorConsent;
+import org.careledger.records.DoctorRecords;
 import org.careledger.records.PatientCodes;
 import org.careledger.records.PatientRecordView;
 import org.careledger.records.RecordEntryView;
-import org.careledger.records.DoctorRecords;
 
 /**
  * A patient's record as a doctor may see it now: the categories their grant or emergency opens,

@@ -14,8 +14,8 @@ import com.vaadin.flow.router.Route;
 import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.identity.AppRoles;
-import org.careledger.records.RecordsAdministration;
 import org.careledger.records.EmergencyView;
+import org.careledger.records.RecordsAdministration;
 
 /** The admins' queue of break-glass accesses to review: justified, or not justified with a comment. */
 @Route("admin/emergencies")

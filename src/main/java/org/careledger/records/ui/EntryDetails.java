@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.server.StreamResource;
-
 import org.careledger.records.Attachment;
 import org.careledger.records.EntryContent;
 import org.careledger.records.RecordEntryView;

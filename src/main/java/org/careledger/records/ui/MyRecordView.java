@@ -26,8 +26,8 @@ import org.careledger.contracts.RecordCategory;
 import org.careledger.identity.AppRoles;
 import org.careledger.records.EntryStatus;
 import org.careledger.records.Integrity;
-import org.careledger.records.RecordEntryView;
 import org.careledger.records.PatientRecords;
+import org.careledger.records.RecordEntryView;
 
 /**
  * A patient's own record, each entry checked against its ledger anchor; the entries doctors wrote

@@ -17,9 +17,9 @@ import org.careledger.common.ui.FieldErrors;
 import org.careledger.contracts.Purpose;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.crypto.Address;
+import org.careledger.outbox.LedgerReceipt;
 import org.careledger.records.ConsentLimits;
 import org.careledger.records.DoctorConsent;
-import org.careledger.outbox.LedgerReceipt;
 import org.careledger.records.RecordLabels;
 
 /** A doctor's request for access: why, to what, for how long, and an optional note kept off chain. */

@@ -7,8 +7,8 @@ import java.util.Map;
 
 import org.careledger.Generators;
 import org.careledger.contracts.StateView;
-import org.careledger.ledger.Arg;
 import org.careledger.crypto.PrivateKey;
+import org.careledger.ledger.Arg;
 import org.careledger.ledger.Block;
 import org.careledger.ledger.BlockAssembler;
 import org.careledger.ledger.Chain;
