@@ -13,6 +13,20 @@ public final class Await {
         until(what, Duration.ofSeconds(30), condition);
     }
 
+    /**
+     * For the child processes of the kill tests: waits up to two minutes, and if the condition never
+     * holds prints {@code TIMEOUT} for the parent to read and exits with status 3.
+     */
+    public static void orExit(BooleanSupplier condition) {
+        try {
+            until("the child's condition", Duration.ofSeconds(120), condition);
+        } catch (AssertionError e) {
+            System.out.println("TIMEOUT");
+            System.out.flush();
+            System.exit(3);
+        }
+    }
+
     public static void until(String what, Duration within, BooleanSupplier condition) {
         long deadline = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {

@@ -85,10 +85,12 @@ public class LedgerOutbox {
      *
      * @param subject   what the call is about, as the owning module names it (records: the patient's address); may be null
      * @param relatedId the entry, request, grant ... it concerns, for {@link #latest}; may be null
-     * @throws LedgerRefusedException if the dry run is refused, with the owning module's plain words
+     * @throws LedgerRefusedException if the dry run is refused, with the owning module's plain words; it does
+     *                                not doom the caller's transaction by itself (a caller may go on without
+     *                                the call: an approval without its welcome tokens)
      * @throws IllegalStateException  if no module registered a {@link CallHook} for {@code kind}
      */
-    @Transactional(propagation = Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = LedgerRefusedException.class)
     public QueuedCall queue(CallKind kind, Signer signer, String subject, String relatedId, ContractCall call) {
         CallHook hook = hooks.require(kind);
         dryRun(kind, hook, signer, call);
@@ -145,12 +147,26 @@ public class LedgerOutbox {
     @EventListener
     void on(TransactionCommitted event) {
         // the node calls its listeners while it holds its block lock: settle on the outbox's own thread
-        sweeper.execute(() -> worker.committed(event.transactionId(), event.height()));
+        settleLater(() -> worker.committed(event.transactionId(), event.height()));
     }
 
     @EventListener
     void on(TransactionRefused event) {
-        sweeper.execute(() -> worker.refused(event.transactionId(), new Refusal(event.rule(), event.reason())));
+        settleLater(() -> worker.refused(event.transactionId(), new Refusal(event.rule(), event.reason())));
+    }
+
+    private void settleLater(Runnable settle) {
+        try {
+            sweeper.execute(() -> {
+                try {
+                    settle.run();
+                } catch (RuntimeException e) {
+                    log.warn("Settling a call failed; the next sweep settles it from the chain: {}", e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down: the next start's sweep settles it from the chain
+        }
     }
 
     private void dryRun(CallKind kind, CallHook hook, Signer signer, ContractCall call) {
@@ -217,9 +233,14 @@ public class LedgerOutbox {
 
         @Override
         public void afterCommit() {
-            if (!ids.isEmpty()) {
-                durability.sync();
+            if (ids.isEmpty()) {
+                return;
+            }
+            durability.sync(); // a failure here reaches the caller: what they did is committed but not yet safe
+            try {
                 worker.submit(ids);
+            } catch (RuntimeException e) {
+                log.warn("Calls {} stay queued for the next sweep: {}", ids, e.toString());
             }
         }
 

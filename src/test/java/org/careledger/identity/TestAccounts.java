@@ -99,6 +99,11 @@ public final class TestAccounts {
         return as(DemoAccounts.ADMIN.username(), Role.ADMIN, action);
     }
 
+    /** Runs {@code action} signed in as {@code user}, then restores the previous security context. */
+    public static <T> T as(UserProfile user, java.util.function.Supplier<T> action) {
+        return as(user.username(), user.role(), action);
+    }
+
     public static <T> T as(String username, Role role, java.util.function.Supplier<T> action) {
         SecurityContext previous = SecurityContextHolder.getContext();
         signIn(username, role);

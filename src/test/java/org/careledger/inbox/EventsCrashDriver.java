@@ -3,9 +3,8 @@ package org.careledger.inbox;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
+import org.careledger.Await;
 import org.careledger.CareLedgerApplication;
 import org.careledger.contracts.ConsentQueries;
 import org.careledger.contracts.Purpose;
@@ -41,19 +40,19 @@ public final class EventsCrashDriver {
         UserDirectory directory = app.getBean(UserDirectory.class);
         UserProfile doctor = directory.findByUsername(DemoAccounts.DOCTOR.username()).orElseThrow();
         UserProfile patient = directory.findByUsername(DemoAccounts.PATIENT.username()).orElseThrow();
-        await(() -> ledger.refusal().isEmpty() && Registry.roleOf(ledger.committedState().view(), patient.ledgerAddress()).isPresent()
+        Await.orExit(() -> ledger.refusal().isEmpty() && Registry.roleOf(ledger.committedState().view(), patient.ledgerAddress()).isPresent()
                 && Registry.roleOf(ledger.committedState().view(), doctor.ledgerAddress()).isPresent());
         if (!check) {
-            as(doctor, () -> app.getBean(DoctorConsent.class).requestAccess(patient.ledgerAddress(), Purpose.TREATMENT,
+            TestAccounts.as(doctor, () -> app.getBean(DoctorConsent.class).requestAccess(patient.ledgerAddress(), Purpose.TREATMENT,
                     Set.of(RecordCategory.ALLERGY), Duration.ofDays(3), null));
             System.out.println("NOT HALTED");
             System.exit(1);
         }
         Inbox inbox = app.getBean(Inbox.class);
         String title = "Access request from " + doctor.fullName();
-        await(() -> as(patient, inbox::mine).stream().anyMatch(m -> m.title().equals(title))
+        Await.orExit(() -> TestAccounts.as(patient, inbox::mine).stream().anyMatch(m -> m.title().equals(title))
                 && !ConsentQueries.requestsOf(ledger.committedState(), patient.ledgerAddress(), System.currentTimeMillis()).isEmpty());
-        List<InboxMessage> messages = as(patient, inbox::mine);
+        List<InboxMessage> messages = TestAccounts.as(patient, inbox::mine);
         System.out.println("NOTIFIED " + messages.stream().filter(m -> m.title().equals(title)).count());
         System.out.println("REQUESTS " + ConsentQueries.requestsOf(ledger.committedState(), patient.ledgerAddress(),
                 System.currentTimeMillis()).stream().filter(r -> r.request().doctor().equals(doctor.ledgerAddress())).count());
@@ -63,26 +62,6 @@ public final class EventsCrashDriver {
         System.out.flush();
         app.close();
         System.exit(0);
-    }
-
-    private static <T> T as(UserProfile user, Supplier<T> action) {
-        return TestAccounts.as(user.username(), user.role(), action);
-    }
-
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                System.out.println("TIMEOUT");
-                System.exit(3);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 
     private EventsCrashDriver() {

@@ -16,6 +16,7 @@ import org.careledger.contracts.Tokens;
 import org.careledger.crypto.Address;
 import org.careledger.identity.AccountAdministration;
 import org.careledger.identity.DemoAccounts;
+import org.careledger.identity.KeyCustody;
 import org.careledger.identity.Role;
 import org.careledger.identity.TestAccounts;
 import org.careledger.identity.UserDirectory;
@@ -89,6 +90,24 @@ class LedgerOutboxTest extends IntegrationTest {
         assertThat(rows.count()).as("nothing queued").isEqualTo(rowsBefore);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM users WHERE address = ?", Integer.class, marker))
                 .as("the caller's own writes rolled back with it").isZero();
+    }
+
+    @Test
+    void aCallerMayGoOnWithoutARefusedCallAndKeepTheRestOfItsTransaction() {
+        UserProfile patient = onChain(new TestAccounts(context).active(Role.PATIENT));
+        UserProfile other = onChain(new TestAccounts(context).active(Role.PATIENT));
+        String marker = "kept-" + UUID.randomUUID();
+
+        // as an approval goes on when its welcome transfer cannot be paid
+        transactions.executeWithoutResult(s -> {
+            try {
+                outbox.queue(TestCalls.CALL, Signer.user(other.id()), null, "x", anchor(patient.ledgerAddress(), "entry-2", 1));
+            } catch (LedgerRefusedException expected) {
+                jdbc.update("UPDATE users SET address = ? WHERE id = ?", marker, patient.id().value());
+            }
+        });
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM users WHERE address = ?", Integer.class, marker)).isEqualTo(1);
     }
 
     @Test
@@ -170,8 +189,7 @@ class LedgerOutboxTest extends IntegrationTest {
         String entry = "mined-" + UUID.randomUUID();
         ContractCall call = anchor(patient.ledgerAddress(), entry, 1);
         // what a crash leaves: the call signed, its id on disk, the transaction mined, the settling lost
-        Transaction tx = context.getBean(org.careledger.identity.KeyCustody.class).withPrivateKey(patient.id(),
-                key -> ledger.sign(key, ledger.nextNonce(patient.ledgerAddress()), call, 0));
+        Transaction tx = signedBy(patient, call);
         ledger.submitSigned(tx);
         long height = ledger.awaitCommitted(tx.id(), Duration.ofSeconds(30));
         long nonceAfter = ledger.committedState().nextNonce(patient.ledgerAddress());
@@ -194,8 +212,7 @@ class LedgerOutboxTest extends IntegrationTest {
         String entry = "lost-" + UUID.randomUUID();
         ContractCall call = anchor(patient.ledgerAddress(), entry, 1);
         // signed and made durable, then the process died before it reached the mempool
-        Transaction lost = context.getBean(org.careledger.identity.KeyCustody.class).withPrivateKey(patient.id(),
-                key -> ledger.sign(key, ledger.nextNonce(patient.ledgerAddress()), call, 0));
+        Transaction lost = signedBy(patient, call);
         long id = pendingRow(patient, entry, call, lost);
 
         outbox.sweep();
@@ -205,6 +222,12 @@ class LedgerOutboxTest extends IntegrationTest {
                 .filteredOn(a -> a.entryId().equals(entry)).as("anchored once").hasSize(1);
         assertThat(ledger.committedState().nextNonce(patient.ledgerAddress())).as("one transaction of the patient's mined")
                 .isEqualTo(lost.nonce() + 1);
+    }
+
+    /** The call signed with the user's key in custody and its next nonce, as the outbox signs it. */
+    private Transaction signedBy(UserProfile user, ContractCall call) {
+        return context.getBean(KeyCustody.class).withPrivateKey(user.id(),
+                key -> ledger.sign(key, ledger.nextNonce(user.ledgerAddress()), call, 0));
     }
 
     private long pendingRow(UserProfile signer, String related, ContractCall call, Transaction tx) {

@@ -3,9 +3,8 @@ package org.careledger.records;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
+import org.careledger.Await;
 import org.careledger.CareLedgerApplication;
 import org.careledger.contracts.Purpose;
 import org.careledger.contracts.RecordCategory;
@@ -46,60 +45,40 @@ public final class RecordsCrashDriver {
         UserProfile doctor = directory.findByUsername(DemoAccounts.DOCTOR.username()).orElseThrow();
         UserProfile patient = directory.findByUsername(DemoAccounts.PATIENT.username()).orElseThrow();
         Address patientAddress = patient.ledgerAddress();
-        await(() -> ledger.refusal().isEmpty() && Registry.roleOf(ledger.committedState().view(), patientAddress).isPresent()
+        Await.orExit(() -> ledger.refusal().isEmpty() && Registry.roleOf(ledger.committedState().view(), patientAddress).isPresent()
                 && Registry.roleOf(ledger.committedState().view(), doctor.ledgerAddress()).isPresent());
         if (check) {
             OutboxRows outbox = app.getBean(OutboxRows.class);
-            await(() -> outbox.findByStatusInOrderByIdAsc(List.of(OutboxRow.Status.QUEUED, OutboxRow.Status.PENDING)).isEmpty());
-            for (RecordEntryView e : as(patient, records::myRecord)) {
+            Await.orExit(() -> outbox.findByStatusInOrderByIdAsc(List.of(OutboxRow.Status.QUEUED, OutboxRow.Status.PENDING)).isEmpty());
+            for (RecordEntryView e : TestAccounts.as(patient, records::myRecord)) {
                 System.out.println("ENTRY " + e.entryId() + " " + e.integrity());
             }
-            long reads = as(patient, consent::whoViewedMyRecord).size();
+            long reads = TestAccounts.as(patient, consent::whoViewedMyRecord).size();
             System.out.println("ACCESS " + reads);
             System.out.println("REFUSED " + outbox.findByStatusInOrderByIdAsc(List.of(OutboxRow.Status.REFUSED)).size());
             System.out.flush();
             app.close();
             System.exit(0);
         }
-        if (as(doctor, () -> doctorConsent.lookup(patientAddress)).state() != PatientLookup.AccessState.GRANTED) {
-            LedgerReceipt request = as(doctor, () -> doctorConsent.requestAccess(patientAddress, Purpose.TREATMENT,
+        if (TestAccounts.as(doctor, () -> doctorConsent.lookup(patientAddress)).state() != PatientLookup.AccessState.GRANTED) {
+            LedgerReceipt request = TestAccounts.as(doctor, () -> doctorConsent.requestAccess(patientAddress, Purpose.TREATMENT,
                     Set.of(RecordCategory.CLINICAL_NOTE), Duration.ofDays(30), null));
             RequestId requestId = new RequestId(request.txId());
-            await(() -> as(patient, consent::myRequests).stream().anyMatch(r -> r.requestId().equals(requestId)));
-            as(patient, () -> consent.grant(requestId, Set.of(RecordCategory.CLINICAL_NOTE), Duration.ofDays(30)));
-            await(() -> as(doctor, () -> doctorConsent.lookup(patientAddress)).state() == PatientLookup.AccessState.GRANTED);
+            Await.orExit(() -> TestAccounts.as(patient, consent::myRequests).stream().anyMatch(r -> r.requestId().equals(requestId)));
+            TestAccounts.as(patient, () -> consent.grant(requestId, Set.of(RecordCategory.CLINICAL_NOTE), Duration.ofDays(30)));
+            Await.orExit(() -> TestAccounts.as(doctor, () -> doctorConsent.lookup(patientAddress)).state() == PatientLookup.AccessState.GRANTED);
         }
         System.out.println("READY");
         System.out.flush();
         for (int i = 0; ; i++) {
             String text = "crash-note-" + System.nanoTime();
-            RecordEntryView stored = as(patient, () -> records.addSelfReported(RecordCategory.CLINICAL_NOTE, EntryContent.note(text)));
+            RecordEntryView stored = TestAccounts.as(patient, () -> records.addSelfReported(RecordCategory.CLINICAL_NOTE, EntryContent.note(text)));
             System.out.println("STORED " + stored.entryId());
             System.out.flush();
             if (i % 3 == 2) {
-                int shown = as(doctor, () -> doctorRecords.readRecord(patientAddress)).entries().size();
+                int shown = TestAccounts.as(doctor, () -> doctorRecords.readRecord(patientAddress)).entries().size();
                 System.out.println("READ " + shown);
                 System.out.flush();
-            }
-        }
-    }
-
-    private static <T> T as(UserProfile user, Supplier<T> action) {
-        return TestAccounts.as(user.username(), user.role(), action);
-    }
-
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                System.out.println("TIMEOUT");
-                System.exit(3);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
         }
     }

@@ -42,15 +42,18 @@ class RecordsCrashTest {
             Process child = start(dataDir, "work");
             int killAfter = 4 + random.nextInt(6);
             int storedThisRound = 0;
+            List<String> output = new ArrayList<>();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null; ) {
+                    output.add(line);
                     if (line.startsWith("STORED ")) {
                         stored.add(line.substring(7));
                         storedThisRound++;
                     } else if (line.startsWith("READ ")) {
                         entriesRead += Long.parseLong(line.substring(5));
                     } else if (line.startsWith("TIMEOUT")) {
-                        throw new AssertionError("the child timed out waiting for the ledger");
+                        throw new AssertionError("round " + round + ": the child timed out waiting for the ledger; its output is in "
+                                + keep(dataDir, "work-" + round, output));
                     }
                     if (storedThisRound >= killAfter) {
                         child.destroyForcibly();
@@ -59,6 +62,7 @@ class RecordsCrashTest {
                 }
             } finally {
                 child.destroyForcibly().waitFor();
+                keep(dataDir, "work-" + round, output);
             }
             assertThat(storedThisRound).as("round " + round + " stored entries before the kill").isGreaterThanOrEqualTo(killAfter);
         }
@@ -70,7 +74,7 @@ class RecordsCrashTest {
                 lines.add(line);
             }
         }
-        assertThat(check.waitFor()).as("check run: " + lines).isZero();
+        assertThat(check.waitFor()).as("check run (output in " + keep(dataDir, "check", lines) + ")").isZero();
         Map<String, String> integrity = lines.stream().filter(l -> l.startsWith("ENTRY ")).map(l -> l.split(" "))
                 .collect(Collectors.toMap(p -> p[1], p -> p[2]));
         assertThat(integrity.keySet()).as("every entry reported stored").containsAll(stored);
@@ -83,6 +87,11 @@ class RecordsCrashTest {
         int code = LedgerCli.run(new String[] {"ledger", "verify", "--data-dir", dataDir.toString()},
                 new java.io.PrintStream(verifyOut, true, StandardCharsets.UTF_8), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         assertThat(code).as(verifyOut.toString(StandardCharsets.UTF_8)).isZero();
+    }
+
+    /** Keeps a child's output (its log lines too) beside its data directory, for a failure to be read. */
+    private static Path keep(Path dataDir, String name, List<String> output) throws IOException {
+        return Files.write(dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log"), output);
     }
 
     private static Process start(Path dataDir, String mode) throws IOException {
