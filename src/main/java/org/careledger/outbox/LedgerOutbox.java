@@ -124,8 +124,7 @@ public class LedgerOutbox {
     public List<QueuedCall> inFlightOf(Signer signer) {
         List<OutboxRow> found = signer instanceof Signer.User u
                 ? rows.findBySignerUserIdAndStatusInOrderByIdAsc(u.id().value(), IN_FLIGHT)
-                : rows.findByStatusInOrderByIdAsc(IN_FLIGHT).stream()
-                        .filter(r -> Signing.keyColumn(signer).equals(r.getSignerKey())).toList();
+                : rows.findBySignerKeyAndStatusInOrderByIdAsc(Signing.keyColumn(signer), IN_FLIGHT);
         return found.stream().map(LedgerOutbox::view).toList();
     }
 
@@ -189,11 +188,20 @@ public class LedgerOutbox {
                 trial = fresh;
             }
             Trial chosen = trial;
-            signing.withKey(signer, key -> chosen.run(key, call));
-        } catch (TransactionRejectedException e) {
-            Refusal refusal = new Refusal(e.rule(), e.getMessage());
-            log.info("Dry run of {} by {} refused: {}: {}", kind, signer, e.rule(), e.getMessage());
-            throw new LedgerRefusedException(kind, refusal, hook.explain(kind, refusal));
+            // the refusal is caught inside: thrown through custody's transactional method, it would doom the caller's transaction
+            TransactionRejectedException refused = signing.withKey(signer, key -> {
+                try {
+                    chosen.run(key, call);
+                    return null;
+                } catch (TransactionRejectedException e) {
+                    return e;
+                }
+            });
+            if (refused != null) {
+                Refusal refusal = new Refusal(refused.rule(), refused.getMessage());
+                log.info("Dry run of {} by {} refused: {}: {}", kind, signer, refused.rule(), refused.getMessage());
+                throw new LedgerRefusedException(kind, refusal, hook.explain(kind, refusal));
+            }
         } catch (LedgerUnavailableException e) {
             log.debug("{} queued without a dry run: {}", kind, e.getMessage());
         }

@@ -214,9 +214,11 @@ class LedgerOutboxTest extends IntegrationTest {
         // signed and made durable, then the process died before it reached the mempool
         Transaction lost = signedBy(patient, call);
         long id = pendingRow(patient, entry, call, lost);
+        assertThat(outbox.inFlightOf(Signer.user(patient.id()))).as("the signer's calls in flight").extracting(QueuedCall::id).contains(id);
 
         outbox.sweep();
         Await.until("the call is signed again and mined", () -> rows.findById(id).orElseThrow().getStatus() == OutboxRow.Status.COMMITTED);
+        assertThat(outbox.inFlightOf(Signer.user(patient.id()))).extracting(QueuedCall::id).doesNotContain(id);
 
         assertThat(ConsentQueries.anchorsOf(ledger.committedState(), patient.ledgerAddress()))
                 .filteredOn(a -> a.entryId().equals(entry)).as("anchored once").hasSize(1);

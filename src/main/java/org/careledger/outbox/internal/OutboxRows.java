@@ -28,5 +28,5 @@ public interface OutboxRows extends JpaRepository<OutboxRow, Long> {
 
     List<OutboxRow> findBySignerUserIdAndStatusInOrderByIdAsc(Long signerUserId, Collection<OutboxRow.Status> statuses);
 
-    List<OutboxRow> findByKindAndSubject(String kind, String subject);
+    List<OutboxRow> findBySignerKeyAndStatusInOrderByIdAsc(String signerKey, Collection<OutboxRow.Status> statuses);
 }
