@@ -1,8 +1,6 @@
 package org.careledger.records;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -12,6 +10,8 @@ import org.careledger.identity.DemoAccounts;
 import org.careledger.identity.Role;
 import org.careledger.identity.TestAccounts;
 import org.careledger.identity.UserDirectory;
+import org.careledger.install.DatabaseFiles;
+import org.careledger.install.MasterKey;
 import org.careledger.records.demo.DemoClinicalData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,9 +38,11 @@ class DemoRecordsSeederTest extends IntegrationTest {
     UserDirectory directory;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MasterKey masterKey;
 
     @Test
-    void theDemoInstallShowsALivingRecordSystemWithNothingClinicalInPlainText() throws Exception {
+    void theDemoInstallShowsALivingRecordSystemWithNothingClinicalInsideTheDatabaseAndNoPersonalDataOnDisk() throws Exception {
         seeder.seed();
 
         List<RecordEntryView> zoe = asDemo(DemoAccounts.PATIENT.username(), Role.PATIENT, () -> records.myRecord());
@@ -61,20 +63,21 @@ class DemoRecordsSeederTest extends IntegrationTest {
                 .flatMap(p -> Stream.concat(p.conditions().stream().map(c -> c.display()), p.medications().stream().map(m -> m.display())))
                 .filter(s -> s.length() > 12).distinct().toList();
         assertThat(clinical).hasSizeGreaterThan(20);
-        byte[] files = databaseBytes();
-        String asText = new String(files, StandardCharsets.ISO_8859_1);
-        assertThat(clinical).noneMatch(asText::contains);
-        assertThat(asText).doesNotContain("Essential hypertension").doesNotContain("Blood pressure review");
-    }
+        byte[] inside = DatabaseFiles.decrypted(DATA_DIR, masterKey);
+        String decrypted = new String(inside, StandardCharsets.ISO_8859_1);
+        assertThat(clinical).as("clinical text inside the database (sealed per entry)").noneMatch(decrypted::contains);
+        assertThat(decrypted).doesNotContain("Essential hypertension").doesNotContain("Blood pressure review");
 
-    private static byte[] databaseBytes() throws Exception {
-        try (Stream<Path> files = Files.list(DATA_DIR)) {
-            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("portal")).toList()) {
-                all.write(Files.readAllBytes(f));
-            }
-            return all.toByteArray();
-        }
+        // the personal data the seed wrote is in the database, readable once its file is decrypted with the key ...
+        List<String> personal = List.of("Philip Mueller", "Chiquita Bergstrom", "philip.mueller@synthea.careledger.test",
+                "Synthea Health", "Massachusetts");
+        assertThat(personal).allMatch(decrypted::contains);
+        // ... and none of it, nor the demo users' names, addresses and insurers, in the file as it lies on disk
+        String onDisk = new String(DatabaseFiles.raw(DATA_DIR), StandardCharsets.ISO_8859_1);
+        assertThat(personal).noneMatch(onDisk::contains);
+        assertThat(directory.activeUsersWithRole(Role.PATIENT).stream().map(id -> directory.find(id).orElseThrow())
+                .flatMap(p -> Stream.of(p.fullName(), p.username(), p.address(), p.policyNumber(), p.insuranceProvider(), p.mobile()))
+                .filter(v -> v != null && v.length() >= 6)).isNotEmpty().noneMatch(onDisk::contains);
     }
 
     private static <T> T asDemo(String username, Role role, Supplier<T> action) {

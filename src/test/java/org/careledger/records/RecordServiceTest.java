@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import org.careledger.Await;
 import org.careledger.IntegrationTest;
@@ -19,6 +18,8 @@ import org.careledger.crypto.Address;
 import org.careledger.identity.Role;
 import org.careledger.identity.TestAccounts;
 import org.careledger.identity.UserProfile;
+import org.careledger.install.DatabaseFiles;
+import org.careledger.install.MasterKey;
 import org.careledger.ledger.Hash;
 import org.careledger.node.LedgerService;
 import org.careledger.outbox.LedgerReceipt;
@@ -61,6 +62,8 @@ class RecordServiceTest extends IntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     TestClock clock;
+    @Autowired
+    MasterKey masterKey;
 
     private TestAccounts accounts;
     private UserProfile doctor;
@@ -270,7 +273,8 @@ class RecordServiceTest extends IntegrationTest {
         String secret = "Confidential-note-" + System.nanoTime();
         RecordEntryView note = as(patient, () -> patientRecords.addSelfReported(RecordCategory.CLINICAL_NOTE, EntryContent.note(secret)));
         jdbc.execute("CHECKPOINT SYNC");
-        assertThat(databaseFilesContain(secret.getBytes())).as("plain text in the database file").isFalse();
+        assertThat(DatabaseFiles.contains(DatabaseFiles.raw(DATA_DIR), secret)).as("plain text in the file on disk").isFalse();
+        assertThat(databaseFilesContain(secret.getBytes())).as("plain text inside the decrypted database").isFalse();
 
         byte[] sealed = jdbc.queryForObject("SELECT sealed FROM record_entries WHERE entry_id = ?", byte[].class, note.entryId().value());
         byte[] probe = Arrays.copyOfRange(sealed, 13, 45);
@@ -312,29 +316,9 @@ class RecordServiceTest extends IntegrationTest {
         return new RequestId(request.txId());
     }
 
-    private boolean databaseFilesContain(byte[] needle) throws Exception {
-        try (Stream<Path> files = Files.list(DATA_DIR)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("portal")).toList()) {
-                byte[] bytes = Files.readAllBytes(f);
-                if (indexOf(bytes, needle) >= 0) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+    /** Whether the database holds {@code needle} in any page, current or old, once its file is decrypted with the master key. */
+    private boolean databaseFilesContain(byte[] needle) {
+        return DatabaseFiles.contains(DatabaseFiles.decrypted(DATA_DIR, masterKey), needle);
     }
 
     private static <T> T as(UserProfile user, Supplier<T> action) {

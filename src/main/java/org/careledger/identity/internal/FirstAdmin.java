@@ -39,6 +39,21 @@ public class FirstAdmin {
         this.clock = clock;
     }
 
+    /**
+     * Refuses to go on when no account may administer the install: nobody could approve an account.
+     *
+     * @throws StartupConfigurationException naming the variables that create the first admin
+     */
+    @Transactional(readOnly = true)
+    public void requireAnActiveAdmin() {
+        if (accounts.countByRoleAndStatus(Role.ADMIN, AccountStatus.ACTIVE) == 0) {
+            throw new StartupConfigurationException("No active admin: the database in " + settings.dataDir().toAbsolutePath().normalize()
+                    + " has no admin who could sign in to approve accounts (a first start may have stopped before creating one).",
+                    "Set CARELEDGER_ADMIN_USERNAME and CARELEDGER_ADMIN_PASSWORD (at least 8 characters, not a common password) "
+                            + "and start again: the admin is created then, and must choose a new password at first sign-in.");
+        }
+    }
+
     /** Creates the admin from the install settings if there is none; returns whether it did. */
     @Transactional
     public boolean createIfNone() {

@@ -1,0 +1,28 @@
+package org.careledger.install;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The portal's connection pool, as Spring Boot would build it from {@code spring.datasource.*},
+ * with one difference: an H2 file opened with {@code CIPHER=AES} gets the file password derived
+ * from the master key in front of the user's password (see {@link InstallDatabase}). Another
+ * database (PostgreSQL) is connected to as configured.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(DataSourceProperties properties, MasterKey masterKey) {
+        HikariDataSource dataSource = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        String url = properties.determineUrl();
+        if (url != null && url.startsWith("jdbc:h2:file:") && url.toUpperCase(java.util.Locale.ROOT).contains(";CIPHER=AES")) {
+            dataSource.setPassword(InstallDatabase.password(masterKey.bytes(), properties.determinePassword()));
+        }
+        return dataSource;
+    }
+}
