@@ -5,8 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Starts the CareLedger portal. Later, {@code ledger ...} command-line verbs are dispatched here
- * before Spring starts.
+ * Starts the CareLedger portal, or runs a command line before (and without) Spring: {@code ledger ...}
+ * (the ledger's tools), {@code db encrypt} (the database at rest) and {@code admin unlock} (sign-in throttling).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -15,6 +15,10 @@ public class CareLedgerApplication {
     public static void main(String[] args) {
         if (org.careledger.cli.LedgerCli.isLedgerCommand(args)) {
             org.careledger.cli.LedgerCli.main(args);
+            return;
+        }
+        if (org.careledger.install.DatabaseCli.isDatabaseCommand(args)) {
+            org.careledger.install.DatabaseCli.main(args);
             return;
         }
         SpringApplication.run(CareLedgerApplication.class, args);

@@ -3,10 +3,14 @@ package org.careledger.install;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -80,6 +84,9 @@ public final class InstallDatabase {
         if (isEncrypted(file)) {
             throw new IllegalStateException("The database " + file.toAbsolutePath() + " is encrypted already");
         }
+        if (inUse(file)) {
+            throw new IllegalStateException("The database " + file.toAbsolutePath() + " is in use: stop the portal first");
+        }
         Map<String, Long> before = rowCounts(plainConnection(dataDir));
         Path backup = file.resolveSibling(FILE_NAME + ".plain-backup-" + Instant.now().toEpochMilli());
         Files.copy(file, backup, StandardCopyOption.COPY_ATTRIBUTES);
@@ -107,6 +114,20 @@ public final class InstallDatabase {
         PrivateFiles.restrict(file);
         out.println("encrypted " + file.toAbsolutePath() + " (AES, key derived from the master key); every one of "
                 + before.size() + " tables holds the same number of rows; the plain backup is deleted");
+    }
+
+    /** Whether a process (this one included) holds H2's lock on the file: the portal is running. */
+    private static boolean inUse(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException held) {
+            return true;
+        }
     }
 
     /** A connection to the plain file, refused with a plain message while something else has it open. */
