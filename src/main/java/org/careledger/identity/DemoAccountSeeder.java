@@ -83,7 +83,8 @@ class DemoAccountSeeder implements ApplicationRunner {
         boolean patient = demo.role() == Role.PATIENT;
         return registration.register(new RegistrationRequest(demo.role(), demo.fullName(), "+44 7700 90010" + demo.devAccountIndex(),
                 demo.username(), dob, patient ? "4 Elm Close, Cambridge" : "1 Hospital Lane, Cambridge",
-                patient ? null : number, providerId, patient ? "Bupa" : null, patient ? number : null, demo.password()));
+                patient ? null : number, providerId, patient ? "Bupa" : null, patient ? number : null, demo.password()))
+                .orElseThrow(() -> new IllegalStateException("The demo account " + demo.username() + " exists already"));
     }
 
     private void activate(UserId id, DemoAccount demo) {

@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.careledger.common.InvalidInputException;
+import org.careledger.identity.internal.RegistrationAttempt;
+import org.careledger.identity.internal.RegistrationAttemptRepository;
 import org.careledger.identity.internal.SecurityEvents;
 import org.careledger.identity.internal.UserAccount;
 import org.careledger.identity.internal.UserAccountRepository;
@@ -15,7 +18,6 @@ import org.careledger.provider.ProviderKind;
 import org.careledger.provider.ProviderView;
 import org.careledger.provider.Providers;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,15 +37,17 @@ public class RegistrationService {
             PASSWORD = "password";
 
     private final UserAccountRepository accounts;
+    private final RegistrationAttemptRepository attempts;
     private final Providers providers;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final SecurityEvents securityLog;
     private final Clock clock;
 
-    RegistrationService(UserAccountRepository accounts, Providers providers, PasswordEncoder passwordEncoder,
+    RegistrationService(UserAccountRepository accounts, RegistrationAttemptRepository attempts, Providers providers, PasswordEncoder passwordEncoder,
                         ApplicationEventPublisher events, SecurityEvents securityLog, Clock clock) {
         this.accounts = accounts;
+        this.attempts = attempts;
         this.providers = providers;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
@@ -52,12 +56,18 @@ public class RegistrationService {
     }
 
     /**
-     * Registers a doctor, patient or pharmacist.
+     * Registers a doctor, patient or pharmacist. An email address that already has an account is
+     * answered exactly as a new one (no error, the same work, hence about the same time: the password
+     * is hashed either way), so nobody learns through registration whether someone is known here;
+     * no second account is made, the owner is told in their inbox and the admins see the attempt
+     * ({@link ExistingEmailRegistered}, {@link RegistrationAttempts}).
      *
+     * @return the new account, or empty when the email was already in use; what a person is shown must
+     *         not depend on it
      * @throws InvalidInputException with one message per field that broke a rule
      */
     @Transactional
-    public UserId register(RegistrationRequest request) {
+    public Optional<UserId> register(RegistrationRequest request) {
         Map<String, String> errors = new LinkedHashMap<>();
         Role role = request.role();
         if (role == null || role == Role.ADMIN) {
@@ -66,9 +76,6 @@ public class RegistrationService {
         String name = check(errors, FULL_NAME, () -> RegistrationRules.fullName(request.fullName()));
         String mobile = check(errors, MOBILE, () -> RegistrationRules.mobile(request.mobile()));
         String email = check(errors, EMAIL, () -> RegistrationRules.email(request.email()));
-        if (email != null && (accounts.existsByEmailIgnoreCase(email) || accounts.existsByUsernameIgnoreCase(email))) {
-            errors.put(EMAIL, "An account with this email address already exists");
-        }
         check(errors, PASSWORD, () -> {
             PasswordPolicy.check(request.password(), request.email());
             return "";
@@ -88,7 +95,13 @@ public class RegistrationService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        UserAccount account = new UserAccount(email, email, passwordEncoder.encode(request.password()), role, name, Instant.now(clock));
+        String passwordHash = passwordEncoder.encode(request.password()); // before looking: both answers cost the same
+        Optional<UserAccount> existing = accounts.findByEmailIgnoreCase(email).or(() -> accounts.findByUsernameIgnoreCase(email));
+        if (existing.isPresent()) {
+            attempted(existing.get(), role, name, email);
+            return Optional.empty();
+        }
+        UserAccount account = new UserAccount(email, email, passwordHash, role, name, Instant.now(clock));
         account.contact(mobile, dateOfBirth, address);
         if (staff) {
             account.staffDetails(providerId, number);
@@ -96,15 +109,17 @@ public class RegistrationService {
         if (role == Role.PATIENT) {
             account.insurance(insurer, policy);
         }
-        UserAccount saved;
-        try {
-            saved = accounts.saveAndFlush(account);
-        } catch (DataIntegrityViolationException raced) {
-            throw InvalidInputException.of(EMAIL, "An account with this email address already exists");
-        }
+        UserAccount saved = accounts.saveAndFlush(account); // a registration racing for the same email fails on the unique key: an error, rare
         securityLog.record("REGISTRATION", email, "pending " + role);
         events.publishEvent(new UserRegistered(saved.userId(), role, name));
-        return saved.userId();
+        return Optional.of(saved.userId());
+    }
+
+    /** Records a registration made with the email of an existing account, and who is to be told. */
+    private void attempted(UserAccount existing, Role role, String name, String email) {
+        attempts.save(new RegistrationAttempt(existing.getId(), role, name, Instant.now(clock)));
+        securityLog.record("REGISTRATION", email, "refused quietly: the email belongs to an existing account");
+        events.publishEvent(new ExistingEmailRegistered(existing.userId(), role, name));
     }
 
     private Long provider(Long id, ProviderKind kind) {

@@ -150,7 +150,8 @@ class DemoRecordsSeeder implements ApplicationRunner {
         String email = (p.firstName() + "." + p.lastName()).toLowerCase(Locale.ROOT).replaceAll("[^a-z.]", "") + "@synthea.careledger.test";
         String policy = "SYN-" + p.sourceId().substring(0, 8).toUpperCase(Locale.ROOT);
         UserId id = registration.register(new RegistrationRequest(Role.PATIENT, p.firstName() + " " + p.lastName(), "+1 617 555 0100",
-                email, p.birthDate(), p.city() + ", Massachusetts", null, null, "Synthea Health", policy, PASSWORD));
+                email, p.birthDate(), p.city() + ", Massachusetts", null, null, "Synthea Health", policy, PASSWORD))
+                .orElseThrow(() -> new IllegalStateException("The demo patient " + email + " exists already"));
         return asAdmin(() -> administration.approve(id));
     }
 

@@ -43,7 +43,7 @@ class RegistrationServiceTest extends IntegrationTest {
     void aValidPatientRegistrationCreatesAPendingAccountWithTheNormalisedDetails() {
         String email = TestAccounts.uniqueEmail("Patient").replace("@test", "@Test");
         UserId id = registration.register(new RegistrationRequest(Role.PATIENT, "  Zoe\u0308 O'Brien ", "+44 7700-900 123",
-                email, LocalDate.of(1990, 5, 17), "4 Elm Close", null, null, "Bupa", "bup-1234", TestAccounts.PASSWORD));
+                email, LocalDate.of(1990, 5, 17), "4 Elm Close", null, null, "Bupa", "bup-1234", TestAccounts.PASSWORD)).orElseThrow();
 
         UserProfile profile = directory.find(id).orElseThrow();
         assertThat(profile.status()).isEqualTo(AccountStatus.PENDING);
@@ -120,27 +120,53 @@ class RegistrationServiceTest extends IntegrationTest {
         assertThat(e.fieldErrors()).containsOnlyKeys(RegistrationService.POLICY_NUMBER);
         assertThat(directory.findByUsername(email)).isEmpty();
         // and the same email can then register
-        assertThat(registration.register(valid)).isNotNull();
+        assertThat(registration.register(valid)).isPresent();
     }
 
     @Test
-    void aDuplicateEmailIsRefusedNextToTheEmailFieldEvenInAnotherCase() {
+    void anEmailAlreadyInUseIsAnsweredAsANewOneMakesNoSecondAccountAndTellsItsOwnerAndTheAdmins() {
         String email = TestAccounts.uniqueEmail("dup");
-        accounts.registered(TestAccounts.patient(email, TestAccounts.uniqueName("First")));
+        UserProfile owner = accounts.registered(TestAccounts.patient(email, TestAccounts.uniqueName("First")));
 
         for (String again : List.of(email, email.toUpperCase(), "  " + email + " ")) {
-            InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
-                    () -> registration.register(TestAccounts.patient(again, TestAccounts.uniqueName("Second"))));
-            assertThat(e.fieldErrors()).containsExactly(
-                    org.assertj.core.api.Assertions.entry(RegistrationService.EMAIL, "An account with this email address already exists"));
+            String name = TestAccounts.uniqueName("Second");
+            assertThat(registration.register(TestAccounts.patient(again, name))).as("no error, no second account").isEmpty();
+            assertThat(accounts.asAdmin(() -> ctx.getBean(RegistrationAttempts.class).open()))
+                    .anySatisfy(a -> {
+                        assertThat(a.attemptedName()).isEqualTo(name);
+                        assertThat(a.existingUsername()).isEqualTo(owner.username());
+                        assertThat(a.attemptedRole()).isEqualTo(Role.PATIENT);
+                    });
         }
+        assertThat(directory.findByUsername(email)).hasValueSatisfying(p -> assertThat(p.id()).isEqualTo(owner.id()));
+        List<InboxMessage> told = TestAccounts.as(owner.username(), Role.PATIENT, inbox::mine);
+        assertThat(told).filteredOn(m -> m.title().equals("Someone registered with your email address")).hasSize(3);
+        assertThat(accounts.asAdmin(inbox::mine)).anySatisfy(m -> assertThat(m.title()).isEqualTo("Registration with an email already in use"));
     }
 
     @Test
-    void theDemoAdminsEmailCannotBeRegisteredAgain() {
-        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> registration.register(
-                TestAccounts.patient("ADMIN@careledger.test", TestAccounts.uniqueName("Mallory"))));
-        assertThat(e.fieldErrors()).containsEntry(RegistrationService.EMAIL, "An account with this email address already exists");
+    void theDemoAdminsEmailGivesNoSignItIsKnown() {
+        assertThat(registration.register(TestAccounts.patient("ADMIN@careledger.test", TestAccounts.uniqueName("Mallory")))).isEmpty();
+        assertThat(directory.findByUsername("admin@careledger.test")).hasValueSatisfying(p -> assertThat(p.role()).isEqualTo(Role.ADMIN));
+    }
+
+    @Test
+    void anAdminDismissesAnAttemptOnceLookedAt() {
+        String email = TestAccounts.uniqueEmail("seen");
+        accounts.registered(TestAccounts.patient(email, TestAccounts.uniqueName("Owner")));
+        String name = TestAccounts.uniqueName("Again");
+        registration.register(TestAccounts.patient(email, name));
+        RegistrationAttempts attempts = ctx.getBean(RegistrationAttempts.class);
+        long id = accounts.asAdmin(attempts::open).stream().filter(a -> a.attemptedName().equals(name)).findFirst().orElseThrow().id();
+
+        accounts.asAdmin(() -> {
+            attempts.dismiss(id);
+            return null;
+        });
+
+        assertThat(accounts.asAdmin(attempts::open)).noneMatch(a -> a.id() == id);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestAccounts.as(email, Role.PATIENT, attempts::open))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
     @Test

@@ -73,7 +73,7 @@ public final class TestAccounts {
 
     /** Registers; the account is PENDING. */
     public UserProfile registered(RegistrationRequest request) {
-        UserId id = registration.register(request);
+        UserId id = registration.register(request).orElseThrow(() -> new IllegalStateException(request.email() + " exists already"));
         return directory.find(id).orElseThrow();
     }
 

@@ -15,6 +15,8 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
 
     boolean existsByEmailIgnoreCase(String email);
 
+    Optional<UserAccount> findByEmailIgnoreCase(String email);
+
     boolean existsByUsernameIgnoreCase(String username);
 
     List<UserAccount> findByStatusOrderByCreatedAtAsc(AccountStatus status);

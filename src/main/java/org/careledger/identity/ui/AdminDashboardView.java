@@ -23,6 +23,8 @@ import org.careledger.common.OperationNotAllowedException;
 import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.identity.AccountAdministration;
+import org.careledger.identity.RegistrationAttemptView;
+import org.careledger.identity.RegistrationAttempts;
 import org.careledger.identity.AppRoles;
 import org.careledger.identity.Role;
 import org.careledger.identity.UserProfile;
@@ -37,19 +39,45 @@ import org.careledger.provider.Providers;
 class AdminDashboardView extends VerticalLayout {
 
     private final AccountAdministration admin;
+    private final RegistrationAttempts attempts;
     private final Providers providers;
     private final HorizontalLayout counts = new HorizontalLayout();
     final Grid<UserProfile> queue = new Grid<>(UserProfile.class, false);
     private final H3 queueTitle = new H3();
+    final Grid<RegistrationAttemptView> attemptGrid = new Grid<>(RegistrationAttemptView.class, false);
+    private final H3 attemptsTitle = new H3("Registrations with an email already in use");
 
-    AdminDashboardView(AccountAdministration admin, Providers providers) {
+    AdminDashboardView(AccountAdministration admin, RegistrationAttempts attempts, Providers providers) {
         this.admin = admin;
+        this.attempts = attempts;
         this.providers = providers;
         setId("admin-home");
         counts.setId("user-counts");
         configureQueue();
-        add(new H2("Administration"), counts, queueTitle, queue);
+        configureAttempts();
+        add(new H2("Administration"), counts, queueTitle, queue, attemptsTitle, attemptGrid);
         refresh();
+    }
+
+    /**
+     * Registrations made with the email of an existing account: the applicant was answered as anyone
+     * (so registration tells nobody who is known here); the account's owner was told; an admin looks.
+     */
+    private void configureAttempts() {
+        attemptGrid.setId("registration-attempts");
+        attemptGrid.addColumn(a -> BrowserTime.format(a.at())).setHeader("When").setAutoWidth(true);
+        attemptGrid.addColumn(RegistrationAttemptView::attemptedName).setHeader("Name given").setAutoWidth(true);
+        attemptGrid.addColumn(a -> a.attemptedRole().label()).setHeader("As").setAutoWidth(true);
+        attemptGrid.addColumn(a -> a.existingName() + " (" + a.existingUsername() + ")").setHeader("Existing account").setAutoWidth(true);
+        attemptGrid.addComponentColumn(a -> {
+            Button dismiss = new Button("Dismiss", click -> {
+                act(() -> attempts.dismiss(a.id()));
+            });
+            dismiss.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            dismiss.setId("dismiss-attempt-" + a.id());
+            return dismiss;
+        }).setHeader("").setAutoWidth(true);
+        attemptGrid.setAllRowsVisible(true);
     }
 
     private void configureQueue() {
@@ -120,6 +148,10 @@ class AdminDashboardView extends VerticalLayout {
     private void refresh() {
         var pending = admin.pendingRegistrations();
         queue.setItems(pending);
+        var open = attempts.open();
+        attemptGrid.setItems(open);
+        attemptsTitle.setVisible(!open.isEmpty());
+        attemptGrid.setVisible(!open.isEmpty());
         queueTitle.setText(pending.isEmpty() ? "No registrations waiting" : pending.size() + " registration(s) waiting for approval");
         counts.removeAll();
         for (Map.Entry<Role, Long> e : admin.activeCounts().entrySet()) {

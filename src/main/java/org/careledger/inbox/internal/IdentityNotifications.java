@@ -1,5 +1,6 @@
 package org.careledger.inbox.internal;
 
+import org.careledger.identity.ExistingEmailRegistered;
 import org.careledger.identity.Role;
 import org.careledger.identity.UserApproved;
 import org.careledger.identity.UserDirectory;
@@ -32,6 +33,17 @@ class IdentityNotifications {
                 + " and is waiting for approval.";
         directory.activeUsersWithRole(Role.ADMIN)
                 .forEach(admin -> inbox.send(admin, "New registration to review", body, "admin"));
+    }
+
+    @TransactionalEventListener
+    void on(ExistingEmailRegistered attempt) {
+        inbox.send(attempt.existingAccount(), "Someone registered with your email address",
+                "A registration as " + attempt.attemptedRole().label().toLowerCase() + " was made with your email address. No second "
+                        + "account was made. If it was you, sign in with your account (an admin can reset your password); if not, "
+                        + "nothing is needed, and an admin has been told.", null);
+        String body = "A registration as " + attempt.attemptedRole().label().toLowerCase() + " under the name "
+                + attempt.attemptedName() + " used the email address of an existing account.";
+        directory.activeUsersWithRole(Role.ADMIN).forEach(admin -> inbox.send(admin, "Registration with an email already in use", body, "admin"));
     }
 
     @TransactionalEventListener
