@@ -5,5 +5,7 @@ public enum AccountAction {
     CHANGE_ROLE,
     DISABLE,
     ENABLE,
-    RESET_PASSWORD
+    RESET_PASSWORD,
+    /** Lifts the sign-in throttle on the account's username, for every client. */
+    UNLOCK
 }

@@ -16,6 +16,7 @@ import org.careledger.common.InvalidInputException;
 import org.careledger.common.NotFoundException;
 import org.careledger.common.OperationNotAllowedException;
 import org.careledger.crypto.Address;
+import org.careledger.identity.internal.LoginThrottle;
 import org.careledger.identity.internal.SecurityEvents;
 import org.careledger.identity.internal.UserAccount;
 import org.careledger.identity.internal.UserAccountRepository;
@@ -26,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What admins do with accounts: decide registrations, search, change a staff member's role, disable
- * and re-enable, reset a password. Every method requires the ADMIN role, whatever the UI shows.
- * The last active admin can be neither disabled nor demoted.
+ * and re-enable, reset a password, lift the sign-in throttle. Every method requires the ADMIN role,
+ * whatever the UI shows. The last active admin can be neither disabled nor demoted.
  */
 @Service
 @RolesAllowed(AppRoles.ADMIN)
@@ -44,12 +45,13 @@ public class AccountAdministration {
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final SecurityEvents securityLog;
+    private final LoginThrottle throttle;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     AccountAdministration(UserAccountRepository accounts, UserDirectory directory, KeyCustody custody,
                           PatientQrCodes qrCodes, CurrentUser currentUser, PasswordEncoder passwordEncoder,
-                          ApplicationEventPublisher events, SecurityEvents securityLog, Clock clock) {
+                          ApplicationEventPublisher events, SecurityEvents securityLog, LoginThrottle throttle, Clock clock) {
         this.accounts = accounts;
         this.directory = directory;
         this.custody = custody;
@@ -58,6 +60,7 @@ public class AccountAdministration {
         this.passwordEncoder = passwordEncoder;
         this.events = events;
         this.securityLog = securityLog;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -91,7 +94,8 @@ public class AccountAdministration {
     /**
      * What the signed-in admin may do to {@code user} now, by the same rules the methods below check:
      * a staff member's role can be changed; an active account can be disabled, unless it is the
-     * admin's own or the last active admin; a disabled one enabled; any account's password reset.
+     * admin's own or the last active admin; a disabled one enabled; any account's password reset; an
+     * account whose username some client (or every client) is refused unlocked.
      * Views offer exactly these; the methods refuse anything else whatever a view offers.
      */
     @Transactional(readOnly = true)
@@ -107,6 +111,9 @@ public class AccountAdministration {
             out.add(AccountAction.ENABLE);
         }
         out.add(AccountAction.RESET_PASSWORD);
+        if (throttle.isLocked(user.username())) {
+            out.add(AccountAction.UNLOCK);
+        }
         return out;
     }
 
@@ -192,6 +199,17 @@ public class AccountAdministration {
         securityLog.record("PASSWORD_RESET", account.getUsername(), "reset", actor());
         events.publishEvent(new UserSessionsEnded(id, account.getUsername(), "password reset"));
         return temp.toString();
+    }
+
+    /**
+     * Lets every client try this account's username again: clears the throttle's counts for it, each
+     * client's and the one over every client. A guesser who goes on is throttled again as before.
+     */
+    public UserProfile unlock(UserId id) {
+        UserAccount account = load(id);
+        throttle.unlock(account.getUsername());
+        securityLog.record("UNLOCK", account.getUsername(), "unlocked", actor());
+        return directory.profile(account);
     }
 
     private boolean isSelf(String username) {

@@ -17,6 +17,8 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,6 +39,8 @@ class AccountAdministrationTest extends IntegrationTest {
     AuthenticationProvider authenticationProvider;
     @Autowired
     Inbox inbox;
+    @Autowired
+    SecurityEventLog securityEvents;
 
     TestAccounts accounts;
 
@@ -57,6 +61,17 @@ class AccountAdministrationTest extends IntegrationTest {
 
     private AccountStatus statusOf(UserId id) {
         return directory.find(id).orElseThrow().status();
+    }
+
+    /** Signs in through the provider as the form login does, from {@code client}; true if it let the user in. */
+    private boolean signsInFrom(String client, UserProfile user, String password) {
+        UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(user.username(), password);
+        attempt.setDetails(new WebAuthenticationDetails(client, null));
+        try {
+            return authenticationProvider.authenticate(attempt).isAuthenticated();
+        } catch (AuthenticationException refused) {
+            return false;
+        }
     }
 
     private long activeAdmins() {
@@ -233,6 +248,43 @@ class AccountAdministrationTest extends IntegrationTest {
             assertThatThrownBy(() -> administration.search("", null, null)).isInstanceOf(AccessDeniedException.class);
         }
         assertThat(statusOf(patient.id())).isEqualTo(AccountStatus.PENDING);
+    }
+
+    @Test
+    void anUnlockLetsEveryThrottledClientSignInAgainAndIsStoredAsASecurityEvent() {
+        UserProfile doctor = accounts.active(Role.DOCTOR);
+        assertThat(administration.actionsOn(doctor)).doesNotContain(AccountAction.UNLOCK);
+        for (int i = 0; i < 5; i++) {
+            signsInFrom("203.0.113.21", doctor, "wrong-guess-" + i);
+            signsInFrom("203.0.113.22", doctor, "wrong-guess-" + i);
+        }
+        assertThat(signsInFrom("203.0.113.21", doctor, TestAccounts.PASSWORD)).isFalse();
+        assertThat(administration.actionsOn(doctor)).contains(AccountAction.UNLOCK);
+
+        administration.unlock(doctor.id());
+
+        assertThat(administration.actionsOn(doctor)).doesNotContain(AccountAction.UNLOCK);
+        assertThat(signsInFrom("203.0.113.21", doctor, TestAccounts.PASSWORD)).isTrue();
+        assertThat(signsInFrom("203.0.113.22", doctor, TestAccounts.PASSWORD)).isTrue();
+        assertThat(securityEvents.forUsername(doctor.username(), 50))
+                .anySatisfy(e -> {
+                    assertThat(e.event()).isEqualTo("UNLOCK");
+                    assertThat(e.outcome()).isEqualTo("unlocked");
+                    assertThat(e.actor()).isEqualTo(DemoAccounts.ADMIN.username());
+                });
+    }
+
+    @Test
+    void nonAdminsCannotUnlock() {
+        UserProfile doctor = accounts.active(Role.DOCTOR);
+        for (int i = 0; i < 5; i++) {
+            signsInFrom("203.0.113.23", doctor, "wrong-guess-" + i);
+        }
+        for (Role role : new Role[] {Role.PATIENT, Role.DOCTOR, Role.PHARMACIST}) {
+            TestAccounts.signIn(role.name().toLowerCase() + "@careledger.test", role);
+            assertThatThrownBy(() -> administration.unlock(doctor.id())).isInstanceOf(AccessDeniedException.class);
+        }
+        assertThat(signsInFrom("203.0.113.23", doctor, TestAccounts.PASSWORD)).isFalse();
     }
 
     @Test

@@ -12,13 +12,19 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Checks a username and password. An unknown user, a wrong password and a locked username all get
  * the same message (and an unknown user costs the same hashing time); only after a correct password
  * does a pending, rejected or disabled account learn its status.
+ * <p>
+ * Failures are throttled per username and client ({@link LoginThrottle}); the client is the remote
+ * address in Spring Security's {@link WebAuthenticationDetails}, which form login fills in from the
+ * request: the peer's address, or the client a trusted proxy names ({@link TrustedProxies}). No
+ * transaction spans a sign-in: the throttle and the security log write in their own, and no database
+ * connection is held while the password is hashed.
  */
 @Component
 class CareLedgerAuthenticationProvider implements AuthenticationProvider {
@@ -41,32 +47,37 @@ class CareLedgerAuthenticationProvider implements AuthenticationProvider {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = authentication.getName() == null ? "" : authentication.getName().strip().toLowerCase(Locale.ROOT);
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-        if (throttle.lockedFor(username).isPresent()) {
-            securityLog.record("LOGIN", username, "refused: locked");
+        String client = clientOf(authentication);
+        if (throttle.lockedFor(username, client).isPresent()) {
+            securityLog.recordFrom(client, "LOGIN", username, "refused: locked");
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
         Optional<UserAccount> found = accounts.findByUsernameIgnoreCase(username);
         String hash = found.map(UserAccount::getPasswordHash).orElse(dummyHash);
         if (!passwordEncoder.matches(password, hash) || found.isEmpty()) {
-            boolean locked = throttle.recordFailure(username);
-            securityLog.record("LOGIN", username, locked ? "failure: now locked" : "failure");
+            boolean locked = throttle.recordFailure(username, client);
+            securityLog.recordFrom(client, "LOGIN", username, locked ? "failure: now locked" : "failure");
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
-        throttle.recordSuccess(username);
+        throttle.recordSuccess(username, client);
         UserAccount account = found.get();
         if (account.getStatus() != AccountStatus.ACTIVE) {
-            securityLog.record("LOGIN", username, "refused: " + account.getStatus());
+            securityLog.recordFrom(client, "LOGIN", username, "refused: " + account.getStatus());
             throw new AccountNotActiveException(statusMessage(account));
         }
-        securityLog.record("LOGIN", username, "success");
+        securityLog.recordFrom(client, "LOGIN", username, "success");
         CareLedgerPrincipal principal = new CareLedgerPrincipal(account.getId(), account.getUsername(),
                 account.getFullName(), account.getRole());
         return UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 List.of(new SimpleGrantedAuthority(account.getRole().authority())));
+    }
+
+    /** The client's address as form login recorded it; a sign-in from elsewhere counts as one unknown client. */
+    private static String clientOf(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
     }
 
     static String statusMessage(UserAccount account) {

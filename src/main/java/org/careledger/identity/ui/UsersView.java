@@ -30,8 +30,8 @@ import org.careledger.identity.UserProfile;
 
 /**
  * Every account, searchable and filtered by role and status. An admin changes a staff member's role,
- * disables or re-enables an account, or resets a password: each row offers what
- * {@link AccountAdministration#actionsOn} allows, and the service refuses anything else.
+ * disables or re-enables an account, resets a password, or unlocks a throttled username: each row
+ * offers what {@link AccountAdministration#actionsOn} allows, and the service refuses anything else.
  */
 @Route("admin/users")
 @PageTitle("Users · CareLedger")
@@ -107,6 +107,10 @@ class UsersView extends VerticalLayout {
         }
         if (allowed.contains(AccountAction.RESET_PASSWORD)) {
             actions.add(button("Reset password", ButtonVariant.LUMO_CONTRAST, () -> resetPassword(user)));
+        }
+        if (allowed.contains(AccountAction.UNLOCK)) {
+            actions.add(button("Unlock", ButtonVariant.LUMO_PRIMARY,
+                    () -> act(() -> admin.unlock(user.id()), user.fullName() + " can sign in again from every device")));
         }
         return actions;
     }

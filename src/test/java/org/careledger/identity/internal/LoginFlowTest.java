@@ -11,6 +11,8 @@ import org.careledger.TestClock;
 import org.careledger.identity.AccountAdministration;
 import org.careledger.identity.DemoAccounts;
 import org.careledger.identity.Role;
+import org.careledger.identity.SecurityEvent;
+import org.careledger.identity.SecurityEventLog;
 import org.careledger.identity.TestAccounts;
 import org.careledger.identity.UserProfile;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +26,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -52,7 +55,12 @@ class LoginFlowTest extends IntegrationTest {
     @Autowired
     AccountAdministration administration;
     @Autowired
+    SecurityEventLog securityEvents;
+    @Autowired
     org.springframework.security.core.session.SessionRegistry sessionRegistry;
+
+    private static final String GUESSER = "203.0.113.66";
+    private static final String OWNER = "198.51.100.200";
 
     MockMvc mvc;
     TestAccounts accounts;
@@ -79,6 +87,23 @@ class LoginFlowTest extends IntegrationTest {
     private MvcResult signIn(MockHttpSession session, String username, String password) throws Exception {
         return mvc.perform(post("/login").session(session).param("username", username).param("password", password).with(csrf()))
                 .andReturn();
+    }
+
+    /** Posts the sign-in form as a browser at {@code client} would (the address Tomcat reports for it). */
+    private ResultActions signInFrom(String client, String username, String password) throws Exception {
+        return mvc.perform(post("/login").param("username", username).param("password", password).with(csrf())
+                .with(request -> {
+                    request.setRemoteAddr(client);
+                    return request;
+                }));
+    }
+
+    /** The outcomes of the LOGIN lines logged for {@code username}, in order. */
+    private List<String> loginOutcomes(String username) {
+        String prefix = "event=LOGIN user=" + username + " outcome=";
+        return securityLog.list.stream().map(ILoggingEvent::getFormattedMessage).filter(line -> line.startsWith(prefix))
+                .map(line -> line.substring(prefix.length(), line.indexOf(" at=")))
+                .toList();
     }
 
     private static Object lastException(MvcResult result) {
@@ -151,6 +176,56 @@ class LoginFlowTest extends IntegrationTest {
         clock.advance(Duration.ofSeconds(31));
         mvc.perform(post("/login").param("username", pharmacist.username()).param("password", TestAccounts.PASSWORD).with(csrf()))
                 .andExpect(redirectedUrl("/")).andExpect(authenticated());
+    }
+
+    @Test
+    void fiveWrongPasswordsFromOneClientDoNotStopTheOwnerSigningInFromAnother() throws Exception {
+        UserProfile pharmacist = accounts.active(Role.PHARMACIST);
+        for (int i = 0; i < 5; i++) {
+            signInFrom(GUESSER, pharmacist.username(), "wrong-guess-" + i);
+        }
+
+        signInFrom(GUESSER, pharmacist.username(), TestAccounts.PASSWORD)
+                .andExpect(redirectedUrl("/login?error")).andExpect(unauthenticated());
+        signInFrom(OWNER, pharmacist.username(), TestAccounts.PASSWORD)
+                .andExpect(redirectedUrl("/")).andExpect(authenticated().withUsername(pharmacist.username()));
+
+        clock.advance(Duration.ofSeconds(31));
+        signInFrom(GUESSER, pharmacist.username(), TestAccounts.PASSWORD).andExpect(authenticated());
+    }
+
+    @Test
+    void aHundredFailuresWithinAnHourFromManyClientsLockTheUsernameForEveryClientUntilTheHourIsOver() throws Exception {
+        UserProfile doctor = accounts.active(Role.DOCTOR);
+        for (int i = 0; i < 99; i++) {
+            signInFrom("198.51.100." + (1 + i / 4), doctor.username(), "wrong-guess-" + i);  // 4 a client: none is throttled
+        }
+        // below the ceiling, other clients' failures do not stop the owner, nor does the owner's success reset the count
+        signInFrom(OWNER, doctor.username(), TestAccounts.PASSWORD).andExpect(authenticated());
+
+        signInFrom("198.51.100.25", doctor.username(), "wrong-guess-99");
+
+        signInFrom(OWNER, doctor.username(), TestAccounts.PASSWORD)
+                .andExpect(redirectedUrl("/login?error")).andExpect(unauthenticated());
+        signInFrom("192.0.2.200", doctor.username(), TestAccounts.PASSWORD).andExpect(unauthenticated());
+        clock.advance(Duration.ofHours(1));
+        signInFrom(OWNER, doctor.username(), TestAccounts.PASSWORD).andExpect(authenticated());
+    }
+
+    @Test
+    void anUnknownUsernameIsThrottledPerClientExactlyLikeAKnownOne() throws Exception {
+        String unknown = TestAccounts.uniqueEmail("nobody");
+        String known = accounts.active(Role.PATIENT).username();
+        for (String username : List.of(unknown, known)) {
+            for (int i = 0; i < 6; i++) {
+                signInFrom(GUESSER, username, "wrong-guess-" + i);
+            }
+            signInFrom(OWNER, username, "wrong-guess-6");
+        }
+
+        List<String> expected = List.of("failure", "failure", "failure", "failure", "failure: now locked", "refused: locked", "failure");
+        assertThat(loginOutcomes(unknown)).isEqualTo(expected);
+        assertThat(loginOutcomes(known)).isEqualTo(expected);
     }
 
     @Test
@@ -254,6 +329,19 @@ class LoginFlowTest extends IntegrationTest {
         assertThat(securityLog.list).extracting(ILoggingEvent::getFormattedMessage)
                 .anySatisfy(line -> assertThat(line).contains("event=LOGIN", "user=" + doctor.username(), "outcome=success"))
                 .noneMatch(line -> line.contains(TestAccounts.PASSWORD));
+    }
+
+    @Test
+    void aFailedSignInThroughTheFormIsStoredWithTheClientAddressTheFormPostCameFrom() throws Exception {
+        String user = TestAccounts.uniqueEmail("stored");
+        signInFrom("203.0.113.77", user, "Secret-Guess-7731");
+
+        List<SecurityEvent> stored = TestAccounts.as(DemoAccounts.ADMIN.username(), Role.ADMIN, () -> securityEvents.forUsername(user, 10));
+        assertThat(stored).singleElement().satisfies(e -> {
+            assertThat(e.event()).isEqualTo("LOGIN");
+            assertThat(e.outcome()).isEqualTo("failure");
+            assertThat(e.client()).isEqualTo("203.0.113.77");
+        });
     }
 
     @Test
