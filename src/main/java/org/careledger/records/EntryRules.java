@@ -19,6 +19,10 @@ public final class EntryRules {
     public static final String ICD10 = "ICD-10";
     public static final String RXNORM = "RxNorm";
 
+    /** What a person reads for an attachment over {@link EntryContent#MAX_ATTACHMENT_BYTES}, whether the browser or the server finds it. */
+    public static final String ATTACHMENT_TOO_LARGE = "The file is larger than " + EntryContent.MAX_ATTACHMENT_BYTES / (1024 * 1024)
+            + " MB, the most an attachment may be";
+
     private static final Pattern SNOMED_CODE = Pattern.compile("[1-9][0-9]{5,17}");
     private static final Pattern ICD10_CODE = Pattern.compile("[A-TV-Z][0-9][0-9AB](\\.[0-9A-KXZ]{1,4})?");
     private static final Pattern RXNORM_CODE = Pattern.compile("[1-9][0-9]{0,9}");
@@ -90,7 +94,7 @@ public final class EntryRules {
             return null;
         }
         if (attachment.size() > EntryContent.MAX_ATTACHMENT_BYTES) {
-            errors.put("attachment", "The file is larger than 10 MB");
+            errors.put("attachment", ATTACHMENT_TOO_LARGE);
             return null;
         }
         byte[] bytes = attachment.bytes();
