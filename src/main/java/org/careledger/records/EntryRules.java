@@ -6,12 +6,16 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.careledger.common.InvalidInputException;
+import org.careledger.common.SingleLine;
 import org.careledger.contracts.RecordCategory;
 
 /**
  * What each category of entry must contain, checked before anything is stored. All problems are
  * reported together, keyed by the form's field names (codeSystem, code, display, text, attachment).
  * Text is NFC-normalised and stripped, so the canonical form does not depend on how it was typed.
+ * The code system, the code and the display text (a diagnosis's name, a medicine, a substance, what
+ * was measured) are single-line ({@link SingleLine}: a control character is refused, not removed);
+ * the free text (a note, a comment, a measured value) keeps its lines and tabs.
  */
 public final class EntryRules {
 
@@ -40,18 +44,23 @@ public final class EntryRules {
             throw InvalidInputException.of("text", "The entry is empty");
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        String system = clean(content.codeSystem(), 20, "codeSystem", errors);
-        String code = clean(content.code(), 20, "code", errors);
-        String display = clean(content.display(), EntryContent.MAX_DISPLAY, "display", errors);
+        String system = oneLine(content.codeSystem(), 20, "codeSystem", errors);
+        String code = oneLine(content.code(), 20, "code", errors);
+        String display = oneLine(content.display(), EntryContent.MAX_DISPLAY, "display", errors);
         String text = cleanText(content.text(), errors);
         Attachment attachment = content.attachment();
+        boolean codePartsValid = !errors.containsKey("codeSystem") && !errors.containsKey("code");
         switch (category) {
             case DIAGNOSIS -> {
-                checkCode(system, code, errors, true);
+                if (codePartsValid) {
+                    checkCode(system, code, errors, true);
+                }
                 require(display, "display", "Give the diagnosis's name, as the code system displays it", errors);
             }
             case MEDICATION, ALLERGY -> {
-                checkCode(system, code, errors, false);
+                if (codePartsValid) {
+                    checkCode(system, code, errors, false);
+                }
                 require(display, "display", category == RecordCategory.MEDICATION ? "Name the medicine" : "Name the substance", errors);
             }
             case VITAL_SIGNS, LAB_RESULT -> {
@@ -159,15 +168,18 @@ public final class EntryRules {
         }
     }
 
-    private static String clean(String value, int max, String field, Map<String, String> errors) {
+    /** A single-line part: refused with a control character anywhere, even at an end that stripping would drop. */
+    private static String oneLine(String value, int max, String field, Map<String, String> errors) {
         if (value == null) {
             return null;
         }
-        String v = CONTROL.matcher(Normalizer.normalize(value, Normalizer.Form.NFC)).replaceAll("").replace('\n', ' ').replace('\t', ' ').strip();
+        String v = Normalizer.normalize(value, Normalizer.Form.NFC).strip();
         if (v.isEmpty()) {
             return null;
         }
-        if (v.length() > max) {
+        if (!SingleLine.holds(value)) {
+            errors.put(field, SingleLine.MESSAGE);
+        } else if (v.length() > max) {
             errors.put(field, "At most " + max + " characters");
         }
         return v;
