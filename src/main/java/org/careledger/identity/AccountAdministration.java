@@ -131,10 +131,13 @@ public class AccountAdministration {
         return directory.profile(account);
     }
 
+    /** Refuses a pending registration with a reason the applicant reads at sign-in (one line, see {@link RegistrationRules#rejectionReason}). */
     public UserProfile reject(UserId id, String reason) {
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty() || why.length() > 500) {
-            throw InvalidInputException.of("reason", "Give the applicant a reason (1 to 500 characters)");
+        String why;
+        try {
+            why = RegistrationRules.rejectionReason(reason);
+        } catch (FieldRuleViolation e) {
+            throw InvalidInputException.of("reason", e.getMessage());
         }
         UserAccount account = load(id);
         requireStatus(account, AccountStatus.PENDING, "rejected");

@@ -6,10 +6,14 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.careledger.common.SingleLine;
+
 /**
- * The rules for each field a person types when registering. Each method returns the value as it is
- * stored (trimmed, normalised) or throws {@link FieldRuleViolation} with the message shown next to
- * the field. Pure functions, so every rule is unit-tested without a browser.
+ * The rules for each field a person types when registering, and for the reason an admin gives when
+ * refusing a registration. Each method returns the value as it is stored (trimmed, normalised) or
+ * throws {@link FieldRuleViolation} with the message shown next to the field. Pure functions, so
+ * every rule is unit-tested without a browser. Every field is single-line ({@link SingleLine}: a
+ * control character is refused, not trimmed away) except the postal address, which keeps its lines.
  */
 public final class RegistrationRules {
 
@@ -29,6 +33,7 @@ public final class RegistrationRules {
     public static final int MAX_ADDRESS = 300;
     public static final int MAX_ORGANISATION = 100;
     public static final int MAX_AGE_YEARS = 130;
+    public static final int MAX_REJECTION_REASON = 500;
 
     private RegistrationRules() {
     }
@@ -38,6 +43,7 @@ public final class RegistrationRules {
         if (name.isEmpty()) {
             throw new FieldRuleViolation("Enter your full name");
         }
+        checkOneLine(raw);
         if (name.codePointCount(0, name.length()) > MAX_NAME) {
             throw new FieldRuleViolation("A name has at most " + MAX_NAME + " characters");
         }
@@ -53,6 +59,7 @@ public final class RegistrationRules {
         if (email.isEmpty()) {
             throw new FieldRuleViolation("Enter your email address");
         }
+        checkOneLine(raw);
         if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
             throw new FieldRuleViolation("Enter a valid email address, such as name@example.org");
         }
@@ -65,6 +72,7 @@ public final class RegistrationRules {
         if (mobile.isEmpty()) {
             throw new FieldRuleViolation("Enter your mobile number");
         }
+        checkOneLine(raw);
         if (!E164.matcher(mobile).matches()) {
             throw new FieldRuleViolation("Enter the number in international form: + and 8 to 15 digits, such as +44 7700 900123");
         }
@@ -91,24 +99,50 @@ public final class RegistrationRules {
         if (number.isEmpty()) {
             throw new FieldRuleViolation("Enter the " + what);
         }
+        checkOneLine(raw);
         if (!REFERENCE.matcher(number).matches()) {
             throw new FieldRuleViolation("A " + what + " has 4 to 20 letters, digits, '-' or '/'");
         }
         return number.toUpperCase(Locale.ROOT);
     }
 
+    /** The one multi-line field: its lines are kept, other control characters refused. */
     public static String postalAddress(String raw) {
-        return text(raw, MAX_ADDRESS, "Enter your address", "An address has at most " + MAX_ADDRESS + " characters");
+        return text(raw, false, MAX_ADDRESS, "Enter your address", "An address has at most " + MAX_ADDRESS + " characters");
     }
 
+    /** A health-insurance provider, on one line. */
     public static String organisation(String raw, String what) {
-        return text(raw, MAX_ORGANISATION, "Enter the " + what, "The " + what + " has at most " + MAX_ORGANISATION + " characters");
+        return text(raw, true, MAX_ORGANISATION, "Enter the " + what, "The " + what + " has at most " + MAX_ORGANISATION + " characters");
     }
 
-    private static String text(String raw, int max, String missing, String tooLong) {
+    /**
+     * The reason an admin gives for refusing a registration, on one line: the applicant reads it in
+     * the sentence the sign-in page shows them.
+     */
+    public static String rejectionReason(String raw) {
+        String reason = raw == null ? "" : raw.strip();
+        if (reason.isEmpty() || reason.length() > MAX_REJECTION_REASON) {
+            throw new FieldRuleViolation("Give the applicant a reason (1 to " + MAX_REJECTION_REASON + " characters)");
+        }
+        checkOneLine(raw);
+        return reason;
+    }
+
+    /** The raw value, before any trimming, so that a line break at either end is refused too. */
+    private static void checkOneLine(String raw) {
+        if (!SingleLine.holds(raw)) {
+            throw new FieldRuleViolation(SingleLine.MESSAGE);
+        }
+    }
+
+    private static String text(String raw, boolean oneLine, int max, String missing, String tooLong) {
         String text = raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFC).strip();
         if (text.isEmpty()) {
             throw new FieldRuleViolation(missing);
+        }
+        if (oneLine) {
+            checkOneLine(raw);
         }
         if (text.codePointCount(0, text.length()) > max) {
             throw new FieldRuleViolation(tooLong);

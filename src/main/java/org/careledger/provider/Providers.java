@@ -66,19 +66,14 @@ public class Providers {
 
     private Validated validate(String name, ProviderKind kind, String address, Long id) {
         Map<String, String> errors = new LinkedHashMap<>();
-        String n = name == null ? "" : name.strip();
-        String a = address == null ? "" : address.strip();
-        if (n.isEmpty() || n.length() > 120) {
-            errors.put("name", "Enter the provider's name (1 to 120 characters)");
-        } else if (repository.findByNameIgnoreCase(n).filter(p -> !p.getId().equals(id)).isPresent()) {
+        String n = ProviderRules.name(name, errors);
+        if (!errors.containsKey("name") && repository.findByNameIgnoreCase(n).filter(p -> !p.getId().equals(id)).isPresent()) {
             errors.put("name", "A provider with this name already exists");
         }
         if (kind == null) {
             errors.put("kind", "Choose hospital or pharmacy");
         }
-        if (a.isEmpty() || a.length() > 300) {
-            errors.put("address", "Enter the provider's address (1 to 300 characters)");
-        }
+        String a = ProviderRules.address(address, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

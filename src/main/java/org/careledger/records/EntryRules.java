@@ -6,18 +6,26 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.careledger.common.InvalidInputException;
+import org.careledger.common.SingleLine;
 import org.careledger.contracts.RecordCategory;
 
 /**
  * What each category of entry must contain, checked before anything is stored. All problems are
  * reported together, keyed by the form's field names (codeSystem, code, display, text, attachment).
  * Text is NFC-normalised and stripped, so the canonical form does not depend on how it was typed.
+ * The code system, the code and the display text (a diagnosis's name, a medicine, a substance, what
+ * was measured) are single-line ({@link SingleLine}: a control character is refused, not removed);
+ * the free text (a note, a comment, a measured value) keeps its lines and tabs.
  */
 public final class EntryRules {
 
     public static final String SNOMED = "SNOMED-CT";
     public static final String ICD10 = "ICD-10";
     public static final String RXNORM = "RxNorm";
+
+    /** What a person reads for an attachment over {@link EntryContent#MAX_ATTACHMENT_BYTES}, whether the browser or the server finds it. */
+    public static final String ATTACHMENT_TOO_LARGE = "The file is larger than " + EntryContent.MAX_ATTACHMENT_BYTES / (1024 * 1024)
+            + " MB, the most an attachment may be";
 
     private static final Pattern SNOMED_CODE = Pattern.compile("[1-9][0-9]{5,17}");
     private static final Pattern ICD10_CODE = Pattern.compile("[A-TV-Z][0-9][0-9AB](\\.[0-9A-KXZ]{1,4})?");
@@ -36,18 +44,23 @@ public final class EntryRules {
             throw InvalidInputException.of("text", "The entry is empty");
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        String system = clean(content.codeSystem(), 20, "codeSystem", errors);
-        String code = clean(content.code(), 20, "code", errors);
-        String display = clean(content.display(), EntryContent.MAX_DISPLAY, "display", errors);
+        String system = oneLine(content.codeSystem(), 20, "codeSystem", errors);
+        String code = oneLine(content.code(), 20, "code", errors);
+        String display = oneLine(content.display(), EntryContent.MAX_DISPLAY, "display", errors);
         String text = cleanText(content.text(), errors);
         Attachment attachment = content.attachment();
+        boolean codePartsValid = !errors.containsKey("codeSystem") && !errors.containsKey("code");
         switch (category) {
             case DIAGNOSIS -> {
-                checkCode(system, code, errors, true);
+                if (codePartsValid) {
+                    checkCode(system, code, errors, true);
+                }
                 require(display, "display", "Give the diagnosis's name, as the code system displays it", errors);
             }
             case MEDICATION, ALLERGY -> {
-                checkCode(system, code, errors, false);
+                if (codePartsValid) {
+                    checkCode(system, code, errors, false);
+                }
                 require(display, "display", category == RecordCategory.MEDICATION ? "Name the medicine" : "Name the substance", errors);
             }
             case VITAL_SIGNS, LAB_RESULT -> {
@@ -90,7 +103,7 @@ public final class EntryRules {
             return null;
         }
         if (attachment.size() > EntryContent.MAX_ATTACHMENT_BYTES) {
-            errors.put("attachment", "The file is larger than 10 MB");
+            errors.put("attachment", ATTACHMENT_TOO_LARGE);
             return null;
         }
         byte[] bytes = attachment.bytes();
@@ -155,15 +168,18 @@ public final class EntryRules {
         }
     }
 
-    private static String clean(String value, int max, String field, Map<String, String> errors) {
+    /** A single-line part: refused with a control character anywhere, even at an end that stripping would drop. */
+    private static String oneLine(String value, int max, String field, Map<String, String> errors) {
         if (value == null) {
             return null;
         }
-        String v = CONTROL.matcher(Normalizer.normalize(value, Normalizer.Form.NFC)).replaceAll("").replace('\n', ' ').replace('\t', ' ').strip();
+        String v = Normalizer.normalize(value, Normalizer.Form.NFC).strip();
         if (v.isEmpty()) {
             return null;
         }
-        if (v.length() > max) {
+        if (!SingleLine.holds(value)) {
+            errors.put(field, SingleLine.MESSAGE);
+        } else if (v.length() > max) {
             errors.put(field, "At most " + max + " characters");
         }
         return v;

@@ -48,7 +48,8 @@ public final class PatientCodes {
     public static final long MAX_PIXELS = 40_000_000L;
     static final int DECODE_SIDE = 3000;
 
-    static final String TOO_LARGE = "The image is larger than 5 MB";
+    /** What a doctor reads for an image over {@link #MAX_BYTES}, whether the browser or the server finds it. */
+    public static final String TOO_LARGE = "The file is larger than " + MAX_BYTES / (1024 * 1024) + " MB, the most a QR code image may be";
     static final String NOT_PNG_OR_JPEG = "Upload a PNG or JPEG image of the QR code";
     static final String TOO_MANY_PIXELS = "The image has more than 40 megapixels";
     static final String NO_CODE = "No valid CareLedger QR code found";

@@ -128,6 +128,19 @@ class AccountAdministrationTest extends IntegrationTest {
     }
 
     @Test
+    void aRejectionReasonIsOneLineBecauseTheApplicantReadsItInTheSignInMessage() {
+        UserProfile patient = pending(Role.PATIENT);
+
+        for (String broken : new String[] {"Policy number\nnot found", "Policy number not found\r\n", "Policy\tnumber", "Policy\u2028number"}) {
+            InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                    () -> administration.reject(patient.id(), broken));
+            assertThat(e).as("reason %s", broken.replace("\n", "\\n")).isNotNull();
+            assertThat(e.fieldErrors()).containsEntry("reason", "Use one line, without control characters");
+        }
+        assertThat(statusOf(patient.id())).isEqualTo(AccountStatus.PENDING);
+    }
+
+    @Test
     void rejectingNeedsAReasonWhichIsKept() {
         UserProfile patient = pending(Role.PATIENT);
 

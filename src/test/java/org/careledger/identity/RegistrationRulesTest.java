@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.stream.Stream;
 
+import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RegistrationRulesTest {
 
     private static final String NAME_CHARS = "Use letters, spaces, apostrophes, periods and hyphens only";
+    private static final String ONE_LINE = "Use one line, without control characters";
 
     @Nested
     class FullName {
@@ -69,7 +73,14 @@ class RegistrationRulesTest {
 
         @Test
         void surroundingSpaceIsTrimmed() {
-            assertThat(RegistrationRules.fullName("  Jean-Luc Picard \n")).isEqualTo("Jean-Luc Picard");
+            assertThat(RegistrationRules.fullName("  Jean-Luc Picard  ")).isEqualTo("Jean-Luc Picard");
+        }
+
+        @ParameterizedTest
+        @MethodSource("org.careledger.identity.RegistrationRulesTest#lineBreakers")
+        void aNameWithALineBreakOrControlCharacterAnywhereIsRefusedNotTrimmed(String c) {
+            assertOneLineAsked(() -> RegistrationRules.fullName("Jean-Luc" + c + "Picard"));
+            assertOneLineAsked(() -> RegistrationRules.fullName("Jean-Luc Picard" + c));
         }
     }
 
@@ -96,6 +107,13 @@ class RegistrationRulesTest {
             assertThatThrownBy(() -> RegistrationRules.email(raw))
                     .isInstanceOf(FieldRuleViolation.class)
                     .hasMessage("Enter a valid email address, such as name@example.org");
+        }
+
+        @ParameterizedTest
+        @MethodSource("org.careledger.identity.RegistrationRulesTest#lineBreakers")
+        void anAddressWithALineBreakOrControlCharacterAnywhereIsRefusedNotTrimmed(String c) {
+            assertOneLineAsked(() -> RegistrationRules.email("jane" + c + "@example.org"));
+            assertOneLineAsked(() -> RegistrationRules.email("jane@example.org" + c));
         }
 
         @Test
@@ -126,6 +144,13 @@ class RegistrationRulesTest {
         @ValueSource(strings = {" - "})
         void aMissingNumberAsksForIt(String raw) {
             assertThatThrownBy(() -> RegistrationRules.mobile(raw)).hasMessage("Enter your mobile number");
+        }
+
+        @ParameterizedTest
+        @MethodSource("org.careledger.identity.RegistrationRulesTest#lineBreakers")
+        void aNumberWithALineBreakOrControlCharacterIsRefusedNotStrippedLikeASpace(String c) {
+            assertOneLineAsked(() -> RegistrationRules.mobile("+44 7700" + c + "900123"));
+            assertOneLineAsked(() -> RegistrationRules.mobile("+447700900123" + c));
         }
 
         @ParameterizedTest
@@ -207,6 +232,14 @@ class RegistrationRulesTest {
         }
 
         @ParameterizedTest
+        @MethodSource("org.careledger.identity.RegistrationRulesTest#lineBreakers")
+        void registrationAndPolicyNumbersWithALineBreakOrControlCharacterAreRefusedNotTrimmed(String c) {
+            assertOneLineAsked(() -> RegistrationRules.referenceNumber("GMC" + c + "1234", "medical registration number"));
+            assertOneLineAsked(() -> RegistrationRules.referenceNumber("GMC-1234" + c, "medical registration number"));
+            assertOneLineAsked(() -> RegistrationRules.referenceNumber(c + "POL-1234", "policy number"));
+        }
+
+        @ParameterizedTest
         @NullAndEmptySource
         void aMissingNumberAsksForIt(String raw) {
             assertThatThrownBy(() -> RegistrationRules.referenceNumber(raw, "pharmacy licence number"))
@@ -244,10 +277,65 @@ class RegistrationRulesTest {
                     .hasMessage("Enter the health-insurance provider");
         }
 
+        @ParameterizedTest
+        @MethodSource("org.careledger.identity.RegistrationRulesTest#lineBreakers")
+        void theInsurerIsOneLineWithoutControlCharacters(String c) {
+            assertOneLineAsked(() -> RegistrationRules.organisation("Bupa" + c + "Health", "health-insurance provider"));
+            assertOneLineAsked(() -> RegistrationRules.organisation("Bupa Health" + c, "health-insurance provider"));
+        }
+
+        @Test
+        void anAddressKeepsItsLineBreaksButNoOtherControlCharacter() {
+            assertThat(RegistrationRules.postalAddress("4 Elm Close\nCambridge\nCB1 1AA")).isEqualTo("4 Elm Close\nCambridge\nCB1 1AA");
+            assertThatThrownBy(() -> RegistrationRules.postalAddress("4 Elm Close\tCambridge"))
+                    .hasMessage("Remove the invisible control characters");
+        }
+
         @Test
         void anOrganisationOf101CharactersIsRefused() {
             assertThatThrownBy(() -> RegistrationRules.organisation("a".repeat(101), "health-insurance provider"))
                     .hasMessage("The health-insurance provider has at most 100 characters");
         }
+    }
+
+    @Nested
+    class RejectionReason {
+
+        @Test
+        void aReasonIsTrimmedAndKept() {
+            assertThat(RegistrationRules.rejectionReason("  Policy number not found at the insurer ")).isEqualTo("Policy number not found at the insurer");
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {"   ", "\n"})
+        void aMissingReasonIsAskedFor(String raw) {
+            assertThatThrownBy(() -> RegistrationRules.rejectionReason(raw)).hasMessage("Give the applicant a reason (1 to 500 characters)");
+        }
+
+        @Test
+        void fiveHundredCharactersAreTheMost() {
+            assertThat(RegistrationRules.rejectionReason("x".repeat(500))).hasSize(500);
+            assertThatThrownBy(() -> RegistrationRules.rejectionReason("x".repeat(501))).hasMessage("Give the applicant a reason (1 to 500 characters)");
+        }
+
+        @ParameterizedTest
+        @MethodSource("org.careledger.identity.RegistrationRulesTest#lineBreakers")
+        void aReasonIsOneLineBecauseTheApplicantReadsItInASentence(String c) {
+            assertOneLineAsked(() -> RegistrationRules.rejectionReason("Policy number" + c + "not found"));
+            assertOneLineAsked(() -> RegistrationRules.rejectionReason("Policy number not found" + c));
+        }
+    }
+
+    /**
+     * Characters that break a single line: CR, LF, CR LF, TAB, other C0 controls (NUL, ESC), DEL, C1
+     * controls (NEL, CSI) and the Unicode line and paragraph separators.
+     */
+    static Stream<String> lineBreakers() {
+        return Stream.of("\r", "\n", "\r\n", "\t", "\u0000", "\u001B", "\u007F", "\u0085", "\u009B", "\u2028", "\u2029");
+    }
+
+    private static void assertOneLineAsked(ThrowableAssert.ThrowingCallable rule) {
+        assertThatThrownBy(rule).isInstanceOf(FieldRuleViolation.class).hasMessage(ONE_LINE);
     }
 }

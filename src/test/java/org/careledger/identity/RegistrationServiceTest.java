@@ -124,6 +124,22 @@ class RegistrationServiceTest extends IntegrationTest {
     }
 
     @Test
+    void anInsurerOrNumberWithALineBreakIsRefusedNextToItsFieldAndNothingIsSaved() {
+        String email = TestAccounts.uniqueEmail("linebreak");
+        RegistrationRequest valid = TestAccounts.patient(email, TestAccounts.uniqueName("Ann"));
+        RegistrationRequest broken = new RegistrationRequest(valid.role(), valid.fullName(), valid.mobile() + "\n", valid.email(),
+                valid.dateOfBirth(), valid.address(), null, null, "Bupa\nHealth", valid.policyNumber() + "\t", valid.password());
+
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> registration.register(broken));
+
+        assertThat(e).as("the registration is refused").isNotNull();
+        assertThat(e.fieldErrors()).containsOnlyKeys(RegistrationService.MOBILE, RegistrationService.INSURANCE_PROVIDER,
+                RegistrationService.POLICY_NUMBER);
+        assertThat(e.fieldErrors().values()).containsOnly("Use one line, without control characters");
+        assertThat(directory.findByUsername(email)).isEmpty();
+    }
+
+    @Test
     void anEmailAlreadyInUseIsAnsweredAsANewOneMakesNoSecondAccountAndTellsItsOwnerAndTheAdmins() {
         String email = TestAccounts.uniqueEmail("dup");
         UserProfile owner = accounts.registered(TestAccounts.patient(email, TestAccounts.uniqueName("First")));

@@ -67,6 +67,22 @@ class ProvidersTest extends IntegrationTest {
     }
 
     @Test
+    void aProvidersNameAndAddressAreEachOneLineWithoutControlCharacters() {
+        TestAccounts.signIn(DemoAccounts.ADMIN.username(), Role.ADMIN);
+        String name = uniqueName();
+
+        for (String c : new String[] {"\n", "\r", "\t", "\u0000", "\u0085", "\u2028", "\u2029"}) {
+            InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                    () -> providers.create(name + c + "Annex", ProviderKind.HOSPITAL, "3 Test Road" + c));
+            assertThat(e).as("a provider with U+%04X", (int) c.charAt(0)).isNotNull();
+            assertThat(e.fieldErrors())
+                    .containsEntry("name", "Use one line, without control characters")
+                    .containsEntry("address", "Use one line, without control characters");
+        }
+        assertThat(providers.all()).extracting(ProviderView::name).noneMatch(n -> n.startsWith(name));
+    }
+
+    @Test
     void aDuplicateNameIsRefusedWhateverItsCase() {
         TestAccounts.signIn(DemoAccounts.ADMIN.username(), Role.ADMIN);
         int before = providers.all().size();

@@ -77,7 +77,7 @@ class PatientCodesTest {
         byte[] png = png(qr(PAYLOAD, 320));
         byte[] tooBig = Arrays.copyOf(png, 5 * 1024 * 1024 + 1);
 
-        assertRefusedUpload(tooBig, "The image is larger than 5 MB");
+        assertRefusedUpload(tooBig, "The file is larger than 5 MB, the most a QR code image may be");
     }
 
     @Test

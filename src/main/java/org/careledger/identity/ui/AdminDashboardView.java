@@ -14,7 +14,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -26,6 +26,7 @@ import org.careledger.identity.AccountAdministration;
 import org.careledger.identity.RegistrationAttemptView;
 import org.careledger.identity.RegistrationAttempts;
 import org.careledger.identity.AppRoles;
+import org.careledger.identity.RegistrationRules;
 import org.careledger.identity.Role;
 import org.careledger.identity.UserProfile;
 import org.careledger.provider.ProviderView;
@@ -115,9 +116,9 @@ class AdminDashboardView extends VerticalLayout {
     private void openRejectDialog(UserProfile user) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Reject " + user.fullName());
-        TextArea reason = new TextArea("Reason the applicant will see");
+        TextField reason = new TextField("Reason the applicant will see");
         reason.setId("reject-reason");
-        reason.setMaxLength(500);
+        reason.setMaxLength(RegistrationRules.MAX_REJECTION_REASON);
         reason.setWidthFull();
         Button confirm = new Button("Reject registration", click -> {
             try {

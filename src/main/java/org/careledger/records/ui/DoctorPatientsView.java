@@ -84,15 +84,12 @@ class DoctorPatientsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private VerticalLayout createFinder() {
-        Upload upload = new Upload(BoundedUpload.of(PatientCodes.MAX_BYTES, (metadata, bytes) -> findUploaded(bytes),
-                () -> showUploadError("The image is larger than 5 MB")));
+        Upload upload = BoundedUpload.create(PatientCodes.MAX_BYTES, (metadata, bytes) -> findUploaded(bytes),
+                () -> showUploadError(PatientCodes.TOO_LARGE), this::showUploadError);
         upload.setId("patient-code-upload");
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize(PatientCodes.MAX_BYTES);
         upload.setAcceptedFileTypes("image/png", "image/jpeg", ".png", ".jpg", ".jpeg");
         upload.setUploadButton(new Button("Upload QR code"));
         upload.setDropLabel(new Span("or drop a photo of the patient's QR code here (PNG or JPEG, at most 5 MB)"));
-        upload.addFileRejectedListener(e -> showUploadError(e.getErrorMessage()));
         upload.addSucceededListener(e -> upload.clearFileList());
 
         addressField.setId("patient-address-field");

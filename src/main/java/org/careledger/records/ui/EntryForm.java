@@ -73,23 +73,21 @@ class EntryForm extends VerticalLayout {
     }
 
     private Upload createAttachmentUpload() {
-        Upload upload = new Upload(BoundedUpload.of(EntryContent.MAX_ATTACHMENT_BYTES,
+        Upload upload = BoundedUpload.create(EntryContent.MAX_ATTACHMENT_BYTES,
                 (metadata, bytes) -> attachment = new Attachment(metadata.fileName(), metadata.contentType(), bytes),
                 () -> {
                     attachment = null;
-                    attachmentError.setErrorMessage("The file is larger than 10 MB");
-                    attachmentError.setInvalid(true);
-                }));
+                    showAttachmentError(EntryRules.ATTACHMENT_TOO_LARGE);
+                }, this::showAttachmentError);
         upload.setId("entry-attachment");
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize(EntryContent.MAX_ATTACHMENT_BYTES);
         upload.setAcceptedFileTypes("application/pdf", "image/png", "image/jpeg", ".pdf", ".png", ".jpg", ".jpeg");
-        upload.addFileRejectedListener(e -> {
-            attachmentError.setErrorMessage(e.getErrorMessage());
-            attachmentError.setInvalid(true);
-        });
         upload.addFileRemovedListener(e -> attachment = null);
         return upload;
+    }
+
+    private void showAttachmentError(String message) {
+        attachmentError.setErrorMessage(message);
+        attachmentError.setInvalid(true);
     }
 
     private void showFieldsFor(RecordCategory c) {

@@ -64,8 +64,8 @@ class AdminDashboardViewTest extends KaribuTest {
 
         _click(decisionButton(grid, row, "reject-" + applicant.id().value()));
         _click(_get(Button.class, spec -> spec.withId("reject-confirm")));
-        com.vaadin.flow.component.textfield.TextArea reason =
-                _get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withId("reject-reason"));
+        com.vaadin.flow.component.textfield.TextField reason =
+                _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("reject-reason"));
         assertThat(reason.isInvalid()).isTrue();
         assertThat(reason.getErrorMessage()).isEqualTo("Give the applicant a reason (1 to 500 characters)");
         assertThat(directory.find(applicant.id()).orElseThrow().status()).isEqualTo(AccountStatus.PENDING);
