@@ -21,6 +21,10 @@ public class CareLedgerApplication {
             org.careledger.install.DatabaseCli.main(args);
             return;
         }
+        if (org.careledger.identity.AdminCli.isAdminCommand(args)) {
+            org.careledger.identity.AdminCli.main(args);
+            return;
+        }
         SpringApplication.run(CareLedgerApplication.class, args);
     }
 }
