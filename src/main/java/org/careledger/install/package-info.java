@@ -4,5 +4,5 @@
  * a production install that was not told these things.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Install",
-        allowedDependencies = {})
+        allowedDependencies = {"crypto"})
 package org.careledger.install;

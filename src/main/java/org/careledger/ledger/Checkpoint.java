@@ -78,8 +78,8 @@ public record Checkpoint(long height, Hash blockHash, Hash stateRoot, byte[] sna
     /** Writes atomically: a crash leaves the old checkpoint or the new one, never half of one. */
     public void writeTo(Path file) throws IOException {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel channel = FileChannel.open(temp, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING), org.careledger.crypto.PrivateFiles.ownerOnlyFile())) {
             channel.write(java.nio.ByteBuffer.wrap(encode()));
             channel.force(true);
         }

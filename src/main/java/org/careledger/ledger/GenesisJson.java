@@ -84,9 +84,11 @@ public final class GenesisJson {
     public static void write(Genesis genesis, StateMachine machine, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
-            Files.createDirectories(parent);
+            org.careledger.crypto.PrivateFiles.createDirectories(parent);
         }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        org.careledger.crypto.PrivateFiles.createFile(tmp);
         MAPPER.writeValue(tmp.toFile(), toJson(genesis, machine));
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.List;
 import org.careledger.crypto.Address;
 import org.careledger.crypto.CryptoException;
 import org.careledger.crypto.KeyWrap;
+import org.careledger.crypto.PrivateFiles;
 import org.careledger.crypto.PrivateKey;
 import org.careledger.install.MasterKey;
 import org.careledger.install.StartupConfigurationException;
@@ -52,10 +52,9 @@ final class LedgerKeys {
         Path file = file(name);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.createDirectories(directory);
+            PrivateFiles.createDirectories(directory);
             Files.deleteIfExists(tmp);
-            Files.createFile(tmp);
-            restrictToOwner(tmp);
+            PrivateFiles.createFile(tmp);
             Files.write(tmp, List.of(address, Base64.getEncoder().encodeToString(wrapped)), StandardCharsets.US_ASCII);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -89,14 +88,6 @@ final class LedgerKeys {
         } catch (CryptoException | IllegalArgumentException e) {
             throw new StartupConfigurationException("The ledger key file " + file.toAbsolutePath() + " does not unwrap: "
                     + e.getMessage() + ".", "Start with the master key this data directory was created with, or restore the file from a backup.");
-        }
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // a file system without POSIX permissions keeps its defaults
         }
     }
 }

@@ -3,6 +3,8 @@ package org.careledger.records;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.careledger.crypto.PrivateFiles;
+import org.careledger.install.InstallSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,9 +23,11 @@ class DatabaseCompactor {
     private static final Logger log = LoggerFactory.getLogger(DatabaseCompactor.class);
 
     private final DataSource dataSource;
+    private final InstallSettings install;
 
-    DatabaseCompactor(DataSource dataSource) {
+    DatabaseCompactor(DataSource dataSource, InstallSettings install) {
         this.dataSource = dataSource;
+        this.install = install;
     }
 
     synchronized void compact() {
@@ -33,6 +37,11 @@ class DatabaseCompactor {
             hikari.getHikariPoolMXBean().softEvictConnections();
         }
         new JdbcTemplate(dataSource).queryForObject("SELECT 1", Integer.class);
+        try {
+            PrivateFiles.restrict(install.dataDir()); // the compacted file is a new one, made with default permissions
+        } catch (java.io.IOException e) {
+            log.warn("Could not make the compacted database its owner's only: {}", e.toString());
+        }
         log.info("Database compacted after an erasure in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -1,5 +1,7 @@
 package org.careledger.ledger.store;
 
+import org.careledger.crypto.PrivateFiles;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -64,7 +66,7 @@ public final class BlockStore implements AutoCloseable {
         if (maxFileBytes < RecordFormat.OVERHEAD) {
             throw new IllegalArgumentException("A block file must hold at least " + RecordFormat.OVERHEAD + " bytes");
         }
-        Files.createDirectories(dir);
+        PrivateFiles.createDirectories(dir);
         FileChannel lockChannel = StoreDirectory.lock(dir);
         try {
             BlockStore store = new BlockStore(dir, maxFileBytes, StoreScan.run(dir, true), lockChannel);
@@ -209,8 +211,8 @@ public final class BlockStore implements AutoCloseable {
     private FileChannel openAppendFile(boolean isNew) throws IOException {
         Path file = dir.resolve(RecordFormat.fileName(fileEnds.size() - 1));
         boolean created = isNew || !Files.exists(file);
-        FileChannel opened = FileChannel.open(file, StandardOpenOption.WRITE,
-                isNew ? StandardOpenOption.CREATE_NEW : StandardOpenOption.CREATE);
+        FileChannel opened = FileChannel.open(file, java.util.Set.of(StandardOpenOption.WRITE,
+                isNew ? StandardOpenOption.CREATE_NEW : StandardOpenOption.CREATE), PrivateFiles.ownerOnlyFile());
         if (created) {
             StoreDirectory.force(dir);
         }

@@ -25,7 +25,8 @@ final class StoreDirectory {
      * @throws StoreLockedException if another store, in this process or another, holds it
      */
     static FileChannel lock(Path dir) throws IOException {
-        FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE), java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                org.careledger.crypto.PrivateFiles.ownerOnlyFile());
         try {
             FileLock lock = channel.tryLock();
             if (lock != null) {
