@@ -84,6 +84,36 @@ public final class Trial {
         }
     }
 
+    /** Whether the chain, as this trial sees it, knows no role for {@code account} yet: a newcomer. */
+    public boolean newcomer(Address account) {
+        return Registry.roleOf(state.view(), account).isEmpty();
+    }
+
+    /** The sender, then every address among the call's arguments, each once: whom a call concerns. */
+    public static java.util.List<Address> partiesOf(Address sender, ContractCall call) {
+        return LedgerService.partiesOf(sender, call);
+    }
+
+    /**
+     * Applies a call that another signer has on its way to the ledger (queued in the portal, not yet
+     * waiting in the pool), as that signer's next transaction; a refusal is ignored, as a block would
+     * leave it out. For what a newcomer's call depends on: their registration, their welcome tokens.
+     */
+    public void applyOnItsWay(PrivateKey key, ContractCall call) {
+        Address other = key.address();
+        if (other.equals(sender)) {
+            throw new IllegalArgumentException("The trial's own sender's calls are run, not applied as on their way");
+        }
+        applyWaitingOf(other);
+        try {
+            Transaction tx = Transaction.sign(chainId, key, state.nextNonce(other), call, state.minimumFee(call));
+            rules.admit(tx, state);
+            state.apply(tx, block);
+        } catch (TransactionRejectedException e) {
+            // it will be judged by its own block
+        }
+    }
+
     /** Applies the waiting transactions of every other sender that names {@code party}. */
     private void applyWaitingAbout(Address party) {
         Set<Address> others = new LinkedHashSet<>();

@@ -152,6 +152,8 @@ public class LedgerOutbox {
     @EventListener
     void on(TransactionRefused event) {
         settleLater(() -> worker.refused(event.transactionId(), new Refusal(event.rule(), event.reason())));
+        // the node dropped the signer's later transactions with it: sign them again now, not at the next sweep
+        settleLater(worker::sweep);
     }
 
     private void settleLater(Runnable settle) {
@@ -188,6 +190,7 @@ public class LedgerOutbox {
                 trial = fresh;
             }
             Trial chosen = trial;
+            applyOnTheirWay(chosen, flush, signer, sender, call);
             // the refusal is caught inside: thrown through custody's transactional method, it would doom the caller's transaction
             TransactionRejectedException refused = signing.withKey(signer, key -> {
                 try {
@@ -204,6 +207,29 @@ public class LedgerOutbox {
             }
         } catch (LedgerUnavailableException e) {
             log.debug("{} queued without a dry run: {}", kind, e.getMessage());
+        }
+    }
+
+    /**
+     * For each party of the call the chain does not know yet (a newly approved user, or the patient a
+     * request names), applies in the trial the calls other signers have queued about it that may not
+     * be waiting in the pool yet (a registration sent again after a refusal dropped it, say), once per
+     * transaction.
+     */
+    private void applyOnTheirWay(Trial trial, FlushAfterCommit flush, Signer signer, Address sender, ContractCall call) {
+        for (Address party : Trial.partiesOf(sender, call)) {
+            if (!trial.newcomer(party) || !flush.prerequisitesApplied.add(sender + "/" + party)) {
+                continue;
+            }
+            for (OutboxRow row : rows.findBySubjectAndStatusInOrderByIdAsc(party.toString(), IN_FLIGHT)) {
+                Signer other = Signing.signerOf(row);
+                if (!other.equals(signer)) {
+                    signing.withKey(other, key -> {
+                        trial.applyOnItsWay(key, ContractCall.decode(row.getCallBytes()));
+                        return null;
+                    });
+                }
+            }
         }
     }
 
@@ -233,6 +259,8 @@ public class LedgerOutbox {
         private final List<Long> ids = new ArrayList<>();
         /** Dry runs of this transaction, one per signer, so each of its calls sees the ones before it. */
         private final Map<Address, Trial> trials = new HashMap<>();
+        /** Which (signer, party) pairs already had the calls on their way about the party applied. */
+        private final java.util.Set<String> prerequisitesApplied = new java.util.HashSet<>();
 
         @Override
         public int getOrder() {

@@ -111,6 +111,22 @@ class LedgerOutboxTest extends IntegrationTest {
     }
 
     @Test
+    void aNewcomersFirstCallPassesItsDryRunWhileTheirRegistrationIsStillQueued() {
+        UserProfile pending = new TestAccounts(context).pending(Role.PATIENT);
+        Address address = transactions.execute(s -> context.getBean(KeyCustody.class).issueKey(pending.id()));
+        // the registration is queued but not yet signed (a refusal took it out of the pool, say): nothing waiting names the newcomer
+        transactions.executeWithoutResult(s -> rows.save(new OutboxRow("registry.register", null, "HOME_SEALER", address.toString(), "PATIENT",
+                Registry.register(address, "PATIENT").encode(), java.time.Instant.now())));
+
+        QueuedCall anchor = transactions.execute(s -> outbox.queue(TestCalls.CALL, Signer.user(pending.id()), null, "first",
+                anchor(address, "first-" + UUID.randomUUID(), 1)));
+
+        assertThat(anchor.status()).isEqualTo(LedgerReceipt.Status.QUEUED);
+        Await.until("the newcomer's anchor is mined once the registration is", Duration.ofSeconds(60),
+                () -> outbox.receipt(anchor).status() == LedgerReceipt.Status.COMMITTED);
+    }
+
+    @Test
     void theDryRunSeesTheSignersCallsQueuedBeforeInTheSameTransaction() {
         UserProfile patient = onChain(new TestAccounts(context).active(Role.PATIENT));
         String entry = "dry-run-" + UUID.randomUUID();

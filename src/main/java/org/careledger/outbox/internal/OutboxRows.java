@@ -20,6 +20,8 @@ public interface OutboxRows extends JpaRepository<OutboxRow, Long> {
 
     List<OutboxRow> findBySubjectAndKindOrderByIdDesc(String subject, String kind);
 
+    List<OutboxRow> findBySubjectAndStatusInOrderByIdAsc(String subject, Collection<OutboxRow.Status> statuses);
+
     List<OutboxRow> findBySubjectAndKindAndStatusIn(String subject, String kind, Collection<OutboxRow.Status> statuses);
 
     List<OutboxRow> findBySignerUserIdAndStatusOrderByIdAsc(Long signerUserId, OutboxRow.Status status);
