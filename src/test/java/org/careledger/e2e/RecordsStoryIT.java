@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.careledger.Await;
 import org.careledger.IntegrationTest;
 import org.careledger.contracts.RecordCategory;
+import org.careledger.contracts.Registry;
 import org.careledger.identity.PatientQrCodes;
 import org.careledger.identity.Role;
 import org.careledger.identity.TestAccounts;
 import org.careledger.identity.UserProfile;
 import org.careledger.inbox.Inbox;
+import org.careledger.node.LedgerService;
 import org.careledger.records.EntryContent;
 import org.careledger.records.PatientRecords;
 import org.junit.jupiter.api.DisplayName;
@@ -57,6 +60,9 @@ class RecordsStoryIT extends IntegrationTest {
     Inbox inbox;
 
     @Autowired
+    LedgerService ledger;
+
+    @Autowired
     TransactionTemplate transactions;
 
     private WebDriver driver() {
@@ -71,6 +77,12 @@ class RecordsStoryIT extends IntegrationTest {
         new LoginPage(driver(), baseUrl()).open().signInExpecting(user.username(), TestAccounts.PASSWORD, homeId);
     }
 
+    /** An approved account is registered on the ledger a few seconds later; until then its entries are refused. */
+    private void awaitOnLedger(UserProfile user) {
+        Await.until(user.fullName() + " is on the ledger's registry",
+                () -> Registry.roleOf(ledger.committedState().view(), user.ledgerAddress()).isPresent());
+    }
+
     private void signOut() {
         new PortalShell(driver(), baseUrl()).signOut();
     }
@@ -82,6 +94,8 @@ class RecordsStoryIT extends IntegrationTest {
         UserProfile doctor = accounts.active(Role.DOCTOR);
         UserProfile patient = accounts.active(Role.PATIENT);
         String address = patient.ledgerAddress().toString();
+        awaitOnLedger(doctor);
+        awaitOnLedger(patient);
         TestAccounts.as(patient.username(), Role.PATIENT, () -> records.addSelfReported(RecordCategory.ALLERGY,
                 EntryContent.coded(null, null, "Penicillin", "hives")));
         Path qr = Files.createTempFile("patient-qr-", ".png");
@@ -142,6 +156,7 @@ class RecordsStoryIT extends IntegrationTest {
     @DisplayName("a patient attaches a file to their record and downloads it, shows an entry's proof as a QR code, and sees a new message counted at once")
     void aPatientsOwnRecordAndLiveInbox() {
         UserProfile patient = new TestAccounts(ctx).active(Role.PATIENT);
+        awaitOnLedger(patient);
         byte[] png = TestAccounts.as(patient.username(), Role.PATIENT, qrCodes::myPng);
         Path scan = MyRecordPage.tempCopy(png, "scan.png");
 
