@@ -30,6 +30,9 @@ public abstract class IntegrationTest {
         registry.add("careledger.data-dir", DATA_DIR::toString);
         // the demo's records are seeded by the one test that checks them, not in every context's background
         registry.add("careledger.demo.records", () -> "false");
+        // no dev tools, which production never has: the browser tests then see pages, and the
+        // security policy, as production serves them
+        registry.add("vaadin.devmode.devTools.enabled", () -> "false");
     }
 
     private static Path freshDataDir() {

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -24,6 +25,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * A real headless Chromium for the browser tests, one fresh browser (and profile directory) per test
@@ -35,6 +39,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Both are given to Selenium explicitly, so Selenium Manager never runs (it would try to download a
  * browser). Without them the tests are skipped with a loud message, except under {@code CI=true},
  * where they fail: CI must never pass by not running the browser tests.
+ *
+ * <p>Every test also runs under the portal's Content-Security-Policy and Permissions-Policy: the
+ * browser's console log is kept, and a test whose page reported a policy violation (a script,
+ * style, image or connection the policy refused) or a policy the browser could not parse fails
+ * after it ends, with the lines the browser logged. A violation means a view is broken in a real
+ * browser even when the test's own assertions passed.
  */
 public final class BrowserSupport implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
 
@@ -107,6 +117,9 @@ public final class BrowserSupport implements BeforeAllCallback, BeforeEachCallba
         options.setBinary(browser);
         options.addArguments(ARGS);
         options.addArguments("--user-data-dir=" + profileDir.toAbsolutePath());
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driverExecutable)
                 .usingAnyFreePort()
@@ -124,17 +137,58 @@ public final class BrowserSupport implements BeforeAllCallback, BeforeEachCallba
                 keepEvidence(context);
             }
             if (driver != null) {
-                driver.quit();
+                assertNoPolicyViolations(driver, context.getDisplayName());
             }
         } finally {
-            driver = null;
-            if (service != null) {
-                service.stop();
-                service = null;
+            try {
+                if (driver != null) {
+                    driver.quit();
+                }
+            } finally {
+                driver = null;
+                if (service != null) {
+                    service.stop();
+                    service = null;
+                }
+                deleteQuietly(profileDir);
+                profileDir = null;
             }
-            deleteQuietly(profileDir);
-            profileDir = null;
         }
+    }
+
+    /**
+     * The browser's log lines since the last call that report a Content-Security-Policy violation
+     * or a policy header the browser rejected; reading them empties the browser's log.
+     */
+    public List<String> takePolicyViolations() {
+        return takePolicyViolations(driver());
+    }
+
+    private static List<String> takePolicyViolations(WebDriver driver) {
+        return policyViolations(driver.manage().logs().get(LogType.BROWSER).getAll());
+    }
+
+    /** Fails, naming the test and quoting the browser, if the browser logged a policy violation since the last look. */
+    static void assertNoPolicyViolations(WebDriver driver, String test) {
+        List<String> violations = takePolicyViolations(driver);
+        if (!violations.isEmpty()) {
+            throw new AssertionError("The browser reported " + violations.size() + " security policy violation(s) during " + test
+                    + " (a view needs something the portal's Content-Security-Policy or Permissions-Policy forbids;"
+                    + " see SecurityConfiguration):\n  " + String.join("\n  ", violations));
+        }
+    }
+
+    /** The lines among {@code entries} that report a refused resource or a broken policy. */
+    static List<String> policyViolations(List<LogEntry> entries) {
+        return entries.stream()
+                .map(LogEntry::getMessage)
+                .filter(BrowserSupport::isPolicyProblem)
+                .toList();
+    }
+
+    private static boolean isPolicyProblem(String message) {
+        return message.contains("Content Security Policy") || message.contains("Content-Security-Policy")
+                || message.contains("Refused to") || message.contains("Permissions-Policy");
     }
 
     /** After a failure: a screenshot and the page's HTML under target/e2e-failures/, for a person to look at. */

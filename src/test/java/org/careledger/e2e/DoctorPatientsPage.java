@@ -21,13 +21,7 @@ final class DoctorPatientsPage extends PageObject {
 
     /** Sends an image file to the QR upload's file input (inside the upload's shadow root) and waits for the look-up. */
     DoctorPatientsPage uploadQrCode(Path png) {
-        WebElement upload = present(By.id("patient-code-upload"));
-        WebElement input = wait.until(d -> {
-            var inShadow = upload.getShadowRoot().findElements(By.cssSelector("input[type=file]"));
-            return inShadow.isEmpty() ? upload.findElements(By.cssSelector("input[type=file]")).stream().findFirst().orElse(null)
-                    : inShadow.get(0);
-        });
-        input.sendKeys(png.toAbsolutePath().toString());
+        fileInputOf(present(By.id("patient-code-upload"))).sendKeys(png.toAbsolutePath().toString());
         byId("patient-lookup");
         wait.until(d -> !lookupAddress().isEmpty());
         return this;

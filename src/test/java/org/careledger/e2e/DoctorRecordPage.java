@@ -1,7 +1,9 @@
 package org.careledger.e2e;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** A patient's record as the doctor sees it ({@code /doctor/patients/<address>}). */
 final class DoctorRecordPage extends PageObject {
@@ -42,6 +44,15 @@ final class DoctorRecordPage extends PageObject {
         clickScrolledIntoView(byId("add-entry-button"));
         wait.until(d -> myEntriesText().contains(display));
         return this;
+    }
+
+    /** Opens the emergency dialog and cancels it; true if it showed its confirm button. */
+    boolean openAndCancelEmergencyDialog() {
+        clickScrolledIntoView(byId("declare-emergency-button"));
+        boolean shown = byId("emergency-confirm-button").isDisplayed();
+        driver.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("emergency-confirm-button")));
+        return shown;
     }
 
     String myEntriesText() {

@@ -1,6 +1,13 @@
 package org.careledger.e2e;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -34,5 +41,57 @@ final class MyRecordPage extends PageObject {
     MyRecordPage waitUntilVerified(String summary) {
         wait.until(d -> recordText().contains(summary) && !recordText().contains("Awaiting anchor"));
         return this;
+    }
+
+    /** Adds a self-reported attachment entry through the form: the category, the file (waiting for its upload) and a comment. */
+    MyRecordPage addAttachment(Path file, String comment) {
+        WebElement form = byId("self-report");
+        if (form.getDomAttribute("opened") == null) {
+            clickScrolledIntoView(form.findElement(By.cssSelector("vaadin-details-summary, [slot='summary']")));
+        }
+        clickScrolledIntoView(byId("entry-category"));
+        clickScrolledIntoView(visible(By.xpath("//vaadin-select-item[normalize-space(.)='attachment']")));
+        WebElement upload = byId("entry-attachment");
+        fileInputOf(upload).sendKeys(file.toAbsolutePath().toString());
+        wait.until(d -> Boolean.TRUE.equals(js("return arguments[0].files.length === 1 && arguments[0].files.every(f => f.complete)", upload)));
+        type("entry-text", comment);
+        clickScrolledIntoView(byId("add-entry-button"));
+        wait.until(d -> recordText().contains(file.getFileName().toString()));
+        return this;
+    }
+
+    /** Opens the entry's details (a click on its row) and fetches its attachment through the page's link; returns the bytes' count. */
+    long downloadAttachment(String fileName) {
+        WebElement cell = wait.until(d -> d.findElements(By.cssSelector("#record-grid vaadin-grid-cell-content")).stream()
+                .filter(c -> c.getText().strip().equals(fileName)).findFirst().orElse(null));
+        clickScrolledIntoView(cell);
+        WebElement link = visible(By.cssSelector("[id^='attachment-download-']"));
+        Object size = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0].href).then(r => r.ok ? r.arrayBuffer() : Promise.reject(r.status))
+                    .then(b => done(b.byteLength), e => done(-1));
+                """, link);
+        return size instanceof Number n ? n.longValue() : -1;
+    }
+
+    /** Opens the first entry's proof as a QR code; returns the QR image's natural width (0 if it did not load), and closes the dialog. */
+    long proofQrWidth() {
+        clickScrolledIntoView(wait.until(d -> d.findElements(By.cssSelector("[id^='proof-qr-']")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null)));
+        WebElement img = visible(By.cssSelector("img[alt='QR code of the proof bundle']"));
+        wait.until(d -> Boolean.TRUE.equals(js("return arguments[0].complete", img)));
+        Object width = js("return arguments[0].naturalWidth", img);
+        driver.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+        wait.until(d -> d.findElements(By.cssSelector("img[alt='QR code of the proof bundle']")).isEmpty());
+        return width instanceof Number n ? n.longValue() : 0;
+    }
+
+    static Path tempCopy(byte[] bytes, String name) {
+        try {
+            Path dir = Files.createTempDirectory("careledger-upload-");
+            return Files.write(dir.resolve(name), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

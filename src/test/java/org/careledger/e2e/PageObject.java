@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -63,7 +64,21 @@ abstract class PageObject {
     /** Clicks an element that may sit outside the 1280-pixel window (a wide grid's last column). */
     protected void clickScrolledIntoView(WebElement element) {
         js("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element);
-        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+        wait.until(ExpectedConditions.elementToBeClickable(element));
+        // a wide grid may still be scrolling: the first click can land where the element was a moment ago
+        new WebDriverWait(driver, TIMEOUT).ignoring(ElementClickInterceptedException.class).until(d -> {
+            element.click();
+            return true;
+        });
+    }
+
+    /** The native file input of a Vaadin upload (inside its shadow root, or slotted in the light DOM). */
+    protected WebElement fileInputOf(WebElement upload) {
+        return wait.until(d -> {
+            var inShadow = upload.getShadowRoot().findElements(By.cssSelector("input[type=file]"));
+            return inShadow.isEmpty() ? upload.findElements(By.cssSelector("input[type=file]")).stream().findFirst().orElse(null)
+                    : inShadow.get(0);
+        });
     }
 
     protected Object js(String script, Object... args) {

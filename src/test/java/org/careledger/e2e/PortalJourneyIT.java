@@ -2,6 +2,7 @@ package org.careledger.e2e;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.careledger.IntegrationTest;
@@ -147,9 +148,16 @@ class PortalJourneyIT extends IntegrationTest {
                 Arguments.of(DemoAccounts.PHARMACIST, "pharmacist-home", List.of("My profile", "Inbox")));
     }
 
+    /** The root id of the view each navigation label opens ("My profile" is the role's home). */
+    private static final Map<String, String> VIEW_OF_LABEL = Map.of(
+            "Approvals", "admin-home", "Users", "users-view", "Providers", "providers-view",
+            "Emergency reviews", "emergency-reviews", "Erasure requests", "erasure-requests", "Inbox", "inbox-view",
+            "My patients", "doctor-patients", "My record", "my-record", "Access requests", "access-requests",
+            "Who viewed my record", "access-log");
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("demoRoles")
-    @DisplayName("each demo role signs in to its home, sees exactly its navigation, and signs out")
+    @DisplayName("each demo role signs in to its home, sees exactly its navigation, opens each of its views and signs out")
     void eachRoleSeesItsNavigation(DemoAccount account, String homeId, List<String> expectedNavigation) {
         loginPage().open().signInExpecting(account.username(), account.password(), homeId);
         PortalShell shell = shell().waitForView(homeId);
@@ -159,6 +167,12 @@ class PortalJourneyIT extends IntegrationTest {
         if (account != DemoAccounts.ADMIN) {
             assertThat(navigation).doesNotContain("Approvals", "Users", "Providers", "Emergency reviews", "Erasure requests");
         }
+        // every view the role may open, under the portal's security policy (BrowserSupport fails on a violation)
+        for (String label : navigation) {
+            shell.openFromNavigation(label, VIEW_OF_LABEL.getOrDefault(label, homeId));
+        }
+        shell.navigateTo("account/password");
+        shell.waitForView("change-password");
         LoginPage afterSignOut = shell.signOut();
         assertThat(afterSignOut.notice()).isEqualTo("You have signed out.");
     }

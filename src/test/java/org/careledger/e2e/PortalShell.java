@@ -29,6 +29,24 @@ final class PortalShell extends PageObject {
                 .toList();
     }
 
+    /** Clicks the navigation item with this label and waits for the view with this id. */
+    PortalShell openFromNavigation(String label, String viewId) {
+        WebElement nav = present(By.id("main-nav"));
+        WebElement item = nav.findElements(By.cssSelector("vaadin-side-nav-item")).stream()
+                .filter(i -> String.valueOf(js("return arguments[0].textContent", i)).strip().equals(label))
+                .findFirst().orElseThrow(() -> new AssertionError("no navigation item " + label));
+        clickScrolledIntoView(item);
+        byId(viewId);
+        return this;
+    }
+
+    /** The inbox badge's count as shown now (0 while the badge is hidden). */
+    long unreadCount() {
+        WebElement badge = present(By.id("inbox-unread"));
+        String text = badge.isDisplayed() ? badge.getText().strip() : "";
+        return text.isEmpty() ? 0 : Long.parseLong(text.replace("+", ""));
+    }
+
     String currentUser() {
         return byId("current-user").getText().strip();
     }

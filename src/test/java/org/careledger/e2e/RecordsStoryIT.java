@@ -4,22 +4,28 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.careledger.Await;
 import org.careledger.IntegrationTest;
 import org.careledger.contracts.RecordCategory;
+import org.careledger.contracts.Registry;
 import org.careledger.identity.PatientQrCodes;
 import org.careledger.identity.Role;
 import org.careledger.identity.TestAccounts;
 import org.careledger.identity.UserProfile;
+import org.careledger.inbox.Inbox;
+import org.careledger.node.LedgerService;
 import org.careledger.records.EntryContent;
 import org.careledger.records.PatientRecords;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The records story in a real browser, with a fresh doctor and patient (so the demo data cannot
  * interfere): the doctor uploads the patient's QR code and asks for access, the patient approves,
  * the doctor reads the record and adds a diagnosis, the patient approves it and sees the doctor's
- * read in "Who viewed my record", then revokes, and the doctor can no longer read.
+ * read in "Who viewed my record", then revokes, and the doctor can no longer read. And a patient's own
+ * record: an attachment added and downloaded, a proof shown as a QR code, the inbox badge updated by push.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RecordsStoryIT extends IntegrationTest {
@@ -49,6 +56,15 @@ class RecordsStoryIT extends IntegrationTest {
     @Autowired
     PatientRecords records;
 
+    @Autowired
+    Inbox inbox;
+
+    @Autowired
+    LedgerService ledger;
+
+    @Autowired
+    TransactionTemplate transactions;
+
     private WebDriver driver() {
         return browser.driver();
     }
@@ -59,6 +75,12 @@ class RecordsStoryIT extends IntegrationTest {
 
     private void signIn(UserProfile user, String homeId) {
         new LoginPage(driver(), baseUrl()).open().signInExpecting(user.username(), TestAccounts.PASSWORD, homeId);
+    }
+
+    /** An approved account is registered on the ledger a few seconds later; until then its entries are refused. */
+    private void awaitOnLedger(UserProfile user) {
+        Await.until(user.fullName() + " is on the ledger's registry",
+                () -> Registry.roleOf(ledger.committedState().view(), user.ledgerAddress()).isPresent());
     }
 
     private void signOut() {
@@ -72,6 +94,8 @@ class RecordsStoryIT extends IntegrationTest {
         UserProfile doctor = accounts.active(Role.DOCTOR);
         UserProfile patient = accounts.active(Role.PATIENT);
         String address = patient.ledgerAddress().toString();
+        awaitOnLedger(doctor);
+        awaitOnLedger(patient);
         TestAccounts.as(patient.username(), Role.PATIENT, () -> records.addSelfReported(RecordCategory.ALLERGY,
                 EntryContent.coded(null, null, "Penicillin", "hives")));
         Path qr = Files.createTempFile("patient-qr-", ".png");
@@ -122,8 +146,31 @@ class RecordsStoryIT extends IntegrationTest {
             assertThat(refused.showsRecord()).isFalse();
             assertThat(refused.consentRequiredMessage()).contains("no active consent");
             assertThat(refused.offersEmergency()).isTrue();
+            assertThat(refused.openAndCancelEmergencyDialog()).as("the emergency dialog opened").isTrue();
         } finally {
             Files.deleteIfExists(qr);
         }
+    }
+
+    @Test
+    @DisplayName("a patient attaches a file to their record and downloads it, shows an entry's proof as a QR code, and sees a new message counted at once")
+    void aPatientsOwnRecordAndLiveInbox() {
+        UserProfile patient = new TestAccounts(ctx).active(Role.PATIENT);
+        awaitOnLedger(patient);
+        byte[] png = TestAccounts.as(patient.username(), Role.PATIENT, qrCodes::myPng);
+        Path scan = MyRecordPage.tempCopy(png, "scan.png");
+
+        signIn(patient, "patient-home");
+        MyRecordPage mine = new MyRecordPage(driver(), baseUrl()).open()
+                .addAttachment(scan, "Photo of my vaccination card")
+                .waitUntilVerified("scan.png");
+        assertThat(mine.downloadAttachment("scan.png")).as("bytes downloaded").isEqualTo(png.length);
+        assertThat(mine.proofQrWidth()).as("the proof's QR image loaded").isGreaterThan(0);
+
+        // push: a message sent now shows in the badge without a reload
+        PortalShell shell = new PortalShell(driver(), baseUrl());
+        long unread = shell.unreadCount();
+        transactions.executeWithoutResult(tx -> inbox.send(patient.id(), "A test message", "Sent while the page is open", null));
+        new WebDriverWait(driver(), PageObject.TIMEOUT).until(d -> shell.unreadCount() == unread + 1);
     }
 }
