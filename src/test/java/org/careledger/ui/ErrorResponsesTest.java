@@ -43,6 +43,13 @@ class ErrorResponsesTest extends IntegrationTest {
     }
 
     @Test
+    void aSignedOutCallerGetsTheSameAnswerNotARedirectToSignIn() throws Exception {
+        MockHttpServletResponse json = mvc.perform(get("/error").accept(MediaType.APPLICATION_JSON)).andReturn().getResponse();
+        assertThat(json.getStatus()).isEqualTo(404);
+        assertThat(json.getContentAsString()).isEqualTo("{\"status\":404,\"error\":\"Not Found\"}");
+    }
+
+    @Test
     void theErrorPageOpenedWithNoErrorBehindItDoesNotExist() throws Exception {
         MockHttpServletResponse json = mvc.perform(signedIn(get("/error")).accept(MediaType.APPLICATION_JSON)).andReturn().getResponse();
         assertThat(json.getStatus()).isEqualTo(404);

@@ -121,7 +121,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/images/**", "/icons/**", "/favicon.ico").permitAll());
+        // the error answer (ui.ErrorResponses) says nothing internal, so a signed-out caller gets it too, not a redirect to sign in
+        http.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
+                .requestMatchers("/images/**", "/icons/**", "/favicon.ico", "/error").permitAll());
         http.sessionManagement(session -> session
                 .sessionFixation(fixation -> fixation.changeSessionId())
                 .maximumSessions(-1)
