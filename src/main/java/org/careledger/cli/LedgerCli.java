@@ -82,7 +82,7 @@ public final class LedgerCli {
             err.println("ledger: " + e.getMessage());
             return 1;
         } catch (Exception e) {
-            err.println("ledger: failed: " + e);
+            err.println("ledger: failed: " + e + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
             return 1;
         }
     }
