@@ -34,7 +34,10 @@ public final class PrivateFiles {
         return posix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)} : new FileAttribute<?>[0];
     }
 
-    /** Creates {@code dir} and any missing parents below an existing folder, each new one 0700. */
+    /**
+     * Creates {@code dir} and any missing parents below an existing folder, each new one 0700; safe
+     * when several threads create the same folders at once (the ledger's nodes open side by side).
+     */
     public static Path createDirectories(Path dir) throws IOException {
         Path absolute = dir.toAbsolutePath().normalize();
         if (Files.isDirectory(absolute)) {
@@ -44,10 +47,16 @@ public final class PrivateFiles {
         if (parent != null) {
             createDirectories(parent);
         }
-        if (posix()) {
-            Files.createDirectory(absolute, PosixFilePermissions.asFileAttribute(OWNER_DIR));
-        } else {
-            Files.createDirectory(absolute);
+        try {
+            if (posix()) {
+                Files.createDirectory(absolute, PosixFilePermissions.asFileAttribute(OWNER_DIR));
+            } else {
+                Files.createDirectory(absolute);
+            }
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            if (!Files.isDirectory(absolute)) { // another thread made it first: fine if it is a folder
+                throw raced;
+            }
         }
         return dir;
     }
