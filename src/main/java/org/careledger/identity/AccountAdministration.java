@@ -231,8 +231,8 @@ public class AccountAdministration {
 
     private static void requireStatus(UserAccount account, AccountStatus expected, String what) {
         if (account.getStatus() != expected) {
-            throw new OperationNotAllowedException("Only " + expected.name().toLowerCase(Locale.ROOT)
-                    + " accounts can be " + what + "; this one is " + account.getStatus().name().toLowerCase(Locale.ROOT));
+            throw new OperationNotAllowedException("Only an account whose status is \"" + expected.label() + "\" can be " + what
+                    + "; this one's is \"" + account.getStatus().label() + "\"");
         }
     }
 

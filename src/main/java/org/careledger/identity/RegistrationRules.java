@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.careledger.common.SingleLine;
+import org.careledger.provider.ProperName;
 
 /**
  * The rules for each field a person types when registering, and for the reason an admin gives when
@@ -17,9 +18,6 @@ import org.careledger.common.SingleLine;
  */
 public final class RegistrationRules {
 
-    /** Letters and combining marks of any script, spaces, apostrophes, periods and hyphens. */
-    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M} '’.\\-]+");
-    private static final Pattern HAS_LETTER = Pattern.compile(".*\\p{L}.*");
     /** A pragmatic address check: one @, no spaces, a dot in the domain, no leading or trailing dot. */
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
@@ -47,8 +45,8 @@ public final class RegistrationRules {
         if (name.codePointCount(0, name.length()) > MAX_NAME) {
             throw new FieldRuleViolation("A name has at most " + MAX_NAME + " characters");
         }
-        if (!NAME.matcher(name).matches() || !HAS_LETTER.matcher(name).matches()) {
-            throw new FieldRuleViolation("Use letters, spaces, apostrophes, periods and hyphens only");
+        if (!ProperName.holds(name)) {
+            throw new FieldRuleViolation(ProperName.MESSAGE);
         }
         return name;
     }

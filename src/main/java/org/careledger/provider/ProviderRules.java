@@ -1,13 +1,16 @@
 package org.careledger.provider;
 
+import java.text.Normalizer;
 import java.util.Map;
 
 import org.careledger.common.SingleLine;
 
 /**
  * The rules for a provider's fields as an admin types them. Both are single-line ({@link SingleLine}):
- * the name is offered in the registration form's list and the address shown in one grid cell. Each
- * check puts its message under the field's name in {@code errors} and returns the value as stored.
+ * the name is offered in the registration form's list and the address shown in one grid cell. The
+ * name also keeps to a person's name's characters ({@link ProperName}): it is shown to every
+ * applicant and in every doctor's and pharmacist's details, so it is never markup. Each check puts
+ * its message under the field's name in {@code errors} and returns the value as stored.
  */
 final class ProviderRules {
 
@@ -18,7 +21,12 @@ final class ProviderRules {
     }
 
     static String name(String raw, Map<String, String> errors) {
-        return oneLine(raw, MAX_NAME, "name", "Enter the provider's name (1 to " + MAX_NAME + " characters)", errors);
+        String name = oneLine(raw == null ? null : Normalizer.normalize(raw, Normalizer.Form.NFC), MAX_NAME, "name",
+                "Enter the provider's name (1 to " + MAX_NAME + " characters)", errors);
+        if (!errors.containsKey("name") && !ProperName.holds(name)) {
+            errors.put("name", ProperName.MESSAGE);
+        }
+        return name;
     }
 
     static String address(String raw, Map<String, String> errors) {

@@ -117,7 +117,7 @@ class AccountAdministrationTest extends IntegrationTest {
 
         assertThatThrownBy(() -> administration.approve(patient.id()))
                 .isInstanceOf(OperationNotAllowedException.class)
-                .hasMessage("Only pending accounts can be approved; this one is active");
+                .hasMessage("Only an account whose status is \"Waiting for approval\" can be approved; this one's is \"Active\"");
         assertThat(directory.find(patient.id()).orElseThrow().ledgerAddress()).isEqualTo(address);
     }
 
@@ -157,7 +157,7 @@ class AccountAdministrationTest extends IntegrationTest {
         assertThat(rejected.ledgerAddress()).isNull();
         assertThatThrownBy(() -> administration.approve(patient.id()))
                 .isInstanceOf(OperationNotAllowedException.class)
-                .hasMessage("Only pending accounts can be approved; this one is rejected");
+                .hasMessage("Only an account whose status is \"Waiting for approval\" can be approved; this one's is \"Rejected\"");
     }
 
     @Test
@@ -167,7 +167,7 @@ class AccountAdministrationTest extends IntegrationTest {
         assertThat(administration.disable(doctor.id()).status()).isEqualTo(AccountStatus.DISABLED);
         assertThatThrownBy(() -> administration.disable(doctor.id()))
                 .isInstanceOf(OperationNotAllowedException.class)
-                .hasMessage("Only active accounts can be disabled; this one is disabled");
+                .hasMessage("Only an account whose status is \"Active\" can be disabled; this one's is \"Disabled\"");
         assertThat(administration.enable(doctor.id()).status()).isEqualTo(AccountStatus.ACTIVE);
     }
 

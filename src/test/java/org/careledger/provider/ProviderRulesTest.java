@@ -35,6 +35,18 @@ class ProviderRulesTest {
         assertThat(errors).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"<img src=x onerror=alert(1)>", "Clinic 24", "A&E Unit", "St. Mary's (North)", "...", "http://x.example"})
+    void aNameWithAnythingButAPersonsNameCharactersIsRefused(String name) {
+        assertThat(nameErrors(name)).containsExactly(Map.entry("name", "Use letters, spaces, apostrophes, periods and hyphens only"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"St. Mary's General Hospital", "Hôpital Necker-Enfants malades", "北京协和医院", "Apotheke am Markt"})
+    void aNameInAnyScriptWithApostrophesPeriodsAndHyphensIsKept(String name) {
+        assertThat(nameErrors(name)).isEmpty();
+    }
+
     @Test
     void aMissingOrTooLongValueAsksForOneOfTheRightLength() {
         assertThat(nameErrors("  ")).containsEntry("name", "Enter the provider's name (1 to 120 characters)");

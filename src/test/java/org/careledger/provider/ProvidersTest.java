@@ -28,8 +28,13 @@ class ProvidersTest extends IntegrationTest {
         TestAccounts.signOut();
     }
 
+    /** A unique name of letters only: a provider's name holds no digits, as a person's does not. */
     private static String uniqueName() {
-        return "Test Clinic " + UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder suffix = new StringBuilder();
+        for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 10).toCharArray()) {
+            suffix.append((char) ('a' + Character.digit(c, 16)));
+        }
+        return "Test Clinic " + Character.toUpperCase(suffix.charAt(0)) + suffix.substring(1);
     }
 
     @Test
@@ -80,6 +85,26 @@ class ProvidersTest extends IntegrationTest {
                     .containsEntry("address", "Use one line, without control characters");
         }
         assertThat(providers.all()).extracting(ProviderView::name).noneMatch(n -> n.startsWith(name));
+    }
+
+    @Test
+    void aProvidersNameKeepsToAPersonsNameCharactersSoMarkupIsNeverStored() {
+        TestAccounts.signIn(DemoAccounts.ADMIN.username(), Role.ADMIN);
+        int before = providers.all().size();
+
+        for (String markup : new String[] {"<img src=x onerror=alert(1)>", "<script>alert(1)</script>", "Clinic & Co", "Pharmacy #42"}) {
+            InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                    () -> providers.create(markup, ProviderKind.PHARMACY, "1 Road"));
+            assertThat(e).as(markup).isNotNull();
+            assertThat(e.fieldErrors()).containsExactly(
+                    org.assertj.core.api.Assertions.entry("name", "Use letters, spaces, apostrophes, periods and hyphens only"));
+        }
+        assertThat(providers.all()).hasSize(before);
+        ProviderView renamed = providers.create(uniqueName(), ProviderKind.HOSPITAL, "2 Road");
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> providers.update(renamed.id(), "<b>Bold</b>", ProviderKind.HOSPITAL, "2 Road"));
+        assertThat(e.fieldErrors()).containsOnlyKeys("name");
+        assertThat(providers.find(renamed.id())).contains(renamed);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.careledger.identity.ui;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -7,10 +8,10 @@ import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -18,35 +19,46 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import org.careledger.common.InvalidInputException;
+import org.careledger.common.NotFoundException;
 import org.careledger.common.OperationNotAllowedException;
 import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
+import org.careledger.common.ui.ResponsiveGrid;
 import org.careledger.identity.AccountAdministration;
+import org.careledger.identity.AppRoles;
 import org.careledger.identity.RegistrationAttemptView;
 import org.careledger.identity.RegistrationAttempts;
-import org.careledger.identity.AppRoles;
 import org.careledger.identity.RegistrationRules;
 import org.careledger.identity.Role;
 import org.careledger.identity.UserProfile;
 import org.careledger.provider.ProviderView;
 import org.careledger.provider.Providers;
 
-/** The admin's home: how many active users of each role, and the registrations waiting for a decision. */
+/**
+ * The admin's home: how many active users of each role, the registrations waiting for a decision,
+ * and the registrations made with an email address already in use. Every list says, when empty,
+ * what would appear in it.
+ */
 @Route("admin")
 @PageTitle("Approvals · CareLedger")
 @Menu(order = 1, title = "Approvals", icon = "vaadin:check-square-o")
 @RolesAllowed(AppRoles.ADMIN)
 class AdminDashboardView extends VerticalLayout {
 
+    static final String QUEUE_EMPTY = "Nobody is waiting for approval. When a doctor, patient or pharmacist registers, "
+            + "their registration appears here for you to approve or reject.";
+    static final String ATTEMPTS_EMPTY = "None to look at. If someone registers with an email address that already "
+            + "has an account, it appears here.";
+
     private final AccountAdministration admin;
     private final RegistrationAttempts attempts;
     private final Providers providers;
     private final HorizontalLayout counts = new HorizontalLayout();
-    final Grid<UserProfile> queue = new Grid<>(UserProfile.class, false);
-    private final H3 queueTitle = new H3();
-    final Grid<RegistrationAttemptView> attemptGrid = new Grid<>(RegistrationAttemptView.class, false);
-    private final H3 attemptsTitle = new H3("Registrations with an email already in use");
+    final ResponsiveGrid<UserProfile> queue = new ResponsiveGrid<>();
+    final H3 queueTitle = new H3();
+    final ResponsiveGrid<RegistrationAttemptView> attemptGrid = new ResponsiveGrid<>();
 
     AdminDashboardView(AccountAdministration admin, RegistrationAttempts attempts, Providers providers) {
         this.admin = admin;
@@ -54,10 +66,24 @@ class AdminDashboardView extends VerticalLayout {
         this.providers = providers;
         setId("admin-home");
         counts.setId("user-counts");
+        counts.getStyle().set("flex-wrap", "wrap");
+        queueTitle.setId("queue-title");
         configureQueue();
         configureAttempts();
-        add(new H2("Administration"), counts, queueTitle, queue, attemptsTitle, attemptGrid);
+        add(new H2("Administration"), new H3("Active accounts"), counts, queueTitle, queue, createAttemptsSection(), attemptGrid);
         refresh();
+    }
+
+    private void configureQueue() {
+        queue.setId("approval-queue");
+        queue.text("Name", UserProfile::fullName);
+        queue.text("Role", u -> u.role().label());
+        queue.text("Email", UserProfile::email);
+        queue.text("Registration or policy", this::credentials);
+        queue.text("Registered", u -> BrowserTime.format(u.createdAt()));
+        queue.actions("Decision", this::decisionButtons);
+        queue.setEmptyStateText(QUEUE_EMPTY);
+        queue.setAllRowsVisible(true);
     }
 
     /**
@@ -66,51 +92,58 @@ class AdminDashboardView extends VerticalLayout {
      */
     private void configureAttempts() {
         attemptGrid.setId("registration-attempts");
-        attemptGrid.addColumn(a -> BrowserTime.format(a.at())).setHeader("When").setAutoWidth(true);
-        attemptGrid.addColumn(RegistrationAttemptView::attemptedName).setHeader("Name given").setAutoWidth(true);
-        attemptGrid.addColumn(a -> a.attemptedRole().label()).setHeader("As").setAutoWidth(true);
-        attemptGrid.addColumn(a -> a.existingName() + " (" + a.existingUsername() + ")").setHeader("Existing account").setAutoWidth(true);
-        attemptGrid.addComponentColumn(a -> {
-            Button dismiss = new Button("Dismiss", click -> {
-                act(() -> attempts.dismiss(a.id()));
-            });
+        attemptGrid.text("Name given", RegistrationAttemptView::attemptedName);
+        attemptGrid.text("Registering as", a -> a.attemptedRole().label());
+        attemptGrid.text("Existing account", a -> a.existingName() + " (" + a.existingUsername() + ")");
+        attemptGrid.text("When", a -> BrowserTime.format(a.at()));
+        attemptGrid.actions("", a -> {
+            Button dismiss = new Button("Dismiss", click -> act(() -> attempts.dismiss(a.id())));
             dismiss.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             dismiss.setId("dismiss-attempt-" + a.id());
+            dismiss.setAriaLabel("Dismiss the registration by " + a.attemptedName());
             return dismiss;
-        }).setHeader("").setAutoWidth(true);
+        });
+        attemptGrid.setEmptyStateText(ATTEMPTS_EMPTY);
         attemptGrid.setAllRowsVisible(true);
     }
 
-    private void configureQueue() {
-        queue.setId("approval-queue");
-        queue.addColumn(UserProfile::fullName).setHeader("Name").setAutoWidth(true);
-        queue.addColumn(u -> u.role().label()).setHeader("Role").setAutoWidth(true);
-        queue.addColumn(UserProfile::email).setHeader("Email").setAutoWidth(true);
-        queue.addColumn(this::credentials).setHeader("Registration / policy").setAutoWidth(true);
-        queue.addColumn(u -> BrowserTime.format(u.createdAt())).setHeader("Registered").setAutoWidth(true);
-        queue.addComponentColumn(this::decisionButtons).setHeader("Decision").setAutoWidth(true);
-        queue.setAllRowsVisible(true);
+    private Div createAttemptsSection() {
+        Paragraph why = new Paragraph("The applicant was answered as for any registration, so that nobody learns who has an "
+                + "account here, and the account's owner found a note in their inbox. Dismiss each once you have looked at it.");
+        why.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.Top.NONE);
+        return new Div(new H3("Registrations with an email already in use"), why);
     }
 
+    /** The number an admin checks before approving, in words that read well when the cell wraps. */
     private String credentials(UserProfile u) {
-        if (u.role() == Role.PATIENT) {
-            return u.insuranceProvider() + " · " + u.policyNumber();
-        }
-        String provider = u.providerId() == null ? "" : providers.find(u.providerId()).map(ProviderView::name).orElse("");
-        return u.registrationNumber() + " · " + provider;
+        return switch (u.role()) {
+            case PATIENT -> "Policy " + u.policyNumber() + " with " + u.insuranceProvider();
+            case DOCTOR -> "Medical registration " + u.registrationNumber() + providerOf(u);
+            case PHARMACIST -> "Pharmacy licence " + u.registrationNumber() + providerOf(u);
+            case ADMIN -> "";
+        };
+    }
+
+    private String providerOf(UserProfile u) {
+        return u.providerId() == null ? "" : providers.find(u.providerId()).map(p -> " at " + p.name()).orElse("");
     }
 
     private HorizontalLayout decisionButtons(UserProfile user) {
         Button approve = new Button("Approve", click -> {
-            act(() -> admin.approve(user.id()));
-            FieldErrors.Notifications.success(user.fullName() + " was approved");
+            if (act(() -> admin.approve(user.id()))) {
+                FieldErrors.Notifications.success(user.fullName() + " was approved and can sign in now");
+            }
         });
         approve.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_SMALL);
         approve.setId("approve-" + user.id().value());
+        approve.setAriaLabel("Approve " + user.fullName());
         Button reject = new Button("Reject", click -> openRejectDialog(user));
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
         reject.setId("reject-" + user.id().value());
-        return new HorizontalLayout(approve, reject);
+        reject.setAriaLabel("Reject " + user.fullName());
+        HorizontalLayout buttons = new HorizontalLayout(approve, reject);
+        buttons.setSpacing(true);
+        return buttons;
     }
 
     private void openRejectDialog(UserProfile user) {
@@ -120,15 +153,21 @@ class AdminDashboardView extends VerticalLayout {
         reason.setId("reject-reason");
         reason.setMaxLength(RegistrationRules.MAX_REJECTION_REASON);
         reason.setWidthFull();
+        reason.setManualValidation(true);
         Button confirm = new Button("Reject registration", click -> {
             try {
                 admin.reject(user.id(), reason.getValue());
                 dialog.close();
-                refresh();
+                FieldErrors.Notifications.success("The registration of " + user.fullName() + " was rejected");
             } catch (InvalidInputException invalid) {
                 reason.setErrorMessage(invalid.fieldErrors().getOrDefault("reason", invalid.getMessage()));
                 reason.setInvalid(true);
+                return;
+            } catch (OperationNotAllowedException | NotFoundException gone) {
+                dialog.close();
+                FieldErrors.Notifications.error(gone.getMessage());
             }
+            refresh();
         });
         confirm.setId("reject-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -137,29 +176,38 @@ class AdminDashboardView extends VerticalLayout {
         dialog.open();
     }
 
-    private void act(Runnable action) {
+    /** Runs an admin's decision; a refusal is shown, and the page shows what the services now hold either way. */
+    private boolean act(Runnable action) {
+        boolean done = false;
         try {
             action.run();
-        } catch (OperationNotAllowedException e) {
+            done = true;
+        } catch (OperationNotAllowedException | NotFoundException e) {
             FieldErrors.Notifications.error(e.getMessage());
         }
         refresh();
+        return done;
     }
 
     private void refresh() {
-        var pending = admin.pendingRegistrations();
+        List<UserProfile> pending = admin.pendingRegistrations();
         queue.setItems(pending);
-        var open = attempts.open();
-        attemptGrid.setItems(open);
-        attemptsTitle.setVisible(!open.isEmpty());
-        attemptGrid.setVisible(!open.isEmpty());
-        queueTitle.setText(pending.isEmpty() ? "No registrations waiting" : pending.size() + " registration(s) waiting for approval");
+        queueTitle.setText(switch (pending.size()) {
+            case 0 -> "No registrations waiting";
+            case 1 -> "1 registration waiting for approval";
+            default -> pending.size() + " registrations waiting for approval";
+        });
+        attemptGrid.setItems(attempts.open());
         counts.removeAll();
         for (Map.Entry<Role, Long> e : admin.activeCounts().entrySet()) {
-            Div card = new Div(new Span(e.getKey().label() + "s"), new H3(Long.toString(e.getValue())));
+            Div card = new Div(new Span(plural(e.getKey())), new H3(Long.toString(e.getValue())));
             card.addClassName("cl-card");
             card.setId("count-" + e.getKey().name().toLowerCase());
             counts.add(card);
         }
+    }
+
+    private static String plural(Role role) {
+        return role.label() + "s";
     }
 }

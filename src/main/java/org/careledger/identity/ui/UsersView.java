@@ -1,5 +1,6 @@
 package org.careledger.identity.ui;
 
+import java.util.Locale;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -7,7 +8,6 @@ import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -21,6 +21,7 @@ import org.careledger.common.NotFoundException;
 import org.careledger.common.OperationNotAllowedException;
 import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
+import org.careledger.common.ui.ResponsiveGrid;
 import org.careledger.identity.AccountAction;
 import org.careledger.identity.AccountAdministration;
 import org.careledger.identity.AccountStatus;
@@ -43,14 +44,16 @@ class UsersView extends VerticalLayout {
     final TextField search = new TextField();
     final Select<Role> roleFilter = new Select<>();
     final Select<AccountStatus> statusFilter = new Select<>();
-    final Grid<UserProfile> grid = new Grid<>(UserProfile.class, false);
+    final ResponsiveGrid<UserProfile> grid = new ResponsiveGrid<>();
 
     UsersView(AccountAdministration admin) {
         this.admin = admin;
         setId("users-view");
         setSizeFull();
         search.setId("user-search");
-        search.setPlaceholder("Search name or email");
+        search.setLabel("Search");
+        search.setPlaceholder("Name or email");
+        search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> refresh());
         roleFilter.setLabel("Role");
@@ -63,22 +66,31 @@ class UsersView extends VerticalLayout {
         statusFilter.setItems(AccountStatus.values());
         statusFilter.setEmptySelectionAllowed(true);
         statusFilter.setEmptySelectionCaption("Any status");
+        statusFilter.setItemLabelGenerator(s -> s == null ? "Any status" : s.label());
         statusFilter.addValueChangeListener(e -> refresh());
         configureGrid();
         HorizontalLayout filters = new HorizontalLayout(search, roleFilter, statusFilter);
         filters.setAlignItems(Alignment.BASELINE);
+        filters.getStyle().set("flex-wrap", "wrap");
         add(new H2("Users"), filters, grid);
+        setFlexGrow(1, grid);
         refresh();
     }
 
     private void configureGrid() {
         grid.setId("users-grid");
-        grid.addColumn(UserProfile::fullName).setHeader("Name").setSortable(true).setAutoWidth(true);
-        grid.addColumn(UserProfile::username).setHeader("Username").setAutoWidth(true);
-        grid.addColumn(u -> u.role().label()).setHeader("Role").setAutoWidth(true);
-        grid.addColumn(UserProfile::status).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(u -> BrowserTime.format(u.createdAt())).setHeader("Registered").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
+        grid.text("Name", UserProfile::fullName).setSortable(true).setComparator(UserProfile::fullName);
+        grid.text("Username", UserProfile::username);
+        grid.text("Role", u -> u.role().label());
+        grid.text("Status", this::status);
+        grid.text("Registered", u -> BrowserTime.format(u.createdAt()));
+        grid.actions("Actions", this::actions);
+    }
+
+    /** The account's status as people say it, and whether sign-in is refused to it for now. */
+    private String status(UserProfile user) {
+        String status = user.status().label();
+        return admin.actionsOn(user).contains(AccountAction.UNLOCK) ? status + " · sign-in locked" : status;
     }
 
     private HorizontalLayout actions(UserProfile user) {
@@ -149,5 +161,27 @@ class UsersView extends VerticalLayout {
 
     private void refresh() {
         grid.setItems(admin.search(search.getValue(), roleFilter.getValue(), statusFilter.getValue()));
+        grid.setEmptyStateText(emptyStateText());
+    }
+
+    /** What the list would show, and what to change to see more: only the search and filters can empty it. */
+    private String emptyStateText() {
+        String text = search.getValue() == null ? "" : search.getValue().strip();
+        Role role = roleFilter.getValue();
+        AccountStatus status = statusFilter.getValue();
+        if (text.isEmpty() && role == null && status == null) {
+            return "No accounts yet. Registrations appear on the Approvals page; approved accounts are listed here.";
+        }
+        StringBuilder what = new StringBuilder("No ");
+        what.append(role == null ? "account" : role.label().toLowerCase(Locale.ROOT));
+        if (status != null) {
+            what.append(" with status \"").append(status.label()).append('"');
+        }
+        if (!text.isEmpty()) {
+            what.append(" has a name or username containing \"").append(text).append('"');
+        } else {
+            what.append(" is registered");
+        }
+        return what.append(". Change the search, or choose \"Any role\" and \"Any status\", to see more.").toString();
     }
 }

@@ -5,7 +5,6 @@ import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -18,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import org.careledger.common.InvalidInputException;
 import org.careledger.common.NotFoundException;
 import org.careledger.common.ui.FieldErrors;
+import org.careledger.common.ui.ResponsiveGrid;
 import org.careledger.provider.ProviderKind;
 import org.careledger.provider.ProviderView;
 import org.careledger.provider.Providers;
@@ -29,8 +29,11 @@ import org.careledger.provider.Providers;
 @RolesAllowed("ADMIN")
 class ProvidersView extends VerticalLayout {
 
+    static final String EMPTY = "No hospitals or pharmacies yet. Add the consortium's first provider below: "
+            + "doctors register with a hospital and pharmacists with a pharmacy.";
+
     private final Providers providers;
-    final Grid<ProviderView> grid = new Grid<>(ProviderView.class, false);
+    final ResponsiveGrid<ProviderView> grid = new ResponsiveGrid<>();
     final TextField name = new TextField("Name");
     final Select<ProviderKind> kind = new Select<>();
     final TextField address = new TextField("Address");
@@ -41,13 +44,9 @@ class ProvidersView extends VerticalLayout {
     ProvidersView(Providers providers) {
         this.providers = providers;
         setId("providers-view");
-        grid.setId("providers-grid");
-        grid.addColumn(ProviderView::name).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(p -> p.kind().label()).setHeader("Kind").setAutoWidth(true);
-        grid.addColumn(ProviderView::address).setHeader("Address").setAutoWidth(true);
-        grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
-        grid.setAllRowsVisible(true);
+        configureGrid();
         name.setId("provider-name");
+        name.setHelperText("Letters, spaces, apostrophes, periods and hyphens, as St. Mary's General Hospital");
         kind.setId("provider-kind");
         kind.setLabel("Kind");
         kind.setItems(ProviderKind.values());
@@ -58,8 +57,30 @@ class ProvidersView extends VerticalLayout {
         save.setId("provider-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button clear = new Button("New", click -> edit(null));
+        clear.setId("provider-new");
         add(new H2("Healthcare providers"), grid, formTitle, new FormLayout(name, kind, address), new HorizontalLayout(save, clear));
         refresh();
+    }
+
+    private void configureGrid() {
+        grid.setId("providers-grid");
+        grid.text("Name", ProviderView::name);
+        grid.text("Kind", p -> p.kind().label());
+        grid.text("Address", ProviderView::address);
+        grid.actions("", p -> {
+            Button edit = new Button("Edit", click -> edit(p));
+            edit.setId("edit-provider-" + p.id());
+            edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            edit.setAriaLabel("Edit " + p.name());
+            return edit;
+        });
+        grid.asSingleSelect().addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                edit(e.getValue());
+            }
+        });
+        grid.setEmptyStateText(EMPTY);
+        grid.setAllRowsVisible(true);
     }
 
     private void edit(ProviderView provider) {
@@ -69,22 +90,28 @@ class ProvidersView extends VerticalLayout {
         name.setValue(provider == null ? "" : provider.name());
         kind.setValue(provider == null ? null : provider.kind());
         address.setValue(provider == null ? "" : provider.address());
+        if (provider == null) {
+            grid.deselectAll();
+        }
+        name.focus();
     }
 
     private void save() {
+        ProviderView saved;
         try {
-            if (editing == null) {
-                providers.create(name.getValue(), kind.getValue(), address.getValue());
-            } else {
-                providers.update(editing.id(), name.getValue(), kind.getValue(), address.getValue());
-            }
+            saved = editing == null
+                    ? providers.create(name.getValue(), kind.getValue(), address.getValue())
+                    : providers.update(editing.id(), name.getValue(), kind.getValue(), address.getValue());
         } catch (InvalidInputException invalid) {
             errors.show(invalid);
             return;
         } catch (NotFoundException gone) {
             FieldErrors.Notifications.error(gone.getMessage());
+            edit(null);
+            refresh();
+            return;
         }
-        FieldErrors.Notifications.success("Saved " + name.getValue().strip());
+        FieldErrors.Notifications.success("Saved " + saved.name());
         edit(null);
         refresh();
     }

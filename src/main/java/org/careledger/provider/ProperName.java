@@ -1,0 +1,30 @@
+package org.careledger.provider;
+
+import java.util.regex.Pattern;
+
+/**
+ * The characters a proper name may hold, a person's (registration) as well as a provider's: letters
+ * and combining marks of any script (O'Brien, Zoë, Jean-Luc, 李小龙, St. Mary's), spaces,
+ * apostrophes, periods and hyphens, and at least one letter. Markup, digits and symbols are refused,
+ * so a name is only ever text wherever it is shown, sent or signed.
+ *
+ * <p>One rule in one place: identity's {@code RegistrationRules} and {@link ProviderRules} both apply
+ * it. It lives in this module, the lowest that both reach (identity depends on provider, provider on
+ * common only); its natural home is {@code common}, beside {@link org.careledger.common.SingleLine}.
+ */
+public final class ProperName {
+
+    /** What a person reads next to a name field that broke the rule. */
+    public static final String MESSAGE = "Use letters, spaces, apostrophes, periods and hyphens only";
+
+    private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{M} '’.\\-]+");
+    private static final Pattern HAS_LETTER = Pattern.compile(".*\\p{L}.*");
+
+    private ProperName() {
+    }
+
+    /** Whether {@code name} (already trimmed) holds only the allowed characters and a letter. */
+    public static boolean holds(String name) {
+        return name != null && ALLOWED.matcher(name).matches() && HAS_LETTER.matcher(name).matches();
+    }
+}
