@@ -1,5 +1,8 @@
 package org.careledger.identity;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import jakarta.annotation.security.PermitAll;
 
 import org.careledger.common.InvalidInputException;
@@ -17,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class AccountSelfService {
 
-    public static final String CURRENT_PASSWORD = "currentPassword", NEW_PASSWORD = "newPassword";
+    /** Field names as the change-password form knows them. */
+    public static final String CURRENT_PASSWORD = "currentPassword", NEW_PASSWORD = "newPassword", REPEATED_PASSWORD = "repeatPassword";
 
     private final UserAccountRepository accounts;
     private final CurrentUser currentUser;
@@ -32,22 +36,47 @@ public class AccountSelfService {
         this.securityLog = securityLog;
     }
 
-    /** Changes the signed-in user's password; the current one must be given. */
-    public void changePassword(String currentPassword, String newPassword) {
+    /**
+     * Changes the signed-in user's password. The current password must be given and correct, the new
+     * one obey {@link PasswordPolicy} and differ from it, and its repetition match. Every problem is
+     * reported at once, one message per field; nothing changes unless all pass.
+     *
+     * @throws InvalidInputException under {@link #CURRENT_PASSWORD}, {@link #NEW_PASSWORD} and
+     *         {@link #REPEATED_PASSWORD}
+     */
+    public void changePassword(String currentPassword, String newPassword, String repeatedPassword) {
         String username = currentUser.username().orElseThrow(() -> new AccessDeniedException("Sign in first"));
         UserAccount account = accounts.findByUsernameIgnoreCase(username)
                 .orElseThrow(() -> new AccessDeniedException("Sign in first"));
-        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        boolean currentIsRight = false;
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            errors.put(CURRENT_PASSWORD, "Enter your current password");
+        } else if (passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            currentIsRight = true;
+        } else {
             securityLog.record("PASSWORD_CHANGE", username, "wrong current password");
-            throw InvalidInputException.of(CURRENT_PASSWORD, "The current password is not correct");
+            errors.put(CURRENT_PASSWORD, "The current password is not correct");
+        }
+        if (newPassword == null || newPassword.isEmpty()) {
+            errors.put(NEW_PASSWORD, "Choose a new password");
+        } else {
+            try {
+                PasswordPolicy.check(newPassword, username);
+                if (currentIsRight && passwordEncoder.matches(newPassword, account.getPasswordHash())) {
+                    errors.put(NEW_PASSWORD, "Choose a password different from the current one");
+                }
+            } catch (FieldRuleViolation e) {
+                errors.put(NEW_PASSWORD, e.getMessage());
+            }
         }
         try {
-            PasswordPolicy.check(newPassword, username);
+            RegistrationRules.repeatedPassword(newPassword, repeatedPassword, "Type the new password again", "The two new passwords differ");
         } catch (FieldRuleViolation e) {
-            throw InvalidInputException.of(NEW_PASSWORD, e.getMessage());
+            errors.put(REPEATED_PASSWORD, e.getMessage());
         }
-        if (passwordEncoder.matches(newPassword, account.getPasswordHash())) {
-            throw InvalidInputException.of(NEW_PASSWORD, "Choose a password different from the current one");
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
         }
         account.changePassword(passwordEncoder.encode(newPassword), false);
         securityLog.record("PASSWORD_CHANGE", username, "changed");

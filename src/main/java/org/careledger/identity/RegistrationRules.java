@@ -127,6 +127,19 @@ public final class RegistrationRules {
         return reason;
     }
 
+    /**
+     * The password typed a second time, so that a typing slip does not lock its owner out: it must
+     * be given and equal the first. Checked beside the password's own rules, so both messages show.
+     */
+    public static void repeatedPassword(String password, String repeated, String again, String differ) {
+        if (repeated == null || repeated.isEmpty()) {
+            throw new FieldRuleViolation(again);
+        }
+        if (!repeated.equals(password)) {
+            throw new FieldRuleViolation(differ);
+        }
+    }
+
     /** The raw value, before any trimming, so that a line break at either end is refused too. */
     private static void checkOneLine(String raw) {
         if (!SingleLine.holds(raw)) {

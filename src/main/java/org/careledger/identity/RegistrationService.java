@@ -34,7 +34,7 @@ public class RegistrationService {
     public static final String ROLE = "role", FULL_NAME = "fullName", MOBILE = "mobile", EMAIL = "email",
             DATE_OF_BIRTH = "dateOfBirth", ADDRESS = "address", REGISTRATION_NUMBER = "registrationNumber",
             PROVIDER = "provider", INSURANCE_PROVIDER = "insuranceProvider", POLICY_NUMBER = "policyNumber",
-            PASSWORD = "password";
+            PASSWORD = "password", REPEATED_PASSWORD = "confirmPassword";
 
     private final UserAccountRepository accounts;
     private final RegistrationAttemptRepository attempts;
@@ -56,7 +56,18 @@ public class RegistrationService {
     }
 
     /**
-     * Registers a doctor, patient or pharmacist. An email address that already has an account is
+     * Registers a doctor, patient or pharmacist whom a program registers, not a person typing (the
+     * demo's seeders): as {@link #register(RegistrationRequest, String)}, with no repeated password to check.
+     */
+    @Transactional
+    public Optional<UserId> register(RegistrationRequest request) {
+        return register(request, null, false);
+    }
+
+    /**
+     * Registers a doctor, patient or pharmacist from the registration form, where the person typed
+     * the password twice ({@code repeatedPassword}). Every field is checked, the repetition too, and
+     * every problem is reported at once. An email address that already has an account is
      * answered exactly as a new one (no error, the same work, hence about the same time: the password
      * is hashed either way), so nobody learns through registration whether someone is known here;
      * no second account is made, the owner is told in their inbox and the admins see the attempt
@@ -67,7 +78,11 @@ public class RegistrationService {
      * @throws InvalidInputException with one message per field that broke a rule
      */
     @Transactional
-    public Optional<UserId> register(RegistrationRequest request) {
+    public Optional<UserId> register(RegistrationRequest request, String repeatedPassword) {
+        return register(request, repeatedPassword, true);
+    }
+
+    private Optional<UserId> register(RegistrationRequest request, String repeatedPassword, boolean typedTwice) {
         Map<String, String> errors = new LinkedHashMap<>();
         Role role = request.role();
         if (role == null || role == Role.ADMIN) {
@@ -80,6 +95,12 @@ public class RegistrationService {
             PasswordPolicy.check(request.password(), request.email());
             return "";
         });
+        if (typedTwice) {
+            check(errors, REPEATED_PASSWORD, () -> {
+                RegistrationRules.repeatedPassword(request.password(), repeatedPassword, "Type the password again", "The two passwords differ");
+                return "";
+            });
+        }
         boolean personal = role == Role.DOCTOR || role == Role.PATIENT;
         boolean staff = role == Role.DOCTOR || role == Role.PHARMACIST;
         LocalDate dateOfBirth = personal ? check(errors, DATE_OF_BIRTH, () -> RegistrationRules.dateOfBirth(request.dateOfBirth(), clock)) : null;

@@ -98,6 +98,25 @@ class RegistrationServiceTest extends IntegrationTest {
     }
 
     @Test
+    void aPersonWhoTypedThePasswordTwiceDifferentlyHearsItWithEveryOtherProblemAndNothingIsSaved() {
+        String email = TestAccounts.uniqueEmail("twice");
+        RegistrationRequest request = new RegistrationRequest(Role.PATIENT, "<script>alert(1)</script>", "12345", email,
+                null, "", null, null, "", "AB 12", TestAccounts.PASSWORD);
+
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> registration.register(request, TestAccounts.PASSWORD + "x"));
+
+        assertThat(e.fieldErrors()).containsOnlyKeys(RegistrationService.FULL_NAME, RegistrationService.MOBILE,
+                RegistrationService.REPEATED_PASSWORD, RegistrationService.DATE_OF_BIRTH, RegistrationService.ADDRESS,
+                RegistrationService.INSURANCE_PROVIDER, RegistrationService.POLICY_NUMBER);
+        assertThat(e.fieldErrors()).containsEntry(RegistrationService.REPEATED_PASSWORD, "The two passwords differ");
+        assertThat(catchThrowableOfType(InvalidInputException.class,
+                () -> registration.register(TestAccounts.patient(email, TestAccounts.uniqueName("Tess")), "")).fieldErrors())
+                .containsExactly(org.assertj.core.api.Assertions.entry(RegistrationService.REPEATED_PASSWORD, "Type the password again"));
+        assertThat(directory.findByUsername(email)).isEmpty();
+    }
+
+    @Test
     void aDoctorMissingEverythingHearsAboutEachDoctorField() {
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> registration.register(
                 new RegistrationRequest(Role.DOCTOR, null, null, null, null, null, null, null, null, null, null)));

@@ -17,7 +17,10 @@ import org.careledger.common.ui.FieldErrors;
 import org.careledger.identity.AccountSelfService;
 import org.careledger.identity.PasswordPolicy;
 
-/** Changing one's own password; the current one is required. Forced after an admin's reset. */
+/**
+ * Changing one's own password; the current one is required. Forced after an admin's reset. Every
+ * rule is the service's, and all its messages show at once, each at its field.
+ */
 @Route("account/password")
 @PageTitle("Change password · CareLedger")
 @PermitAll
@@ -36,7 +39,12 @@ class ChangePasswordView extends VerticalLayout {
         next.setId("newPassword");
         next.setHelperText("At least " + PasswordPolicy.MIN_LENGTH + " characters; not a common password");
         repeat.setId("repeatPassword");
-        errors.bind(AccountSelfService.CURRENT_PASSWORD, current).bind(AccountSelfService.NEW_PASSWORD, next).bind("repeat", repeat);
+        errors.bind(AccountSelfService.CURRENT_PASSWORD, current).bind(AccountSelfService.NEW_PASSWORD, next)
+                .bind(AccountSelfService.REPEATED_PASSWORD, repeat);
+        // the service's rules are the only ones, so every message shows at once and stays
+        current.setManualValidation(true);
+        next.setManualValidation(true);
+        repeat.setManualValidation(true);
         Button save = new Button("Change password", click -> save());
         save.setId("change-password-submit");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -53,12 +61,8 @@ class ChangePasswordView extends VerticalLayout {
 
     private void save() {
         errors.clear();
-        if (!next.getValue().equals(repeat.getValue())) {
-            errors.show(InvalidInputException.of("repeat", "The two new passwords differ"));
-            return;
-        }
         try {
-            selfService.changePassword(current.getValue(), next.getValue());
+            selfService.changePassword(current.getValue(), next.getValue(), repeat.getValue());
         } catch (InvalidInputException invalid) {
             errors.show(invalid);
             return;

@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Focusable;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.shared.HasValidationProperties;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -22,6 +25,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import org.careledger.common.InvalidInputException;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.identity.PasswordPolicy;
@@ -37,8 +41,8 @@ import static org.careledger.identity.RegistrationService.*;
 
 /**
  * Self-registration for doctors, patients and pharmacists. The form shows the fields the chosen role
- * needs; every rule is checked by {@link RegistrationService} on the server and its messages appear
- * next to their fields.
+ * needs; every rule, the repeated password's too, is checked by {@link RegistrationService} on the
+ * server, and all its messages appear at once, each next to its field.
  */
 @Route(value = "register", autoLayout = false)
 @PageTitle("Register · CareLedger")
@@ -61,6 +65,7 @@ class RegisterView extends VerticalLayout {
     final PasswordField password = new PasswordField("Password");
     final PasswordField confirmPassword = new PasswordField("Repeat the password");
     final Button submit = new Button("Register");
+    final Paragraph problems = new Paragraph();
     private final FieldErrors errors = new FieldErrors();
     private final FormLayout form = new FormLayout();
 
@@ -78,10 +83,13 @@ class RegisterView extends VerticalLayout {
         submit.setId("register-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickListener(click -> submit());
+        problems.setId("register-problems");
+        problems.addClassNames(LumoUtility.TextColor.ERROR);
+        problems.setVisible(false);
         Anchor back = new Anchor("login", "Already registered? Sign in");
         add(new H1("Register with CareLedger"),
                 new Paragraph("An administrator reviews every registration. You can sign in once it is approved."),
-                form, submit, back);
+                form, problems, submit, back);
         showFieldsFor(Role.PATIENT);
     }
 
@@ -105,7 +113,11 @@ class RegisterView extends VerticalLayout {
         errors.bind(ROLE, role).bind(FULL_NAME, fullName).bind(MOBILE, mobile).bind(EMAIL, email)
                 .bind(DATE_OF_BIRTH, dateOfBirth).bind(ADDRESS, address).bind(REGISTRATION_NUMBER, registrationNumber)
                 .bind(PROVIDER, provider).bind(INSURANCE_PROVIDER, insuranceProvider).bind(POLICY_NUMBER, policyNumber)
-                .bind(PASSWORD, password).bind("confirmPassword", confirmPassword);
+                .bind(PASSWORD, password).bind(REPEATED_PASSWORD, confirmPassword);
+        // the server's rules are the only ones: a browser-side check would mark a field on blur or
+        // clear the server's message, so a person would not see every problem at once
+        List.<HasValidationProperties>of(fullName, mobile, email, dateOfBirth, address, registrationNumber, provider,
+                insuranceProvider, policyNumber, password, confirmPassword).forEach(f -> f.setManualValidation(true));
     }
 
     private static <T extends Component> T id(T component, String id) {
@@ -130,18 +142,15 @@ class RegisterView extends VerticalLayout {
 
     void submit() {
         errors.clear();
-        if (!password.getValue().equals(confirmPassword.getValue())) {
-            errors.show(InvalidInputException.of("confirmPassword", "The two passwords differ"));
-            return;
-        }
+        problems.setVisible(false);
         RegistrationRequest request = new RegistrationRequest(role.getValue(), fullName.getValue(), mobile.getValue(),
                 email.getValue(), dateOfBirth.getValue(), address.getValue(), registrationNumber.getValue(),
                 provider.getValue() == null ? null : provider.getValue().id(), insuranceProvider.getValue(),
                 policyNumber.getValue(), password.getValue());
         try {
-            registration.register(request);
+            registration.register(request, confirmPassword.getValue());
         } catch (InvalidInputException invalid) {
-            errors.show(invalid);
+            showProblems(invalid);
             return;
         }
         removeAll();
@@ -149,5 +158,18 @@ class RegisterView extends VerticalLayout {
                 + ". An administrator will review your registration; you can sign in once it is approved.");
         done.setId("registration-done");
         add(new H3("Registration received"), done, new Anchor("login", "Go to sign-in"));
+    }
+
+    /** Every problem at its field, a count beside the button, and the first marked field focused. */
+    private void showProblems(InvalidInputException invalid) {
+        errors.show(invalid);
+        int count = invalid.fieldErrors().size();
+        problems.setText(count == 1 ? "One field needs correcting; its message is next to it."
+                : count + " fields need correcting; each message is next to its field.");
+        problems.setVisible(true);
+        List.<Component>of(role, fullName, mobile, email, dateOfBirth, address, registrationNumber, provider, insuranceProvider,
+                        policyNumber, password, confirmPassword).stream()
+                .filter(c -> c.isVisible() && c instanceof HasValidation v && v.isInvalid() && c instanceof Focusable<?>)
+                .findFirst().ifPresent(c -> ((Focusable<?>) c).focus());
     }
 }

@@ -1,24 +1,35 @@
 package org.careledger.identity.ui;
 
+import java.time.Instant;
+
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import org.careledger.identity.AccountAdministration;
 import org.careledger.identity.AccountStatus;
 import org.careledger.identity.DemoAccounts;
 import org.careledger.identity.Role;
 import org.careledger.identity.UserDirectory;
 import org.careledger.identity.UserProfile;
+import org.careledger.identity.internal.UserAccountRepository;
+import org.careledger.provider.Providers;
 import org.careledger.ui.KaribuTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.annotation.Transactional;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._getColumnByHeader;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.GridKt._fetch;
+import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +50,101 @@ class AdminDashboardViewTest extends KaribuTest {
                 (ComponentRenderer<HorizontalLayout, UserProfile>) _getColumnByHeader(grid, "Decision").getRenderer();
         HorizontalLayout cell = renderer.createComponent(row);
         return _get(cell, Button.class, spec -> spec.withId(id));
+    }
+
+    @Autowired
+    AccountAdministration administration;
+    @Autowired
+    UserAccountRepository repository;
+
+    /** The number on one role's card of active accounts, as the admin reads it. */
+    private static long shownCount(Role role) {
+        Div card = _get(Div.class, spec -> spec.withId("count-" + role.name().toLowerCase()));
+        return Long.parseLong(_get(card, H3.class).getText());
+    }
+
+    private static String queueTitle() {
+        return _get(H3.class, spec -> spec.withId("queue-title")).getText();
+    }
+
+    private UserProfile rowOf(Grid<UserProfile> grid, UserProfile user) {
+        return _fetch(grid, 0, _size(grid)).stream().filter(u -> u.id().equals(user.id())).findFirst().orElseThrow();
+    }
+
+    /** The page as the services see it: the queue's rows, the title's number and the cards' counts. */
+    private void assertThePageAgreesWithTheServices() {
+        var pending = accounts().asAdmin(administration::pendingRegistrations);
+        assertThat(_fetch(queue(), 0, _size(queue()))).extracting(UserProfile::id)
+                .containsExactlyElementsOf(pending.stream().map(UserProfile::id).toList());
+        assertThat(queueTitle()).isEqualTo(pending.size() == 1 ? "1 registration waiting for approval"
+                : pending.size() + " registrations waiting for approval");
+        accounts().asAdmin(administration::activeCounts).forEach((role, count) -> assertThat(shownCount(role)).as(role.label()).isEqualTo(count));
+    }
+
+    @Test
+    @Transactional
+    void anEmptyQueueSaysWhatWouldAppearThereAndWhy() {
+        // every waiting registration set aside, in this test's transaction only (rolled back after it)
+        repository.findAll().stream().filter(a -> a.getStatus() == AccountStatus.PENDING).forEach(a -> {
+            a.decide(AccountStatus.REJECTED, "set aside by a test", "test", Instant.now());
+            repository.saveAndFlush(a);
+        });
+        login(DemoAccounts.ADMIN.username(), Role.ADMIN);
+        UI.getCurrent().navigate("admin");
+
+        assertThat(_size(queue())).isZero();
+        assertThat(queueTitle()).isEqualTo("No registrations waiting");
+        assertThat(queue().getEmptyStateText()).isEqualTo("Nobody is waiting for approval. When a doctor, patient or pharmacist "
+                + "registers, their registration appears here for you to approve or reject.");
+    }
+
+    @Test
+    void aRowReadsAsSentencesSoItStillMakesSenseWhenItsCellsWrap() {
+        UserProfile doctor = accounts().pending(Role.DOCTOR);
+        UserProfile patient = accounts().pending(Role.PATIENT);
+        login(DemoAccounts.ADMIN.username(), Role.ADMIN);
+        UI.getCurrent().navigate("admin");
+
+        String hospital = ctx.getBean(Providers.class).find(doctor.providerId()).orElseThrow().name();
+        assertThat(_getFormattedRow(queue(), rowOf(queue(), doctor)))
+                .contains(doctor.fullName(), "Doctor", doctor.email(), "Medical registration GMC-123/4 at " + hospital);
+        assertThat(_getFormattedRow(queue(), rowOf(queue(), patient)))
+                .contains(patient.fullName(), "Patient", "Policy BUP-1234-5678 with Bupa");
+    }
+
+    @Test
+    void approvingTakesTheRowAwayAndCountsTheNewActiveAccount() {
+        UserProfile applicant = accounts().pending(Role.PATIENT);
+        login(DemoAccounts.ADMIN.username(), Role.ADMIN);
+        UI.getCurrent().navigate("admin");
+        int waiting = _size(queue());
+        long patients = shownCount(Role.PATIENT);
+
+        _click(decisionButton(queue(), rowOf(queue(), applicant), "approve-" + applicant.id().value()));
+
+        assertThat(_fetch(queue(), 0, _size(queue()))).extracting(UserProfile::id).doesNotContain(applicant.id());
+        assertThat(_size(queue())).isEqualTo(waiting - 1);
+        assertThat(shownCount(Role.PATIENT)).isEqualTo(patients + 1);
+        assertThePageAgreesWithTheServices();
+    }
+
+    @Test
+    void rejectingTakesTheRowAwayAndCountsNoOne() {
+        UserProfile applicant = accounts().pending(Role.PHARMACIST);
+        login(DemoAccounts.ADMIN.username(), Role.ADMIN);
+        UI.getCurrent().navigate("admin");
+        int waiting = _size(queue());
+        long pharmacists = shownCount(Role.PHARMACIST);
+
+        _click(decisionButton(queue(), rowOf(queue(), applicant), "reject-" + applicant.id().value()));
+        _setValue(_get(TextField.class, spec -> spec.withId("reject-reason")), "Licence number not on the register");
+        _click(_get(Button.class, spec -> spec.withId("reject-confirm")));
+
+        assertThat(_fetch(queue(), 0, _size(queue()))).extracting(UserProfile::id).doesNotContain(applicant.id());
+        assertThat(_size(queue())).isEqualTo(waiting - 1);
+        assertThat(shownCount(Role.PHARMACIST)).isEqualTo(pharmacists);
+        assertThat(directory.find(applicant.id()).orElseThrow().status()).isEqualTo(AccountStatus.REJECTED);
+        assertThePageAgreesWithTheServices();
     }
 
     @Test

@@ -91,7 +91,7 @@ class RegisterViewTest extends KaribuTest {
     }
 
     @Test
-    void differingPasswordsAreRefusedBeforeAnythingIsSent() {
+    void differingPasswordsAreRefusedAndNothingIsSaved() {
         String email = TestAccounts.uniqueEmail("typo");
         fillValidPatient(email, TestAccounts.uniqueName("Tess"));
         _setValue(_get(PasswordField.class, spec -> spec.withId("confirmPassword")), "something-else-entirely");
@@ -99,6 +99,46 @@ class RegisterViewTest extends KaribuTest {
         PasswordField confirm = _get(PasswordField.class, spec -> spec.withId("confirmPassword"));
         assertThat(confirm.isInvalid()).isTrue();
         assertThat(confirm.getErrorMessage()).isEqualTo("The two passwords differ");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("register-problems")).getText())
+                .isEqualTo("One field needs correcting; its message is next to it.");
+        assertThat(directory.findByUsername(email)).isEmpty();
+    }
+
+    @Test
+    void everyProblemShowsAtOnceNotOneAfterTheOtherWhenThePasswordsDifferToo() {
+        String email = TestAccounts.uniqueEmail("many");
+        fillValidPatient(email, "<b>Tess</b>");
+        _setValue(text("mobile"), "12345");
+        _setValue(_get(EmailField.class, spec -> spec.withId("email")), "tess@");
+        _setValue(_get(DatePicker.class, spec -> spec.withId("dateOfBirth")), null);
+        _setValue(_get(TextArea.class, spec -> spec.withId("address")), "");
+        _setValue(text("policyNumber"), "x");
+        _setValue(_get(PasswordField.class, spec -> spec.withId("password")), "short");
+        _setValue(_get(PasswordField.class, spec -> spec.withId("confirmPassword")), "shorter");
+
+        submit();
+
+        assertThat(text("fullName").getErrorMessage()).isEqualTo("Use letters, spaces, apostrophes, periods and hyphens only");
+        assertThat(text("mobile").getErrorMessage()).startsWith("Enter the number in international form");
+        assertThat(_get(EmailField.class, spec -> spec.withId("email")).getErrorMessage()).startsWith("Enter a valid email address");
+        assertThat(_get(DatePicker.class, spec -> spec.withId("dateOfBirth")).getErrorMessage()).isEqualTo("Enter your date of birth");
+        assertThat(_get(TextArea.class, spec -> spec.withId("address")).getErrorMessage()).isEqualTo("Enter your address");
+        assertThat(text("policyNumber").getErrorMessage()).isEqualTo("A policy number has 4 to 20 letters, digits, '-' or '/'");
+        assertThat(_get(PasswordField.class, spec -> spec.withId("password")).getErrorMessage()).isEqualTo("A password has at least 8 characters");
+        assertThat(_get(PasswordField.class, spec -> spec.withId("confirmPassword")).getErrorMessage()).isEqualTo("The two passwords differ");
+        assertThat(text("insuranceProvider").isInvalid()).as("a correct field is not marked").isFalse();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("register-problems")).getText())
+                .isEqualTo("8 fields need correcting; each message is next to its field.");
+        assertThat(directory.findByUsername(email)).isEmpty();
+    }
+
+    @Test
+    void aPasswordTypedOnlyOnceIsAskedForAgain() {
+        String email = TestAccounts.uniqueEmail("once");
+        fillValidPatient(email, TestAccounts.uniqueName("Olga"));
+        _setValue(_get(PasswordField.class, spec -> spec.withId("confirmPassword")), "");
+        submit();
+        assertThat(_get(PasswordField.class, spec -> spec.withId("confirmPassword")).getErrorMessage()).isEqualTo("Type the password again");
         assertThat(directory.findByUsername(email)).isEmpty();
     }
 
