@@ -119,6 +119,8 @@ class SecurityConfiguration {
             "picture-in-picture=()", "publickey-credentials-get=()", "screen-wake-lock=()", "serial=()", "usb=()",
             "xr-spatial-tracking=()");
 
+    private static final String LOGIN_FAILED = "/login?error";
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
         // the error answer (ui.ErrorResponses) says nothing internal, so a signed-out caller gets it too, not a redirect to sign in
@@ -136,6 +138,8 @@ class SecurityConfiguration {
                 .crossOriginResourcePolicy(corp -> corp.policy(CrossOriginResourcePolicy.SAME_ORIGIN))
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        // the failure page as Vaadin's configurer would set it, with the typed username kept for the form
+        http.formLogin(form -> form.failureUrl(LOGIN_FAILED).failureHandler(new SignInFailureHandler(LOGIN_FAILED)));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout")).build();
     }
 

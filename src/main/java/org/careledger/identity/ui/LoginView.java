@@ -19,6 +19,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.shared.communication.PushMode;
 import org.careledger.identity.DemoAccounts;
 import org.careledger.identity.internal.AccountNotActiveException;
+import org.careledger.identity.internal.SignInFailureHandler;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.web.WebAttributes;
@@ -26,7 +27,7 @@ import org.springframework.security.web.WebAttributes;
 /**
  * Sign-in. Posts to Spring Security's form login. After a failure the message depends on what the
  * server found: one message for every bad-credential case, and the account's status only once the
- * password was correct. In the demo profile, and only there, the demo accounts are listed.
+ * password was correct; the username typed is offered again ({@link SignInFailureHandler}). In the demo profile, and only there, the demo accounts are listed.
  */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · CareLedger")
@@ -35,6 +36,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm login = new LoginForm();
     private final Paragraph notice = new Paragraph();
+    /** The username put back into the form after a failed sign-in, if any. */
+    String offeredUsername;
 
     LoginView(Environment environment) {
         setId("login-view");
@@ -79,7 +82,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         var params = event.getLocation().getQueryParameters().getParameters();
         if (params.containsKey("error")) {
-            showError(lastFailure());
+            showError(takeFromSession(WebAttributes.AUTHENTICATION_EXCEPTION));
+            if (takeFromSession(SignInFailureHandler.LAST_USERNAME) instanceof String username) {
+                offerUsername(username);
+            }
         } else if (params.containsKey("ended")) {
             showNotice("Your session has ended. Please sign in again.");
         } else if (params.containsKey("logout")) {
@@ -106,14 +112,39 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         notice.setVisible(true);
     }
 
-    private static Object lastFailure() {
+    /**
+     * Puts the username of the failed sign-in back into the form and the cursor into the password
+     * field, so only the password is typed again. The form's fields are the web component's own
+     * (it has no server-side username), rendered into its light DOM once it is upgraded.
+     */
+    private void offerUsername(String username) {
+        offeredUsername = username;
+        login.getElement().executeJs("""
+                const form = this;
+                let tries = 0;
+                const fill = () => {
+                  const user = form.querySelector('vaadin-text-field[name="username"]');
+                  const password = form.querySelector('vaadin-password-field[name="password"]');
+                  if (user && password) {
+                    user.value = $0;
+                    password.focus();
+                  } else if (tries++ < 100) {
+                    requestAnimationFrame(fill);
+                  }
+                };
+                fill();
+                """, username);
+    }
+
+    /** What the sign-in's failure left in the session, taken out so a reload does not show it again. */
+    private static Object takeFromSession(String attribute) {
         VaadinSession session = VaadinSession.getCurrent();
         WrappedSession wrapped = session == null ? null : session.getSession();
         if (wrapped == null) {
             return null;
         }
-        Object failure = wrapped.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        wrapped.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        return failure;
+        Object value = wrapped.getAttribute(attribute);
+        wrapped.removeAttribute(attribute);
+        return value;
     }
 }

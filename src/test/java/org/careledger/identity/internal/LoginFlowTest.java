@@ -161,6 +161,20 @@ class LoginFlowTest extends IntegrationTest {
     }
 
     @Test
+    void aFailedSignInKeepsTheTypedUsernameForTheFormInTheSessionNeverInTheAddress() throws Exception {
+        UserProfile patient = accounts.active(Role.PATIENT);
+        MockHttpSession session = new MockHttpSession();
+
+        MvcResult failed = mvc.perform(post("/login").session(session).param("username", " " + patient.username() + " ")
+                        .param("password", "not-the-password").with(csrf()))
+                .andExpect(redirectedUrl("/login?error")).andExpect(unauthenticated()).andReturn();
+
+        assertThat(failed.getRequest().getSession().getAttribute(SignInFailureHandler.LAST_USERNAME)).isEqualTo(patient.username());
+        assertThat(failed.getResponse().getRedirectedUrl()).doesNotContain(patient.username());
+        assertThat(lastException(failed)).isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
     void afterFiveFailuresEvenTheRightPasswordIsRefusedUntilTheDelayHasPassed() throws Exception {
         UserProfile pharmacist = accounts.active(Role.PHARMACIST);
         for (int i = 0; i < 5; i++) {
