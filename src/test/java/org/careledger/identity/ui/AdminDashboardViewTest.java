@@ -17,6 +17,8 @@ import org.careledger.identity.DemoAccounts;
 import org.careledger.identity.Role;
 import org.careledger.identity.UserDirectory;
 import org.careledger.identity.UserProfile;
+import org.careledger.common.ui.ResponsiveGrid;
+import org.careledger.identity.internal.RegistrationAttemptRepository;
 import org.careledger.identity.internal.UserAccountRepository;
 import org.careledger.provider.Providers;
 import org.careledger.ui.KaribuTest;
@@ -56,6 +58,8 @@ class AdminDashboardViewTest extends KaribuTest {
     AccountAdministration administration;
     @Autowired
     UserAccountRepository repository;
+    @Autowired
+    RegistrationAttemptRepository attemptRepository;
 
     /** The number on one role's card of active accounts, as the admin reads it. */
     private static long shownCount(Role role) {
@@ -83,11 +87,15 @@ class AdminDashboardViewTest extends KaribuTest {
 
     @Test
     @Transactional
-    void anEmptyQueueSaysWhatWouldAppearThereAndWhy() {
-        // every waiting registration set aside, in this test's transaction only (rolled back after it)
+    void emptyListsSayWhatWouldAppearThereAndWhy() {
+        // every waiting registration and open attempt set aside, in this test's transaction only (rolled back after it)
         repository.findAll().stream().filter(a -> a.getStatus() == AccountStatus.PENDING).forEach(a -> {
             a.decide(AccountStatus.REJECTED, "set aside by a test", "test", Instant.now());
             repository.saveAndFlush(a);
+        });
+        attemptRepository.findByDismissedAtIsNullOrderByCreatedAtAsc().forEach(a -> {
+            a.dismiss("test", Instant.now());
+            attemptRepository.saveAndFlush(a);
         });
         login(DemoAccounts.ADMIN.username(), Role.ADMIN);
         UI.getCurrent().navigate("admin");
@@ -96,6 +104,10 @@ class AdminDashboardViewTest extends KaribuTest {
         assertThat(queueTitle()).isEqualTo("No registrations waiting");
         assertThat(queue().getEmptyStateText()).isEqualTo("Nobody is waiting for approval. When a doctor, patient or pharmacist "
                 + "registers, their registration appears here for you to approve or reject.");
+        ResponsiveGrid<?> attempts = _get(ResponsiveGrid.class, spec -> spec.withId("registration-attempts"));
+        assertThat(_size(attempts)).isZero();
+        assertThat(attempts.getEmptyStateText()).isEqualTo("None to look at. If someone registers with an email address that "
+                + "already has an account, it appears here.");
     }
 
     @Test
