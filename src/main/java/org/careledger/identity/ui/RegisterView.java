@@ -56,7 +56,7 @@ class RegisterView extends VerticalLayout {
     final TextField fullName = new TextField("Full name");
     final TextField mobile = new TextField("Mobile number");
     final EmailField email = new EmailField("Email (you sign in with it)");
-    final DatePicker dateOfBirth = new DatePicker("Date of birth");
+    final BirthDatePicker dateOfBirth = new BirthDatePicker("Date of birth");
     final TextArea address = new TextArea("Address");
     final TextField registrationNumber = new TextField("Medical registration number");
     final ComboBox<ProviderView> provider = new ComboBox<>("Hospital");
@@ -163,6 +163,10 @@ class RegisterView extends VerticalLayout {
     /** Every problem at its field, a count beside the button, and the first marked field focused. */
     private void showProblems(InvalidInputException invalid) {
         errors.show(invalid);
+        if (invalid.fieldErrors().containsKey(DATE_OF_BIRTH) && dateOfBirth.hasUnreadableInput()) {
+            // the server saw no date because the browser could not read the one typed: say that, not "enter"
+            dateOfBirth.setErrorMessage("This is not a date the form can read; type it as the calendar shows dates, or pick it there");
+        }
         int count = invalid.fieldErrors().size();
         problems.setText(count == 1 ? "One field needs correcting; its message is next to it."
                 : count + " fields need correcting; each message is next to its field.");
@@ -171,5 +175,17 @@ class RegisterView extends VerticalLayout {
                         policyNumber, password, confirmPassword).stream()
                 .filter(c -> c.isVisible() && c instanceof HasValidation v && v.isInvalid() && c instanceof Focusable<?>)
                 .findFirst().ifPresent(c -> ((Focusable<?>) c).focus());
+    }
+
+    /** A date picker that tells whether something was typed that is not a date (then its value is empty). */
+    static final class BirthDatePicker extends DatePicker {
+
+        BirthDatePicker(String label) {
+            super(label);
+        }
+
+        boolean hasUnreadableInput() {
+            return isInputUnparsable();
+        }
     }
 }
