@@ -22,7 +22,7 @@ UPDATE notifications n
        outcome = (SELECT CASE u.status
                              WHEN 'REJECTED' THEN 'Rejected by ' || COALESCE(a.full_name, u.decided_by, 'an administrator')
                              WHEN 'ACTIVE' THEN 'Approved by ' || COALESCE(a.full_name, u.decided_by, 'an administrator')
-                             ELSE 'Approved; the account has since been disabled' END
+                             ELSE 'Approved (the account has since been disabled)' END
                     FROM users u LEFT JOIN users a ON a.username = u.decided_by
                    WHERE CAST(u.id AS VARCHAR(100)) = n.subject_id)
  WHERE n.subject_kind = 'REGISTRATION'

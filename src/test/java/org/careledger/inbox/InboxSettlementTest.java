@@ -51,7 +51,7 @@ class InboxSettlementTest extends IntegrationTest {
         assertThat(registrationNotice(secondAdmin, applicant)).satisfies(m -> {
             assertThat(m.unread()).isTrue();
             assertThat(m.handled()).isFalse();
-            assertThat(m.link()).isEqualTo("admin?user=" + applicant.id().value());
+            assertThat(m.link()).isEqualTo("admin");
         });
 
         accounts.asAdmin(() -> administration.approve(applicant.id()));

@@ -16,9 +16,13 @@ final class Links {
     private Links() {
     }
 
-    /** The admins' approval queue, at this applicant. */
+    /**
+     * The admins' approval queue, where this applicant waits. Not yet {@code admin?user=ID}: the
+     * queue does not single out an applicant, and a link with a query is refused by
+     * {@code UI.navigate(String)}, which a caller of {@code InboxMessage.link()} may use.
+     */
     static String registration(UserId applicant) {
-        return "admin?user=" + applicant.value();
+        return "admin";
     }
 
     /** The admins' approval queue, where registrations with an email already in use are listed too. */
