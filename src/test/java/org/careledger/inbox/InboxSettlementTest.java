@@ -16,6 +16,11 @@ import org.careledger.identity.TestAccounts;
 import org.careledger.identity.UserProfile;
 import org.careledger.records.AccessRequestView;
 import org.careledger.records.DoctorConsent;
+import org.careledger.records.DoctorRecords;
+import org.careledger.records.EntryContent;
+import org.careledger.records.EntryId;
+import org.careledger.records.PatientRecords;
+import org.careledger.records.RecordsAdministration;
 import org.careledger.records.PatientConsent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +125,68 @@ class InboxSettlementTest extends IntegrationTest {
         });
         assertThat(as(doctor, inbox::mine)).filteredOn(m -> m.title().equals(patient.fullName() + " denied your request"))
                 .singleElement().satisfies(m -> assertThat(m.link()).isEqualTo("doctor/patients?address=" + patient.ledgerAddress()));
+    }
+
+    @Test
+    void anEntryWaitingForThePatientIsHandledOnceTheyRejectIt() {
+        TestAccounts accounts = new TestAccounts(ctx);
+        UserProfile doctor = accounts.active(Role.DOCTOR);
+        UserProfile patient = accounts.active(Role.PATIENT);
+        AccessRequestView request = requested(doctor, patient);
+        as(patient, () -> ctx.getBean(PatientConsent.class).grant(request.requestId(), Set.of(RecordCategory.ALLERGY), Duration.ofDays(3)));
+        Await.until("the grant is on the ledger", () -> !as(patient, () -> ctx.getBean(PatientConsent.class).myGrants()).isEmpty());
+        EntryId entry = as(doctor, () -> ctx.getBean(DoctorRecords.class).proposeEntry(patient.ledgerAddress(), RecordCategory.ALLERGY,
+                EntryContent.coded(null, null, "Latex", "rash"))).entryId();
+        assertThat(entryNotice(patient, entry)).satisfies(m -> {
+            assertThat(m.unread()).isTrue();
+            assertThat(m.link()).isEqualTo("patient/record?entry=" + entry);
+        });
+
+        as(patient, () -> {
+            ctx.getBean(PatientRecords.class).rejectEntry(entry, "Not mine");
+            return null;
+        });
+
+        assertThat(entryNotice(patient, entry)).satisfies(m -> {
+            assertThat(m.unread()).isFalse();
+            assertThat(m.outcome()).isEqualTo("You rejected this entry");
+        });
+    }
+
+    @Test
+    void anErasureRequestIsHandledForEveryAdminOnceOneDeclinesIt() {
+        TestAccounts accounts = new TestAccounts(ctx);
+        UserProfile secondAdmin = accounts.asAdmin(() -> administration.changeRole(accounts.active(Role.DOCTOR).id(), Role.ADMIN));
+        UserProfile patient = accounts.active(Role.PATIENT);
+        EntryId entry = as(patient, () -> ctx.getBean(PatientRecords.class).addSelfReported(RecordCategory.ALLERGY,
+                EntryContent.coded(null, null, "Pollen", "sneezing"))).entryId();
+        as(patient, () -> {
+            ctx.getBean(PatientRecords.class).requestErasure(entry, null);
+            return null;
+        });
+        assertThat(erasureNotice(secondAdmin, entry)).satisfies(m -> {
+            assertThat(m.unread()).isTrue();
+            assertThat(m.link()).isEqualTo("admin/erasures?entry=" + entry);
+        });
+
+        accounts.asAdmin(() -> {
+            ctx.getBean(RecordsAdministration.class).declineErasure(entry, "Needed for the audit");
+            return null;
+        });
+
+        assertThat(erasureNotice(secondAdmin, entry)).satisfies(m -> {
+            assertThat(m.unread()).isFalse();
+            assertThat(m.outcome()).isEqualTo("Declined by " + DemoAccounts.ADMIN.fullName() + ": the entry is kept");
+        });
+    }
+
+    private InboxMessage entryNotice(UserProfile patient, EntryId entry) {
+        return as(patient, inbox::mine).stream().filter(m -> ("patient/record?entry=" + entry).equals(m.link())
+                && m.title().equals("New entry for your record")).findFirst().orElseThrow();
+    }
+
+    private InboxMessage erasureNotice(UserProfile admin, EntryId entry) {
+        return as(admin, inbox::mine).stream().filter(m -> ("admin/erasures?entry=" + entry).equals(m.link())).findFirst().orElseThrow();
     }
 
     private AccessRequestView requested(UserProfile doctor, UserProfile patient) {
