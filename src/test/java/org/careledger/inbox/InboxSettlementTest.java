@@ -17,6 +17,7 @@ import org.careledger.identity.UserProfile;
 import org.careledger.records.AccessRequestView;
 import org.careledger.records.DoctorConsent;
 import org.careledger.records.DoctorRecords;
+import org.careledger.records.EmergencyView;
 import org.careledger.records.EntryContent;
 import org.careledger.records.EntryId;
 import org.careledger.records.PatientRecords;
@@ -178,6 +179,34 @@ class InboxSettlementTest extends IntegrationTest {
             assertThat(m.unread()).isFalse();
             assertThat(m.outcome()).isEqualTo("Declined by " + DemoAccounts.ADMIN.fullName() + ": the entry is kept");
         });
+    }
+
+    @Test
+    void anEmergencyAccessIsHandledForEveryAdminOnceOneReviewsIt() {
+        TestAccounts accounts = new TestAccounts(ctx);
+        UserProfile secondAdmin = accounts.asAdmin(() -> administration.changeRole(accounts.active(Role.DOCTOR).id(), Role.ADMIN));
+        UserProfile doctor = accounts.active(Role.DOCTOR);
+        UserProfile patient = accounts.active(Role.PATIENT);
+        as(doctor, () -> ctx.getBean(DoctorConsent.class).declareEmergency(patient.ledgerAddress(), "Unconscious in A&E, allergies unknown"));
+        String title = "Emergency access to review";
+        assertThat(emergencyNotice(secondAdmin, doctor, patient).unread()).isTrue();
+        EmergencyView emergency = accounts.asAdmin(() -> ctx.getBean(RecordsAdministration.class).pendingEmergencyReviews()).stream()
+                .filter(e -> e.patient().address().equals(patient.ledgerAddress())).findFirst().orElseThrow();
+
+        accounts.asAdmin(() -> ctx.getBean(RecordsAdministration.class).reviewEmergency(emergency.emergencyId(), true, null));
+
+        assertThat(emergencyNotice(secondAdmin, doctor, patient)).satisfies(m -> {
+            assertThat(m.title()).isEqualTo(title);
+            assertThat(m.unread()).isFalse();
+            assertThat(m.outcome()).isEqualTo("Reviewed by " + DemoAccounts.ADMIN.fullName() + ": justified");
+        });
+        assertThat(as(patient, inbox::mine)).filteredOn(m -> m.title().equals("Emergency access to your record"))
+                .singleElement().satisfies(m -> assertThat(m.handled()).as("the patient was told, not asked").isFalse());
+    }
+
+    private InboxMessage emergencyNotice(UserProfile admin, UserProfile doctor, UserProfile patient) {
+        return as(admin, inbox::mine).stream().filter(m -> m.title().equals("Emergency access to review")
+                && m.body().contains(doctor.fullName()) && m.body().contains(patient.fullName())).findFirst().orElseThrow();
     }
 
     private InboxMessage entryNotice(UserProfile patient, EntryId entry) {

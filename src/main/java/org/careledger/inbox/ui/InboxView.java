@@ -76,8 +76,8 @@ class InboxView extends VerticalLayout {
 
     private ResponsiveGrid<InboxMessage> createGrid() {
         grid.setId("inbox-grid");
-        grid.component("Message", this::message);
-        grid.text("Status", InboxView::status);
+        grid.component("Message", this::message).setFlexGrow(3);
+        grid.text("Status", InboxView::status).setFlexGrow(2);
         grid.text("Received", m -> BrowserTime.format(m.createdAt()));
         grid.actions("", this::actions);
         grid.setEmptyStateText(emptyText(user.map(UserProfile::role).orElse(null)));
