@@ -12,7 +12,8 @@ UPDATE notifications n
    SET subject_kind = 'REGISTRATION',
        subject_id = (SELECT CAST(MIN(u.id) AS VARCHAR(100)) FROM users u
                       WHERE n.body = u.full_name || ' registered as ' || LOWER(u.role) || ' and is waiting for approval.')
- WHERE n.title = 'New registration to review'
+ WHERE n.subject_kind IS NULL
+   AND n.title = 'New registration to review'
    AND (SELECT COUNT(*) FROM users u
          WHERE n.body = u.full_name || ' registered as ' || LOWER(u.role) || ' and is waiting for approval.') = 1;
 
@@ -26,7 +27,19 @@ UPDATE notifications n
                     FROM users u LEFT JOIN users a ON a.username = u.decided_by
                    WHERE CAST(u.id AS VARCHAR(100)) = n.subject_id)
  WHERE n.subject_kind = 'REGISTRATION'
+   AND n.settled_at IS NULL
    AND EXISTS (SELECT 1 FROM users u WHERE CAST(u.id AS VARCHAR(100)) = n.subject_id AND u.status <> 'PENDING'
                                        AND u.decided_at IS NOT NULL);
 
 UPDATE notifications SET read_at = settled_at WHERE settled_at IS NOT NULL AND read_at IS NULL;
+
+-- Access requests announced before subjects existed: tied to the patient and the doctor the title
+-- names, where exactly one doctor has that name, so the patient's next answer to that doctor settles
+-- them. (Whether an old one was answered already is on the ledger, which a migration cannot read.)
+UPDATE notifications n
+   SET subject_kind = 'ACCESS_REQUEST',
+       subject_id = CAST(n.recipient_id AS VARCHAR(40)) || '/'
+                    || (SELECT CAST(MIN(d.id) AS VARCHAR(40)) FROM users d WHERE d.role = 'DOCTOR' AND d.full_name = SUBSTRING(n.title, 21))
+ WHERE n.subject_kind IS NULL
+   AND n.title LIKE 'Access request from %'
+   AND (SELECT COUNT(*) FROM users d WHERE d.role = 'DOCTOR' AND d.full_name = SUBSTRING(n.title, 21)) = 1;

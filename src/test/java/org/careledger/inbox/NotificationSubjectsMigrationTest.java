@@ -69,6 +69,27 @@ class NotificationSubjectsMigrationTest extends IntegrationTest {
         });
     }
 
+    @Test
+    void oldAccessRequestNoticesAreTiedToTheirDoctorSoThePatientsNextAnswerSettlesThem() throws IOException {
+        TestAccounts accounts = new TestAccounts(ctx);
+        UserProfile doctor = accounts.active(Role.DOCTOR);
+        UserProfile patient = accounts.active(Role.PATIENT);
+        jdbc.update("INSERT INTO notifications (recipient_id, title, body, link, created_at) VALUES (?, ?, ?, 'patient/consents', CURRENT_TIMESTAMP)",
+                patient.id().value(), "Access request from " + doctor.fullName(), doctor.fullName() + " asks to see your allergy records.");
+        long notice = jdbc.queryForObject("SELECT MAX(id) FROM notifications", Long.class);
+
+        backfill();
+        ctx.getBean(org.springframework.transaction.support.TransactionTemplate.class).executeWithoutResult(tx ->
+                inbox.settle(org.careledger.inbox.internal.Subject.accessRequest(patient.id(), doctor.id()), patient.id(),
+                        "You granted this request", "Granted"));
+
+        TestAccounts.signIn(patient.username(), Role.PATIENT);
+        assertThat(message(notice)).satisfies(m -> {
+            assertThat(m.unread()).isFalse();
+            assertThat(m.outcome()).isEqualTo("You granted this request");
+        });
+    }
+
     /** A notice as the inbox wrote it before subjects: the applicant named only in its text. */
     private long oldNotice(UserProfile admin, UserProfile applicant, String role) {
         jdbc.update("INSERT INTO notifications (recipient_id, title, body, link, created_at) VALUES (?, ?, ?, 'admin', CURRENT_TIMESTAMP)",
@@ -83,7 +104,7 @@ class NotificationSubjectsMigrationTest extends IntegrationTest {
                 .map(s -> s.lines().filter(line -> !line.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).strip())
                 .filter(s -> s.startsWith("UPDATE"))
                 .toList();
-        assertThat(statements).hasSize(3);
+        assertThat(statements).hasSize(4);
         statements.forEach(jdbc::update);
     }
 
