@@ -12,10 +12,12 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.ParentLayout;
 
 /** Shown when a signed-in user opens a page their role may not use. */
 @PageTitle("Access denied · CareLedger")
 @PermitAll
+@ParentLayout(MainLayout.class)
 class AccessDeniedView extends VerticalLayout implements HasErrorParameter<AccessDeniedException> {
 
     AccessDeniedView() {

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -60,7 +61,20 @@ class MainLayout extends AppLayout implements BeforeEnterObserver {
         this.user = currentUser.profile();
         setPrimarySection(Section.DRAWER);
         addToNavbar(true, new DrawerToggle(), createUserBar());
-        addToDrawer(createBrand(), createNavigation());
+        addToDrawer(createBrand(), createDrawerUser(), createNavigation());
+    }
+
+    /** Who is signed in, in the drawer: the one place a phone has room to say it in full. */
+    private Div createDrawerUser() {
+        Div who = new Div();
+        who.setId("drawer-user");
+        who.addClassName("cl-drawer-user");
+        user.ifPresent(u -> {
+            Span name = new Span(u.fullName());
+            name.addClassName("cl-drawer-user-name");
+            who.add(name, new Span(u.role().label()));
+        });
+        return who;
     }
 
     private Span createBrand() {
@@ -86,6 +100,9 @@ class MainLayout extends AppLayout implements BeforeEnterObserver {
     private HorizontalLayout createUserBar() {
         Span who = new Span(user.map(u -> u.fullName() + " · " + u.role().label()).orElse(""));
         who.setId("current-user");
+        // on a phone the name would wrap onto three lines: the drawer says who is signed in instead
+        who.addClassName("cl-wide-only");
+        who.addClassName("cl-current-user");
 
         unreadBadge.addClassName("cl-badge-count");
         unreadBadge.setId("inbox-unread");
@@ -100,13 +117,18 @@ class MainLayout extends AppLayout implements BeforeEnterObserver {
         account.setAriaLabel("Change password");
         account.setTooltipText("Change password");
 
-        Button logout = new Button("Sign out", new Icon(VaadinIcon.SIGN_OUT), click -> authentication.logout());
+        Button logout = new Button(new Icon(VaadinIcon.SIGN_OUT), click -> authentication.logout());
+        Span logoutLabel = new Span("Sign out");
+        logoutLabel.addClassName("cl-wide-only");
+        logout.setSuffixComponent(logoutLabel);
+        logout.setAriaLabel("Sign out");
         logout.setId("logout");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
         HorizontalLayout bar = new HorizontalLayout(who, inboxButton, account, logout);
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
-        bar.getStyle().set("margin-left", "auto").set("padding-right", "var(--lumo-space-m)");
+        bar.setSpacing(false);
+        bar.addClassName("cl-user-bar");
         return bar;
     }
 

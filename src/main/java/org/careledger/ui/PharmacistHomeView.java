@@ -2,7 +2,10 @@ package org.careledger.ui;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -12,7 +15,10 @@ import org.careledger.identity.CurrentUser;
 import org.careledger.identity.UserProfile;
 import org.careledger.provider.Providers;
 
-/** A pharmacist's home: profile, pharmacy and ledger address. */
+/**
+ * A pharmacist's home: what this page will hold once dispensing comes to the portal, then the
+ * pharmacist's profile, pharmacy and ledger address.
+ */
 @Route("pharmacist")
 @PageTitle("Pharmacist · CareLedger")
 @Menu(order = 1, title = "My profile", icon = "vaadin:pill")
@@ -25,6 +31,20 @@ class PharmacistHomeView extends VerticalLayout {
         ProfileCard profile = new ProfileCard(me);
         profile.row("Pharmacy", StaffHome.providerName(providers, me));
         profile.row("Pharmacy licence", me.registrationNumber());
-        add(new H2("Welcome, " + me.fullName()), profile);
+        add(new H2("Welcome, " + me.fullName()), comingSoon(), profile);
+    }
+
+    /** Until prescriptions reach the portal, the page says what will appear here instead of nothing. */
+    private static Div comingSoon() {
+        Div card = new Div();
+        card.setId("pharmacy-coming");
+        card.addClassName("cl-card");
+        Paragraph text = new Paragraph("Prescriptions are not yet dispensed through CareLedger on this install. "
+                + "When they are, the prescriptions doctors write for their patients will be listed here for your pharmacy: "
+                + "you will dispense them, an invoice will be raised for the patient automatically, "
+                + "and the patient will pay it from their wallet in tokens.");
+        text.addClassName("cl-empty");
+        card.add(new H3("Prescriptions to dispense"), text);
+        return card;
     }
 }

@@ -4,7 +4,9 @@ import org.careledger.IntegrationTest;
 import org.careledger.common.NotFoundException;
 import org.careledger.identity.Role;
 import org.careledger.identity.TestAccounts;
+import org.careledger.identity.UserId;
 import org.careledger.identity.UserProfile;
+import org.careledger.inbox.internal.Subject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,5 +132,88 @@ class InboxTest extends IntegrationTest {
         }
         tx.executeWithoutResult(s -> inbox.send(alice.id(), "After", "not pushed", null));
         assertThat(told).containsExactly(3L);
+    }
+
+    @Test
+    void settlingASubjectMarksItHandledForEveryRecipientSayingHowAndTellsEachTheirNewCount() {
+        Subject registration = Subject.registration(new UserId(4242));
+        tx.executeWithoutResult(s -> {
+            inbox.send(alice.id(), registration, "New registration to review", "Carol registered", "admin?user=4242");
+            inbox.send(bob.id(), registration, "New registration to review", "Carol registered", "admin?user=4242");
+        });
+        java.util.List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Runnable forAlice = ctx.getBean(InboxBroadcaster.class).subscribe(alice.id(), n -> told.add("alice " + n));
+        Runnable forBob = ctx.getBean(InboxBroadcaster.class).subscribe(bob.id(), n -> told.add("bob " + n));
+        try {
+            int settled = tx.execute(s -> inbox.settle(registration, alice.id(), "Approved by you", "Approved by Alice"));
+            assertThat(settled).isEqualTo(2);
+        } finally {
+            forAlice.run();
+            forBob.run();
+        }
+
+        assertThat(told).containsExactlyInAnyOrder("alice 2", "bob 1");
+        TestAccounts.signIn(alice.username(), Role.PATIENT);
+        assertThat(inbox.mine().get(0)).satisfies(m -> {
+            assertThat(m.title()).isEqualTo("New registration to review");
+            assertThat(m.handled()).isTrue();
+            assertThat(m.unread()).isFalse();
+            assertThat(m.outcome()).isEqualTo("Approved by you");
+        });
+        assertThat(inbox.myUnreadCount()).as("her other two messages").isEqualTo(2);
+        TestAccounts.signIn(bob.username(), Role.DOCTOR);
+        assertThat(inbox.mine().get(0)).satisfies(m -> {
+            assertThat(m.outcome()).isEqualTo("Approved by Alice");
+            assertThat(m.unread()).isFalse();
+        });
+        assertThat(inbox.myUnreadCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageAlreadyReadStillShowsHowItWasHandledAndASecondSettlementChangesNothing() {
+        Subject entry = Subject.entryProposal(new org.careledger.records.EntryId("entry-read-first"));
+        tx.executeWithoutResult(s -> inbox.send(alice.id(), entry, "New entry for your record", "Approve or reject it.", null));
+        TestAccounts.signIn(alice.username(), Role.PATIENT);
+        inbox.markRead(inbox.mine().get(0).id());
+
+        tx.executeWithoutResult(s -> inbox.settle(entry, alice.id(), "You approved this entry", "Approved"));
+        assertThat((int) tx.execute(s -> inbox.settle(entry, alice.id(), "You rejected this entry", "Rejected"))).isZero();
+
+        assertThat(inbox.mine().get(0)).satisfies(m -> {
+            assertThat(m.outcome()).isEqualTo("You approved this entry");
+            assertThat(m.settledAt()).isNotNull();
+        });
+        assertThat(inbox.myUnreadCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aReviewSettlesOnlyTheOldestOfTwoEmergenciesOfTheSamePair() {
+        Subject emergency = Subject.emergencyReview(alice.id(), bob.id());
+        tx.executeWithoutResult(s -> {
+            inbox.send(alice.id(), emergency, "Emergency access to review", "first", null);
+            inbox.send(alice.id(), emergency, "Emergency access to review", "second", null);
+        });
+
+        tx.executeWithoutResult(s -> inbox.settle(emergency, null, "Reviewed by you: justified", "Reviewed by Dan: justified"));
+
+        TestAccounts.signIn(alice.username(), Role.PATIENT);
+        assertThat(inbox.mine()).filteredOn(m -> m.title().startsWith("Emergency"))
+                .extracting(InboxMessage::body, InboxMessage::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("second", null),
+                        org.assertj.core.groups.Tuple.tuple("first", "Reviewed by Dan: justified"));
+    }
+
+    @Test
+    void settlingOneSubjectLeavesTheOthersWaiting() {
+        tx.executeWithoutResult(s -> inbox.send(alice.id(), Subject.erasureRequest(new org.careledger.records.EntryId("kept-waiting")),
+                "Erasure requested", "waits", null));
+
+        tx.executeWithoutResult(s -> inbox.settle(Subject.erasureRequest(new org.careledger.records.EntryId("another")), null, "x", "y"));
+
+        TestAccounts.signIn(alice.username(), Role.PATIENT);
+        assertThat(inbox.mine().get(0)).satisfies(m -> {
+            assertThat(m.handled()).isFalse();
+            assertThat(m.unread()).isTrue();
+        });
     }
 }

@@ -50,8 +50,9 @@ public abstract class KaribuTest extends IntegrationTest {
             scan.getClassesWithAnnotation(Route.class.getName()).loadClasses()
                     .forEach(c -> found.getRoutes().add((Class<? extends Component>) c));
             List<Class<?>> errorViews = scan.getClassesImplementing(HasErrorParameter.class.getName()).loadClasses();
-            // our access-denied page replaces Karibu's stand-in for the same exception
-            found.getErrorRoutes().removeIf(c -> c.getSimpleName().equals("MockRouteAccessDeniedError") && !errorViews.isEmpty());
+            // our access-denied and not-found pages replace Karibu's stand-ins for the same exceptions
+            found.getErrorRoutes().removeIf(c -> !errorViews.isEmpty()
+                    && (c.getSimpleName().equals("MockRouteAccessDeniedError") || c.getSimpleName().equals("MockRouteNotFoundError")));
             errorViews.forEach(c -> found.getErrorRoutes().add((Class<? extends HasErrorParameter<?>>) c));
         }
         return found;

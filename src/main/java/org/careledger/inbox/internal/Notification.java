@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -36,11 +38,30 @@ public class Notification {
     @Column(name = "read_at")
     private Instant readAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "subject_kind")
+    private Subject.Kind subjectKind;
+
+    @Column(name = "subject_id")
+    private String subjectId;
+
+    @Column(name = "settled_at")
+    private Instant settledAt;
+
+    private String outcome;
+
     protected Notification() {
     }
 
     public Notification(Long recipientId, String title, String body, String link, Instant createdAt) {
+        this(recipientId, null, title, body, link, createdAt);
+    }
+
+    /** A notification about {@code subject} (null: about nothing that waits for anyone). */
+    public Notification(Long recipientId, Subject subject, String title, String body, String link, Instant createdAt) {
         this.recipientId = recipientId;
+        this.subjectKind = subject == null ? null : subject.kind();
+        this.subjectId = subject == null ? null : subject.id();
         this.title = title;
         this.body = body;
         this.link = link;
@@ -53,11 +74,24 @@ public class Notification {
         }
     }
 
+    /**
+     * Records how the subject was settled; the notification is read from then on.
+     *
+     * @return whether it was unread until now (its recipient's unread count fell)
+     */
+    public boolean settle(Instant at, String how) {
+        boolean wasUnread = readAt == null;
+        settledAt = at;
+        outcome = how;
+        markRead(at);
+        return wasUnread;
+    }
+
     public Long getRecipientId() {
         return recipientId;
     }
 
     public InboxMessage message() {
-        return new InboxMessage(id, title, body, link, createdAt, readAt);
+        return new InboxMessage(id, title, body, link, createdAt, readAt, outcome, settledAt);
     }
 }

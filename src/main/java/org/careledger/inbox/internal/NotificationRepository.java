@@ -15,6 +15,9 @@ public interface NotificationRepository extends JpaRepository<Notification, Long
 
     long countByRecipientIdAndReadAtIsNull(Long recipientId);
 
+    /** Every recipient's notifications about a subject that nobody has settled yet, oldest first. */
+    List<Notification> findBySubjectKindAndSubjectIdAndSettledAtIsNullOrderByCreatedAtAscIdAsc(Subject.Kind kind, String subjectId);
+
     @Modifying
     @Query("update Notification n set n.readAt = :at where n.recipientId = :recipient and n.readAt is null")
     int markAllRead(@Param("recipient") Long recipientId, @Param("at") Instant at);
