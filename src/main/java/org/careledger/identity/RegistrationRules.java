@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.careledger.common.SingleLine;
-import org.careledger.provider.ProperName;
+import org.careledger.common.ProperName;
 
 /**
  * The rules for each field a person types when registering, and for the reason an admin gives when

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Map;
 
 import org.careledger.common.SingleLine;
+import org.careledger.common.ProperName;
 
 /**
  * The rules for a provider's fields as an admin types them. Both are single-line ({@link SingleLine}):

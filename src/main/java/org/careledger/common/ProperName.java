@@ -1,4 +1,4 @@
-package org.careledger.provider;
+package org.careledger.common;
 
 import java.util.regex.Pattern;
 
@@ -8,9 +8,8 @@ import java.util.regex.Pattern;
  * apostrophes, periods and hyphens, and at least one letter. Markup, digits and symbols are refused,
  * so a name is only ever text wherever it is shown, sent or signed.
  *
- * <p>One rule in one place: identity's {@code RegistrationRules} and {@link ProviderRules} both apply
- * it. It lives in this module, the lowest that both reach (identity depends on provider, provider on
- * common only); its natural home is {@code common}, beside {@link org.careledger.common.SingleLine}.
+ * <p>One rule in one place: identity's {@code RegistrationRules} and provider's {@code ProviderRules}
+ * both apply it, as they apply {@link SingleLine}.
  */
 public final class ProperName {
 
