@@ -3,8 +3,8 @@ package org.careledger.provider;
 import java.text.Normalizer;
 import java.util.Map;
 
-import org.careledger.common.SingleLine;
 import org.careledger.common.ProperName;
+import org.careledger.common.SingleLine;
 
 /**
  * The rules for a provider's fields as an admin types them. Both are single-line ({@link SingleLine}):
