@@ -57,7 +57,7 @@ class InboxSettlementTest extends IntegrationTest {
         assertThat(registrationNotice(secondAdmin, applicant)).satisfies(m -> {
             assertThat(m.unread()).isTrue();
             assertThat(m.handled()).isFalse();
-            assertThat(m.link()).isEqualTo("admin");
+            assertThat(m.link()).isEqualTo("admin?user=" + applicant.id().value());
         });
 
         accounts.asAdmin(() -> administration.approve(applicant.id()));

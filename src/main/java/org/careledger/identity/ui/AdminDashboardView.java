@@ -16,6 +16,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -45,7 +47,7 @@ import org.careledger.provider.Providers;
 @PageTitle("Approvals · CareLedger")
 @Menu(order = 1, title = "Approvals", icon = "vaadin:check-square-o")
 @RolesAllowed(AppRoles.ADMIN)
-class AdminDashboardView extends VerticalLayout {
+class AdminDashboardView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String QUEUE_EMPTY = "Nobody is waiting for approval. When a doctor, patient or pharmacist registers, "
             + "their registration appears here for you to approve or reject.";
@@ -187,6 +189,23 @@ class AdminDashboardView extends VerticalLayout {
         }
         refresh();
         return done;
+    }
+
+    /**
+     * Opened from a notification ({@code admin?user=ID}): that applicant's row is selected, so the
+     * admin sees at once whom the message was about; one already decided has left the queue.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("user").ifPresent(id -> {
+            try {
+                long wanted = Long.parseLong(id);
+                admin.pendingRegistrations().stream().filter(u -> u.id().value() == wanted).findFirst()
+                        .ifPresent(queue::select);
+            } catch (NumberFormatException notAnId) {
+                // a mistyped link shows the whole queue, as without the parameter
+            }
+        });
     }
 
     private void refresh() {

@@ -16,13 +16,9 @@ final class Links {
     private Links() {
     }
 
-    /**
-     * The admins' approval queue, where this applicant waits. Not yet {@code admin?user=ID}: the
-     * queue does not single out an applicant, and a link with a query is refused by
-     * {@code UI.navigate(String)}, which a caller of {@code InboxMessage.link()} may use.
-     */
+    /** The admins' approval queue, with this applicant's row selected. */
     static String registration(UserId applicant) {
-        return "admin";
+        return "admin?user=" + applicant.value();
     }
 
     /** The admins' approval queue, where registrations with an email already in use are listed too. */

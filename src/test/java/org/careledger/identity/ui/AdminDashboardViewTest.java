@@ -167,9 +167,13 @@ class AdminDashboardViewTest extends KaribuTest {
         String link = ctx.getBean(org.careledger.inbox.Inbox.class).mine().stream()
                 .filter(m -> m.body().contains(name)).findFirst().orElseThrow().link();
 
-        UI.getCurrent().navigate(link);
+        com.vaadin.flow.router.Location target = new com.vaadin.flow.router.Location(link);
+        UI.getCurrent().navigate(target.getPath(), target.getQueryParameters());
 
         _get(VerticalLayout.class, spec -> spec.withId("admin-home"));
+        AdminDashboardView view = _get(AdminDashboardView.class);
+        assertThat(view.queue.getSelectedItems()).as("the applicant the message was about is singled out")
+                .extracting(UserProfile::fullName).containsExactly(name);
     }
 
     @Test
