@@ -22,6 +22,7 @@ class EmergencyDialog extends Dialog {
 
     EmergencyDialog(DoctorConsent consents, Address patient, Runnable afterDeclared) {
         setHeaderTitle("Declare an emergency");
+        RecordsUi.fitToScreen(this);
         setId("emergency-dialog");
         reason.setId("emergency-reason");
         reason.setWidthFull();

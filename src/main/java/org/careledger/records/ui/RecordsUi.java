@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Span;
 import org.careledger.common.InvalidInputException;
 import org.careledger.common.NotFoundException;
@@ -115,13 +116,25 @@ final class RecordsUi {
         if (party.name() == null) {
             return party.nameOrAddress();
         }
-        StringBuilder out = new StringBuilder(party.name());
-        if (party.provider() != null) {
-            out.append(" · ").append(party.provider());
+        String affiliation = affiliation(party);
+        return affiliation.isEmpty() ? party.name() : party.name() + " · " + affiliation;
+    }
+
+    /** "St Mary's Hospital · registration GMC-123": where someone works, without their name; empty if unknown. */
+    static String affiliation(Party party) {
+        StringBuilder out = new StringBuilder();
+        if (party != null && party.provider() != null) {
+            out.append(party.provider());
         }
-        if (party.registrationNumber() != null) {
-            out.append(" · registration ").append(party.registrationNumber());
+        if (party != null && party.registrationNumber() != null) {
+            out.append(out.isEmpty() ? "" : " · ").append("registration ").append(party.registrationNumber());
         }
         return out.toString();
+    }
+
+    /** A dialog as wide as its content needs, never wider than a phone's screen; its fields take the whole width. */
+    static void fitToScreen(Dialog dialog) {
+        dialog.setWidth("min(32rem, 95vw)");
+        dialog.setMaxWidth("95vw");
     }
 }
