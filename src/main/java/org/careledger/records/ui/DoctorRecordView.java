@@ -13,7 +13,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -129,10 +128,7 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
                 QueryParameters.of("address", patient.toString())));
         request.setId("ask-access-button");
         request.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button emergency = new Button("Declare emergency", click -> new EmergencyDialog(consents, patient, this::read).open());
-        emergency.setId("declare-emergency-button");
-        emergency.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        VerticalLayout box = new VerticalLayout(text, new HorizontalLayout(request, emergency));
+        VerticalLayout box = new VerticalLayout(text, request, EmergencyDialog.section(consents, patient, this::read));
         box.setPadding(false);
         return box;
     }

@@ -86,7 +86,8 @@ class RecordsViewsTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("find-patient-button")));
 
         assertThat(view.addressField.isInvalid()).isTrue();
-        assertThat(view.addressField.getErrorMessage()).startsWith("Enter an address like");
+        assertThat(view.addressField.getErrorMessage())
+                .isEqualTo("The address is too short: it has 4 characters after 0x, where 40 are expected");
         assertThat(view.lookupPanel.isVisible()).isFalse();
     }
 
