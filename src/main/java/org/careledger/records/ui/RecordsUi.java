@@ -9,12 +9,14 @@ import com.vaadin.flow.component.html.Span;
 import org.careledger.common.InvalidInputException;
 import org.careledger.common.NotFoundException;
 import org.careledger.common.OperationNotAllowedException;
+import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.node.LedgerUnavailableException;
 import org.careledger.outbox.LedgerReceipt;
 import org.careledger.records.Integrity;
 import org.careledger.records.Party;
+import org.careledger.records.RecordEntryView;
 import org.careledger.records.RecordLabels;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -82,6 +84,29 @@ final class RecordsUi {
         badge.getElement().getThemeList().addAll(List.of(theme.split(" ")));
         badge.addClassName("integrity-" + integrity.name().toLowerCase().replace('_', '-'));
         return badge;
+    }
+
+    /** An entry's clinical date (an onset, a start, the day it was written); the day it was stored for one without. */
+    static String date(RecordEntryView e) {
+        if (e.clinicalDate() != null) {
+            return BrowserTime.format(e.clinicalDate());
+        }
+        return e.createdAt() == null ? "" : BrowserTime.format(e.createdAt().atZone(BrowserTime.zone()).toLocalDate());
+    }
+
+    /**
+     * Where an entry comes from: "Imported from Synthea, 6 Dec 2026" for imported history, the
+     * author's name ({@code selfReported} in place of the patient's name when the patient wrote it).
+     */
+    static String from(RecordEntryView e, String selfReported) {
+        if (e.imported()) {
+            return "Imported from " + e.importedFrom() + ", "
+                    + BrowserTime.format(e.createdAt().atZone(BrowserTime.zone()).toLocalDate());
+        }
+        if (e.author() == null) {
+            return "";
+        }
+        return e.selfReported() ? selfReported : e.author();
     }
 
     static boolean inFlight(LedgerReceipt receipt) {

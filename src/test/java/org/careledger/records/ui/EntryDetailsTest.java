@@ -49,7 +49,8 @@ class EntryDetailsTest {
 
     private static RecordEntryView entry(Integrity integrity, EntryContent content) {
         return new RecordEntryView(new EntryId("e-1"), Address.parse("0x90F8bf6A479f320ead074411a4B0e7944Ea8c9C1"), RecordCategory.ATTACHMENT,
-                1, EntryStatus.APPROVED, integrity, content, "Dr. A", "Doctor", false, Instant.EPOCH, null, null, null, null, null, null, true);
+                1, EntryStatus.APPROVED, integrity, content, "Dr. A", "Doctor", null, false, java.time.LocalDate.EPOCH, Instant.EPOCH, null, null, null,
+                null, null, null, true);
     }
 
     private static <T extends Component> java.util.List<T> descendants(Component root, Class<T> type) {
