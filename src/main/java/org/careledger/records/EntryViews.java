@@ -101,6 +101,25 @@ class EntryViews {
                 ? Integrity.VERIFIED : Integrity.MISMATCH;
     }
 
+    /**
+     * What an entry is called, for its own patient's lists (the access log): its one-line summary, or
+     * why there is none to show.
+     */
+    String name(StoredEntry e) {
+        if (e.getStatus() == EntryStatus.ERASED) {
+            return "an entry erased since";
+        }
+        if (e.getSealed() == null || e.getWrappedEntryKey() == null) {
+            return "an entry whose content this portal does not hold";
+        }
+        try {
+            return vault.open(new UserId(e.getPatientId()), e.getEntryId(), e.getVersion(), e.getPatientAddress(), e.getCategory(),
+                    e.getWrappedEntryKey(), e.getSealed()).content().summary();
+        } catch (CryptoException | IllegalStateException ex) {
+            return "an entry that does not match its anchor";
+        }
+    }
+
     /** An entry anchored on chain whose content this portal does not hold. */
     RecordEntryView missing(Anchor a) {
         log.warn("Entry {} of {} is anchored on chain but has no content in this portal", a.entryId(), a.patient());
