@@ -67,7 +67,7 @@ class AccessRequestsView extends VerticalLayout {
         grants.text("Records", g -> RecordsUi.categories(g.categories()));
         grants.text("Ends", g -> BrowserTime.format(g.end()));
         grants.text("Status", AccessRequestsView::grantStatus);
-        grants.actions("", this::revokeButton);
+        grants.actions("", this::revokeButton).setKey("revoke");
         grants.setEmptyStateText("You have not given any doctor access. When you approve a doctor's request, "
                 + "the grant appears here with its end time, and you can revoke it at any moment.");
         grants.setAllRowsVisible(true);

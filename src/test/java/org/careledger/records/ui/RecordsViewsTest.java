@@ -161,9 +161,11 @@ class RecordsViewsTest extends KaribuTest {
         UI.getCurrent().navigate("patient/access-log");
         AccessLogView view = _get(AccessLogView.class);
 
-        assertThat(_size(view.log)).isEqualTo(1);
+        assertThat(_size(view.log)).as("one visit, one row").isEqualTo(1);
         List<String> row = _getFormattedRow(view.log, _fetch(view.log, 0, 1).get(0));
-        assertThat(row).contains(doctor.fullName(), "allergy", "treatment", "Grant");
+        assertThat(row).contains(doctor.fullName(), "Penicillin", "allergy", "treatment", "Grant");
+        assertThat(AccessLogView.reads(_fetch(view.log, 0, 1).get(0)).getElement().getTextRecursively())
+                .as("each single read names its entry").contains("Penicillin (allergy), under the grant for treatment");
     }
 
     @Test
