@@ -15,10 +15,12 @@ import com.vaadin.flow.router.RouteParameters;
 import org.careledger.common.ui.ResponsiveGrid;
 import org.careledger.contracts.Purpose;
 import org.careledger.contracts.RecordCategory;
+import org.careledger.contracts.Registry;
 import org.careledger.contracts.RequestStatus;
 import org.careledger.identity.Role;
 import org.careledger.identity.TestAccounts;
 import org.careledger.identity.UserProfile;
+import org.careledger.node.LedgerService;
 import org.careledger.outbox.LedgerReceipt;
 import org.careledger.records.AccessRequestView;
 import org.careledger.records.DoctorConsent;
@@ -92,11 +94,14 @@ class RecordsViewStatesTest extends KaribuTest {
 
     @Test
     void aNewDoctorsPagesSayWhatWouldAppearInEachEmptyList() {
-        login(doctor.username(), Role.DOCTOR);
+        UserProfile newcomer = accounts().active(Role.DOCTOR);
+        grant(Set.of(RecordCategory.DIAGNOSIS));
+
+        login(newcomer.username(), Role.DOCTOR);
         UI.getCurrent().navigate("doctor/patients");
         assertEmptySaying(_get(DoctorPatientsView.class).patients, "No patient has given you access at the moment");
 
-        grant(Set.of(RecordCategory.DIAGNOSIS));
+        login(doctor.username(), Role.DOCTOR);
         UI.getCurrent().navigate(DoctorRecordView.class, new RouteParameters(DoctorRecordView.ADDRESS, patient.ledgerAddress().toString()));
         DoctorRecordView record = _get(DoctorRecordView.class);
         assertEmptySaying(record.entries, "Nothing in the categories open to you");
@@ -228,6 +233,8 @@ class RecordsViewStatesTest extends KaribuTest {
     }
 
     private RequestId requested(Set<RecordCategory> categories) {
+        eventually(() -> Registry.roleOf(ctx.getBean(LedgerService.class).committedState().view(), doctor.ledgerAddress()).isPresent()
+                && Registry.roleOf(ctx.getBean(LedgerService.class).committedState().view(), patient.ledgerAddress()).isPresent(), on -> on);
         TestAccounts.as(doctor, () -> doctorConsent.requestAccess(patient.ledgerAddress(), Purpose.TREATMENT, categories,
                 Duration.ofDays(7), null));
         return eventually(() -> asPatient(consents::myRequests), r -> !r.isEmpty()).get(0).requestId();

@@ -13,9 +13,11 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import org.careledger.contracts.Purpose;
 import org.careledger.contracts.RecordCategory;
+import org.careledger.contracts.Registry;
 import org.careledger.identity.Role;
 import org.careledger.identity.TestAccounts;
 import org.careledger.identity.UserProfile;
+import org.careledger.node.LedgerService;
 import org.careledger.records.AccessRequestView;
 import org.careledger.records.DoctorConsent;
 import org.careledger.records.DoctorRecords;
@@ -219,6 +221,9 @@ class RecordsViewsTest extends KaribuTest {
 
     /** A request of the doctor's for the patient, once it is on the ledger; its id. */
     private RequestId requested(Set<RecordCategory> categories, Duration duration) {
+        // a just-approved account is registered on the ledger a block or two later; a request waits for both parties
+        eventually(() -> Registry.roleOf(ctx.getBean(LedgerService.class).committedState().view(), doctor.ledgerAddress()).isPresent()
+                && Registry.roleOf(ctx.getBean(LedgerService.class).committedState().view(), patient.ledgerAddress()).isPresent(), on -> on);
         TestAccounts.as(doctor.username(), Role.DOCTOR, () -> doctorConsent.requestAccess(patient.ledgerAddress(),
                 Purpose.TREATMENT, categories, duration, "after the clinic"));
         List<AccessRequestView> requests = eventually(() -> asPatient(consents::myRequests), r -> !r.isEmpty());
