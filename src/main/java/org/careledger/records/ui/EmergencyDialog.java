@@ -60,6 +60,9 @@ class EmergencyDialog extends Dialog {
                         + "and an admin reviews it."),
                 emergency);
         section.addClassName("emergency-path");
+        // set apart from the normal path above it: a rule and some room
+        section.getStyle().set("margin-top", "var(--lumo-space-l)").set("padding-top", "var(--lumo-space-s)")
+                .set("border-top", "1px solid var(--lumo-contrast-20pct)");
         return section;
     }
 }
