@@ -102,6 +102,8 @@ class DoctorPatientsView extends VerticalLayout implements BeforeEnterObserver {
         find.addClickShortcut(Key.ENTER).listenOn(addressField);
         HorizontalLayout typed = new HorizontalLayout(addressField, find);
         typed.setAlignItems(Alignment.BASELINE);
+        typed.getStyle().set("flex-wrap", "wrap");
+        typed.setWidthFull();
         VerticalLayout finder = new VerticalLayout(new Paragraph("Find a patient by their CareLedger QR code (on their home page) "
                 + "or by their ledger address."),
                 upload, uploadError, typed);
@@ -114,6 +116,7 @@ class DoctorPatientsView extends VerticalLayout implements BeforeEnterObserver {
         lookupPanel.addClassName("cl-card");
         lookupAddress.setId("lookup-address");
         lookupAddress.addClassName("cl-mono");
+        lookupAddress.getStyle().set("overflow-wrap", "anywhere");
         lookupState.setId("lookup-state");
         receipt.setId("request-receipt");
         emergencySection.setId("emergency-section");

@@ -56,6 +56,7 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
         this.records = records;
         this.consents = consents;
         setId("doctor-record");
+        title.getStyle().set("overflow-wrap", "anywhere");
         content.setPadding(false);
         add(title, content);
     }
