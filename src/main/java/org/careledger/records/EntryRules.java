@@ -100,7 +100,7 @@ public final class EntryRules {
             throw InvalidInputException.of("clinicalDate", "The date cannot be in the future");
         }
         if (date.isBefore(EARLIEST_CLINICAL_DATE)) {
-            throw InvalidInputException.of("clinicalDate", "Give a date after " + EARLIEST_CLINICAL_DATE.getYear());
+            throw InvalidInputException.of("clinicalDate", "Give a date in " + EARLIEST_CLINICAL_DATE.getYear() + " or later");
         }
         return date;
     }
