@@ -57,7 +57,8 @@ class EntryForm extends VerticalLayout {
         codeSystem.setLabel("Code system");
         codeSystem.setId("entry-code-system");
         codeSystem.setEmptySelectionAllowed(true);
-        codeSystem.setItemLabelGenerator(s -> s == null ? "none" : s.replace('-', ' '));
+        codeSystem.setEmptySelectionCaption("No code");
+        codeSystem.setItemLabelGenerator(s -> EntryRules.SNOMED.equals(s) ? "SNOMED CT" : s);
         code.setId("entry-code");
         date.setId("entry-date");
         date.setMax(LocalDate.now(BrowserTime.zone()));
