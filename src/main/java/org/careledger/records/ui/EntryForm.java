@@ -58,7 +58,7 @@ class EntryForm extends VerticalLayout {
         codeSystem.setId("entry-code-system");
         codeSystem.setEmptySelectionAllowed(true);
         codeSystem.setEmptySelectionCaption("No code");
-        codeSystem.setItemLabelGenerator(s -> EntryRules.SNOMED.equals(s) ? "SNOMED CT" : s);
+        codeSystem.setItemLabelGenerator(s -> s == null ? "No code" : EntryRules.SNOMED.equals(s) ? "SNOMED CT" : s);
         code.setId("entry-code");
         date.setId("entry-date");
         date.setMax(LocalDate.now(BrowserTime.zone()));
