@@ -70,6 +70,10 @@ class RecordsViewStatesTest extends KaribuTest {
         records = ctx.getBean(PatientRecords.class);
         doctor = accounts().active(Role.DOCTOR);
         patient = accounts().active(Role.PATIENT);
+        // a just-approved account is registered on the ledger a block or two later; requests and anchors wait for it
+        LedgerService ledger = ctx.getBean(LedgerService.class);
+        eventually(() -> Registry.roleOf(ledger.committedState().view(), doctor.ledgerAddress()).isPresent()
+                && Registry.roleOf(ledger.committedState().view(), patient.ledgerAddress()).isPresent(), onLedger -> onLedger);
     }
 
     @Test
@@ -233,8 +237,6 @@ class RecordsViewStatesTest extends KaribuTest {
     }
 
     private RequestId requested(Set<RecordCategory> categories) {
-        eventually(() -> Registry.roleOf(ctx.getBean(LedgerService.class).committedState().view(), doctor.ledgerAddress()).isPresent()
-                && Registry.roleOf(ctx.getBean(LedgerService.class).committedState().view(), patient.ledgerAddress()).isPresent(), on -> on);
         TestAccounts.as(doctor, () -> doctorConsent.requestAccess(patient.ledgerAddress(), Purpose.TREATMENT, categories,
                 Duration.ofDays(7), null));
         return eventually(() -> asPatient(consents::myRequests), r -> !r.isEmpty()).get(0).requestId();

@@ -61,6 +61,10 @@ class RecordsViewsTest extends KaribuTest {
         records = ctx.getBean(PatientRecords.class);
         doctor = accounts().active(Role.DOCTOR);
         patient = accounts().active(Role.PATIENT);
+        // a just-approved account is registered on the ledger a block or two later; requests and anchors wait for it
+        LedgerService ledger = ctx.getBean(LedgerService.class);
+        eventually(() -> Registry.roleOf(ledger.committedState().view(), doctor.ledgerAddress()).isPresent()
+                && Registry.roleOf(ledger.committedState().view(), patient.ledgerAddress()).isPresent(), onLedger -> onLedger);
     }
 
     @Test
@@ -221,9 +225,6 @@ class RecordsViewsTest extends KaribuTest {
 
     /** A request of the doctor's for the patient, once it is on the ledger; its id. */
     private RequestId requested(Set<RecordCategory> categories, Duration duration) {
-        // a just-approved account is registered on the ledger a block or two later; a request waits for both parties
-        eventually(() -> Registry.roleOf(ctx.getBean(LedgerService.class).committedState().view(), doctor.ledgerAddress()).isPresent()
-                && Registry.roleOf(ctx.getBean(LedgerService.class).committedState().view(), patient.ledgerAddress()).isPresent(), on -> on);
         TestAccounts.as(doctor.username(), Role.DOCTOR, () -> doctorConsent.requestAccess(patient.ledgerAddress(),
                 Purpose.TREATMENT, categories, duration, "after the clinic"));
         List<AccessRequestView> requests = eventually(() -> asPatient(consents::myRequests), r -> !r.isEmpty());
