@@ -1,6 +1,7 @@
 package org.careledger.records;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import org.careledger.common.InvalidInputException;
 import org.careledger.contracts.Purpose;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.contracts.Registry;
@@ -23,6 +25,7 @@ import org.careledger.identity.UserId;
 import org.careledger.identity.UserProfile;
 import org.careledger.node.LedgerService;
 import org.careledger.outbox.LedgerReceipt;
+import org.careledger.records.demo.DemoAllergy;
 import org.careledger.records.demo.DemoClinicalData;
 import org.careledger.records.demo.DemoCondition;
 import org.careledger.records.demo.DemoMedication;
@@ -44,7 +47,8 @@ import org.springframework.stereotype.Component;
 /**
  * Gives a new demo install a living record system: the demo patient and six Synthea patients with
  * their conditions, medicines and allergies (drawn from the bundled subset, see
- * {@code org/careledger/records/demo/NOTICE.md}), grants to the demo doctor, a pending request and a
+ * {@code org/careledger/records/demo/NOTICE.md}) imported with their own dates and Synthea as their
+ * source, each anchored with the patient's own signature, grants to the demo doctor, a pending request and a
  * pending doctor's entry for the demo patient, and a history of reads. Everything goes through the
  * same services and ledger transactions as a user's actions, signed by each user's own key; it runs
  * in the background once the ledger is ready, on an install whose record is still empty.
@@ -56,6 +60,8 @@ class DemoRecordsSeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoRecordsSeeder.class);
     static final String PASSWORD = "demo-patient-pass";
+    /** The source the demo's imported history names in place of an author. */
+    static final String SOURCE = "Synthea";
 
     private final StoredEntryRepository entries;
     private final EntryStore entryStore;
@@ -155,23 +161,38 @@ class DemoRecordsSeeder implements ApplicationRunner {
         return asAdmin(() -> administration.approve(id));
     }
 
-    /** Conditions, medicines and allergies written by the hospital and approved by the patient, newest first. */
+    /**
+     * Conditions, medicines and allergies imported from Synthea as part of the patient's record, each
+     * dated as the data dates it (onset, first order, first noted) and with Synthea as its source:
+     * nobody here wrote them, so no doctor is named their author.
+     */
     private void fill(UserProfile patient, DemoPatient source) {
         source.conditions().stream().sorted(Comparator.comparing(DemoCondition::start).reversed()).limit(8).forEach(c ->
-                add(patient, RecordCategory.DIAGNOSIS, EntryContent.coded(EntryRules.SNOMED, c.code(), c.display(),
-                        "Onset " + c.start() + (c.stop() == null ? "; ongoing" : "; resolved " + c.stop()) + ". Source: Synthea (synthetic).")));
+                imported(patient, RecordCategory.DIAGNOSIS, c.start(), EntryContent.coded(EntryRules.SNOMED, c.code(), c.display(),
+                        (c.stop() == null ? "Ongoing." : "Resolved " + c.stop() + ".") + " Source: Synthea (synthetic).")));
         source.medications().stream().sorted(Comparator.comparing(DemoMedication::start).reversed()).limit(6).forEach(m ->
-                add(patient, RecordCategory.MEDICATION, EntryContent.coded(EntryRules.RXNORM, m.rxNormCode(), m.display(),
-                        (m.reasonDisplay() == null ? "" : "For " + m.reasonDisplay() + ". ") + "From " + m.start()
-                                + (m.stop() == null ? "" : " to " + m.stop()) + ". Source: Synthea (synthetic).")));
-        source.allergies().forEach(a -> add(patient, RecordCategory.ALLERGY, EntryContent.coded(null, null, a.display(),
-                (a.reaction() == null || a.reaction().isBlank() ? "" : "Reaction: " + a.reaction()
-                        + (a.severity() == null || a.severity().isBlank() ? "" : " (" + a.severity().toLowerCase(Locale.ROOT) + ")") + ". ")
-                        + "Source: Synthea (synthetic).")));
+                imported(patient, RecordCategory.MEDICATION, m.start(), EntryContent.coded(EntryRules.RXNORM, m.rxNormCode(), m.display(),
+                        (m.reasonDisplay() == null ? "" : "For " + m.reasonDisplay() + ". ")
+                                + (m.stop() == null ? "Still taken." : "Until " + m.stop() + ".") + " Source: Synthea (synthetic).")));
+        source.allergies().forEach(a -> imported(patient, RecordCategory.ALLERGY, a.start(), allergy(a)));
     }
 
-    private void add(UserProfile patient, RecordCategory category, EntryContent content) {
-        entryStore.importApproved(patient, category, content, directory.findByUsername(DemoAccounts.DOCTOR.username()).orElseThrow().id());
+    /** An allergy coded as Synthea codes it: a medicine in RxNorm, any other substance in SNOMED CT. */
+    static EntryContent allergy(DemoAllergy a) {
+        String text = (a.reaction() == null || a.reaction().isBlank() ? "" : "Reaction: " + a.reaction()
+                + (a.severity() == null || a.severity().isBlank() ? "" : " (" + a.severity().toLowerCase(Locale.ROOT) + ")") + ". ")
+                + "Source: Synthea (synthetic).";
+        String system = "medication".equalsIgnoreCase(a.category()) ? EntryRules.RXNORM : EntryRules.SNOMED;
+        EntryContent coded = EntryContent.coded(system, a.code(), a.display(), text);
+        try {
+            return EntryRules.check(RecordCategory.ALLERGY, coded);
+        } catch (InvalidInputException notACodeTheRulesKnow) {
+            return EntryContent.coded(null, null, a.display(), text);
+        }
+    }
+
+    private void imported(UserProfile patient, RecordCategory category, LocalDate clinicalDate, EntryContent content) {
+        entryStore.importApproved(patient, category, content, clinicalDate, SOURCE);
     }
 
     private void grant(UserProfile doctor, UserProfile patient, Set<RecordCategory> categories, Duration duration, String note) {

@@ -1,5 +1,7 @@
 package org.careledger.records;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -46,10 +48,11 @@ public class DoctorRecords {
     private final Caller.Callers callers;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final Clock clock;
 
     DoctorRecords(StoredEntryRepository entries, EntryStore store, EntryViews views, LedgerOutbox outbox, AccessPolicy policy,
                   LedgerService ledger, Parties parties, Caller.Callers callers, ApplicationEventPublisher events,
-                  TransactionTemplate transactions) {
+                  TransactionTemplate transactions, Clock clock) {
         this.entries = entries;
         this.store = store;
         this.views = views;
@@ -60,6 +63,7 @@ public class DoctorRecords {
         this.callers = callers;
         this.events = events;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     /**
@@ -80,7 +84,7 @@ public class DoctorRecords {
         Map<String, Anchor> anchors = EntryViews.anchorsOf(snapshot.state(), patient);
         List<RecordEntryView> shown = new ArrayList<>();
         List<StoredEntry> read = new ArrayList<>();
-        for (StoredEntry e : entries.findByPatientAddressAndStatusInOrderByCreatedAtDescEntryIdAsc(patient.toString(), EntryStore.IN_RECORD)) {
+        for (StoredEntry e : entries.findByPatientAddressAndStatusInOrderByClinicalDateDescCreatedAtDescEntryIdAsc(patient.toString(), EntryStore.IN_RECORD)) {
             if (bases.containsKey(e.getCategory())) {
                 RecordEntryView v = views.view(e, anchors.get(e.getEntryId()), true);
                 shown.add(v);
@@ -116,18 +120,26 @@ public class DoctorRecords {
         return v;
     }
 
+    /** Writes an entry dated today into the patient's record, pending the patient's approval; see the four-argument form. */
+    public RecordEntryView proposeEntry(Address patient, RecordCategory category, EntryContent content) {
+        return proposeEntry(patient, category, content, null);
+    }
+
     /**
      * Writes an entry into the patient's record, pending the patient's approval. The doctor's access
      * must cover the entry's category.
+     *
+     * @param clinicalDate when it happened (onset, start, measurement); null for today
      */
-    public RecordEntryView proposeEntry(Address patient, RecordCategory category, EntryContent content) {
+    public RecordEntryView proposeEntry(Address patient, RecordCategory category, EntryContent content, LocalDate clinicalDate) {
         Caller me = callers.require();
         EntryContent checked = EntryRules.check(category, content);
+        LocalDate date = EntryRules.clinicalDate(clinicalDate, clock);
         UserProfile patientAccount = requirePatient(patient);
         policy.require(policy.snapshot(patient), me.address(), category);
         EntryId entryId = EntryId.random();
         transactions.executeWithoutResult(s -> {
-            store.store(entryId, patientAccount.id(), patient, category, checked, me.id(), false, EntryStatus.PENDING_APPROVAL);
+            store.store(entryId, patientAccount.id(), patient, category, checked, date, me.id(), false, EntryStatus.PENDING_APPROVAL);
             events.publishEvent(new EntryProposed(entryId, patientAccount.id(), me.id(), category));
         });
         outbox.makeDurable();
@@ -135,17 +147,16 @@ public class DoctorRecords {
     }
 
     /**
-     * The entries the signed-in doctor wrote for the patient, with the patient's decision on each; the
-     * content only of those not (yet) in the record.
+     * The entries the signed-in doctor wrote for the patient, with the patient's decision on each, and
+     * what the doctor wrote in each (an erased one has no content left). This is the doctor's own
+     * writing, so showing it tells them nothing they did not know and is not a read of the record;
+     * entries someone else wrote or that were imported are never among them.
      */
     public List<RecordEntryView> myEntriesFor(Address patient) {
         Caller me = callers.require();
         Map<String, Anchor> anchors = EntryViews.anchorsOf(ledger.committedState(), patient);
-        // the content of a draft the patient has not taken into the record is the doctor's own; once it is
-        // part of the record, reading it again needs consent (readRecord) and is audited
         return entries.findByPatientAddressAndAuthorIdOrderByCreatedAtDesc(patient.toString(), me.id().value()).stream()
-                .map(e -> views.view(e, anchors.get(e.getEntryId()), e.getStatus() == EntryStatus.PENDING_APPROVAL
-                        || e.getStatus() == EntryStatus.REJECTED)).toList();
+                .map(e -> views.view(e, anchors.get(e.getEntryId()), true)).toList();
     }
 
     /** The proof bundle of an entry's anchor, if the doctor's access opens its category; empty while it is not mined. */

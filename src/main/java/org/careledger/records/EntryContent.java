@@ -2,8 +2,8 @@ package org.careledger.records;
 
 /**
  * What an entry says. Which fields a category needs is checked by {@link EntryRules}:
- * a DIAGNOSIS has a SNOMED CT or ICD-10 code with its display text; a MEDICATION or ALLERGY a
- * display text (an RxNorm or SNOMED code if known); VITAL_SIGNS and LAB_RESULT what was measured
+ * a DIAGNOSIS has a SNOMED CT or ICD-10 code with its display text; a MEDICATION a display text
+ * (an RxNorm code if known); an ALLERGY a display text (a SNOMED CT code, or RxNorm for a medicine, if known); VITAL_SIGNS and LAB_RESULT what was measured
  * ({@code display}) and the value ({@code text}); a CLINICAL_NOTE its text; an ATTACHMENT a file.
  *
  * @param codeSystem "SNOMED-CT", "ICD-10" or "RxNorm", or null

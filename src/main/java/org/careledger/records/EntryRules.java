@@ -1,7 +1,10 @@
 package org.careledger.records;
 
 import java.text.Normalizer;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -26,6 +29,9 @@ public final class EntryRules {
     /** What a person reads for an attachment over {@link EntryContent#MAX_ATTACHMENT_BYTES}, whether the browser or the server finds it. */
     public static final String ATTACHMENT_TOO_LARGE = "The file is larger than " + EntryContent.MAX_ATTACHMENT_BYTES / (1024 * 1024)
             + " MB, the most an attachment may be";
+
+    /** The earliest clinical date an entry may carry. */
+    public static final LocalDate EARLIEST_CLINICAL_DATE = LocalDate.of(1900, 1, 1);
 
     private static final Pattern SNOMED_CODE = Pattern.compile("[1-9][0-9]{5,17}");
     private static final Pattern ICD10_CODE = Pattern.compile("[A-TV-Z][0-9][0-9AB](\\.[0-9A-KXZ]{1,4})?");
@@ -53,19 +59,20 @@ public final class EntryRules {
         switch (category) {
             case DIAGNOSIS -> {
                 if (codePartsValid) {
-                    checkCode(system, code, errors, true);
+                    checkCode(category, system, code, errors);
                 }
-                require(display, "display", "Give the diagnosis's name, as the code system displays it", errors);
+                require(display, "display", "Enter the diagnosis's name, for example Type 2 diabetes mellitus", errors);
             }
             case MEDICATION, ALLERGY -> {
                 if (codePartsValid) {
-                    checkCode(system, code, errors, false);
+                    checkCode(category, system, code, errors);
                 }
-                require(display, "display", category == RecordCategory.MEDICATION ? "Name the medicine" : "Name the substance", errors);
+                require(display, "display", category == RecordCategory.MEDICATION ? "Enter the medicine's name, for example Metformin 500 mg"
+                        : "Enter what the patient is allergic to, for example Penicillin", errors);
             }
             case VITAL_SIGNS, LAB_RESULT -> {
-                require(display, "display", "Say what was measured", errors);
-                require(text, "text", "Give the value with its unit", errors);
+                require(display, "display", "Enter what was measured, for example Blood pressure", errors);
+                require(text, "text", "Enter the value with its unit, for example 128/82 mmHg", errors);
             }
             case CLINICAL_NOTE -> require(text, "text", "Write the note", errors);
             case ATTACHMENT -> attachment = checkAttachment(attachment, errors);
@@ -77,6 +84,25 @@ public final class EntryRules {
             throw new InvalidInputException(errors);
         }
         return new EntryContent(system, code, display, text, attachment);
+    }
+
+    /**
+     * An entry's clinical date (a diagnosis's onset, a medicine's start, the day of a measurement), or
+     * today's when none is given. Refused in the future, with a day's grace because "today" depends on
+     * where the writer is, and before {@link #EARLIEST_CLINICAL_DATE}.
+     */
+    public static LocalDate clinicalDate(LocalDate date, Clock clock) {
+        LocalDate today = LocalDate.now(clock);
+        if (date == null) {
+            return today;
+        }
+        if (date.isAfter(today.plusDays(1))) {
+            throw InvalidInputException.of("clinicalDate", "The date cannot be in the future");
+        }
+        if (date.isBefore(EARLIEST_CLINICAL_DATE)) {
+            throw InvalidInputException.of("clinicalDate", "Give a date in " + EARLIEST_CLINICAL_DATE.getYear() + " or later");
+        }
+        return date;
     }
 
     /** The media type of a PDF, PNG or JPEG judged by its first bytes, or null. */
@@ -131,33 +157,54 @@ public final class EntryRules {
         return base.length() <= 120 ? base : base.substring(0, 120);
     }
 
-    private static void checkCode(String system, String code, Map<String, String> errors, boolean required) {
+    /**
+     * The code systems an entry of the category may be coded in, the first being the usual one: a
+     * diagnosis in SNOMED CT or ICD-10, a medicine in RxNorm, an allergy's substance in SNOMED CT (or
+     * RxNorm for a medicine); none for the other categories.
+     */
+    public static List<String> codeSystemsFor(RecordCategory category) {
+        return switch (category) {
+            case DIAGNOSIS -> List.of(SNOMED, ICD10);
+            case MEDICATION -> List.of(RXNORM);
+            case ALLERGY -> List.of(SNOMED, RXNORM);
+            default -> List.of();
+        };
+    }
+
+    private static void checkCode(RecordCategory category, String system, String code, Map<String, String> errors) {
+        boolean required = category == RecordCategory.DIAGNOSIS;
         if (system == null && code == null) {
             if (required) {
-                errors.put("code", "Give a SNOMED CT or ICD-10 code");
+                errors.put("code", "Enter a SNOMED CT or ICD-10 code, for example 44054006");
             }
             return;
         }
         if (system == null) {
-            errors.put("codeSystem", "Say which code system the code is from");
+            errors.put("codeSystem", "Choose the code system the code is from");
+            return;
+        }
+        if (!codeSystemsFor(category).contains(system)) {
+            errors.put("codeSystem", switch (category) {
+                case DIAGNOSIS -> "A diagnosis is coded in SNOMED CT or ICD-10";
+                case MEDICATION -> "A medicine is coded in RxNorm";
+                default -> "An allergy's substance is coded in SNOMED CT, or in RxNorm for a medicine";
+            });
             return;
         }
         if (code == null) {
-            errors.put("code", "Give the code");
+            errors.put("code", "Enter the code, or leave the code system empty");
             return;
         }
         boolean ok = switch (system) {
             case SNOMED -> SNOMED_CODE.matcher(code).matches();
             case ICD10 -> ICD10_CODE.matcher(code).matches();
-            case RXNORM -> !required && RXNORM_CODE.matcher(code).matches();
-            default -> false;
+            default -> RXNORM_CODE.matcher(code).matches();
         };
         if (!ok) {
             errors.put("code", switch (system) {
                 case SNOMED -> "A SNOMED CT code is 6 to 18 digits, like 44054006";
                 case ICD10 -> "An ICD-10 code looks like E11 or E11.9";
-                case RXNORM -> required ? "A diagnosis is coded in SNOMED CT or ICD-10" : "An RxNorm code is digits, like 860975";
-                default -> "Unknown code system " + system;
+                default -> "An RxNorm code is digits, like 860975";
             });
         }
     }

@@ -2,6 +2,7 @@ package org.careledger.records;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -51,12 +52,18 @@ class EntryStore {
         this.clock = clock;
     }
 
-    /** Seals and stores a new entry (version 1), in the caller's transaction. */
+    /** Seals and stores a new entry (version 1) that {@code author} wrote, in the caller's transaction. */
     StoredEntry store(EntryId entryId, UserId patient, Address patientAddress, RecordCategory category, EntryContent content,
-                      UserId author, boolean selfReported, EntryStatus status) {
+                      LocalDate clinicalDate, UserId author, boolean selfReported, EntryStatus status) {
+        return save(entryId, patient, patientAddress, category, content, clinicalDate, author.value(), null, selfReported, status);
+    }
+
+    private StoredEntry save(EntryId entryId, UserId patient, Address patientAddress, RecordCategory category, EntryContent content,
+                             LocalDate clinicalDate, Long author, String importedFrom, boolean selfReported, EntryStatus status) {
         RecordVault.SealedEntry sealed = vault.seal(patient, entryId.value(), 1, patientAddress.toString(), category, content);
-        return entries.save(new StoredEntry(entryId.value(), patient.value(), patientAddress.toString(), category, 1, status, author.value(),
-                selfReported, Instant.now(clock), sealed.wrappedKey(), sealed.sealed(), sealed.saltedHash().hex()));
+        return entries.save(new StoredEntry(entryId.value(), patient.value(), patientAddress.toString(), category, 1, status, author,
+                importedFrom, selfReported, clinicalDate, Instant.now(clock), sealed.wrappedKey(), sealed.sealed(),
+                sealed.saltedHash().hex()));
     }
 
     /** Queues the anchor of the entry's current version, signed by its patient, in the caller's transaction. */
@@ -68,15 +75,16 @@ class EntryStore {
     }
 
     /**
-     * Adds an entry that a doctor wrote and the patient already approved (the demo's imported history):
-     * stored sealed, then anchored with the patient's own signature, as an approval would. Not a
-     * service method: only the demo seeder, which acts for each user itself, calls it.
+     * Adds an entry of the patient's history imported from {@code source} (the demo's Synthea data),
+     * as part of the record: stored sealed with no author and its own clinical date, then anchored with
+     * the patient's own signature, as an approval would. Not a service method: only the demo seeder,
+     * which acts for each user itself, calls it.
      */
-    void importApproved(UserProfile patient, RecordCategory category, EntryContent content, UserId author) {
+    void importApproved(UserProfile patient, RecordCategory category, EntryContent content, LocalDate clinicalDate, String source) {
         EntryContent checked = EntryRules.check(category, content);
         transactions.executeWithoutResult(s -> {
-            StoredEntry entry = store(EntryId.random(), patient.id(), patient.ledgerAddress(), category, checked, author, false,
-                    EntryStatus.APPROVED);
+            StoredEntry entry = save(EntryId.random(), patient.id(), patient.ledgerAddress(), category, checked, clinicalDate, null,
+                    source, false, EntryStatus.APPROVED);
             entry.approve(Instant.now(clock));
             anchor(entry);
         });

@@ -55,7 +55,7 @@ class EntryViews {
 
     RecordEntryView view(StoredEntry e, Anchor anchor, boolean withContent) {
         UserId patient = new UserId(e.getPatientId());
-        Party author = parties.of(new UserId(e.getAuthorId()));
+        Party author = e.getAuthorId() == null ? null : parties.of(new UserId(e.getAuthorId()));
         Integrity integrity;
         EntryContent content = null;
         if (e.getStatus() == EntryStatus.ERASED) {
@@ -83,7 +83,8 @@ class EntryViews {
         var anchorTx = anchor != null ? anchor.txId() : anchoring.map(LedgerReceipt::txId).orElse(null);
         Long block = anchoring.map(LedgerReceipt::blockHeight).orElse(null);
         return new RecordEntryView(new EntryId(e.getEntryId()), Address.parse(e.getPatientAddress()), e.getCategory(), e.getVersion(),
-                e.getStatus(), integrity, content, author.name(), author.role(), e.isSelfReported(), e.getCreatedAt(), e.getDecidedAt(),
+                e.getStatus(), integrity, content, author == null ? null : author.name(), author == null ? null : author.role(),
+                e.getImportedFrom(), e.isSelfReported(), e.getClinicalDate(), e.getCreatedAt(), e.getDecidedAt(),
                 rejection, anchorTx, block, e.getErasureRequestedAt(), e.getErasedAt(), erasureRequestable(e));
     }
 
@@ -100,11 +101,30 @@ class EntryViews {
                 ? Integrity.VERIFIED : Integrity.MISMATCH;
     }
 
+    /**
+     * What an entry is called, for its own patient's lists (the access log): its one-line summary, or
+     * why there is none to show.
+     */
+    String name(StoredEntry e) {
+        if (e.getStatus() == EntryStatus.ERASED) {
+            return "an entry erased since";
+        }
+        if (e.getSealed() == null || e.getWrappedEntryKey() == null) {
+            return "an entry whose content this portal does not hold";
+        }
+        try {
+            return vault.open(new UserId(e.getPatientId()), e.getEntryId(), e.getVersion(), e.getPatientAddress(), e.getCategory(),
+                    e.getWrappedEntryKey(), e.getSealed()).content().summary();
+        } catch (CryptoException | IllegalStateException ex) {
+            return "an entry that does not match its anchor";
+        }
+    }
+
     /** An entry anchored on chain whose content this portal does not hold. */
     RecordEntryView missing(Anchor a) {
         log.warn("Entry {} of {} is anchored on chain but has no content in this portal", a.entryId(), a.patient());
         return new RecordEntryView(new EntryId(a.entryId()), a.patient(), a.category(), a.version(), EntryStatus.APPROVED,
-                Integrity.PAYLOAD_MISSING, null, null, null, false, Instant.ofEpochMilli(a.anchoredAt()), null, null, a.txId(),
+                Integrity.PAYLOAD_MISSING, null, null, null, null, false, null, Instant.ofEpochMilli(a.anchoredAt()), null, null, a.txId(),
                 null, null, null, false);
     }
 }

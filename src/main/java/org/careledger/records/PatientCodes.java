@@ -53,14 +53,17 @@ public final class PatientCodes {
     static final String NOT_PNG_OR_JPEG = "Upload a PNG or JPEG image of the QR code";
     static final String TOO_MANY_PIXELS = "The image has more than 40 megapixels";
     static final String NO_CODE = "No valid CareLedger QR code found";
-    static final String TYPED_SHAPE = "Enter an address like 0x90F8bf6A479f320ead074411a4B0e7944Ea8c9C1";
-    static final String TYPED_CHECKSUM = "The address's checksum does not match: check it for typing errors";
+    static final String TYPED_EMPTY = "Enter the patient's ledger address: 0x and 40 hexadecimal characters, "
+            + "like 0x90F8bf6A479f320ead074411a4B0e7944Ea8c9C1";
+    static final String TYPED_PREFIX = "A ledger address starts with 0x (a zero and a small x), then 40 hexadecimal characters";
+    static final String TYPED_CHECKSUM = "The address's mix of capital and small letters does not match its checksum (EIP-55): "
+            + "check for a mistyped letter";
+    private static final int HEX_DIGITS = 40;
 
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final byte[] JPEG_MAGIC = {(byte) 0xff, (byte) 0xd8, (byte) 0xff};
     private static final Pattern PAYLOAD = Pattern.compile(
             Pattern.quote(PatientQrCodes.SCHEME) + "(0x[0-9a-fA-F]{40})\\?h=[0-9a-f]{64}&v=1");
-    private static final Pattern TYPED_ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
     private static final Map<DecodeHintType, Object> HINTS = Map.of(
             DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
             DecodeHintType.TRY_HARDER, Boolean.TRUE);
@@ -119,13 +122,37 @@ public final class PatientCodes {
         if (text.startsWith(PatientQrCodes.SCHEME)) {
             return fromPayload(text);
         }
-        if (!TYPED_ADDRESS.matcher(text).matches()) {
-            throw new InvalidPatientCodeException(TYPED_SHAPE);
-        }
+        checkTypedShape(text);
         try {
             return Address.parse(text);
         } catch (InvalidAddressException e) {
             throw new InvalidPatientCodeException(TYPED_CHECKSUM);
+        }
+    }
+
+    /** One message per way a typed address can be malformed: empty, no 0x, too short or long, a character that is not hex. */
+    private static void checkTypedShape(String text) {
+        if (text.isEmpty()) {
+            throw new InvalidPatientCodeException(TYPED_EMPTY);
+        }
+        if (!text.startsWith("0x")) {
+            throw new InvalidPatientCodeException(TYPED_PREFIX);
+        }
+        String digits = text.substring(2);
+        if (digits.length() < HEX_DIGITS) {
+            throw new InvalidPatientCodeException("The address is too short: it has " + digits.length() + " characters after 0x, "
+                    + "where " + HEX_DIGITS + " are expected");
+        }
+        if (digits.length() > HEX_DIGITS) {
+            throw new InvalidPatientCodeException("The address is too long: it has " + digits.length() + " characters after 0x, "
+                    + "where " + HEX_DIGITS + " are expected");
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                throw new InvalidPatientCodeException("The address is not hexadecimal: \"" + new String(Character.toChars(digits.codePointAt(i)))
+                        + "\" (character " + (i + 3) + ") is not one of 0-9 and a-f");
+            }
         }
     }
 

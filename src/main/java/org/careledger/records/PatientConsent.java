@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import org.careledger.node.LedgerService;
 import org.careledger.outbox.LedgerOutbox;
 import org.careledger.outbox.LedgerReceipt;
 import org.careledger.outbox.QueuedCall;
+import org.careledger.records.internal.StoredEntryRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,9 +59,12 @@ public class PatientConsent {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final StoredEntryRepository entries;
+    private final EntryViews entryViews;
 
     PatientConsent(LedgerService ledger, LedgerOutbox outbox, RecordVault vault, Parties parties, Caller.Callers callers,
-                   ConsentViews views, ConsentProofs proofs, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+                   ConsentViews views, ConsentProofs proofs, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
+                   StoredEntryRepository entries, EntryViews entryViews) {
         this.ledger = ledger;
         this.outbox = outbox;
         this.vault = vault;
@@ -70,6 +75,8 @@ public class PatientConsent {
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
+        this.entries = entries;
+        this.entryViews = entryViews;
     }
 
     /** The signed-in patient's access requests, pending first, newest first. */
@@ -173,20 +180,37 @@ public class PatientConsent {
         return outbox.receipt(call);
     }
 
-    /** Every read of the signed-in patient's record by someone else, newest first. */
+    /** Every read of the signed-in patient's record by someone else, newest first, each naming the entry read. */
     public List<AccessEventView> whoViewedMyRecord() {
         Caller me = callers.require();
         ContractState state = ledger.committedState();
         List<AccessEventView> out = new ArrayList<>();
         Map<Address, Party> names = new LinkedHashMap<>();
+        Map<String, String> entryNames = new HashMap<>();
         for (AccessEvent e : ConsentQueries.accessEventsOf(state, me.address())) {
             Purpose purpose = ConsentQueries.basis(state.view(), me.address(), e.basisId()).flatMap(AccessBasis::purpose).orElse(null);
+            String entryName = entryNames.computeIfAbsent(e.entryId(), id -> entries.findById(id)
+                    .filter(s -> s.getPatientId() == me.id().value()).map(entryViews::name)
+                    .orElse("an entry whose content this portal does not hold"));
             out.add(new AccessEventView(Instant.ofEpochMilli(e.atMillis()), names.computeIfAbsent(e.reader(), parties::of),
-                    new EntryId(e.entryId()), e.category(), e.basisKind() == AccessBasis.Kind.GRANT ? "Grant" : "Emergency", e.basisId(),
-                    purpose, Instant.ofEpochMilli(e.recordedAt()), e.txId()));
+                    new EntryId(e.entryId()), entryName, e.category(), e.basisKind() == AccessBasis.Kind.GRANT ? "Grant" : "Emergency",
+                    e.basisId(), purpose, Instant.ofEpochMilli(e.recordedAt()), e.txId()));
         }
         out.sort(Comparator.comparing(AccessEventView::readAt).reversed());
         return out;
+    }
+
+    /**
+     * The reads of the signed-in patient's record grouped by visit, newest first: the entries one
+     * reader read at one moment (opening the record reads every entry shown, each recorded on its own).
+     */
+    public List<RecordVisitView> visitsToMyRecord() {
+        Map<List<Object>, List<AccessEventView>> visits = new LinkedHashMap<>();
+        for (AccessEventView read : whoViewedMyRecord()) {
+            Object reader = read.reader().address() != null ? read.reader().address() : read.reader().nameOrAddress();
+            visits.computeIfAbsent(List.of(read.readAt(), reader), k -> new ArrayList<>()).add(read);
+        }
+        return visits.values().stream().map(reads -> new RecordVisitView(reads.get(0).readAt(), reads.get(0).reader(), reads)).toList();
     }
 
     /** Emergency accesses to the signed-in patient's record, newest first. */

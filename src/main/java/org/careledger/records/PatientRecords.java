@@ -2,6 +2,7 @@ package org.careledger.records;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -70,7 +71,7 @@ public class PatientRecords {
         Map<String, Anchor> anchors = EntryViews.anchorsOf(ledger.committedState(), me.address());
         List<RecordEntryView> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (StoredEntry e : entries.findByPatientIdAndStatusInOrderByCreatedAtDescEntryIdAsc(me.id().value(), EntryStore.IN_RECORD)) {
+        for (StoredEntry e : entries.findByPatientIdAndStatusInOrderByClinicalDateDescCreatedAtDescEntryIdAsc(me.id().value(), EntryStore.IN_RECORD)) {
             seen.add(e.getEntryId());
             out.add(views.view(e, anchors.get(e.getEntryId()), true));
         }
@@ -85,13 +86,23 @@ public class PatientRecords {
                 .stream().map(e -> views.view(e, null, true)).toList();
     }
 
-    /** Adds a self-reported entry to the signed-in patient's record and anchors it. */
+    /** Adds a self-reported entry dated today to the signed-in patient's record and anchors it. */
     public RecordEntryView addSelfReported(RecordCategory category, EntryContent content) {
+        return addSelfReported(category, content, null);
+    }
+
+    /**
+     * Adds a self-reported entry to the signed-in patient's record and anchors it.
+     *
+     * @param clinicalDate when it happened; null for today
+     */
+    public RecordEntryView addSelfReported(RecordCategory category, EntryContent content, LocalDate clinicalDate) {
         Caller me = callers.require();
         EntryContent checked = EntryRules.check(category, content);
+        LocalDate date = EntryRules.clinicalDate(clinicalDate, clock);
         EntryId entryId = EntryId.random();
         transactions.executeWithoutResult(s -> {
-            StoredEntry entry = store.store(entryId, me.id(), me.address(), category, checked, me.id(), true, EntryStatus.APPROVED);
+            StoredEntry entry = store.store(entryId, me.id(), me.address(), category, checked, date, me.id(), true, EntryStatus.APPROVED);
             entry.approve(Instant.now(clock));
             store.anchor(entry);
         });
@@ -167,7 +178,7 @@ public class PatientRecords {
             throw new OperationNotAllowedException("This entry was already " + entry.getStatus().name().toLowerCase(java.util.Locale.ROOT)
                     .replace('_', ' '));
         }
-        if (entry.getAuthorId() == me.id().value()) {
+        if (Long.valueOf(me.id().value()).equals(entry.getAuthorId())) {
             throw new OperationNotAllowedException("You cannot approve an entry you wrote yourself");
         }
         return entry;

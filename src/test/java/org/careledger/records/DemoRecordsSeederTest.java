@@ -12,7 +12,10 @@ import org.careledger.identity.TestAccounts;
 import org.careledger.identity.UserDirectory;
 import org.careledger.install.DatabaseFiles;
 import org.careledger.install.MasterKey;
+import org.careledger.contracts.RecordCategory;
 import org.careledger.records.demo.DemoClinicalData;
+import org.careledger.records.demo.DemoCondition;
+import org.careledger.records.demo.DemoPatient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,6 +38,8 @@ class DemoRecordsSeederTest extends IntegrationTest {
     @Autowired
     DoctorConsent doctorConsent;
     @Autowired
+    DoctorRecords doctorRecords;
+    @Autowired
     UserDirectory directory;
     @Autowired
     JdbcTemplate jdbc;
@@ -47,9 +52,28 @@ class DemoRecordsSeederTest extends IntegrationTest {
 
         List<RecordEntryView> zoe = asDemo(DemoAccounts.PATIENT.username(), Role.PATIENT, () -> records.myRecord());
         // other tests in the shared context anchor bare hashes for the demo patient, which show as payload missing
-        zoe = zoe.stream().filter(e -> e.author() != null).toList();
+        zoe = zoe.stream().filter(RecordEntryView::provable).toList();
         assertThat(zoe).hasSizeGreaterThan(5).allSatisfy(e -> assertThat(e.integrity()).isIn(Integrity.VERIFIED, Integrity.AWAITING_ANCHOR));
         assertThat(zoe).anySatisfy(e -> assertThat(e.content().text()).contains("synthetic"));
+        // the history is Synthea's, dated as its data dates it; nobody here is named its author
+        DemoPatient zoeSource = DemoClinicalData.load().get(0);
+        List<RecordEntryView> history = zoe.stream().filter(RecordEntryView::imported).toList();
+        assertThat(history).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.importedFrom()).isEqualTo("Synthea");
+            assertThat(e.author()).isNull();
+        });
+        assertThat(history).filteredOn(e -> e.category() == RecordCategory.DIAGNOSIS).extracting(RecordEntryView::clinicalDate)
+                .isSubsetOf(zoeSource.conditions().stream().map(DemoCondition::start).toList())
+                .doesNotContain(java.time.LocalDate.now());
+        assertThat(history).filteredOn(e -> e.category() == RecordCategory.MEDICATION)
+                .allSatisfy(e -> assertThat(e.content().codeSystem()).isEqualTo("RxNorm"));
+        // the demo doctor wrote none of it, so "Entries you wrote" tells him nothing about the categories his grant hides
+        assertThat(asDemo(DemoAccounts.DOCTOR.username(), Role.DOCTOR, () -> doctorConsent.myPatients())).allSatisfy(grant ->
+                assertThat(asDemo(DemoAccounts.DOCTOR.username(), Role.DOCTOR, () -> doctorRecords.myEntriesFor(grant.patient().address())))
+                        .allSatisfy(e -> {
+                            assertThat(e.imported()).isFalse();
+                            assertThat(grant.categories()).contains(e.category());
+                        }));
         assertThat(asDemo(DemoAccounts.PATIENT.username(), Role.PATIENT, () -> records.myPendingEntries())).hasSize(1);
         assertThat(asDemo(DemoAccounts.PATIENT.username(), Role.PATIENT, () -> consent.myRequests()))
                 .anySatisfy(r -> assertThat(r.status()).isEqualTo(org.careledger.contracts.RequestStatus.PENDING));

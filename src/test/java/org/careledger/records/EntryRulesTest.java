@@ -71,6 +71,45 @@ class EntryRulesTest {
         assertThat(checked.display()).isEqualTo("Diabetes mellitus type 2");
     }
 
+    @Test
+    void aMedicineIsCodedInRxNormAndAnAllergyInSnomedCtOrRxNorm() {
+        assertThat(refusal(RecordCategory.MEDICATION, EntryContent.coded(EntryRules.SNOMED, "387517004", "Paracetamol 500 mg", null)))
+                .containsEntry("codeSystem", "A medicine is coded in RxNorm");
+        assertThat(EntryRules.check(RecordCategory.MEDICATION, EntryContent.coded(EntryRules.RXNORM, "860975", "Metformin 500 mg", null))
+                .codeSystem()).isEqualTo("RxNorm");
+        assertThat(refusal(RecordCategory.ALLERGY, EntryContent.coded(EntryRules.ICD10, "Z88.0", "Penicillin", null)))
+                .containsEntry("codeSystem", "An allergy's substance is coded in SNOMED CT, or in RxNorm for a medicine");
+        assertThat(EntryRules.check(RecordCategory.ALLERGY, EntryContent.coded(EntryRules.RXNORM, "7980", "Penicillin G", null)).code())
+                .isEqualTo("7980");
+        assertThat(EntryRules.codeSystemsFor(RecordCategory.MEDICATION)).containsExactly(EntryRules.RXNORM);
+        assertThat(EntryRules.codeSystemsFor(RecordCategory.CLINICAL_NOTE)).isEmpty();
+    }
+
+    @Test
+    void aDiagnosisWithoutItsNameIsAskedForItPlainly() {
+        assertThat(refusal(RecordCategory.DIAGNOSIS, EntryContent.coded(EntryRules.SNOMED, "44054006", null, null)))
+                .containsEntry("display", "Enter the diagnosis's name, for example Type 2 diabetes mellitus");
+    }
+
+    @Test
+    void anEntryIsDatedTodayUnlessGivenADateNeitherInTheFutureNorBefore1900() {
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-12-06T10:00:00Z"), java.time.ZoneOffset.UTC);
+        assertThat(EntryRules.clinicalDate(null, clock)).isEqualTo(java.time.LocalDate.of(2026, 12, 6));
+        assertThat(EntryRules.clinicalDate(java.time.LocalDate.of(2014, 3, 9), clock)).isEqualTo(java.time.LocalDate.of(2014, 3, 9));
+        assertThat(EntryRules.clinicalDate(java.time.LocalDate.of(2026, 12, 7), clock)).as("already tomorrow east of UTC")
+                .isEqualTo(java.time.LocalDate.of(2026, 12, 7));
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> EntryRules.clinicalDate(java.time.LocalDate.of(2026, 12, 8), clock))
+                .fieldErrors()).containsEntry("clinicalDate", "The date cannot be in the future");
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> EntryRules.clinicalDate(java.time.LocalDate.of(1899, 12, 31), clock))
+                .fieldErrors()).containsEntry("clinicalDate", "Give a date in 1900 or later");
+    }
+
+    private static java.util.Map<String, String> refusal(RecordCategory category, EntryContent content) {
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> EntryRules.check(category, content));
+        assertThat(e).as("%s refused", content).isNotNull();
+        return e.fieldErrors();
+    }
+
     private static void assertOneLineAsked(RecordCategory category, EntryContent content, String field) {
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> EntryRules.check(category, content));
         assertThat(e).as("%s refused", content).isNotNull();

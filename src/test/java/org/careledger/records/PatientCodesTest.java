@@ -27,6 +27,7 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import org.careledger.crypto.Address;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -173,20 +174,30 @@ class PatientCodesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "90F8bf6A479f320ead074411a4B0e7944Ea8c9C1",
-        "0x90F8bf6A479f320ead074411a4B0e7944Ea8c9C", "0x90F8bf6A479f320ead074411a4B0e7944Ea8c9C1a",
-        "0x90F8bf6A479f320ead074411a4B0e7944Ea8c9G1", "0X90F8bf6A479f320ead074411a4B0e7944Ea8c9C1"})
-    void aTypedTextOfTheWrongShapeShowsWhatAnAddressLooksLike(String typed) {
+    @CsvSource(delimiter = '|', value = {
+        "''                                              | Enter the patient's ledger address: 0x and 40 hexadecimal characters, like 0x90F8bf6A479f320ead074411a4B0e7944Ea8c9C1",
+        "'   '                                           | Enter the patient's ledger address: 0x and 40 hexadecimal characters, like 0x90F8bf6A479f320ead074411a4B0e7944Ea8c9C1",
+        "90F8bf6A479f320ead074411a4B0e7944Ea8c9C1        | A ledger address starts with 0x (a zero and a small x), then 40 hexadecimal characters",
+        "0X90F8bf6A479f320ead074411a4B0e7944Ea8c9C1      | A ledger address starts with 0x (a zero and a small x), then 40 hexadecimal characters",
+        "0x1234                                          | The address is too short: it has 4 characters after 0x, where 40 are expected",
+        "0x90F8bf6A479f320ead074411a4B0e7944Ea8c9C       | The address is too short: it has 39 characters after 0x, where 40 are expected",
+        "0x90F8bf6A479f320ead074411a4B0e7944Ea8c9C1a     | The address is too long: it has 41 characters after 0x, where 40 are expected",
+        "0x90F8bf6A479f320ead074411a4B0e7944Ea8c9G1      | The address is not hexadecimal: \"G\" (character 41) is not one of 0-9 and a-f",
+        "0xO0F8bf6A479f320ead074411a4B0e7944Ea8c9C1      | The address is not hexadecimal: \"O\" (character 3) is not one of 0-9 and a-f"})
+    void aTypedTextOfTheWrongShapeIsToldExactlyWhatIsWrong(String typed, String message) {
         assertThatThrownBy(() -> PatientCodes.fromTyped(typed))
-                .isInstanceOfSatisfying(InvalidPatientCodeException.class, e -> assertThat(e.reason())
-                        .isEqualTo("Enter an address like 0x90F8bf6A479f320ead074411a4B0e7944Ea8c9C1"));
+                .isInstanceOfSatisfying(InvalidPatientCodeException.class, e -> {
+                    assertThat(e.fieldErrors()).containsOnlyKeys("patientCode");
+                    assertThat(e.reason()).isEqualTo(message);
+                });
     }
 
     @Test
     void aTypingErrorInAChecksummedAddressIsCaught() {
         assertThatThrownBy(() -> PatientCodes.fromTyped("0x90F8bf6A479f320ead074411a4B0e7944Ea8c9C2"))
                 .isInstanceOfSatisfying(InvalidPatientCodeException.class, e -> assertThat(e.reason())
-                        .isEqualTo("The address's checksum does not match: check it for typing errors"));
+                        .isEqualTo("The address's mix of capital and small letters does not match its checksum (EIP-55): "
+                                + "check for a mistyped letter"));
         assertThatThrownBy(() -> PatientCodes.fromTyped(null)).isInstanceOf(InvalidPatientCodeException.class);
     }
 

@@ -122,9 +122,16 @@ class RecordServiceTest extends IntegrationTest {
         AccessEventView read = as(patient, () -> patientConsent.whoViewedMyRecord()).get(0);
         assertThat(read.reader().name()).isEqualTo(doctor.fullName());
         assertThat(read.entryId()).isEqualTo(diagnosis.entryId());
+        assertThat(read.entryName()).as("the read names the entry read").isEqualTo("Type 2 diabetes mellitus without complications");
         assertThat(read.basisKind()).isEqualTo("Grant");
         assertThat(read.basisId()).isEqualTo(requestId.value());
         assertThat(read.purpose()).isEqualTo(Purpose.TREATMENT);
+        assertThat(as(patient, () -> patientConsent.visitsToMyRecord())).singleElement().satisfies(visit -> {
+            assertThat(visit.reader().name()).isEqualTo(doctor.fullName());
+            assertThat(visit.reads()).extracting(AccessEventView::entryId).containsExactly(diagnosis.entryId());
+            assertThat(visit.categories()).containsExactly(DIAGNOSIS);
+            assertThat(visit.purposes()).containsExactly(Purpose.TREATMENT);
+        });
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.careledger.records.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,6 +18,11 @@ import org.careledger.records.EntryStatus;
  * One entry of a patient's record as stored: metadata in the clear, content sealed. {@code sealed}
  * is AES-256-GCM under the entry key of (32-byte salt, canonical content); the entry key is wrapped
  * by the patient's record key. Comments and reasons are sealed under the patient's record key.
+ *
+ * <p>An entry has an author (the doctor who wrote it, or the patient for a self-reported one) or, when
+ * it came from elsewhere, the source it was imported from; never both. Its clinical date (a condition's
+ * onset, a medicine's start, the day a note was written) is when it happened; {@code createdAt} is
+ * when it was stored here. Like the author, neither is part of the anchored hash.
  */
 @Entity
 @Table(name = "record_entries")
@@ -43,8 +49,14 @@ public class StoredEntry {
     @Column(nullable = false)
     private EntryStatus status;
 
-    @Column(name = "author_id", nullable = false)
+    @Column(name = "author_id")
     private Long authorId;
+
+    @Column(name = "imported_from")
+    private String importedFrom;
+
+    @Column(name = "clinical_date", nullable = false)
+    private LocalDate clinicalDate;
 
     @Column(name = "self_reported", nullable = false)
     private boolean selfReported;
@@ -86,9 +98,16 @@ public class StoredEntry {
     protected StoredEntry() {
     }
 
+    /**
+     * @param authorId     who wrote it; null for an imported entry
+     * @param importedFrom where an imported entry came from ("Synthea"); null for a written one
+     */
     public StoredEntry(String entryId, long patientId, String patientAddress, RecordCategory category, long version,
-                       EntryStatus status, long authorId, boolean selfReported, Instant createdAt,
-                       byte[] wrappedEntryKey, byte[] sealed, String saltedHash) {
+                       EntryStatus status, Long authorId, String importedFrom, boolean selfReported, LocalDate clinicalDate,
+                       Instant createdAt, byte[] wrappedEntryKey, byte[] sealed, String saltedHash) {
+        if ((authorId == null) == (importedFrom == null)) {
+            throw new IllegalArgumentException("An entry has either an author or an import source");
+        }
         this.entryId = entryId;
         this.patientId = patientId;
         this.patientAddress = patientAddress;
@@ -96,7 +115,9 @@ public class StoredEntry {
         this.version = version;
         this.status = status;
         this.authorId = authorId;
+        this.importedFrom = importedFrom;
         this.selfReported = selfReported;
+        this.clinicalDate = clinicalDate;
         this.createdAt = createdAt;
         this.wrappedEntryKey = wrappedEntryKey;
         this.sealed = sealed;
@@ -163,8 +184,18 @@ public class StoredEntry {
         return status;
     }
 
-    public long getAuthorId() {
+    /** Who wrote it; null for an imported entry. */
+    public Long getAuthorId() {
         return authorId;
+    }
+
+    /** Where an imported entry came from; null for one written here. */
+    public String getImportedFrom() {
+        return importedFrom;
+    }
+
+    public LocalDate getClinicalDate() {
+        return clinicalDate;
     }
 
     public boolean isSelfReported() {

@@ -10,7 +10,12 @@ public interface StoredEntryRepository extends JpaRepository<StoredEntry, String
 
     List<StoredEntry> findByPatientIdAndStatusInOrderByCreatedAtDescEntryIdAsc(long patientId, Collection<EntryStatus> statuses);
 
-    List<StoredEntry> findByPatientAddressAndStatusInOrderByCreatedAtDescEntryIdAsc(String patientAddress, Collection<EntryStatus> statuses);
+    /** A patient's entries as history reads: the latest clinical date first, then the latest stored. */
+    List<StoredEntry> findByPatientIdAndStatusInOrderByClinicalDateDescCreatedAtDescEntryIdAsc(long patientId,
+                                                                                           Collection<EntryStatus> statuses);
+
+    List<StoredEntry> findByPatientAddressAndStatusInOrderByClinicalDateDescCreatedAtDescEntryIdAsc(String patientAddress,
+                                                                                                Collection<EntryStatus> statuses);
 
     List<StoredEntry> findByPatientAddressAndAuthorIdOrderByCreatedAtDesc(String patientAddress, long authorId);
 

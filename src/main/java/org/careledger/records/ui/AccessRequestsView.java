@@ -1,12 +1,13 @@
 package org.careledger.records.ui;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -20,6 +21,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
+import org.careledger.common.ui.ResponsiveGrid;
 import org.careledger.contracts.RequestStatus;
 import org.careledger.identity.AppRoles;
 import org.careledger.outbox.LedgerReceipt;
@@ -27,6 +29,7 @@ import org.careledger.records.AccessRequestView;
 import org.careledger.records.GrantView;
 import org.careledger.records.PatientConsent;
 import org.careledger.records.RecordLabels;
+import org.careledger.records.RequestId;
 
 /**
  * A patient's access requests and grants: who asks, why, for what and how long; approve (narrower
@@ -41,9 +44,11 @@ class AccessRequestsView extends VerticalLayout {
 
     private final PatientConsent consents;
     final VerticalLayout pending = new VerticalLayout();
-    final Grid<AccessRequestView> decided = new Grid<>(AccessRequestView.class, false);
-    final Grid<GrantView> grants = new Grid<>(GrantView.class, false);
+    final ResponsiveGrid<AccessRequestView> decided = new ResponsiveGrid<>();
+    final ResponsiveGrid<GrantView> grants = new ResponsiveGrid<>();
     private final LedgerPolling polling;
+    /** Requests decided on this page: their cards stay, with the decision's ledger status, until the page is left. */
+    private final Set<RequestId> decidedHere = new HashSet<>();
 
     AccessRequestsView(PatientConsent consents) {
         this.consents = consents;
@@ -55,31 +60,45 @@ class AccessRequestsView extends VerticalLayout {
         refresh();
     }
 
-    private Grid<GrantView> createGrantsGrid() {
+    private ResponsiveGrid<GrantView> createGrantsGrid() {
         grants.setId("grants-grid");
-        grants.addColumn(g -> RecordsUi.who(g.doctor())).setHeader("Doctor").setAutoWidth(true);
-        grants.addColumn(g -> RecordLabels.purpose(g.purpose())).setHeader("Purpose").setAutoWidth(true);
-        grants.addColumn(g -> RecordsUi.categories(g.categories())).setHeader("Records").setAutoWidth(true);
-        grants.addColumn(g -> BrowserTime.format(g.end())).setHeader("Ends").setAutoWidth(true);
-        grants.addColumn(AccessRequestsView::grantStatus).setHeader("Status").setAutoWidth(true);
-        grants.addComponentColumn(this::revokeButton).setHeader("").setAutoWidth(true);
+        grants.text("Doctor", g -> RecordsUi.who(g.doctor()));
+        grants.text("Purpose", g -> RecordLabels.purpose(g.purpose()));
+        grants.text("Records", g -> RecordsUi.categories(g.categories()));
+        grants.text("Ends", g -> BrowserTime.format(g.end()));
+        grants.text("Status", AccessRequestsView::grantStatus);
+        grants.actions("", this::revokeButton).setKey("revoke");
+        grants.setEmptyStateText("You have not given any doctor access. When you approve a doctor's request, "
+                + "the grant appears here with its end time, and you can revoke it at any moment.");
         grants.setAllRowsVisible(true);
         return grants;
     }
 
-    private Grid<AccessRequestView> createDecidedGrid() {
+    private ResponsiveGrid<AccessRequestView> createDecidedGrid() {
         decided.setId("decided-requests-grid");
-        decided.addColumn(r -> RecordsUi.who(r.doctor())).setHeader("Doctor").setAutoWidth(true);
-        decided.addColumn(r -> RecordLabels.purpose(r.purpose())).setHeader("Purpose").setAutoWidth(true);
-        decided.addColumn(r -> RecordsUi.categories(r.categories())).setHeader("Records").setAutoWidth(true);
-        decided.addColumn(r -> BrowserTime.format(r.requestedAt())).setHeader("Asked").setAutoWidth(true);
-        decided.addColumn(r -> r.status().name().toLowerCase()).setHeader("Decision").setAutoWidth(true);
-        decided.addColumn(r -> r.decision() == null ? "" : r.decision().describe()).setHeader("Ledger").setAutoWidth(true);
-        decided.addComponentColumn(r -> r.decision() != null && r.decision().status() == LedgerReceipt.Status.COMMITTED
-                ? ProofLinks.of(r.decision().txId().hex(), () -> consents.proofOf(r.decision().txId()))
-                : new com.vaadin.flow.component.html.Span()).setHeader("Proof").setAutoWidth(true);
+        decided.text("Doctor", r -> RecordsUi.who(r.doctor()));
+        decided.text("Purpose", r -> RecordLabels.purpose(r.purpose()));
+        decided.text("Records", r -> RecordsUi.categories(r.categories()));
+        decided.text("Asked", r -> BrowserTime.format(r.requestedAt()));
+        decided.text("Decision", AccessRequestsView::decision);
+        decided.actions("Proof", r -> r.decision() != null && r.decision().status() == LedgerReceipt.Status.COMMITTED
+                ? ProofLinks.of(r.decision().txId().hex(), () -> consents.proofOf(r.decision().txId())) : new Span());
+        decided.setEmptyStateText("No earlier requests. Requests you approved or denied, and those that ran out "
+                + "unanswered, are listed here with where your decision stands on the ledger.");
         decided.setAllRowsVisible(true);
         return decided;
+    }
+
+    /** "Granted · Ledger: committed in block 12". */
+    static String decision(AccessRequestView r) {
+        String what = switch (r.status()) {
+            case PENDING -> "Waiting for your decision";
+            case GRANTED -> "Granted";
+            case DENIED -> "Denied";
+            case REVOKED -> "Granted, later revoked";
+            case EXPIRED -> "Not answered in time";
+        };
+        return r.decision() == null ? what : what + " · " + RecordsUi.ledgerStatus(r.decision());
     }
 
     private static String grantStatus(GrantView g) {
@@ -110,30 +129,45 @@ class AccessRequestsView extends VerticalLayout {
         Div card = new Div();
         card.addClassNames("cl-card", "access-request");
         card.setId("request-" + r.requestId());
-        card.add(new H4(r.doctor().nameOrAddress()),
-                new Paragraph(RecordsUi.who(r.doctor())),
-                new Paragraph("Purpose: " + RecordLabels.purpose(r.purpose())),
+        card.add(new H4(r.doctor().nameOrAddress()));
+        String affiliation = RecordsUi.affiliation(r.doctor());
+        if (!affiliation.isEmpty()) {
+            card.add(new Paragraph(affiliation));
+        }
+        card.add(new Paragraph("Purpose: " + RecordLabels.purpose(r.purpose())),
                 new Paragraph("Records: " + RecordsUi.categories(r.categories())),
                 new Paragraph("For: " + RecordsUi.duration(r.duration()) + " · asked " + BrowserTime.format(r.requestedAt())));
         if (r.note() != null) {
             card.add(new Paragraph("Note: " + r.note()));
         }
         if (r.decision() != null && r.decision().status() != LedgerReceipt.Status.REFUSED) {
-            Span status = new Span("Your decision is on its way — " + RecordsUi.ledgerStatus(r.decision()));
+            Span status = new Span(r.status() == RequestStatus.PENDING
+                    ? "Your decision is on its way — " + RecordsUi.ledgerStatus(r.decision())
+                    : decision(r));
             status.addClassName("decision-receipt");
             card.add(status);
             return card;
         }
-        Button approve = new Button("Approve", click -> new GrantDialog(consents, r, this::refresh).open());
+        if (r.decision() != null) {
+            Span refused = new Span("Your decision did not reach the ledger (" + r.decision().describe() + "); decide again.");
+            refused.addClassName("decision-receipt");
+            card.add(refused);
+        }
+        Button approve = new Button("Approve", click -> new GrantDialog(consents, r, () -> decidedHere(r)).open());
         approve.setId("approve-request-button-" + r.requestId());
         approve.addClassName("approve-request-button");
         approve.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
-        Button deny = new Button("Deny", click -> new DenyDialog(consents, r, this::refresh).open());
+        Button deny = new Button("Deny", click -> new DenyDialog(consents, r, () -> decidedHere(r)).open());
         deny.setId("deny-request-button-" + r.requestId());
         deny.addClassName("deny-request-button");
         deny.addThemeVariants(ButtonVariant.LUMO_ERROR);
         card.add(new HorizontalLayout(approve, deny));
         return card;
+    }
+
+    private void decidedHere(AccessRequestView r) {
+        decidedHere.add(r.requestId());
+        refresh();
     }
 
     void refresh() {
@@ -150,9 +184,13 @@ class AccessRequestsView extends VerticalLayout {
         pending.removeAll();
         List<AccessRequestView> open = requests.stream().filter(r -> r.status() == RequestStatus.PENDING).toList();
         if (open.isEmpty()) {
-            pending.add(new Paragraph("No requests are waiting for your decision."));
+            Paragraph none = new Paragraph("No requests are waiting for your decision. When a doctor asks to see your record, "
+                    + "the request appears here for you to approve or deny.");
+            none.setId("no-pending-requests");
+            pending.add(none);
         }
-        open.forEach(r -> pending.add(createRequestCard(r)));
+        requests.stream().filter(r -> r.status() == RequestStatus.PENDING || decidedHere.contains(r.requestId()))
+                .forEach(r -> pending.add(createRequestCard(r)));
         decided.setItems(requests.stream().filter(r -> r.status() != RequestStatus.PENDING).toList());
         grants.setItems(mine);
         boolean inFlight = requests.stream().anyMatch(r -> RecordsUi.inFlight(r.decision()))

@@ -23,6 +23,7 @@ class CommentDialog extends Dialog {
     CommentDialog(String name, String title, String label, String field, String confirmText, Consumer<String> action, Runnable after) {
         setId(name + "-dialog");
         setHeaderTitle(title);
+        RecordsUi.fitToScreen(this);
         comment = new TextArea(label);
         comment.setId(name + "-comment");
         comment.setWidthFull();

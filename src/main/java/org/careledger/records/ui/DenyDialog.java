@@ -19,6 +19,7 @@ class DenyDialog extends Dialog {
     DenyDialog(PatientConsent consents, AccessRequestView request, Runnable afterDecision) {
         setId("deny-dialog");
         setHeaderTitle("Deny the request");
+        RecordsUi.fitToScreen(this);
         reason.setId("deny-reason");
         reason.setWidthFull();
         reason.setMaxLength(ConsentLimits.MAX_NOTE);

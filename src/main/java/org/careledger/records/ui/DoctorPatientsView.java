@@ -7,7 +7,6 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -26,6 +25,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
+import org.careledger.common.ui.ResponsiveGrid;
 import org.careledger.crypto.Address;
 import org.careledger.identity.AppRoles;
 import org.careledger.outbox.LedgerReceipt;
@@ -53,9 +53,10 @@ class DoctorPatientsView extends VerticalLayout implements BeforeEnterObserver {
     final Span lookupAddress = new Span();
     final Span lookupState = new Span();
     final Span receipt = new Span();
-    final Grid<GrantView> patients = new Grid<>(GrantView.class, false);
+    final ResponsiveGrid<GrantView> patients = new ResponsiveGrid<>();
     final RequestAccessForm requestForm;
     private final HorizontalLayout accessActions = new HorizontalLayout();
+    private final Div emergencySection = new Div();
     private final ErrorLabel uploadError = new ErrorLabel("patient-code-upload-error");
     private final FieldErrors typedErrors = new FieldErrors().bind(InvalidPatientCodeException.FIELD, addressField);
     private final FieldErrors uploadErrors = new FieldErrors().bind(InvalidPatientCodeException.FIELD, uploadError);
@@ -94,13 +95,17 @@ class DoctorPatientsView extends VerticalLayout implements BeforeEnterObserver {
 
         addressField.setId("patient-address-field");
         addressField.setPlaceholder("0x…");
-        addressField.setWidth("32em");
+        addressField.setWidth("min(32em, 100%)");
+        addressField.setHelperText("0x and 40 characters 0-9 and a-f, as shown under the patient's QR code");
         Button find = new Button("Find patient", click -> findTyped());
         find.setId("find-patient-button");
         find.addClickShortcut(Key.ENTER).listenOn(addressField);
         HorizontalLayout typed = new HorizontalLayout(addressField, find);
         typed.setAlignItems(Alignment.BASELINE);
-        VerticalLayout finder = new VerticalLayout(new Paragraph("Find a patient by their CareLedger QR code or ledger address."),
+        typed.getStyle().set("flex-wrap", "wrap");
+        typed.setWidthFull();
+        VerticalLayout finder = new VerticalLayout(new Paragraph("Find a patient by their CareLedger QR code (on their home page) "
+                + "or by their ledger address."),
                 upload, uploadError, typed);
         finder.setPadding(false);
         return finder;
@@ -111,21 +116,27 @@ class DoctorPatientsView extends VerticalLayout implements BeforeEnterObserver {
         lookupPanel.addClassName("cl-card");
         lookupAddress.setId("lookup-address");
         lookupAddress.addClassName("cl-mono");
+        lookupAddress.getStyle().set("overflow-wrap", "anywhere");
         lookupState.setId("lookup-state");
         receipt.setId("request-receipt");
-        lookupPanel.add(new Div(new Span("Patient: "), lookupAddress), new Div(lookupState), receipt, accessActions, requestForm);
+        emergencySection.setId("emergency-section");
+        emergencySection.addClassName("emergency-section");
+        lookupPanel.add(new Div(new Span("Patient: "), lookupAddress), new Div(lookupState), receipt, accessActions, requestForm,
+                emergencySection);
         lookupPanel.setVisible(false);
         return lookupPanel;
     }
 
-    private Grid<GrantView> createPatientsGrid() {
+    private ResponsiveGrid<GrantView> createPatientsGrid() {
         patients.setId("my-patients-grid");
-        patients.addColumn(g -> g.patient().nameOrAddress()).setHeader("Patient").setAutoWidth(true);
-        patients.addColumn(g -> RecordsUi.categories(g.categories())).setHeader("Records").setAutoWidth(true);
-        patients.addColumn(g -> RecordLabels.purpose(g.purpose())).setHeader("Purpose").setAutoWidth(true);
-        patients.addColumn(g -> BrowserTime.format(g.end())).setHeader("Until").setAutoWidth(true);
-        patients.addComponentColumn(g -> new RouterLink("Open record", DoctorRecordView.class,
-                new RouteParameters(DoctorRecordView.ADDRESS, g.patient().address().toString()))).setHeader("").setAutoWidth(true);
+        patients.text("Patient", g -> g.patient().nameOrAddress());
+        patients.text("Records", g -> RecordsUi.categories(g.categories()));
+        patients.text("Purpose", g -> RecordLabels.purpose(g.purpose()));
+        patients.text("Until", g -> BrowserTime.format(g.end()));
+        patients.actions("", g -> new RouterLink("Open record", DoctorRecordView.class,
+                new RouteParameters(DoctorRecordView.ADDRESS, g.patient().address().toString())));
+        patients.setEmptyStateText("No patient has given you access at the moment. Find a patient above by their QR code or "
+                + "address and ask for access; once they approve, they are listed here until the grant ends.");
         patients.setAllRowsVisible(true);
         return patients;
     }
@@ -179,6 +190,7 @@ class DoctorPatientsView extends VerticalLayout implements BeforeEnterObserver {
         receipt.setText(lastReceipt == null ? "" : "Your request — " + RecordsUi.ledgerStatus(lastReceipt));
         requestForm.setVisible(lookup.registeredPatient() && lookup.state() == PatientLookup.AccessState.NO_ACCESS);
         accessActions.removeAll();
+        emergencySection.removeAll();
         if (!lookup.registeredPatient()) {
             return;
         }
@@ -191,10 +203,7 @@ class DoctorPatientsView extends VerticalLayout implements BeforeEnterObserver {
             accessActions.add(open);
         }
         if (lookup.state() != PatientLookup.AccessState.EMERGENCY) {
-            Button emergency = new Button("Declare emergency", click -> new EmergencyDialog(consents, patient, this::refresh).open());
-            emergency.setId("declare-emergency-button");
-            emergency.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            accessActions.add(emergency);
+            emergencySection.add(EmergencyDialog.section(consents, patient, this::refresh));
         }
     }
 

@@ -7,13 +7,11 @@ import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -23,6 +21,7 @@ import com.vaadin.flow.router.Route;
 import org.careledger.common.InvalidInputException;
 import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
+import org.careledger.common.ui.ResponsiveGrid;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.crypto.Address;
 import org.careledger.identity.AppRoles;
@@ -48,8 +47,8 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
     private final DoctorRecords records;
     private final DoctorConsent consents;
     final H2 title = new H2("Patient record");
-    final Grid<RecordEntryView> entries = new Grid<>(RecordEntryView.class, false);
-    final Grid<RecordEntryView> myEntries = new Grid<>(RecordEntryView.class, false);
+    final ResponsiveGrid<RecordEntryView> entries = new ResponsiveGrid<>();
+    final ResponsiveGrid<RecordEntryView> myEntries = new ResponsiveGrid<>();
     private final VerticalLayout content = new VerticalLayout();
     private Address patient;
 
@@ -57,6 +56,7 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
         this.records = records;
         this.consents = consents;
         setId("doctor-record");
+        title.getStyle().set("overflow-wrap", "anywhere");
         content.setPadding(false);
         add(title, content);
     }
@@ -106,7 +106,7 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
         entries.setItems(record.entries());
         content.add(entries, new H3("Add an entry"),
                 new Paragraph("The patient approves each entry you write before it joins their record."),
-                new EntryForm(record.openUntil().keySet(), (category, c) -> records.proposeEntry(patient, category, c), () -> {
+                new EntryForm(record.openUntil().keySet(), (category, c, date) -> records.proposeEntry(patient, category, c, date), () -> {
                     FieldErrors.Notifications.success("Entry sent to the patient for approval");
                     refreshMyEntries();
                 }),
@@ -129,10 +129,7 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
                 QueryParameters.of("address", patient.toString())));
         request.setId("ask-access-button");
         request.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button emergency = new Button("Declare emergency", click -> new EmergencyDialog(consents, patient, this::read).open());
-        emergency.setId("declare-emergency-button");
-        emergency.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        VerticalLayout box = new VerticalLayout(text, new HorizontalLayout(request, emergency));
+        VerticalLayout box = new VerticalLayout(text, request, EmergencyDialog.section(consents, patient, this::read));
         box.setPadding(false);
         return box;
     }
@@ -140,24 +137,27 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
     private void configureEntries() {
         entries.setId("record-grid");
         entries.setItemDetailsRenderer(EntryDetails.renderer());
-        entries.addColumn(e -> RecordsUi.category(e.category())).setHeader("Category").setAutoWidth(true);
-        entries.addColumn(e -> e.content() == null ? "" : e.content().summary()).setHeader("Entry").setFlexGrow(1);
-        entries.addColumn(e -> e.content() == null || e.content().code() == null ? ""
-                : e.content().codeSystem() + " " + e.content().code()).setHeader("Code").setAutoWidth(true);
-        entries.addColumn(e -> e.author() == null ? "" : e.author() + (e.selfReported() ? " (self-reported)" : ""))
-                .setHeader("Author").setAutoWidth(true);
-        entries.addColumn(e -> BrowserTime.format(e.createdAt())).setHeader("Date").setAutoWidth(true);
-        entries.addComponentColumn(e -> RecordsUi.integrityBadge(e.integrity())).setHeader("Integrity").setAutoWidth(true);
+        entries.text("Entry", e -> e.content() == null ? "" : e.content().summary());
+        entries.text("Category", e -> RecordsUi.category(e.category()));
+        entries.text("Code", e -> e.content() == null || e.content().code() == null ? ""
+                : e.content().codeSystem() + " " + e.content().code());
+        entries.text("Date", RecordsUi::date);
+        entries.text("From", e -> RecordsUi.from(e, e.author() + " (self-reported)"));
+        entries.component("Integrity", e -> RecordsUi.integrityBadge(e.integrity()));
+        entries.setEmptyStateText("Nothing in the categories open to you: the patient's record holds no entry of these kinds yet. "
+                + "Entries you add appear here once the patient approves them.");
         entries.setAllRowsVisible(true);
     }
 
-    private Grid<RecordEntryView> createMyEntries() {
+    private ResponsiveGrid<RecordEntryView> createMyEntries() {
         myEntries.setId("my-entries-grid");
-        myEntries.addColumn(e -> RecordsUi.category(e.category())).setHeader("Category").setAutoWidth(true);
-        myEntries.addColumn(e -> e.content() == null ? "" : e.content().summary()).setHeader("Entry").setFlexGrow(1);
-        myEntries.addColumn(e -> statusText(e)).setHeader("Status").setAutoWidth(true);
-        myEntries.addColumn(e -> e.rejectionComment() == null ? "" : e.rejectionComment()).setHeader("Patient's comment").setAutoWidth(true);
-        myEntries.addColumn(e -> BrowserTime.format(e.createdAt())).setHeader("Written").setAutoWidth(true);
+        myEntries.text("Entry", e -> e.content() == null ? "" : e.content().summary());
+        myEntries.text("Category", e -> RecordsUi.category(e.category()));
+        myEntries.text("Status", DoctorRecordView::statusText);
+        myEntries.text("Patient's comment", e -> e.rejectionComment() == null ? "" : e.rejectionComment());
+        myEntries.text("Written", e -> BrowserTime.format(e.createdAt()));
+        myEntries.setEmptyStateText("You have written no entries for this patient. What you add with the form above is listed here "
+                + "with the patient's decision on it.");
         myEntries.setAllRowsVisible(true);
         return myEntries;
     }
@@ -167,7 +167,7 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
             case PENDING_APPROVAL -> "Waiting for the patient";
             case REJECTED -> "Rejected by the patient";
             case APPROVED -> "Approved";
-            case ERASED -> "Erased";
+            case ERASED -> "Erased at the patient's request";
         };
     }
 

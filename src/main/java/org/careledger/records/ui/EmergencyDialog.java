@@ -3,6 +3,8 @@ package org.careledger.records.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.careledger.common.ui.FieldErrors;
@@ -22,6 +24,7 @@ class EmergencyDialog extends Dialog {
 
     EmergencyDialog(DoctorConsent consents, Address patient, Runnable afterDeclared) {
         setHeaderTitle("Declare an emergency");
+        RecordsUi.fitToScreen(this);
         setId("emergency-dialog");
         reason.setId("emergency-reason");
         reason.setWidthFull();
@@ -41,5 +44,25 @@ class EmergencyDialog extends Dialog {
         Button cancel = new Button("Cancel", click -> close());
         add(new Paragraph("Emergency access opens every category of the record for a limited time, without the patient's consent."), reason);
         getFooter().add(cancel, declareButton);
+    }
+
+    /**
+     * The emergency path, set apart below the normal one: what it does and its button
+     * ({@code declare-emergency-button}), which opens this dialog.
+     */
+    static Div section(DoctorConsent consents, Address patient, Runnable afterDeclared) {
+        Button emergency = new Button("Declare emergency", click -> new EmergencyDialog(consents, patient, afterDeclared).open());
+        emergency.setId("declare-emergency-button");
+        emergency.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        Div section = new Div(new H4("In an emergency"),
+                new Paragraph("Only if the patient cannot consent and you must see their record now: you can open it without consent "
+                        + "for a limited time. You write why; the access is on the ledger, the patient and the admins are told, "
+                        + "and an admin reviews it."),
+                emergency);
+        section.addClassName("emergency-path");
+        // set apart from the normal path above it: a rule and some room
+        section.getStyle().set("margin-top", "var(--lumo-space-l)").set("padding-top", "var(--lumo-space-s)")
+                .set("border-top", "1px solid var(--lumo-contrast-20pct)");
+        return section;
     }
 }

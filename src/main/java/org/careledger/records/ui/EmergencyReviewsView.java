@@ -4,8 +4,8 @@ import jakarta.annotation.security.RolesAllowed;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
@@ -13,6 +13,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
+import org.careledger.common.ui.ResponsiveGrid;
 import org.careledger.identity.AppRoles;
 import org.careledger.records.EmergencyView;
 import org.careledger.records.RecordsAdministration;
@@ -25,20 +26,24 @@ import org.careledger.records.RecordsAdministration;
 class EmergencyReviewsView extends VerticalLayout {
 
     private final RecordsAdministration consents;
-    final Grid<EmergencyView> queue = new Grid<>(EmergencyView.class, false);
+    final ResponsiveGrid<EmergencyView> queue = new ResponsiveGrid<>();
 
     EmergencyReviewsView(RecordsAdministration consents) {
         this.consents = consents;
         setId("emergency-reviews");
         queue.setId("emergency-review-grid");
-        queue.addColumn(e -> RecordsUi.who(e.doctor())).setHeader("Doctor").setAutoWidth(true);
-        queue.addColumn(e -> e.patient().nameOrAddress()).setHeader("Patient").setAutoWidth(true);
-        queue.addColumn(e -> BrowserTime.format(e.start())).setHeader("Opened").setAutoWidth(true);
-        queue.addColumn(e -> BrowserTime.format(e.end())).setHeader("Until").setAutoWidth(true);
-        queue.addColumn(EmergencyView::reason).setHeader("Reason").setFlexGrow(1);
-        queue.addComponentColumn(this::decisionButtons).setHeader("Review").setAutoWidth(true);
+        queue.text("Doctor", e -> RecordsUi.who(e.doctor()));
+        queue.text("Patient", e -> e.patient().nameOrAddress());
+        queue.text("Opened", e -> BrowserTime.format(e.start()));
+        queue.text("Until", e -> BrowserTime.format(e.end()));
+        queue.text("Reason", EmergencyView::reason);
+        queue.actions("Review", this::decisionButtons);
+        queue.setEmptyStateText("No emergency accesses are waiting for review. When a doctor opens a patient's record "
+                + "without consent (break-glass), the access appears here for you to mark justified or not.");
         queue.setAllRowsVisible(true);
-        add(new H2("Emergency accesses to review"), queue);
+        add(new H2("Emergency accesses to review"),
+                new Paragraph("Every break-glass access is on the ledger; your review is recorded there too, and the patient reads it."),
+                queue);
         refresh();
     }
 

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.server.StreamResource;
+import org.careledger.common.ui.BrowserTime;
 import org.careledger.records.Attachment;
 import org.careledger.records.EntryContent;
 import org.careledger.records.RecordEntryView;
@@ -61,6 +62,9 @@ final class EntryDetails {
             download.setId("attachment-download-" + e.entryId());
             details.add(new Div(download));
         }
+        details.add(new Paragraph("Dated " + RecordsUi.date(e) + "; " + (e.imported() ? "imported from " + e.importedFrom()
+                : e.author() == null ? "stored" : "written by " + e.author()) + " " + BrowserTime.format(e.createdAt())
+                + (e.decidedAt() == null || e.imported() || e.selfReported() ? "" : ", approved " + BrowserTime.format(e.decidedAt()))));
         details.add(new Paragraph("Entry " + e.entryId() + ", version " + e.version()
                 + (e.anchorTxId() == null ? "" : "; anchored by transaction " + e.anchorTxId().hex().substring(0, 12) + "…"
                 + (e.anchorBlock() == null ? "" : " in block " + e.anchorBlock()))));

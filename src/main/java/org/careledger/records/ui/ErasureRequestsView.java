@@ -5,7 +5,6 @@ import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -15,6 +14,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
+import org.careledger.common.ui.ResponsiveGrid;
 import org.careledger.identity.AppRoles;
 import org.careledger.records.ErasureRequestView;
 import org.careledger.records.RecordsAdministration;
@@ -27,18 +27,20 @@ import org.careledger.records.RecordsAdministration;
 class ErasureRequestsView extends VerticalLayout {
 
     private final RecordsAdministration records;
-    final Grid<ErasureRequestView> queue = new Grid<>(ErasureRequestView.class, false);
+    final ResponsiveGrid<ErasureRequestView> queue = new ResponsiveGrid<>();
 
     ErasureRequestsView(RecordsAdministration records) {
         this.records = records;
         setId("erasure-requests");
         queue.setId("erasure-grid");
-        queue.addColumn(e -> e.patient().name()).setHeader("Patient").setAutoWidth(true);
-        queue.addColumn(e -> RecordsUi.category(e.category())).setHeader("Entry").setAutoWidth(true);
-        queue.addColumn(e -> BrowserTime.format(e.createdAt())).setHeader("Written").setAutoWidth(true);
-        queue.addColumn(e -> BrowserTime.format(e.requestedAt())).setHeader("Asked").setAutoWidth(true);
-        queue.addColumn(e -> e.reason() == null ? "" : e.reason()).setHeader("Reason").setFlexGrow(1);
-        queue.addComponentColumn(this::decisionButtons).setHeader("Decision").setAutoWidth(true);
+        queue.text("Patient", e -> e.patient().nameOrAddress());
+        queue.text("Entry", e -> RecordsUi.category(e.category()));
+        queue.text("Written", e -> BrowserTime.format(e.createdAt()));
+        queue.text("Asked", e -> BrowserTime.format(e.requestedAt()));
+        queue.text("Reason", e -> e.reason() == null ? "" : e.reason());
+        queue.actions("Decision", this::decisionButtons);
+        queue.setEmptyStateText("No erasure requests are waiting. When a patient asks for an entry of their record to be erased, "
+                + "the request appears here for you to erase the entry or keep it.");
         queue.setAllRowsVisible(true);
         add(new H2("Erasure requests"),
                 new Paragraph("Erasing deletes the entry's key, salt and content for good; its fingerprint stays on the ledger."), queue);

@@ -27,11 +27,14 @@ class GrantDialog extends Dialog {
     GrantDialog(PatientConsent consents, AccessRequestView request, Runnable afterDecision) {
         setId("grant-dialog");
         setHeaderTitle("Approve " + request.doctor().nameOrAddress() + "'s request");
+        RecordsUi.fitToScreen(this);
         categories.setId("grant-categories");
         categories.setItems(request.categories().stream().sorted().toList());
         categories.setItemLabelGenerator(RecordsUi::category);
         categories.setValue(request.categories());
         duration.setLabel("For");
+        duration.setWidthFull();
+        categories.setWidthFull();
         duration.setId("grant-duration");
         duration.setItems(choices(request.duration()));
         duration.setItemLabelGenerator(RecordsUi::duration);

@@ -8,7 +8,6 @@ import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -22,6 +21,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
+import org.careledger.common.ui.ResponsiveGrid;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.identity.AppRoles;
 import org.careledger.records.EntryStatus;
@@ -41,7 +41,7 @@ class MyRecordView extends VerticalLayout {
 
     private final PatientRecords records;
     final VerticalLayout pending = new VerticalLayout();
-    final Grid<RecordEntryView> entries = new Grid<>(RecordEntryView.class, false);
+    final ResponsiveGrid<RecordEntryView> entries = new ResponsiveGrid<>();
     private final LedgerPolling polling;
 
     MyRecordView(PatientRecords records) {
@@ -60,18 +60,19 @@ class MyRecordView extends VerticalLayout {
         refresh();
     }
 
-    private Grid<RecordEntryView> createEntriesGrid() {
+    private ResponsiveGrid<RecordEntryView> createEntriesGrid() {
         entries.setId("record-grid");
         entries.setItemDetailsRenderer(EntryDetails.renderer());
-        entries.addColumn(e -> RecordsUi.category(e.category())).setHeader("Category").setAutoWidth(true);
-        entries.addColumn(MyRecordView::summary).setHeader("Entry").setFlexGrow(1);
-        entries.addColumn(e -> e.author() == null ? "" : e.selfReported() ? "You (self-reported)" : e.author())
-                .setHeader("Author").setAutoWidth(true);
-        entries.addColumn(e -> BrowserTime.format(e.createdAt())).setHeader("Date").setAutoWidth(true);
-        entries.addComponentColumn(e -> RecordsUi.integrityBadge(e.integrity())).setHeader("Integrity").setAutoWidth(true);
-        entries.addComponentColumn(e -> e.provable()
-                ? ProofLinks.of(e.entryId().value(), () -> records.proofOf(e.entryId())) : new Span()).setHeader("Proof").setAutoWidth(true);
-        entries.addComponentColumn(this::erasureCell).setHeader("Erasure").setAutoWidth(true);
+        entries.text("Entry", MyRecordView::summary);
+        entries.text("Category", e -> RecordsUi.category(e.category()));
+        entries.text("Date", RecordsUi::date);
+        entries.text("From", e -> RecordsUi.from(e, "You (self-reported)"));
+        entries.component("Integrity", e -> RecordsUi.integrityBadge(e.integrity()));
+        entries.actions("Proof", e -> e.provable()
+                ? ProofLinks.of(e.entryId().value(), () -> records.proofOf(e.entryId())) : new Span());
+        entries.actions("Erasure", this::erasureCell);
+        entries.setEmptyStateText("Your record is empty. Entries appear here when you approve what a doctor wrote for you, "
+                + "or when you add one yourself below.");
         entries.setAllRowsVisible(true);
         return entries;
     }
@@ -116,7 +117,7 @@ class MyRecordView extends VerticalLayout {
         if (e.content() != null && e.content().text() != null && e.content().display() != null) {
             card.add(new Paragraph(e.content().text()));
         }
-        card.add(new Paragraph("Written " + BrowserTime.format(e.createdAt())));
+        card.add(new Paragraph("Dated " + RecordsUi.date(e) + " · written " + BrowserTime.format(e.createdAt())));
         Button approve = new Button("Approve", click -> {
             if (RecordsUi.attempt(() -> records.approveEntry(e.entryId()), null)) {
                 FieldErrors.Notifications.success("The entry is now part of your record");

@@ -60,7 +60,10 @@ final class ProofLinks {
             Dialog dialog = new Dialog();
             dialog.setHeaderTitle("Proof bundle");
             StreamResource image = new StreamResource("proof.png", () -> new ByteArrayInputStream(png));
-            dialog.add(new Image(image, "QR code of the proof bundle"),
+            RecordsUi.fitToScreen(dialog);
+            Image qr = new Image(image, "QR code of the proof bundle");
+            qr.setMaxWidth("100%");
+            dialog.add(qr,
                     new Paragraph("Scan it into a file and check it with: ledger proof verify FILE"));
             dialog.getFooter().add(new Button("Close", c -> dialog.close()));
             dialog.open();

@@ -4,16 +4,19 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Span;
 import org.careledger.common.InvalidInputException;
 import org.careledger.common.NotFoundException;
 import org.careledger.common.OperationNotAllowedException;
+import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.node.LedgerUnavailableException;
 import org.careledger.outbox.LedgerReceipt;
 import org.careledger.records.Integrity;
 import org.careledger.records.Party;
+import org.careledger.records.RecordEntryView;
 import org.careledger.records.RecordLabels;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -83,6 +86,29 @@ final class RecordsUi {
         return badge;
     }
 
+    /** An entry's clinical date (an onset, a start, the day it was written); the day it was stored for one without. */
+    static String date(RecordEntryView e) {
+        if (e.clinicalDate() != null) {
+            return BrowserTime.format(e.clinicalDate());
+        }
+        return e.createdAt() == null ? "" : BrowserTime.format(e.createdAt().atZone(BrowserTime.zone()).toLocalDate());
+    }
+
+    /**
+     * Where an entry comes from: "Imported from Synthea, 6 Dec 2026" for imported history, the
+     * author's name ({@code selfReported} in place of the patient's name when the patient wrote it).
+     */
+    static String from(RecordEntryView e, String selfReported) {
+        if (e.imported()) {
+            return "Imported from " + e.importedFrom() + ", "
+                    + BrowserTime.format(e.createdAt().atZone(BrowserTime.zone()).toLocalDate());
+        }
+        if (e.author() == null) {
+            return "";
+        }
+        return e.selfReported() ? selfReported : e.author();
+    }
+
     static boolean inFlight(LedgerReceipt receipt) {
         return receipt != null && receipt.inFlight();
     }
@@ -115,13 +141,25 @@ final class RecordsUi {
         if (party.name() == null) {
             return party.nameOrAddress();
         }
-        StringBuilder out = new StringBuilder(party.name());
-        if (party.provider() != null) {
-            out.append(" · ").append(party.provider());
+        String affiliation = affiliation(party);
+        return affiliation.isEmpty() ? party.name() : party.name() + " · " + affiliation;
+    }
+
+    /** "St Mary's Hospital · registration GMC-123": where someone works, without their name; empty if unknown. */
+    static String affiliation(Party party) {
+        StringBuilder out = new StringBuilder();
+        if (party != null && party.provider() != null) {
+            out.append(party.provider());
         }
-        if (party.registrationNumber() != null) {
-            out.append(" · registration ").append(party.registrationNumber());
+        if (party != null && party.registrationNumber() != null) {
+            out.append(out.isEmpty() ? "" : " · ").append("registration ").append(party.registrationNumber());
         }
         return out.toString();
+    }
+
+    /** A dialog as wide as its content needs, never wider than a phone's screen; its fields take the whole width. */
+    static void fitToScreen(Dialog dialog) {
+        dialog.setWidth("min(32rem, 95vw)");
+        dialog.setMaxWidth("95vw");
     }
 }

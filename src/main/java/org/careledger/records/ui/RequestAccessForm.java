@@ -39,7 +39,9 @@ class RequestAccessForm extends VerticalLayout {
         purpose.setItems(Purpose.values());
         purpose.setItemLabelGenerator(RecordLabels::purpose);
         purpose.setValue(Purpose.TREATMENT);
+        purpose.setHelperText("The patient sees why you ask; the grant records it.");
         categories.setId("request-categories");
+        categories.setHelperText("Ask only for what you need; the patient may share fewer kinds of record, or for a shorter time.");
         categories.setItems(RecordCategory.values());
         categories.setItemLabelGenerator(RecordsUi::category);
         duration.setLabel("For");
@@ -48,6 +50,8 @@ class RequestAccessForm extends VerticalLayout {
         duration.setItemLabelGenerator(RecordsUi::duration);
         duration.setValue(Duration.ofDays(7));
         note.setId("request-note");
+        note.setHelperText("The patient reads it with your request; it is kept off the ledger.");
+        note.setWidthFull();
         note.setMaxLength(ConsentLimits.MAX_NOTE);
         errors.bind("purpose", purpose).bind("categories", categories).bind("duration", duration).bind("note", note);
         Button request = new Button("Request access", click -> {
@@ -63,6 +67,7 @@ class RequestAccessForm extends VerticalLayout {
         request.setId("request-access-button");
         request.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         FormLayout form = new FormLayout(purpose, duration, categories, note);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
         form.setColspan(categories, 2);
         form.setColspan(note, 2);
         add(new H3("Ask for access"), form, request);
