@@ -147,16 +147,18 @@ public class DoctorRecords {
     }
 
     /**
-     * The entries the signed-in doctor wrote for the patient, with the patient's decision on each, and
-     * what the doctor wrote in each (an erased one has no content left). This is the doctor's own
-     * writing, so showing it tells them nothing they did not know and is not a read of the record;
-     * entries someone else wrote or that were imported are never among them.
+     * The entries the signed-in doctor wrote for the patient, with the patient's decision on each; the
+     * content only of those not (yet) in the record. Once the patient takes an entry into the record it
+     * is the patient's: reading it again, even by its author, needs consent ({@link #readRecord}) and
+     * is recorded on the ledger, like every read of the record. Entries someone else wrote or that were
+     * imported are never among them.
      */
     public List<RecordEntryView> myEntriesFor(Address patient) {
         Caller me = callers.require();
         Map<String, Anchor> anchors = EntryViews.anchorsOf(ledger.committedState(), patient);
         return entries.findByPatientAddressAndAuthorIdOrderByCreatedAtDesc(patient.toString(), me.id().value()).stream()
-                .map(e -> views.view(e, anchors.get(e.getEntryId()), true)).toList();
+                .map(e -> views.view(e, anchors.get(e.getEntryId()), e.getStatus() == EntryStatus.PENDING_APPROVAL
+                        || e.getStatus() == EntryStatus.REJECTED)).toList();
     }
 
     /** The proof bundle of an entry's anchor, if the doctor's access opens its category; empty while it is not mined. */

@@ -151,7 +151,7 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
 
     private ResponsiveGrid<RecordEntryView> createMyEntries() {
         myEntries.setId("my-entries-grid");
-        myEntries.text("Entry", e -> e.content() == null ? "" : e.content().summary());
+        myEntries.text("Entry", DoctorRecordView::entryText);
         myEntries.text("Category", e -> RecordsUi.category(e.category()));
         myEntries.text("Status", DoctorRecordView::statusText);
         myEntries.text("Patient's comment", e -> e.rejectionComment() == null ? "" : e.rejectionComment());
@@ -160,6 +160,23 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
                 + "with the patient's decision on it.");
         myEntries.setAllRowsVisible(true);
         return myEntries;
+    }
+
+    /**
+     * What the doctor wrote, while it is still theirs (waiting for the patient, or rejected). Once in
+     * the record it is read like any entry there, under consent and on the ledger's audit, so the
+     * list says where it is rather than leaving a blank.
+     */
+    private static String entryText(RecordEntryView e) {
+        if (e.content() != null) {
+            return e.content().summary();
+        }
+        return switch (e.status()) {
+            case APPROVED -> "In the patient's record: read it in the record above while your access covers "
+                    + RecordsUi.category(e.category()) + " entries";
+            case ERASED -> "Erased at the patient's request: its content is gone";
+            default -> "";
+        };
     }
 
     private static String statusText(RecordEntryView e) {
