@@ -16,6 +16,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -40,7 +42,7 @@ import org.careledger.records.RequestId;
 @PageTitle("Access requests · CareLedger")
 @Menu(order = 3, title = "Access requests", icon = "vaadin:key")
 @RolesAllowed(AppRoles.PATIENT)
-class AccessRequestsView extends VerticalLayout {
+class AccessRequestsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final PatientConsent consents;
     final VerticalLayout pending = new VerticalLayout();
@@ -49,6 +51,8 @@ class AccessRequestsView extends VerticalLayout {
     private final LedgerPolling polling;
     /** Requests decided on this page: their cards stay, with the decision's ledger status, until the page is left. */
     private final Set<RequestId> decidedHere = new HashSet<>();
+    /** The doctor a notification's "Open" named ({@code ?doctor=ADDRESS}): their waiting request is singled out. */
+    private String namedDoctor;
 
     AccessRequestsView(PatientConsent consents) {
         this.consents = consents;
@@ -129,6 +133,9 @@ class AccessRequestsView extends VerticalLayout {
         Div card = new Div();
         card.addClassNames("cl-card", "access-request");
         card.setId("request-" + r.requestId());
+        if (namedDoctor != null && r.doctor().address() != null && namedDoctor.equalsIgnoreCase(r.doctor().address().toString())) {
+            RecordsUi.singleOut(card);
+        }
         card.add(new H4(r.doctor().nameOrAddress()));
         String affiliation = RecordsUi.affiliation(r.doctor());
         if (!affiliation.isEmpty()) {
@@ -168,6 +175,14 @@ class AccessRequestsView extends VerticalLayout {
     private void decidedHere(AccessRequestView r) {
         decidedHere.add(r.requestId());
         refresh();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        namedDoctor = RecordsUi.parameter(event, "doctor").orElse(null);
+        if (namedDoctor != null) {
+            refresh();
+        }
     }
 
     void refresh() {

@@ -9,6 +9,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -24,7 +26,7 @@ import org.careledger.records.RecordsAdministration;
 @PageTitle("Erasure requests · CareLedger")
 @Menu(order = 5, title = "Erasure requests", icon = "vaadin:eraser")
 @RolesAllowed(AppRoles.ADMIN)
-class ErasureRequestsView extends VerticalLayout {
+class ErasureRequestsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final RecordsAdministration records;
     final ResponsiveGrid<ErasureRequestView> queue = new ResponsiveGrid<>();
@@ -69,6 +71,13 @@ class ErasureRequestsView extends VerticalLayout {
         decline.setId("decline-erasure-button-" + e.entryId());
         decline.addThemeVariants(ButtonVariant.LUMO_SMALL);
         return new HorizontalLayout(confirm, decline);
+    }
+
+    /** Opened from a notification ({@code ?entry=ID}): that request's row is selected. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        RecordsUi.parameter(event, "entry").ifPresent(id -> RecordsUi.attempt(() -> records.pendingErasures().stream()
+                .filter(e -> e.entryId().value().equals(id)).findFirst().ifPresent(queue::select), null));
     }
 
     private void refresh() {

@@ -16,6 +16,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -37,12 +39,14 @@ import org.careledger.records.RecordEntryView;
 @PageTitle("My record · CareLedger")
 @Menu(order = 2, title = "My record", icon = "vaadin:file-text-o")
 @RolesAllowed(AppRoles.PATIENT)
-class MyRecordView extends VerticalLayout {
+class MyRecordView extends VerticalLayout implements BeforeEnterObserver {
 
     private final PatientRecords records;
     final VerticalLayout pending = new VerticalLayout();
     final ResponsiveGrid<RecordEntryView> entries = new ResponsiveGrid<>();
     private final LedgerPolling polling;
+    /** The entry a notification's "Open" named ({@code ?entry=ID}): singled out where it stands. */
+    private String namedEntry;
 
     MyRecordView(PatientRecords records) {
         this.records = records;
@@ -109,6 +113,9 @@ class MyRecordView extends VerticalLayout {
         Div card = new Div();
         card.addClassNames("cl-card", "pending-entry");
         card.setId("pending-entry-" + e.entryId());
+        if (e.entryId().value().equals(namedEntry)) {
+            RecordsUi.singleOut(card);
+        }
         card.add(new H4(RecordsUi.category(e.category()) + " from " + e.author()),
                 new Paragraph(e.content() == null ? "" : e.content().summary()));
         if (e.content() != null && e.content().code() != null) {
@@ -136,6 +143,14 @@ class MyRecordView extends VerticalLayout {
         return card;
     }
 
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        namedEntry = RecordsUi.parameter(event, "entry").orElse(null);
+        if (namedEntry != null) {
+            refresh();
+        }
+    }
+
     void refresh() {
         List<RecordEntryView> waiting;
         List<RecordEntryView> mine;
@@ -153,6 +168,7 @@ class MyRecordView extends VerticalLayout {
             waiting.forEach(e -> pending.add(createPendingCard(e)));
         }
         entries.setItems(mine);
+        mine.stream().filter(e -> e.entryId().value().equals(namedEntry)).findFirst().ifPresent(entries::select);
         polling.pendingIf(mine.stream().anyMatch(e -> e.integrity() == Integrity.AWAITING_ANCHOR));
     }
 }

@@ -122,6 +122,17 @@ final class RecordsUi {
         return categories == null || categories.isEmpty() ? "" : RecordLabels.categories(categories);
     }
 
+    /** The item a notification's "Open" named: outlined, and scrolled to. */
+    static void singleOut(com.vaadin.flow.component.Component item) {
+        item.addClassName("cl-singled-out");
+        item.scrollIntoView();
+    }
+
+    /** A query parameter of the address the page was opened with, if given. */
+    static java.util.Optional<String> parameter(com.vaadin.flow.router.BeforeEnterEvent event, String name) {
+        return event.getLocation().getQueryParameters().getSingleParameter(name).filter(v -> !v.isBlank());
+    }
+
     static String category(RecordCategory category) {
         return category == null ? "" : RecordLabels.category(category);
     }

@@ -238,6 +238,21 @@ class RecordsViewStatesTest extends KaribuTest {
                 .map(AccessRequestView::decision).orElse(null);
     }
 
+    @Test
+    void theNotificationOfARequestOpensThePageAtThatDoctorsRequest() {
+        RequestId requestId = requested(Set.of(RecordCategory.DIAGNOSIS));
+        login(patient.username(), Role.PATIENT);
+        String link = eventually(() -> ctx.getBean(org.careledger.inbox.Inbox.class).mine(),
+                messages -> messages.stream().anyMatch(m -> m.link() != null && m.link().startsWith("patient/consents?doctor=")))
+                .stream().filter(m -> m.link() != null && m.link().startsWith("patient/consents?doctor=")).findFirst().orElseThrow().link();
+
+        com.vaadin.flow.router.Location target = new com.vaadin.flow.router.Location(link);
+        UI.getCurrent().navigate(target.getPath(), target.getQueryParameters());
+
+        Div card = _get(Div.class, spec -> spec.withId("request-" + requestId));
+        assertThat(card.getClassNames()).as("the request the message was about is singled out").contains("cl-singled-out");
+    }
+
     private RequestId requested(Set<RecordCategory> categories) {
         TestAccounts.as(doctor, () -> doctorConsent.requestAccess(patient.ledgerAddress(), Purpose.TREATMENT, categories,
                 Duration.ofDays(7), null));
