@@ -138,8 +138,9 @@ class SecurityConfiguration {
                 .crossOriginResourcePolicy(corp -> corp.policy(CrossOriginResourcePolicy.SAME_ORIGIN))
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
-        // the failure page as Vaadin's configurer would set it, with the typed username kept for the form
-        http.formLogin(form -> form.failureUrl(LOGIN_FAILED).failureHandler(new SignInFailureHandler(LOGIN_FAILED)));
+        // the failure page as Vaadin's configurer would set it, with the typed username kept for the form; the
+        // login page named too, or Spring Security would generate its own sign-in form at /login
+        http.formLogin(form -> form.loginPage("/login").failureUrl(LOGIN_FAILED).failureHandler(new SignInFailureHandler(LOGIN_FAILED)));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout")).build();
     }
 

@@ -138,6 +138,13 @@ class LoginFlowTest extends IntegrationTest {
     }
 
     @Test
+    void theLoginPageIsThePortalsOwnNeverSpringSecuritysGeneratedForm() throws Exception {
+        String page = mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
+        assertThat(page).as("Spring Security's default sign-in page must never stand in for the portal's")
+                .doesNotContain("Please sign in").doesNotContain("<form class=\"login-form\"");
+    }
+
+    @Test
     void withoutSignInAPageRedirectsToTheLoginPage() throws Exception {
         mvc.perform(get("/admin")).andExpect(redirectedUrlPattern("**/login"));
     }
