@@ -1,0 +1,211 @@
+package org.careledger.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.careledger.IntegrationTest;
+import org.careledger.identity.DemoAccounts;
+import org.careledger.identity.DemoAccounts.DemoAccount;
+import org.careledger.e2e.PageSweep.Size;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page of every role, in a real browser at a laptop's 1366×768 and a phone's 390×844: each
+ * button, link, field and navigation item can be reached without a sideways scroll, no grid cell's
+ * text is cut without a tooltip (on a phone, without exception), and axe-core finds nothing serious
+ * or critical. Screenshots of every page at both widths are kept in {@code target/screens/}, with the
+ * findings in {@code target/screens/findings.txt}. The lists have rows ({@link SweepData}); the
+ * pharmacist's inbox is seen empty. Two self-tests show that each check can fail.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LayoutSweepIT extends IntegrationTest {
+
+    @RegisterExtension
+    static final BrowserSupport browser = new BrowserSupport();
+
+    static final Size LAPTOP = new Size(1366, 768);
+    static final Size PHONE = new Size(390, 844);
+
+    private static SweepData data;
+
+    @LocalServerPort
+    int port;
+
+    /** Who visits, with the account they sign in with (none for the public pages) and their home's id. */
+    enum Visitor {
+        PUBLIC(null, null), ADMIN(DemoAccounts.ADMIN, "admin-home"), DOCTOR(DemoAccounts.DOCTOR, "doctor-home"),
+        PATIENT(DemoAccounts.PATIENT, "patient-home"), PHARMACIST(DemoAccounts.PHARMACIST, "pharmacist-home");
+
+        final DemoAccount account;
+        final String homeId;
+
+        Visitor(DemoAccount account, String homeId) {
+            this.account = account;
+            this.homeId = homeId;
+        }
+    }
+
+    /** A page: its name in the findings and the screenshot's file, its path, and the id of an element that shows it has loaded. */
+    record Page(String name, String path, String shows) {
+    }
+
+    /** Every route of the portal (see {@code @Route} in src/main), as each visitor reaches it. */
+    static List<Page> pagesOf(Visitor visitor, SweepData data) {
+        return switch (visitor) {
+            case PUBLIC -> List.of(new Page("login", "login", "login-view"), new Page("register", "register", "register-view"),
+                    new Page("unknown-url", "no-such-page", null));
+            case ADMIN -> List.of(new Page("approvals", "admin", "admin-home"), new Page("users", "admin/users", "users-grid"),
+                    new Page("providers", "admin/providers", "providers-grid"),
+                    new Page("emergency-reviews", "admin/emergencies", "emergency-review-grid"),
+                    new Page("erasure-requests", "admin/erasures", "erasure-grid"), inbox(), password());
+            case DOCTOR -> List.of(new Page("home", "doctor", "doctor-home"), new Page("patients", "doctor/patients", "doctor-patients"),
+                    new Page("patient-record", "doctor/patients/" + data.grantedPatient(), "record-grid"),
+                    new Page("patient-record-no-consent", "doctor/patients/" + data.unknownPatient(), "consent-required"),
+                    inbox(), password());
+            case PATIENT -> List.of(new Page("home", "patient", "patient-home"), new Page("record", "patient/record", "record-grid"),
+                    new Page("access-requests", "patient/consents", "access-requests"),
+                    new Page("access-log", "patient/access-log", "access-log-grid"), inbox(), password(),
+                    new Page("access-denied", "admin", "access-denied"));
+            case PHARMACIST -> List.of(new Page("home", "pharmacist", "pharmacist-home"), new Page("inbox-empty", "inbox", "inbox-grid"),
+                    password());
+        };
+    }
+
+    private static Page inbox() {
+        return new Page("inbox", "inbox", "inbox-grid");
+    }
+
+    private static Page password() {
+        return new Page("change-password", "account/password", "change-password");
+    }
+
+    @BeforeAll
+    static void fillTheLists(@Autowired ApplicationContext ctx) {
+        data = SweepData.seed(ctx);
+    }
+
+    private String baseUrl() {
+        return "http://localhost:" + port + "/";
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Visitor.class)
+    @DisplayName("every page of each role fits a laptop and a phone, cuts no cell's text and passes axe")
+    void everyPageFitsAndPassesAxe(Visitor visitor) throws IOException {
+        long started = System.nanoTime();
+        PageSweep sweep = new PageSweep(browser.driver(), baseUrl(), visitor.name().toLowerCase());
+        Map<String, List<String>> findings = new LinkedHashMap<>();
+        for (Size size : List.of(LAPTOP, PHONE)) {
+            sweep.resizeTo(size);
+            if (visitor.account != null && size == LAPTOP) {
+                new LoginPage(browser.driver(), baseUrl()).open()
+                        .signInExpecting(visitor.account.username(), visitor.account.password(), visitor.homeId);
+            }
+            for (Page page : pagesOf(visitor, data)) {
+                sweep.open(page.path(), page.shows());
+                record(findings, visitor, page.name(), size, sweep.check(page.name()));
+                if (size == PHONE && page.shows() != null && page.shows().equals(visitor.homeId)) {
+                    record(findings, visitor, page.name() + " (drawer opened)", size, sweep.checkOpenedDrawer(page.name() + "-drawer"));
+                }
+            }
+        }
+        String report = report(findings);
+        Files.createDirectories(PageSweep.SCREENS);
+        Files.writeString(PageSweep.SCREENS.resolve("findings.txt"), "== " + visitor + " (" + (System.nanoTime() - started) / 1_000_000
+                + " ms)\n" + (report.isEmpty() ? "no findings\n" : report), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        assertThat(report).as("layout and accessibility findings for %s; screenshots in %s", visitor,
+                PageSweep.SCREENS.toAbsolutePath()).isEmpty();
+    }
+
+    private static void record(Map<String, List<String>> findings, Visitor visitor, String page, Size size, List<String> problems) {
+        if (!problems.isEmpty()) {
+            findings.put(visitor.name().toLowerCase() + " " + page + " @" + size.width(), problems);
+        }
+    }
+
+    private static String report(Map<String, List<String>> findings) {
+        StringBuilder out = new StringBuilder();
+        findings.forEach((page, problems) -> {
+            out.append(page).append(":\n");
+            problems.forEach(p -> out.append("    ").append(p).append('\n'));
+        });
+        return out.toString();
+    }
+
+    @Test
+    @DisplayName("the layout check reports a button off screen, a button behind a grid's sideways scroll and a cut cell, and nothing hidden")
+    void theLayoutCheckCanFail() {
+        PageSweep sweep = new PageSweep(browser.driver(), baseUrl(), "self-test").resizeTo(LAPTOP);
+        new LoginPage(browser.driver(), baseUrl()).open()
+                .signInExpecting(DemoAccounts.ADMIN.username(), DemoAccounts.ADMIN.password(), "admin-home");
+        sweep.open("admin/users", "users-grid");
+        List<LayoutCheck.Problem> before = LayoutCheck.problemsOf(browser.driver(), false);
+
+        ((JavascriptExecutor) browser.driver()).executeScript("""
+                const view = document.getElementById('users-view');
+                const add = (html) => { const d = document.createElement('div'); d.innerHTML = html; return d.firstElementChild; };
+                view.appendChild(add('<vaadin-button id="injected-off-screen" style="position: relative; left: 1600px">Off screen</vaadin-button>'));
+                // what must not count: a hidden button, a visually-hidden skip link for screen readers
+                view.appendChild(add('<vaadin-button id="injected-hidden" hidden style="margin-left: 3000px">Hidden</vaadin-button>'));
+                view.appendChild(add('<span style="position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden">'
+                    + '<a id="injected-skip-link" href="#users-grid">Skip to the list</a></span>'));
+                const cells = Array.from(document.querySelectorAll('#users-grid > vaadin-grid-cell-content'))
+                    .filter(c => c.assignedSlot && c.assignedSlot.parentElement.parentElement.parentElement.id === 'items'
+                        && c.textContent.trim() && !c.querySelector('vaadin-button'));
+                const cut = 'white-space: nowrap; overflow: hidden; text-overflow: ellipsis; width: 60px';
+                cells[0].appendChild(add('<div style="' + cut + '">Amoxicillin 250 MG / Clavulanate 125 MG Oral Tablet</div>'));
+                cells[1].appendChild(add('<div style="' + cut + '" title="Chronic kidney disease stage 1 (disorder)">Chronic kidney disease stage 1 (disorder)</div>'));
+                cells[2].appendChild(add('<vaadin-button id="injected-behind-scroll" style="position: relative; left: 3000px">Approve</vaadin-button>'));
+                """);
+        List<LayoutCheck.Problem> laptop = new ArrayList<>(LayoutCheck.problemsOf(browser.driver(), false));
+        laptop.removeAll(before);
+        List<LayoutCheck.Problem> phone = new ArrayList<>(LayoutCheck.problemsOf(browser.driver(), true));
+        phone.removeAll(before);
+
+        assertThat(laptop).as("what the injected markup adds at laptop width").hasSize(3)
+                .anySatisfy(p -> assertThat(p.toString()).startsWith("off-screen: vaadin-button#injected-off-screen").contains("the window"))
+                .anySatisfy(p -> assertThat(p.toString()).startsWith("off-screen: vaadin-button#injected-behind-scroll"))
+                .anySatisfy(p -> assertThat(p.toString()).startsWith("cut: cell").contains("Amoxicillin 250 MG"));
+        assertThat(phone).as("on a phone, where the tooltip does not count").hasSize(4)
+                .anySatisfy(p -> assertThat(p.toString()).startsWith("cut: cell").contains("Chronic kidney disease"));
+    }
+
+    @Test
+    @DisplayName("axe reports an image without text and a button without a name, and injecting it breaks no security policy")
+    void theAxeCheckCanFail() {
+        new PageSweep(browser.driver(), baseUrl(), "self-test").resizeTo(LAPTOP).open("login", "login-view");
+        ((JavascriptExecutor) browser.driver()).executeScript("""
+                const img = document.createElement('img');
+                img.id = 'injected-no-alt';
+                img.src = '/icons/icon.png';
+                document.body.appendChild(img);
+                const button = document.createElement('button');
+                button.id = 'injected-nameless';
+                document.body.appendChild(button);
+                """);
+
+        List<AxeCheck.Violation> found = AxeCheck.violationsOf(browser.driver());
+
+        assertThat(found)
+                .anySatisfy(v -> assertThat(v.toString()).startsWith("image-alt [critical]").contains("#injected-no-alt").contains("dequeuniversity.com"))
+                .anySatisfy(v -> assertThat(v.toString()).startsWith("button-name [critical]").contains("#injected-nameless"));
+        assertThat(browser.takePolicyViolations()).as("axe injected through WebDriver, under the portal's CSP").isEmpty();
+    }
+}

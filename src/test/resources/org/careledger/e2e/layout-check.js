@@ -1,0 +1,277 @@
+// The layout check LayoutCheck runs in the page (through WebDriver, so the portal's CSP does not apply).
+// arguments[0]: true on a touch screen (a phone), where a tooltip is no way to read cut text.
+// Returns a list of {kind, what, detail}: kind is 'off-screen', 'cut' or 'page-wider'.
+//
+// Precision guards, each for a false positive met or foreseeable:
+//  - only elements with a layout box count: closed overlays, hidden rows of the grid's pool, columns
+//    hidden at this width and display:none parts have none (checkVisibility, getClientRects);
+//  - visually-hidden text for screen readers (1 px boxes) is skipped;
+//  - an element hidden by an overflow:hidden ancestor vertically (a collapsed part) is skipped;
+//  - the items of a closed drawer count as reachable when a drawer toggle is shown on screen;
+//  - overflow clipping follows CSS: a position:fixed element escapes its ancestors' overflow, an
+//    absolutely positioned one escapes them up to its containing block;
+//  - vertical position never matters (the page, or a grid, can be scrolled up and down).
+const touch = arguments[0] === true;
+const TOLERANCE = 2; // px: sub-pixel layout and focus rings
+const viewportWidth = document.documentElement.clientWidth;
+const problems = [];
+const seen = new Set();
+
+const ACTIONABLE = [
+  'a[href]', 'button', '[role=button]', '[role=link]', 'input:not([type=hidden])', 'select', 'textarea',
+  'vaadin-button', 'vaadin-side-nav-item', 'vaadin-drawer-toggle', 'vaadin-menu-bar', 'vaadin-upload',
+  'vaadin-checkbox', 'vaadin-radio-button', 'vaadin-select', 'vaadin-combo-box', 'vaadin-multi-select-combo-box',
+  'vaadin-text-field', 'vaadin-text-area', 'vaadin-email-field', 'vaadin-password-field', 'vaadin-number-field',
+  'vaadin-integer-field', 'vaadin-date-picker', 'vaadin-date-time-picker', 'vaadin-time-picker', 'vaadin-details-summary'
+].join(',');
+
+function report(kind, what, detail) {
+  const key = kind + '|' + what;
+  if (!seen.has(key)) {
+    seen.add(key);
+    problems.push({kind: kind, what: what, detail: detail});
+  }
+}
+
+/** The parent in the flattened tree: the slot an element is assigned to, its parent, or its shadow host. */
+function flatParent(node) {
+  if (node.assignedSlot) {
+    return node.assignedSlot;
+  }
+  if (node.parentElement) {
+    return node.parentElement;
+  }
+  const root = node.getRootNode();
+  return root && root.host ? root.host : null;
+}
+
+function rendered(el) {
+  if (el.getClientRects().length === 0) {
+    return false;
+  }
+  if (el.checkVisibility && !el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true,
+      opacityProperty: true, visibilityProperty: true})) {
+    return false;
+  }
+  const r = el.getBoundingClientRect();
+  return r.width > 1 && r.height > 1; // 1 px boxes are visually-hidden text for screen readers
+}
+
+function text(el) {
+  return (el.innerText || el.textContent || el.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim();
+}
+
+function describe(el) {
+  const tag = el.tagName.toLowerCase();
+  const id = el.id ? '#' + el.id : '';
+  const label = text(el) || el.getAttribute('aria-label') || el.getAttribute('title') || '';
+  const grid = el.closest('vaadin-grid') || hostGrid(el);
+  return tag + id + (label ? ' "' + label.slice(0, 60) + '"' : '') + (grid ? ' in grid' + (grid.id ? ' #' + grid.id : '') : '');
+}
+
+function hostGrid(el) {
+  for (let a = flatParent(el); a; a = flatParent(a)) {
+    if (a.tagName === 'VAADIN-GRID') {
+      return a;
+    }
+  }
+  return null;
+}
+
+function escapeOf(style) {
+  return style.position === 'fixed' ? 'fixed' : style.position === 'absolute' ? 'absolute' : null;
+}
+
+function clipsOverflow(style) {
+  return style.overflowX !== 'visible';
+}
+
+/**
+ * The horizontal part of el's box no ancestor clips away, with the element that clipped it (an
+ * ancestor or 'the window'); hiddenVertically if an overflow:hidden ancestor shows nothing of it.
+ */
+function visibleSpan(el) {
+  const box = el.getBoundingClientRect();
+  let left = box.left, right = box.right, top = box.top, bottom = box.bottom;
+  let clipper = null;
+  // how el's own position lets it escape its ancestors' overflow: 'fixed' (up to a transformed
+  // ancestor), 'absolute' (up to its containing block) or not at all (null)
+  let escaping = escapeOf(getComputedStyle(el));
+  for (let a = flatParent(el); a && a !== document.body && a !== document.documentElement; a = flatParent(a)) {
+    if (!(a instanceof Element) || a.tagName === 'SLOT') {
+      continue;
+    }
+    const style = getComputedStyle(a);
+    const transformed = style.transform !== 'none';
+    const counts = escaping === null || (escaping === 'absolute' && (style.position !== 'static' || transformed))
+        || (escaping === 'fixed' && transformed);
+    if (!counts) {
+      continue;
+    }
+    escaping = escapeOf(style);
+    if (a.clientWidth === 0) {
+      continue; // an inline element does not clip
+    }
+    const r = a.getBoundingClientRect();
+    if (clipsOverflow(style)) {
+      const l = r.left + a.clientLeft, rr = l + a.clientWidth;
+      if (clipper === null && (l > left + TOLERANCE || rr < right - TOLERANCE)) {
+        clipper = a;
+      }
+      left = Math.max(left, l);
+      right = Math.min(right, rr);
+    }
+    if (style.overflowY === 'hidden' || style.overflowY === 'clip') {
+      top = Math.max(top, r.top + a.clientTop);
+      bottom = Math.min(bottom, r.top + a.clientTop + a.clientHeight);
+    }
+  }
+  if (left < -TOLERANCE || right > viewportWidth + TOLERANCE) {
+    clipper = clipper || 'the window';
+  }
+  left = Math.max(left, 0);
+  right = Math.min(right, viewportWidth);
+  return {box: box, left: left, right: right, clipper: clipper, hiddenVertically: bottom - top <= 0};
+}
+
+function cutAway(span) {
+  return span.left > span.box.left + TOLERANCE || span.right < span.box.right - TOLERANCE;
+}
+
+function clipperName(clipper) {
+  if (clipper === 'the window' || clipper === null) {
+    return 'the window';
+  }
+  if (clipper.id === 'table' && clipper.getRootNode().host && clipper.getRootNode().host.tagName === 'VAADIN-GRID') {
+    return "the grid's sideways scroll";
+  }
+  if (clipper.tagName === 'TD' || clipper.tagName === 'TH') {
+    return 'its grid cell';
+  }
+  return clipper.tagName.toLowerCase() + (clipper.id ? '#' + clipper.id : '') + (clipper.getAttribute('part') ? '[part=' + clipper.getAttribute('part') + ']' : '');
+}
+
+function where(span) {
+  return 'box ' + Math.round(span.box.left) + '..' + Math.round(span.box.right) + ' px, visible '
+      + Math.round(span.left) + '..' + Math.round(span.right) + ' px of a ' + viewportWidth + ' px window, clipped by ' + clipperName(span.clipper);
+}
+
+/** Inside a drawer that is closed: reachable when the layout shows a drawer toggle on screen. */
+function inClosedDrawer(el) {
+  const drawerPart = el.closest('[slot=drawer]');
+  const layout = drawerPart && drawerPart.parentElement;
+  if (!layout || layout.tagName !== 'VAADIN-APP-LAYOUT' || layout.hasAttribute('drawer-opened')) {
+    return false;
+  }
+  const toggle = Array.from(layout.querySelectorAll('vaadin-drawer-toggle')).find(t => rendered(t) && !cutAway(visibleSpan(t)));
+  if (!toggle) {
+    report('off-screen', 'the drawer\'s navigation', 'the drawer is closed and no drawer toggle is shown on screen to open it');
+  }
+  return true;
+}
+
+function cellOf(content) {
+  const slot = content.assignedSlot;
+  return slot ? slot.parentElement : null;
+}
+
+function columnHeader(content) {
+  try {
+    const column = cellOf(content)._column;
+    const header = column && column._headerCell && column._headerCell._content;
+    return header ? text(header) : '';
+  } catch (e) {
+    return '';
+  }
+}
+
+/** A tooltip shown on hover: a title, a Vaadin tooltip on the element or above it in the cell, or the grid's tooltip for the cell. */
+function hasTooltip(el, content) {
+  for (let a = el; a; a = a === content ? null : a.parentElement) {
+    if ((a.getAttribute('title') || '').trim()) {
+      return true;
+    }
+    if (Array.from(a.children).some(c => c.tagName === 'VAADIN-TOOLTIP' && c.getAttribute('slot') === 'tooltip'
+        && ((c.text || '').trim() || c.generator))) {
+      return true;
+    }
+  }
+  const grid = content.parentElement;
+  const tooltip = grid && Array.from(grid.children).find(c => c.tagName === 'VAADIN-TOOLTIP' && c.getAttribute('slot') === 'tooltip');
+  const cell = cellOf(content);
+  if (tooltip && cell && cell.parentElement) {
+    try {
+      const row = cell.parentElement;
+      if (tooltip.generator) {
+        const shown = tooltip.generator({item: row._item, column: cell._column, index: row.index, level: 0,
+          expanded: false, selected: false, detailsOpened: false, hasChildren: false});
+        if (shown && String(shown).trim()) {
+          return true;
+        }
+      } else if ((tooltip.text || '').trim()) {
+        return true;
+      }
+    } catch (e) {
+      return false;
+    }
+  }
+  return false;
+}
+
+// 1. the page itself must not scroll sideways
+const pageWidth = Math.max(document.documentElement.scrollWidth, document.body ? document.body.scrollWidth : 0);
+if (pageWidth > viewportWidth + TOLERANCE) {
+  report('page-wider', 'the page', 'the page is ' + pageWidth + ' px wide in a ' + viewportWidth + ' px window: it scrolls sideways');
+}
+
+// 2. every button, link, field and navigation item can be reached without a sideways scroll
+for (const el of document.querySelectorAll(ACTIONABLE)) {
+  if (el.parentElement && el.parentElement.closest(ACTIONABLE) && el.parentElement.closest(ACTIONABLE).tagName !== 'VAADIN-UPLOAD') {
+    continue; // the outer control speaks for its parts (a native input inside a Vaadin field)
+  }
+  if (inClosedDrawer(el) || !rendered(el)) {
+    continue;
+  }
+  const span = visibleSpan(el);
+  if (span.hiddenVertically) {
+    continue;
+  }
+  if (cutAway(span)) {
+    report('off-screen', describe(el), where(span));
+  }
+}
+
+// 3. every grid cell's text is on screen and whole (at laptop width, a tooltip may hold what is cut)
+for (const content of document.querySelectorAll('vaadin-grid-cell-content')) {
+  if (!rendered(content) || !text(content)) {
+    continue;
+  }
+  const span = visibleSpan(content);
+  if (span.hiddenVertically) {
+    continue;
+  }
+  const header = columnHeader(content);
+  const label = 'cell ' + (header ? '[' + header + '] ' : '') + '"' + text(content).slice(0, 60) + '"'
+      + (content.parentElement && content.parentElement.id ? ' in grid #' + content.parentElement.id : '');
+  if (cutAway(span) && !content.querySelector(ACTIONABLE)) {
+    const byCell = span.clipper && span.clipper.tagName === 'TD';
+    report(byCell ? 'cut' : 'off-screen', label, where(span));
+    continue;
+  }
+  for (const el of [content, ...content.querySelectorAll('*')]) {
+    if (el !== content && (!rendered(el) || !text(el))) {
+      continue;
+    }
+    const style = getComputedStyle(el);
+    const clips = style.textOverflow === 'ellipsis' || style.overflowX === 'hidden' || style.overflowX === 'clip';
+    if (clips && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) {
+      if (!touch && hasTooltip(el, content)) {
+        continue;
+      }
+      report('cut', label, '"' + text(el).slice(0, 80) + '" needs ' + el.scrollWidth + ' px, shows ' + el.clientWidth + ' px'
+          + (touch ? ' (a phone has no tooltips)' : ', no tooltip'));
+      break;
+    }
+  }
+}
+return problems;
