@@ -26,6 +26,12 @@ final class AxeCheck {
 
     /** A serious or critical finding: the rule, how bad, where, and where to read about it. */
     record Violation(String rule, String impact, String help, String helpUrl, List<String> targets) {
+
+        /** Serious and critical violations fail the sweep; moderate and minor ones are only listed beside the screenshots. */
+        boolean fails() {
+            return FAILING_IMPACTS.contains(impact);
+        }
+
         @Override
         public String toString() {
             return rule + " [" + impact + "] " + help + " — " + String.join(", ", targets) + " — " + helpUrl;
@@ -62,7 +68,7 @@ final class AxeCheck {
     private AxeCheck() {
     }
 
-    /** The serious and critical violations of the page shown now, less Vaadin's own listed ones. */
+    /** The violations of the page shown now, of every impact, less Vaadin's own listed ones. */
     static List<Violation> violationsOf(WebDriver driver) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
         if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object'"))) {
@@ -77,9 +83,6 @@ final class AxeCheck {
             Map<?, ?> v = (Map<?, ?>) o;
             String rule = String.valueOf(v.get("id"));
             String impact = String.valueOf(v.get("impact"));
-            if (!FAILING_IMPACTS.contains(impact)) {
-                continue;
-            }
             List<String> targets = ((List<?>) v.get("targets")).stream().map(String::valueOf)
                     .filter(t -> VAADINS_OWN.stream().noneMatch(a -> a.covers(rule, t)))
                     .toList();

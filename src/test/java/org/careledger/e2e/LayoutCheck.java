@@ -37,7 +37,16 @@ final class LayoutCheck {
 
     /** The problems of the page shown now; {@code touch} for a phone, where tooltips do not count. */
     static List<Problem> problemsOf(WebDriver driver, boolean touch) {
-        Object result = ((JavascriptExecutor) driver).executeScript(SCRIPT, touch);
+        return problems(driver, touch, null);
+    }
+
+    /** The problems of what the opened drawer of the portal's app layout shows. */
+    static List<Problem> problemsInDrawerOf(WebDriver driver, boolean touch) {
+        return problems(driver, touch, "drawer");
+    }
+
+    private static List<Problem> problems(WebDriver driver, boolean touch, String scope) {
+        Object result = ((JavascriptExecutor) driver).executeScript(SCRIPT, touch, scope);
         return ((List<?>) result).stream()
                 .map(Map.class::cast)
                 .map(p -> new Problem(String.valueOf(p.get("kind")), String.valueOf(p.get("what")), String.valueOf(p.get("detail"))))

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -97,8 +98,11 @@ class LayoutSweepIT extends IntegrationTest {
     }
 
     @BeforeAll
-    static void fillTheLists(@Autowired ApplicationContext ctx) {
+    static void fillTheLists(@Autowired ApplicationContext ctx) throws IOException {
+        Files.deleteIfExists(PageSweep.SCREENS.resolve("findings.txt"));
+        long started = System.nanoTime();
         data = SweepData.seed(ctx);
+        System.out.println("LayoutSweepIT: lists filled in " + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
     private String baseUrl() {
@@ -112,6 +116,7 @@ class LayoutSweepIT extends IntegrationTest {
         long started = System.nanoTime();
         PageSweep sweep = new PageSweep(browser.driver(), baseUrl(), visitor.name().toLowerCase());
         Map<String, List<String>> findings = new LinkedHashMap<>();
+        Map<String, List<String>> notes = new LinkedHashMap<>();
         for (Size size : List.of(LAPTOP, PHONE)) {
             sweep.resizeTo(size);
             if (visitor.account != null && size == LAPTOP) {
@@ -120,7 +125,9 @@ class LayoutSweepIT extends IntegrationTest {
             }
             for (Page page : pagesOf(visitor, data)) {
                 sweep.open(page.path(), page.shows());
-                record(findings, visitor, page.name(), size, sweep.check(page.name()));
+                List<String> lesser = new ArrayList<>();
+                record(findings, visitor, page.name(), size, sweep.check(page.name(), lesser));
+                record(notes, visitor, page.name(), size, lesser);
                 if (size == PHONE && page.shows() != null && page.shows().equals(visitor.homeId)) {
                     record(findings, visitor, page.name() + " (drawer opened)", size, sweep.checkOpenedDrawer(page.name() + "-drawer"));
                 }
@@ -128,8 +135,10 @@ class LayoutSweepIT extends IntegrationTest {
         }
         String report = report(findings);
         Files.createDirectories(PageSweep.SCREENS);
-        Files.writeString(PageSweep.SCREENS.resolve("findings.txt"), "== " + visitor + " (" + (System.nanoTime() - started) / 1_000_000
-                + " ms)\n" + (report.isEmpty() ? "no findings\n" : report), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(PageSweep.SCREENS.resolve("findings.txt"), "== " + visitor + ": " + (System.nanoTime() - started) / 1_000_000
+                + " ms (" + sweep.timings() + ")\n" + (report.isEmpty() ? "no findings\n" : report)
+                + (notes.isEmpty() ? "" : "-- not failing (axe moderate/minor):\n" + report(notes)),
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         assertThat(report).as("layout and accessibility findings for %s; screenshots in %s", visitor,
                 PageSweep.SCREENS.toAbsolutePath()).isEmpty();
     }
@@ -150,41 +159,74 @@ class LayoutSweepIT extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("the layout check reports a button off screen, a button behind a grid's sideways scroll and a cut cell, and nothing hidden")
+    @DisplayName("the layout check reports a button off screen, a cut cell, a button behind a grid's sideways scroll, and nothing hidden")
     void theLayoutCheckCanFail() {
         PageSweep sweep = new PageSweep(browser.driver(), baseUrl(), "self-test").resizeTo(LAPTOP);
         new LoginPage(browser.driver(), baseUrl()).open()
-                .signInExpecting(DemoAccounts.ADMIN.username(), DemoAccounts.ADMIN.password(), "admin-home");
-        sweep.open("admin/users", "users-grid");
+                .signInExpecting(DemoAccounts.PATIENT.username(), DemoAccounts.PATIENT.password(), "patient-home");
+        sweep.open("patient/access-log", "access-log-grid");
         List<LayoutCheck.Problem> before = LayoutCheck.problemsOf(browser.driver(), false);
 
-        ((JavascriptExecutor) browser.driver()).executeScript("""
-                const view = document.getElementById('users-view');
-                const add = (html) => { const d = document.createElement('div'); d.innerHTML = html; return d.firstElementChild; };
-                view.appendChild(add('<vaadin-button id="injected-off-screen" style="position: relative; left: 1600px">Off screen</vaadin-button>'));
-                // what must not count: a hidden button, a visually-hidden skip link for screen readers
-                view.appendChild(add('<vaadin-button id="injected-hidden" hidden style="margin-left: 3000px">Hidden</vaadin-button>'));
-                view.appendChild(add('<span style="position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden">'
-                    + '<a id="injected-skip-link" href="#users-grid">Skip to the list</a></span>'));
-                const cells = Array.from(document.querySelectorAll('#users-grid > vaadin-grid-cell-content'))
-                    .filter(c => c.assignedSlot && c.assignedSlot.parentElement.parentElement.parentElement.id === 'items'
-                        && c.textContent.trim() && !c.querySelector('vaadin-button'));
+        js("""
+                const view = document.getElementById('access-log');
+                view.appendChild(markup('<vaadin-button id="injected-off-screen" style="position: relative; left: 1600px">Off screen</vaadin-button>'));
+                // what must not count: a hidden button, and a skip link for screen readers, visually hidden off screen
+                view.appendChild(markup('<vaadin-button id="injected-hidden" hidden style="margin-left: 3000px">Hidden</vaadin-button>'));
+                view.appendChild(markup('<span style="position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden">'
+                    + '<a id="injected-skip-link" href="#access-log-grid">Skip to the list</a></span>'));
                 const cut = 'white-space: nowrap; overflow: hidden; text-overflow: ellipsis; width: 60px';
-                cells[0].appendChild(add('<div style="' + cut + '">Amoxicillin 250 MG / Clavulanate 125 MG Oral Tablet</div>'));
-                cells[1].appendChild(add('<div style="' + cut + '" title="Chronic kidney disease stage 1 (disorder)">Chronic kidney disease stage 1 (disorder)</div>'));
-                cells[2].appendChild(add('<vaadin-button id="injected-behind-scroll" style="position: relative; left: 3000px">Approve</vaadin-button>'));
+                const row = bodyCells()[0];
+                row[0].appendChild(markup('<div style="' + cut + '">Amoxicillin 250 MG / Clavulanate 125 MG Oral Tablet</div>'));
+                row[1].appendChild(markup('<div style="' + cut + '" title="Chronic kidney disease stage 1 (disorder)">Chronic kidney disease stage 1 (disorder)</div>'));
                 """);
-        List<LayoutCheck.Problem> laptop = new ArrayList<>(LayoutCheck.problemsOf(browser.driver(), false));
-        laptop.removeAll(before);
-        List<LayoutCheck.Problem> phone = new ArrayList<>(LayoutCheck.problemsOf(browser.driver(), true));
-        phone.removeAll(before);
+        List<LayoutCheck.Problem> laptop = LayoutCheck.problemsOf(browser.driver(), false);
+        List<LayoutCheck.Problem> phone = LayoutCheck.problemsOf(browser.driver(), true);
 
-        assertThat(laptop).as("what the injected markup adds at laptop width").hasSize(3)
+        assertThat(added(before, laptop)).as("what the injected markup adds at laptop width").hasSize(2)
                 .anySatisfy(p -> assertThat(p.toString()).startsWith("off-screen: vaadin-button#injected-off-screen").contains("the window"))
-                .anySatisfy(p -> assertThat(p.toString()).startsWith("off-screen: vaadin-button#injected-behind-scroll"))
-                .anySatisfy(p -> assertThat(p.toString()).startsWith("cut: cell").contains("Amoxicillin 250 MG"));
-        assertThat(phone).as("on a phone, where the tooltip does not count").hasSize(4)
-                .anySatisfy(p -> assertThat(p.toString()).startsWith("cut: cell").contains("Chronic kidney disease"));
+                .anySatisfy(p -> assertThat(p.toString()).startsWith("cut: cell").contains("Amoxicillin 250 MG").contains("no tooltip"));
+        assertThat(added(before, phone)).as("on a phone, where the tooltip does not count").hasSize(3)
+                .anySatisfy(p -> assertThat(p.toString()).startsWith("cut: cell").contains("Chronic kidney disease").contains("a phone has no tooltips"));
+
+        // a first column too wide for the grid pushes the last one, with its button, behind the grid's sideways scroll
+        js("""
+                const row = bodyCells()[0];
+                row[row.length - 1].appendChild(markup('<vaadin-button id="injected-behind-scroll">Revoke</vaadin-button>'));
+                const grid = document.getElementById('access-log-grid');
+                const first = grid.querySelector('vaadin-grid-column');
+                first.flexGrow = 0;
+                first.width = '2000px';
+                """);
+        new WebDriverWait(browser.driver(), PageObject.TIMEOUT).until(d -> Boolean.TRUE.equals(js(
+                "const t = document.getElementById('access-log-grid').shadowRoot.getElementById('table');"
+                        + " return t.scrollWidth > t.clientWidth + 1000;")));
+        assertThat(added(laptop, LayoutCheck.problemsOf(browser.driver(), false)))
+                .anySatisfy(p -> assertThat(p.toString()).startsWith("off-screen: vaadin-button#injected-behind-scroll")
+                        .contains("clipped by the grid's sideways scroll"));
+    }
+
+    /** Runs a script with two helpers: markup(html) makes an element, bodyCells() the rows of the access log's cells. */
+    private Object js(String script) {
+        return ((JavascriptExecutor) browser.driver()).executeScript("""
+                const markup = (html) => { const d = document.createElement('div'); d.innerHTML = html; return d.firstElementChild; };
+                const bodyCells = () => {
+                    const rows = new Map();
+                    for (const c of document.querySelectorAll('#access-log-grid > vaadin-grid-cell-content')) {
+                        const td = c.assignedSlot && c.assignedSlot.parentElement;
+                        if (td && td.parentElement.parentElement.id === 'items' && !td.parentElement.hidden && c.textContent.trim()) {
+                            rows.set(td.parentElement, [...(rows.get(td.parentElement) || []), c]);
+                        }
+                    }
+                    const column = (c) => c.assignedSlot.parentElement.cellIndex;
+                    return [...rows.values()].map(cells => cells.sort((a, b) => column(a) - column(b)));
+                };
+                """ + script);
+    }
+
+    private static List<LayoutCheck.Problem> added(List<LayoutCheck.Problem> before, List<LayoutCheck.Problem> after) {
+        List<LayoutCheck.Problem> added = new ArrayList<>(after);
+        added.removeAll(before);
+        return added;
     }
 
     @Test

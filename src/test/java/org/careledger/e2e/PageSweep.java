@@ -43,6 +43,10 @@ final class PageSweep {
     private final String baseUrl;
     private final String role;
     private Size size;
+    private long openNanos;
+    private long layoutNanos;
+    private long axeNanos;
+    private long screenshotNanos;
 
     PageSweep(WebDriver driver, String baseUrl, String role) {
         this.driver = driver;
@@ -65,8 +69,10 @@ final class PageSweep {
 
     /** Opens {@code path} and waits until the element with id {@code shows} (if any) is there and Vaadin is idle. */
     void open(String path, String shows) {
+        long started = System.nanoTime();
         driver.get(baseUrl + path);
         settle(shows);
+        openNanos += System.nanoTime() - started;
     }
 
     /** Waits until the page is loaded, the element {@code shows} is present, and Vaadin has been idle for two looks in a row. */
@@ -90,13 +96,30 @@ final class PageSweep {
         });
     }
 
-    /** The layout and accessibility problems of the page shown now, one line each; and its screenshot. */
-    List<String> check(String page) {
+    /**
+     * The layout and accessibility problems of the page shown now, one line each, and its screenshot;
+     * axe's moderate and minor findings go to {@code notes} (they do not fail).
+     */
+    List<String> check(String page, List<String> notes) {
         List<String> problems = new ArrayList<>();
+        long t0 = System.nanoTime();
         LayoutCheck.problemsOf(driver, size.phone()).forEach(p -> problems.add(p.toString()));
-        AxeCheck.violationsOf(driver).forEach(v -> problems.add("axe: " + v));
+        long t1 = System.nanoTime();
+        for (AxeCheck.Violation v : AxeCheck.violationsOf(driver)) {
+            (v.fails() ? problems : notes).add("axe: " + v);
+        }
+        long t2 = System.nanoTime();
         screenshot(page);
+        layoutNanos += t1 - t0;
+        axeNanos += t2 - t1;
+        screenshotNanos += System.nanoTime() - t2;
         return problems;
+    }
+
+    /** Where the time went: opening pages (load and Vaadin's round trips), the layout check, axe, screenshots. */
+    String timings() {
+        return "open %d ms, layout check %d ms, axe %d ms, screenshots %d ms".formatted(openNanos / 1_000_000,
+                layoutNanos / 1_000_000, axeNanos / 1_000_000, screenshotNanos / 1_000_000);
     }
 
     /** At phone width: opens the drawer with its toggle and checks what it shows; empty if there is no toggle on screen. */
@@ -112,7 +135,7 @@ final class PageSweep {
                 return !!layout && layout.hasAttribute('drawer-opened') && !!drawer
                     && drawer.getBoundingClientRect().left >= 0 && drawer.getAnimations({subtree: true}).length === 0;
                 """)));
-        List<String> problems = LayoutCheck.problemsOf(driver, size.phone()).stream().map(LayoutCheck.Problem::toString).toList();
+        List<String> problems = LayoutCheck.problemsInDrawerOf(driver, size.phone()).stream().map(LayoutCheck.Problem::toString).toList();
         screenshot(page);
         return problems;
     }

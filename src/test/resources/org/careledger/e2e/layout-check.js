@@ -1,6 +1,8 @@
 // The layout check LayoutCheck runs in the page (through WebDriver, so the portal's CSP does not apply).
 // arguments[0]: true on a touch screen (a phone), where a tooltip is no way to read cut text.
-// Returns a list of {kind, what, detail}: kind is 'off-screen', 'cut' or 'page-wider'.
+// arguments[1]: 'drawer' to check only what the app layout's (opened) drawer shows, or null for the whole page.
+// Returns a list of {kind, what, detail}: kind is 'off-screen', 'cut' or 'page-wider'; the same
+// problem in many rows of a grid (one column's cells, one button of each row) is reported once, counted.
 //
 // Precision guards, each for a false positive met or foreseeable:
 //  - only elements with a layout box count: closed overlays, hidden rows of the grid's pool, columns
@@ -12,10 +14,12 @@
 //    absolutely positioned one escapes them up to its containing block;
 //  - vertical position never matters (the page, or a grid, can be scrolled up and down).
 const touch = arguments[0] === true;
+const layout = document.querySelector('vaadin-app-layout');
+const scope = arguments[1] === 'drawer' && layout && layout.shadowRoot ? layout.shadowRoot.querySelector('[part=drawer]') : null;
 const TOLERANCE = 2; // px: sub-pixel layout and focus rings
 const viewportWidth = document.documentElement.clientWidth;
 const problems = [];
-const seen = new Set();
+const seen = new Map();
 
 const ACTIONABLE = [
   'a[href]', 'button', '[role=button]', '[role=link]', 'input:not([type=hidden])', 'select', 'textarea',
@@ -25,12 +29,29 @@ const ACTIONABLE = [
   'vaadin-integer-field', 'vaadin-date-picker', 'vaadin-date-time-picker', 'vaadin-time-picker', 'vaadin-details-summary'
 ].join(',');
 
-function report(kind, what, detail) {
-  const key = kind + '|' + what;
-  if (!seen.has(key)) {
-    seen.add(key);
-    problems.push({kind: kind, what: what, detail: detail});
+function report(kind, what, detail, sameAs) {
+  const key = kind + '|' + (sameAs || what);
+  const known = seen.get(key);
+  if (known) {
+    known.count++;
+    known.what = known.first + ' (and ' + (known.count - 1) + ' more like it)';
+    return;
   }
+  const problem = {kind: kind, what: what, detail: detail, first: what, count: 1};
+  seen.set(key, problem);
+  problems.push(problem);
+}
+
+function inScope(el) {
+  if (!scope) {
+    return true;
+  }
+  for (let a = el; a; a = flatParent(a)) {
+    if (a === scope) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The parent in the flattened tree: the slot an element is assigned to, its parent, or its shadow host. */
@@ -145,10 +166,12 @@ function clipperName(clipper) {
   if (clipper.id === 'table' && clipper.getRootNode().host && clipper.getRootNode().host.tagName === 'VAADIN-GRID') {
     return "the grid's sideways scroll";
   }
-  if (clipper.tagName === 'TD' || clipper.tagName === 'TH') {
+  if (clipper.tagName === 'TD' || clipper.tagName === 'TH' || clipper.tagName === 'VAADIN-GRID-CELL-CONTENT') {
     return 'its grid cell';
   }
-  return clipper.tagName.toLowerCase() + (clipper.id ? '#' + clipper.id : '') + (clipper.getAttribute('part') ? '[part=' + clipper.getAttribute('part') + ']' : '');
+  return clipper.tagName.toLowerCase() + (clipper.id ? '#' + clipper.id : '')
+      + (clipper.classList.length ? '.' + Array.from(clipper.classList).join('.') : '')
+      + (clipper.getAttribute('part') ? '[part=' + clipper.getAttribute('part') + ']' : '');
 }
 
 function where(span) {
@@ -220,7 +243,7 @@ function hasTooltip(el, content) {
 
 // 1. the page itself must not scroll sideways
 const pageWidth = Math.max(document.documentElement.scrollWidth, document.body ? document.body.scrollWidth : 0);
-if (pageWidth > viewportWidth + TOLERANCE) {
+if (!scope && pageWidth > viewportWidth + TOLERANCE) {
   report('page-wider', 'the page', 'the page is ' + pageWidth + ' px wide in a ' + viewportWidth + ' px window: it scrolls sideways');
 }
 
@@ -229,7 +252,7 @@ for (const el of document.querySelectorAll(ACTIONABLE)) {
   if (el.parentElement && el.parentElement.closest(ACTIONABLE) && el.parentElement.closest(ACTIONABLE).tagName !== 'VAADIN-UPLOAD') {
     continue; // the outer control speaks for its parts (a native input inside a Vaadin field)
   }
-  if (inClosedDrawer(el) || !rendered(el)) {
+  if (!inScope(el) || inClosedDrawer(el) || !rendered(el)) {
     continue;
   }
   const span = visibleSpan(el);
@@ -237,13 +260,15 @@ for (const el of document.querySelectorAll(ACTIONABLE)) {
     continue;
   }
   if (cutAway(span)) {
-    report('off-screen', describe(el), where(span));
+    const grid = hostGrid(el);
+    report('off-screen', describe(el), where(span),
+        grid ? 'grid ' + grid.id + ' ' + el.tagName + ' ' + text(el) + ' ' + el.getAttribute('href') : null);
   }
 }
 
 // 3. every grid cell's text is on screen and whole (at laptop width, a tooltip may hold what is cut)
 for (const content of document.querySelectorAll('vaadin-grid-cell-content')) {
-  if (!rendered(content) || !text(content)) {
+  if (!inScope(content) || !rendered(content) || !text(content)) {
     continue;
   }
   const span = visibleSpan(content);
@@ -251,16 +276,20 @@ for (const content of document.querySelectorAll('vaadin-grid-cell-content')) {
     continue;
   }
   const header = columnHeader(content);
-  const label = 'cell ' + (header ? '[' + header + '] ' : '') + '"' + text(content).slice(0, 60) + '"'
-      + (content.parentElement && content.parentElement.id ? ' in grid #' + content.parentElement.id : '');
+  const gridId = content.parentElement && content.parentElement.id ? content.parentElement.id : '';
+  const label = 'cell ' + (header ? '[' + header + '] ' : '') + '"' + text(content).slice(0, 60) + '"' + (gridId ? ' in grid #' + gridId : '');
+  const column = 'grid ' + gridId + ' column ' + (header || label);
   if (cutAway(span) && !content.querySelector(ACTIONABLE)) {
-    const byCell = span.clipper && span.clipper.tagName === 'TD';
-    report(byCell ? 'cut' : 'off-screen', label, where(span));
+    const byCell = span.clipper === content || (span.clipper && span.clipper.tagName === 'TD');
+    report(byCell ? 'cut' : 'off-screen', label, where(span), column);
     continue;
   }
   for (const el of [content, ...content.querySelectorAll('*')]) {
     if (el !== content && (!rendered(el) || !text(el))) {
       continue;
+    }
+    if (el.querySelector(ACTIONABLE) || el.closest(ACTIONABLE)) {
+      continue; // a control sticking out is reported as off screen; a control's own label is not cell text
     }
     const style = getComputedStyle(el);
     const clips = style.textOverflow === 'ellipsis' || style.overflowX === 'hidden' || style.overflowX === 'clip';
@@ -269,9 +298,9 @@ for (const content of document.querySelectorAll('vaadin-grid-cell-content')) {
         continue;
       }
       report('cut', label, '"' + text(el).slice(0, 80) + '" needs ' + el.scrollWidth + ' px, shows ' + el.clientWidth + ' px'
-          + (touch ? ' (a phone has no tooltips)' : ', no tooltip'));
+          + (touch ? ' (a phone has no tooltips)' : ', no tooltip'), column);
       break;
     }
   }
 }
-return problems;
+return problems.map(p => ({kind: p.kind, what: p.what, detail: p.detail}));
