@@ -34,7 +34,9 @@ final class AxeCheck {
 
         @Override
         public String toString() {
-            return rule + " [" + impact + "] " + help + " — " + String.join(", ", targets) + " — " + helpUrl;
+            String where = String.join(", ", targets.subList(0, Math.min(5, targets.size())))
+                    + (targets.size() > 5 ? " and " + (targets.size() - 5) + " more" : "");
+            return rule + " [" + impact + "] " + help + " — " + where + " — " + helpUrl;
         }
     }
 

@@ -87,7 +87,10 @@ function describe(el) {
   const id = el.id ? '#' + el.id : '';
   const label = text(el) || el.getAttribute('aria-label') || el.getAttribute('title') || '';
   const grid = el.closest('vaadin-grid') || hostGrid(el);
-  return tag + id + (label ? ' "' + label.slice(0, 60) + '"' : '') + (grid ? ' in grid' + (grid.id ? ' #' + grid.id : '') : '');
+  const cell = el.closest('vaadin-grid-cell-content');
+  const column = cell ? columnHeader(cell) : '';
+  return tag + id + (label ? ' "' + label.slice(0, 60) + '"' : '') + (grid ? ' in grid' + (grid.id ? ' #' + grid.id : '') : '')
+      + (column ? ' column [' + column + ']' : '');
 }
 
 function hostGrid(el) {
@@ -171,7 +174,8 @@ function clipperName(clipper) {
   }
   return clipper.tagName.toLowerCase() + (clipper.id ? '#' + clipper.id : '')
       + (clipper.classList.length ? '.' + Array.from(clipper.classList).join('.') : '')
-      + (clipper.getAttribute('part') ? '[part=' + clipper.getAttribute('part') + ']' : '');
+      + (clipper.getAttribute('part') ? '[part=' + clipper.getAttribute('part') + ']' : '')
+      + (clipper.getRootNode().host ? ' in ' + clipper.getRootNode().host.tagName.toLowerCase() : '');
 }
 
 function where(span) {
@@ -260,9 +264,12 @@ for (const el of document.querySelectorAll(ACTIONABLE)) {
     continue;
   }
   if (cutAway(span)) {
+    // one finding per control of a grid's column: each row's "Approve" button, each row's role select
     const grid = hostGrid(el);
-    report('off-screen', describe(el), where(span),
-        grid ? 'grid ' + grid.id + ' ' + el.tagName + ' ' + text(el) + ' ' + el.getAttribute('href') : null);
+    const cell = el.closest('vaadin-grid-cell-content');
+    const field = !/^(A|BUTTON|VAADIN-BUTTON)$/.test(el.tagName);
+    report('off-screen', describe(el), where(span), grid ? 'grid ' + grid.id + ' ' + (cell ? columnHeader(cell) : '') + ' '
+        + el.tagName + ' ' + (field ? '' : text(el)) : null);
   }
 }
 
