@@ -67,10 +67,30 @@ final class PageSweep {
         return this;
     }
 
-    /** Opens {@code path} and waits until the element with id {@code shows} (if any) is there and Vaadin is idle. */
+    /** Loads {@code path} afresh and waits until the element with id {@code shows} (if any) is there and Vaadin is idle. */
     void open(String path, String shows) {
         long started = System.nanoTime();
         driver.get(baseUrl + path);
+        settle(shows);
+        openNanos += System.nanoTime() - started;
+    }
+
+    /**
+     * Goes to {@code path} inside the page already open, as a click on a link of the portal does
+     * (Vaadin's router, one round trip, no new page load), and waits as {@link #open} does.
+     */
+    void navigate(String path, String shows) {
+        long started = System.nanoTime();
+        js("""
+                const link = document.createElement('a');
+                link.href = arguments[0];
+                link.setAttribute('router-link', '');
+                document.body.appendChild(link);
+                link.click();
+                link.remove();
+                """, path);
+        new WebDriverWait(driver, PageObject.TIMEOUT, Duration.ofMillis(50)).until(d -> Boolean.TRUE.equals(
+                js("return decodeURIComponent(location.pathname) === '/' + arguments[0]", path)));
         settle(shows);
         openNanos += System.nanoTime() - started;
     }
@@ -145,6 +165,9 @@ final class PageSweep {
                 """)));
         List<String> problems = LayoutCheck.problemsInDrawerOf(driver, size.phone()).stream().map(LayoutCheck.Problem::toString).toList();
         screenshot(page);
+        js("document.querySelector('vaadin-app-layout').drawerOpened = false");
+        new WebDriverWait(driver, PageObject.TIMEOUT, Duration.ofMillis(100)).until(d -> Boolean.TRUE.equals(
+                js("return !document.querySelector('vaadin-app-layout').hasAttribute('drawer-opened')")));
         return problems;
     }
 

@@ -114,8 +114,8 @@ function clipsOverflow(style) {
  * The horizontal part of el's box no ancestor clips away, with the element that clipped it (an
  * ancestor or 'the window'); hiddenVertically if an overflow:hidden ancestor shows nothing of it.
  */
-function visibleSpan(el) {
-  const box = el.getBoundingClientRect();
+function visibleSpan(el, extent) {
+  const box = extent || el.getBoundingClientRect();
   let left = box.left, right = box.right, top = box.top, bottom = box.bottom;
   let clipper = null;
   // how el's own position lets it escape its ancestors' overflow: 'fixed' (up to a transformed
@@ -139,8 +139,8 @@ function visibleSpan(el) {
     const r = a.getBoundingClientRect();
     if (clipsOverflow(style)) {
       const l = r.left + a.clientLeft, rr = l + a.clientWidth;
-      if (clipper === null && (l > left + TOLERANCE || rr < right - TOLERANCE)) {
-        clipper = a;
+      if (l > left + TOLERANCE || rr < right - TOLERANCE) {
+        clipper = a; // the outermost one that cuts is named: a grid's scroller rather than the cell inside it
       }
       left = Math.max(left, l);
       right = Math.min(right, rr);
@@ -151,7 +151,7 @@ function visibleSpan(el) {
     }
   }
   if (left < -TOLERANCE || right > viewportWidth + TOLERANCE) {
-    clipper = clipper || 'the window';
+    clipper = 'the window';
   }
   left = Math.max(left, 0);
   right = Math.min(right, viewportWidth);
@@ -278,7 +278,11 @@ for (const content of document.querySelectorAll('vaadin-grid-cell-content')) {
   if (!inScope(content) || !rendered(content) || !text(content)) {
     continue;
   }
-  const span = visibleSpan(content);
+  // the text itself, not the cell's padding: a column whose padding slips under the grid's scrollbar is still read
+  const range = document.createRange();
+  range.selectNodeContents(content);
+  const textBox = range.getBoundingClientRect();
+  const span = visibleSpan(content, textBox.width > 0 ? textBox : null);
   if (span.hiddenVertically) {
     continue;
   }
