@@ -193,10 +193,11 @@ class LayoutSweepIT extends IntegrationTest {
         List<LayoutCheck.Problem> laptop = LayoutCheck.problemsOf(browser.driver(), false);
         List<LayoutCheck.Problem> phone = LayoutCheck.problemsOf(browser.driver(), true);
 
-        assertThat(added(before, laptop)).as("what the injected markup adds at laptop width").hasSize(2)
+        assertThat(added(before, laptop)).as("what the injected markup adds at laptop width").hasSize(3)
                 .anySatisfy(p -> assertThat(p.toString()).startsWith("off-screen: vaadin-button#injected-off-screen"))
+                .anySatisfy(p -> assertThat(p.toString()).startsWith("page-wider: the content area").contains("scrolls sideways"))
                 .anySatisfy(p -> assertThat(p.toString()).startsWith("cut: cell").contains("Amoxicillin 250 MG").contains("no tooltip"));
-        assertThat(added(before, phone)).as("on a phone, where the tooltip does not count").hasSize(3)
+        assertThat(added(before, phone)).as("on a phone, where the tooltip does not count").hasSize(4)
                 .anySatisfy(p -> assertThat(p.toString()).startsWith("cut: cell").contains("Chronic kidney disease").contains("a phone has no tooltips"));
 
         // a first column too wide for the grid pushes the last one, with its button, behind the grid's sideways scroll

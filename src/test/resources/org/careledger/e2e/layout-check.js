@@ -1,7 +1,7 @@
 // The layout check LayoutCheck runs in the page (through WebDriver, so the portal's CSP does not apply).
 // arguments[0]: true on a touch screen (a phone), where a tooltip is no way to read cut text.
 // arguments[1]: 'drawer' to check only what the app layout's (opened) drawer shows, or null for the whole page.
-// Returns a list of {kind, what, detail}: kind is 'off-screen', 'cut' or 'page-wider'; the same
+// Returns a list of {kind, what, detail}: kind is 'off-screen', 'cut', 'page-wider' or 'header-wraps'; the same
 // problem in many rows of a grid (one column's cells, one button of each row) is reported once, counted.
 //
 // Precision guards, each for a false positive met or foreseeable:
@@ -12,7 +12,9 @@
 //  - the items of a closed drawer count as reachable when a drawer toggle is shown on screen;
 //  - overflow clipping follows CSS: a position:fixed element escapes its ancestors' overflow, an
 //    absolutely positioned one escapes them up to its containing block;
-//  - vertical position never matters (the page, or a grid, can be scrolled up and down).
+//  - vertical position never matters (the page, or a grid, can be scrolled up and down);
+//  - a cell is judged by the extent of its text, not its padding (which may slip under a scrollbar);
+//  - a native input inside a Vaadin field is judged as the field, a control's label not as cell text.
 const touch = arguments[0] === true;
 const layout = document.querySelector('vaadin-app-layout');
 const scope = arguments[1] === 'drawer' && layout && layout.shadowRoot ? layout.shadowRoot.querySelector('[part=drawer]') : null;
@@ -111,7 +113,7 @@ function clipsOverflow(style) {
 }
 
 /**
- * The horizontal part of el's box no ancestor clips away, with the element that clipped it (an
+ * The horizontal part of el's box (or of the given extent of its text) no ancestor clips away, with the element that clipped it (an
  * ancestor or 'the window'); hiddenVertically if an overflow:hidden ancestor shows nothing of it.
  */
 function visibleSpan(el, extent) {
@@ -120,8 +122,9 @@ function visibleSpan(el, extent) {
   let clipper = null;
   // how el's own position lets it escape its ancestors' overflow: 'fixed' (up to a transformed
   // ancestor), 'absolute' (up to its containing block) or not at all (null)
-  let escaping = escapeOf(getComputedStyle(el));
-  for (let a = flatParent(el); a && a !== document.body && a !== document.documentElement; a = flatParent(a)) {
+  // (given the extent of el's text, el's own overflow clips it too)
+  let escaping = extent ? null : escapeOf(getComputedStyle(el));
+  for (let a = extent ? el : flatParent(el); a && a !== document.body && a !== document.documentElement; a = flatParent(a)) {
     if (!(a instanceof Element) || a.tagName === 'SLOT') {
       continue;
     }
@@ -245,10 +248,29 @@ function hasTooltip(el, content) {
   return false;
 }
 
-// 1. the page itself must not scroll sideways
+// 1. the page itself must not scroll sideways, nor the app layout's content area (the page's scroller
+//    when signed in), and the layout's header must keep to one row
 const pageWidth = Math.max(document.documentElement.scrollWidth, document.body ? document.body.scrollWidth : 0);
 if (!scope && pageWidth > viewportWidth + TOLERANCE) {
   report('page-wider', 'the page', 'the page is ' + pageWidth + ' px wide in a ' + viewportWidth + ' px window: it scrolls sideways');
+}
+const defaultSlot = layout && layout.shadowRoot && layout.shadowRoot.querySelector('slot:not([name])');
+const contentArea = defaultSlot && defaultSlot.parentElement;
+if (!scope && contentArea && contentArea.scrollWidth > contentArea.clientWidth + TOLERANCE) {
+  report('page-wider', 'the content area', 'the content is ' + contentArea.scrollWidth + ' px wide in a '
+      + contentArea.clientWidth + ' px area: it scrolls sideways');
+}
+const navbar = layout && layout.shadowRoot && layout.shadowRoot.querySelector('[part~=navbar]');
+const toggle = layout && layout.querySelector('vaadin-drawer-toggle');
+if (!scope && navbar && rendered(navbar) && toggle && rendered(toggle)) {
+  // one row is the drawer toggle's height and the bar's padding; half a toggle more means a second row
+  const style = getComputedStyle(navbar);
+  const oneRow = toggle.getBoundingClientRect().height + parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+  const height = navbar.getBoundingClientRect().height;
+  if (height > oneRow + toggle.getBoundingClientRect().height / 2) {
+    report('header-wraps', 'the header', 'the header is ' + Math.round(height) + ' px tall, one row is '
+        + Math.round(oneRow) + ' px: its content wraps');
+  }
 }
 
 // 2. every button, link, field and navigation item can be reached without a sideways scroll
