@@ -13,7 +13,7 @@
 //  - overflow clipping follows CSS: a position:fixed element escapes its ancestors' overflow, an
 //    absolutely positioned one escapes them up to its containing block;
 //  - vertical position never matters (the page, or a grid, can be scrolled up and down);
-//  - a cell is judged by the extent of its text, not its padding (which may slip under a scrollbar);
+//  - a cell is judged where it shows text, not by its padding (which may slip under a grid's scrollbar);
 //  - a native input inside a Vaadin field is judged as the field, a control's label not as cell text.
 const touch = arguments[0] === true;
 const layout = document.querySelector('vaadin-app-layout');
@@ -122,9 +122,8 @@ function visibleSpan(el, extent) {
   let clipper = null;
   // how el's own position lets it escape its ancestors' overflow: 'fixed' (up to a transformed
   // ancestor), 'absolute' (up to its containing block) or not at all (null)
-  // (given the extent of el's text, el's own overflow clips it too)
-  let escaping = extent ? null : escapeOf(getComputedStyle(el));
-  for (let a = extent ? el : flatParent(el); a && a !== document.body && a !== document.documentElement; a = flatParent(a)) {
+  let escaping = escapeOf(getComputedStyle(el));
+  for (let a = flatParent(el); a && a !== document.body && a !== document.documentElement; a = flatParent(a)) {
     if (!(a instanceof Element) || a.tagName === 'SLOT') {
       continue;
     }
@@ -300,11 +299,15 @@ for (const content of document.querySelectorAll('vaadin-grid-cell-content')) {
   if (!inScope(content) || !rendered(content) || !text(content)) {
     continue;
   }
-  // the text itself, not the cell's padding: a column whose padding slips under the grid's scrollbar is still read
+  // where the cell shows text: its box, less padding the text does not reach (a column whose padding slips
+  // under the grid's scrollbar is still read); text cut by the cell's own overflow is judged further down
   const range = document.createRange();
   range.selectNodeContents(content);
   const textBox = range.getBoundingClientRect();
-  const span = visibleSpan(content, textBox.width > 0 ? textBox : null);
+  const box = content.getBoundingClientRect();
+  const shown = textBox.width > 0 ? {left: Math.max(box.left, textBox.left), right: Math.min(box.right, textBox.right),
+    top: box.top, bottom: box.bottom} : box;
+  const span = visibleSpan(content, shown.right > shown.left ? shown : box);
   if (span.hiddenVertically) {
     continue;
   }
@@ -313,8 +316,12 @@ for (const content of document.querySelectorAll('vaadin-grid-cell-content')) {
   const label = 'cell ' + (header ? '[' + header + '] ' : '') + '"' + text(content).slice(0, 60) + '"' + (gridId ? ' in grid #' + gridId : '');
   const column = 'grid ' + gridId + ' column ' + (header || label);
   if (cutAway(span) && !content.querySelector(ACTIONABLE)) {
-    const byCell = span.clipper === content || (span.clipper && span.clipper.tagName === 'TD');
-    report(byCell ? 'cut' : 'off-screen', label, where(span), column);
+    const byCell = span.clipper && span.clipper.tagName === 'TD';
+    if (!byCell) {
+      report('off-screen', label, where(span), column);
+    } else if (touch || !hasTooltip(content, content)) {
+      report('cut', label, where(span) + (touch ? ' (a phone has no tooltips)' : ', no tooltip'), column);
+    }
     continue;
   }
   for (const el of [content, ...content.querySelectorAll('*')]) {
