@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -43,6 +44,7 @@ final class PageSweep {
     private final String baseUrl;
     private final String role;
     private Size size;
+    private String shown;
     private long openNanos;
     private long layoutNanos;
     private long axeNanos;
@@ -89,14 +91,18 @@ final class PageSweep {
                 link.click();
                 link.remove();
                 """, path);
+        // the address changes before the server answers: wait for the last page's view to be gone too
+        String previous = Objects.equals(shown, shows) ? null : shown;
         new WebDriverWait(driver, PageObject.TIMEOUT, Duration.ofMillis(50)).until(d -> Boolean.TRUE.equals(
-                js("return decodeURIComponent(location.pathname) === '/' + arguments[0]", path)));
+                js("return decodeURIComponent(location.pathname) === '/' + arguments[0]"
+                        + " && !(arguments[1] && document.getElementById(arguments[1]))", path, previous)));
         settle(shows);
         openNanos += System.nanoTime() - started;
     }
 
     /** Waits until the page is loaded, the element {@code shows} is present, and Vaadin has been idle for two looks in a row. */
     void settle(String shows) {
+        shown = shows;
         boolean[] idleBefore = {false};
         new WebDriverWait(driver, PageObject.TIMEOUT, Duration.ofMillis(150)).until(d -> {
             boolean idle = Boolean.TRUE.equals(js("""
