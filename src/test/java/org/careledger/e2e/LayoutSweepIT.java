@@ -69,8 +69,8 @@ class LayoutSweepIT extends IntegrationTest {
 
     /**
      * Every route of the portal (see {@code @Route} in src/main), as each visitor reaches it; an
-     * unknown address once signed out (it leads to the sign-in page) and once signed in (the router's
-     * not-found page). {@code ""} only redirects to the role's home, which is visited.
+     * unknown address signed out and signed in, the access-denied page, and the page a failure shows
+     * (through the test classpath's {@code test-only/broken}). {@code ""} only redirects to the role's home.
      */
     static List<Page> pagesOf(Visitor visitor, SweepData data) {
         return switch (visitor) {
@@ -79,7 +79,8 @@ class LayoutSweepIT extends IntegrationTest {
             case ADMIN -> List.of(new Page("approvals", "admin", "admin-home"), new Page("users", "admin/users", "users-grid"),
                     new Page("providers", "admin/providers", "providers-grid"),
                     new Page("emergency-reviews", "admin/emergencies", "emergency-review-grid"),
-                    new Page("erasure-requests", "admin/erasures", "erasure-grid"), inbox(), password());
+                    new Page("erasure-requests", "admin/erasures", "erasure-grid"), inbox(), password(),
+                    new Page("unexpected-error", "test-only/broken", "unexpected-error"));
             case DOCTOR -> List.of(new Page("home", "doctor", "doctor-home"), new Page("patients", "doctor/patients", "doctor-patients"),
                     new Page("patient-record", "doctor/patients/" + data.grantedPatient(), "record-grid"),
                     new Page("patient-record-no-consent", "doctor/patients/" + data.unknownPatient(), "consent-required"),
@@ -89,7 +90,7 @@ class LayoutSweepIT extends IntegrationTest {
                     new Page("access-log", "patient/access-log", "access-log-grid"), inbox(), password(),
                     new Page("access-denied", "admin", "access-denied"));
             case PHARMACIST -> List.of(new Page("home", "pharmacist", "pharmacist-home"), new Page("inbox-empty", "inbox", "inbox-grid"),
-                    password(), new Page("unknown-url", "no-such-page", null));
+                    password(), new Page("unknown-url", "no-such-page", "page-not-found"));
         };
     }
 
