@@ -51,10 +51,9 @@ final class AxeCheck {
     }
 
     // Empty on purpose: with Vaadin 24.9.14 the sweep met no serious or critical finding inside a
-    // Vaadin component's shadow DOM. The one serious finding it met, the missing <title> on the
-    // router's not-found page, is ours to mend (a not-found view of our own with a page title, as
-    // AccessDeniedView is for access denied), so it is not listed. An entry names the rule, a piece of
-    // the target selector inside Vaadin's shadow DOM (" >>> "), and why it is Vaadin's, with its issue.
+    // Vaadin component's shadow DOM. (The one serious finding it met, Vaadin's default not-found page
+    // without a <title>, was ours to mend, and PageNotFoundView did.) An entry names the rule, a piece
+    // of the target selector inside Vaadin's shadow DOM (" >>> "), and why it is Vaadin's, with its issue.
     private static final List<Allowed> VAADINS_OWN = List.of();
 
     private static final Set<String> FAILING_IMPACTS = Set.of("serious", "critical");
