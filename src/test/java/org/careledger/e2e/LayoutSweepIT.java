@@ -247,7 +247,7 @@ class LayoutSweepIT extends IntegrationTest {
     @Test
     @DisplayName("axe reports an image without text and a button without a name, and injecting it breaks no security policy")
     void theAxeCheckCanFail() {
-        new PageSweep(browser.driver(), baseUrl(), "self-test").resizeTo(LAPTOP).open("login", "login-view");
+        new PageSweep(browser.driver(), baseUrl(), "self-test").resizeTo(LAPTOP).open("register", "register-view");
         ((JavascriptExecutor) browser.driver()).executeScript("""
                 const img = document.createElement('img');
                 img.id = 'injected-no-alt';
