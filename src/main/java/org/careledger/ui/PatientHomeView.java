@@ -32,7 +32,13 @@ class PatientHomeView extends VerticalLayout {
         UserProfile me = currentUser.require();
         ProfileCard profile = new ProfileCard(me);
         profile.row("Health insurance", me.insuranceProvider() + " · policy " + me.policyNumber());
-        add(new H2("Welcome, " + me.fullName()), new FlexLayout(profile, createQrCard(qrCodes)));
+        profile.getStyle().set("flex", "1 1 20rem").set("min-width", "0");
+        // side by side on a laptop, the QR card under the profile on a phone
+        FlexLayout cards = new FlexLayout(profile, createQrCard(qrCodes));
+        cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        cards.getStyle().set("gap", "var(--lumo-space-m)");
+        cards.setWidthFull();
+        add(new H2("Welcome, " + me.fullName()), cards);
     }
 
     private Div createQrCard(PatientQrCodes qrCodes) {
@@ -43,19 +49,20 @@ class PatientHomeView extends VerticalLayout {
         Image qr = new Image(image, "Your CareLedger QR code");
         qr.setId("patient-qr");
         qr.setWidth("240px");
+        qr.setMaxWidth("100%");
         Anchor download = new Anchor(image, "Download QR code (PNG)");
         download.setId("download-qr");
         download.getElement().setAttribute("download", true);
         Paragraph text = new Paragraph(payload);
         text.addClassName("cl-mono");
         text.setId("qr-payload");
-        text.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("max-width", "260px");
+        text.getStyle().set("font-size", "var(--lumo-font-size-xs)");
         Div card = new Div(new H3("Your QR code"),
                 new Paragraph("Show it to a doctor to let them ask for access to your record. It holds your ledger address and a salted fingerprint of your registered details, nothing else."),
                 qr, download, text);
         card.addClassName("cl-card");
         card.setMaxWidth("320px");
-        card.getStyle().set("margin-left", "var(--lumo-space-m)");
+        card.getStyle().set("min-width", "0").set("box-sizing", "border-box");
         return card;
     }
 }

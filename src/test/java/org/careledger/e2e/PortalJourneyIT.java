@@ -101,7 +101,7 @@ class PortalJourneyIT extends IntegrationTest {
         login.signInExpecting(DemoAccounts.ADMIN.username(), DemoAccounts.ADMIN.password(), "admin-home");
         AdminApprovalsPage approvals = new AdminApprovalsPage(driver(), baseUrl()).waitUntilShown();
         assertThat(approvals.isWaiting(saved.id())).isTrue();
-        assertThat(approvals.queueText()).contains("Amara Nwosu").contains(email).contains("Aviva · AVI-2024-5521");
+        assertThat(approvals.queueText()).contains("Amara Nwosu").contains(email).contains("Policy AVI-2024-5521 with Aviva");
         approvals.approve(saved.id());
         assertThat(approvals.isWaiting(saved.id())).as("still offered for approval").isFalse();
         assertThat(users.findByUsername(email).orElseThrow().status()).isEqualTo(AccountStatus.ACTIVE);
