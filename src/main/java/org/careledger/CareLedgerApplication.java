@@ -25,6 +25,8 @@ public class CareLedgerApplication {
             org.careledger.identity.AdminCli.main(args);
             return;
         }
-        SpringApplication.run(CareLedgerApplication.class, args);
+        SpringApplication application = new SpringApplication(CareLedgerApplication.class);
+        org.careledger.install.StartupTrace.attachIfAsked(application);
+        application.run(args);
     }
 }
