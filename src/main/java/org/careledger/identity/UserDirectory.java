@@ -31,6 +31,11 @@ public class UserDirectory {
         return accounts.findByUsernameIgnoreCase(username == null ? "" : username.strip()).map(this::profile);
     }
 
+    /** The active users of a role with their addresses, in two queries however many there are. */
+    public List<UserProfile> activeProfilesWithRole(Role role) {
+        return profiles(accounts.findByRoleAndStatus(role, AccountStatus.ACTIVE));
+    }
+
     public List<UserId> activeUsersWithRole(Role role) {
         return accounts.findByRoleAndStatus(role, AccountStatus.ACTIVE).stream().map(UserAccount::userId).toList();
     }

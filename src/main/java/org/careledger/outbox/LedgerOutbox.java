@@ -115,6 +115,11 @@ public class LedgerOutbox {
         return rows.findBySubjectAndKindAndStatusIn(subject, kind.toString(), IN_FLIGHT).stream().map(LedgerOutbox::view).toList();
     }
 
+    /** Calls of this kind about any subject that may still be mined (queued or pending): one query for a list's worth of subjects. */
+    public List<QueuedCall> inFlight(CallKind kind) {
+        return rows.findByKindAndStatusIn(kind.toString(), IN_FLIGHT).stream().map(LedgerOutbox::view).toList();
+    }
+
     /** Every call of this kind about {@code subject}, newest first. */
     public List<QueuedCall> ofSubject(CallKind kind, String subject) {
         return rows.findBySubjectAndKindOrderByIdDesc(subject, kind.toString()).stream().map(LedgerOutbox::view).toList();
