@@ -54,7 +54,7 @@ class InstallPreflight implements EnvironmentPostProcessor, Ordered {
         }
         checkDataDirectory(dataDir, demo);
         String url = env.getProperty("spring.datasource.url", "");
-        if (env.acceptsProfiles(Profiles.of(POSTGRES_PROFILE)) || !InstallDatabase.isH2(url)) {
+        if (env.acceptsProfiles(Profiles.of(POSTGRES_PROFILE)) || (!url.isBlank() && !InstallDatabase.isH2(url))) {
             // PostgreSQL: no file of ours to look at and no H2 encryption; an empty database without
             // first-admin credentials is refused by identity's start-up check once it can be read.
             checkPostgresUrl(url);
