@@ -39,6 +39,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -57,10 +58,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * works through the services on the real ledger: registration and approval (key custody, the
  * registry through the outbox), a patient's entry written, anchored and read back, a doctor's access
  * granted and read, the sign-in throttle's and security log's SQL, and an erasure with PostgreSQL's
- * compaction. One context of its own (a second start next to the H2 tests' shared one).
+ * compaction. One context of its own, closed after the class (a second start next to the H2 tests'
+ * shared one).
  */
 @SpringBootTest
 @ActiveProfiles({"demo", "postgres"})
+@DirtiesContext // closed after the class: its ledger would go on mining beside the H2 tests' context
 @Import({TestClock.Configuration.class, TestCalls.class})
 class PostgresPortalTest {
 
@@ -104,7 +107,7 @@ class PostgresPortalTest {
         System.clearProperty("CARELEDGER_DB_URL");
         System.clearProperty("CARELEDGER_DB_USER");
         System.clearProperty("CARELEDGER_DB_PASSWORD");
-        // the context stays cached until the JVM ends; its pool's idle connections do not hold locks
+        // runs just before Spring closes the context; its pool's idle connections hold no locks
         if (database != null) {
             PostgresSupport.drop(database);
         }
