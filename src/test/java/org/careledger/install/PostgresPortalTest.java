@@ -38,6 +38,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -71,6 +73,8 @@ class PostgresPortalTest {
     static final PostgresSupport postgres = new PostgresSupport();
 
     private static PostgresSupport.Database database;
+    /** The H2 tests' shared context's; this context's start replaces it (Vaadin sets its own), so it is put back after. */
+    private static SecurityContextHolderStrategy sharedStrategy;
 
     /**
      * The postgres profile reads CARELEDGER_DB_URL, _USER and _PASSWORD; the install's pre-flight
@@ -79,6 +83,7 @@ class PostgresPortalTest {
      */
     @BeforeAll
     static void freshSchema() {
+        sharedStrategy = SecurityContextHolder.getContextHolderStrategy();
         database = PostgresSupport.freshSchema("portal");
         System.setProperty("CARELEDGER_DB_URL", database.url());
         System.setProperty("CARELEDGER_DB_USER", database.user());
@@ -104,6 +109,9 @@ class PostgresPortalTest {
 
     @AfterAll
     static void dropSchema() {
+        if (sharedStrategy != null) {
+            SecurityContextHolder.setContextHolderStrategy(sharedStrategy);
+        }
         System.clearProperty("CARELEDGER_DB_URL");
         System.clearProperty("CARELEDGER_DB_USER");
         System.clearProperty("CARELEDGER_DB_PASSWORD");
