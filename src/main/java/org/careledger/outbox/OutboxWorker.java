@@ -1,6 +1,7 @@
 package org.careledger.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
@@ -56,6 +58,8 @@ class OutboxWorker {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate inNewTransaction;
     private final Clock clock;
+    static final Duration SUBMIT_WAIT = Duration.ofSeconds(2);
+
     private final ReentrantLock lock = new ReentrantLock();
 
     OutboxWorker(OutboxRows rows, LedgerService ledger, Signing signing, Hooks hooks, DatabaseMaintenance durability,
@@ -71,12 +75,26 @@ class OutboxWorker {
         this.clock = clock;
     }
 
-    /** Signs and submits these calls, if they are still queued (made durable by the caller). */
+    /**
+     * Signs and submits these calls, if they are still queued (made durable by the caller). The
+     * caller is a request thread just after its commit, still holding its database connection; while
+     * another thread sends, it waits at most {@link #SUBMIT_WAIT}, then leaves its calls to the sweep
+     * (within seconds). Waiting for ever could deadlock the pool: under load every connection was held
+     * by a thread waiting here, and the thread sending needed one more.
+     */
     void submit(Collection<Long> ids) {
         if (ids.isEmpty() || ledger.refusal().isPresent()) {
             return; // the sweep sends them once the ledger is up
         }
-        lock.lock();
+        try {
+            if (!lock.tryLock(SUBMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.debug("Calls {} stay queued for the next sweep: another thread is sending", ids);
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         try {
             submitQueued(inNewTransaction.execute(s -> rows.findByIdInOrderByIdAsc(ids)).stream()
                     .filter(r -> r.getStatus() == OutboxRow.Status.QUEUED).toList());
