@@ -16,17 +16,21 @@ import java.util.regex.Pattern;
 
 /**
  * One user's browser as far as the server can tell: its own cookies (so its own HTTP session), Spring
- * Security's form sign-in with the CSRF token the login page carries, and a page opened the way Vaadin's
- * client opens it: the bootstrap page of the route, then the {@code v-r=init} request that creates the
- * UI in the session, runs the router (access control, the view's constructor and its services) and
- * answers the first UIDL. It runs no JavaScript, loads no static files, sends no later UIDL events and
- * no heartbeats. Every request has a timeout; all users share one {@link HttpClient}, so the client's
+ * Security's form sign-in with the CSRF token the login page carries, the portal loaded the way Vaadin's
+ * client loads it (the bootstrap page, the {@code v-r=init} request that creates the session's UI), and
+ * then pages opened as a router link opens them: a {@code ui-navigate} event in one UIDL request, whose
+ * answer is the view's first UIDL. It runs no JavaScript, loads no static files, sends no other events
+ * (no clicks, no grid's lazy data requests) and no heartbeats, and uses no push connection. Every request has a timeout; all users share one {@link HttpClient}, so the client's
  * own memory per user is a few strings.
  */
 final class HttpUser {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+    private static final Pattern UI_ID = Pattern.compile("\"v-uiId\":(\\d+)");
+    private static final Pattern SECURITY_KEY = Pattern.compile("\"Vaadin-Security-Key\":\"([^\"]+)\"");
+    private static final Pattern SYNC_ID = Pattern.compile("\"syncId\":(\\d+)");
+    private static final Pattern CLIENT_ID = Pattern.compile("\"clientId\":(\\d+)");
     /** What an error page, a denied route or a lost sign-in puts into the first UIDL. */
     private static final List<String> ERROR_MARKS = List.of("Something went wrong", "Access denied", "Page not found",
             "Not allowed", "vaadinLoginUsername");
@@ -39,6 +43,10 @@ final class HttpUser {
     final String username;
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private String csrf;
+    private long uiId;
+    private String securityKey;
+    private long syncId;
+    private long clientId;
 
     HttpUser(HttpClient http, URI base, String username) {
         this.http = http;
@@ -65,25 +73,47 @@ final class HttpUser {
     }
 
     /**
-     * Opens a route as a browser's first load of it: the bootstrap page and Vaadin's init request. Fails if
-     * either is not a 200, or the first UIDL shows an error page, a denied route, the login page, or lacks
-     * {@code expected} (a text the view itself shows).
+     * Loads the portal as a browser's first visit to {@code route} does: the bootstrap page, Vaadin's init
+     * request (which creates this session's UI) and the first navigation, {@link #navigate}.
      */
-    void open(String route, String expected) throws IOException, InterruptedException {
+    void load(String route, String expected) throws IOException, InterruptedException {
         HttpResponse<String> page = get(route);
         expect(page, 200, route);
         csrf = csrfOf(page.body());
         String init = "?v-r=init&location=" + enc(route) + "&query=" + BROWSER_DETAILS + "&v-curdate=" + System.currentTimeMillis();
         HttpResponse<String> uidl = get(init);
         expect(uidl, 200, route + " (init)");
-        String body = uidl.body();
+        uiId = number(UI_ID, uidl.body(), "the UI's id");
+        securityKey = text(SECURITY_KEY, uidl.body(), "the UI's security key");
+        syncId = number(SYNC_ID, uidl.body(), "the sync id");
+        clientId = 0;
+        navigate(route, expected);
+    }
+
+    /**
+     * One UIDL round trip in this session's UI: the {@code ui-navigate} event a router link sends, which
+     * runs the router on the server (access control, the view's constructor and its services). Fails if
+     * the answer is not a 200 or shows an error page, a denied route, the login page, or lacks
+     * {@code expected} (a text the view itself shows).
+     */
+    void navigate(String route, String expected) throws IOException, InterruptedException {
+        String event = "{\"csrfToken\":\"" + securityKey + "\",\"rpc\":[{\"type\":\"event\",\"node\":1,\"event\":\"ui-navigate\","
+                + "\"data\":{\"route\":\"" + route + "\",\"query\":\"\",\"appShellTitle\":\"\",\"historyState\":{\"idx\":" + clientId
+                + "},\"trigger\":\"link\"}}],\"syncId\":" + syncId + ",\"clientId\":" + clientId + "}";
+        HttpResponse<String> answer = send(request("?v-r=uidl&v-uiId=" + uiId).header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(event)).build());
+        expect(answer, 200, route + " (UIDL)");
+        String body = answer.body();
+        syncId = number(SYNC_ID, body, "the sync id");
+        clientId = number(CLIENT_ID, body, "the client id");
         for (String mark : ERROR_MARKS) {
             if (body.contains(mark)) {
                 throw new IllegalStateException(route + " showed \"" + mark + "\" (" + body.length() + " chars)");
             }
         }
         if (!body.contains(expected)) {
-            throw new IllegalStateException(route + " lacks \"" + expected + "\" (" + body.length() + " chars)");
+            throw new IllegalStateException(route + " lacks \"" + expected + "\" (" + body.length() + " chars: "
+                    + body.substring(0, Math.min(body.length(), Integer.getInteger("load.debug", 0))) + ")");
         }
     }
 
@@ -134,6 +164,18 @@ final class HttpUser {
         Matcher m = CSRF.matcher(page);
         if (!m.find()) {
             throw new IllegalStateException("no CSRF token in the page");
+        }
+        return m.group(1);
+    }
+
+    private static long number(Pattern p, String body, String what) {
+        return Long.parseLong(text(p, body, what));
+    }
+
+    private static String text(Pattern p, String body, String what) {
+        Matcher m = p.matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + what + " in the answer (" + body.length() + " chars)");
         }
         return m.group(1);
     }
