@@ -153,7 +153,6 @@ public final class LoadRun {
             everyone(pool, stories, s -> s.signIn(signIn));
             double signInWall = (System.nanoTime() - w0) / 1e9;
             long heapSignedIn = Gauges.heapAfterGc();
-            double perSessionKb = (heapSignedIn - heapBefore) / 1024.0 / n;
 
             Timings work = new Timings();
             long committedBefore = committed.sum();
@@ -177,8 +176,11 @@ public final class LoadRun {
 
             Timings signOut = new Timings();
             everyone(pool, stories, s -> s.signOut(signOut));
+            long heapSignedOut = Gauges.heapAfterGc();
+            // the baseline: the mean of the heap before the sign-ins and after the sign-outs, which drifts by a few MB
+            double perSessionKb = (heapSignedIn - (heapBefore + heapSignedOut) / 2.0) / 1024.0 / n;
             long errors = signIn.errorCount() + work.errorCount() + signOut.errorCount();
-            report(n, signIn, signInWall, perSessionKb, heapBefore, heapSignedIn, work, wall, cpu, loadAfter, txRate,
+            report(n, signIn, signInWall, perSessionKb, heapBefore, heapSignedIn, heapSignedOut, work, wall, cpu, loadAfter, txRate,
                     loadedLedgerRate, probeOverlapped, signOut, errors);
             return errors;
         } finally {
@@ -196,13 +198,14 @@ public final class LoadRun {
         }
     }
 
-    private void report(int n, Timings signIn, double signInWall, double perSessionKb, long heapBefore, long heapSignedIn,
+    private void report(int n, Timings signIn, double signInWall, double perSessionKb, long heapBefore, long heapSignedIn, long heapSignedOut,
                         Timings work, double wall, double cpu, String loadAfter, double txRate, double loadedLedgerRate,
                         boolean probeOverlapped, Timings signOut, long errors) {
         System.out.printf(Locale.ROOT, "sign-in of %d users at once, %.1f s wall:%n", n, signInWall);
         signIn.table(signInWall).forEach(System.out::println);
-        System.out.printf(Locale.ROOT, "heap after GC: %.1f MB with none of them signed in, %.1f MB with %d signed in and idle "
-                + "(one UI each, home page) = %.0f KB per session%n", heapBefore / 1048576.0, heapSignedIn / 1048576.0, n, perSessionKb);
+        System.out.printf(Locale.ROOT, "heap after GC: %.1f MB before the sign-ins, %.1f MB with %d signed in and idle (one UI each, "
+                + "home page shown), %.1f MB after the sign-outs = %.0f KB per session%n", heapBefore / 1048576.0, heapSignedIn / 1048576.0, n,
+                heapSignedOut / 1048576.0, perSessionKb);
         System.out.printf(Locale.ROOT, "stories, %d users x %d rounds, %.1f s wall, %d actions = %.1f actions/s:%n", n, rounds, wall,
                 work.total(), work.total() / wall);
         work.table(wall).forEach(System.out::println);
