@@ -47,6 +47,8 @@ final class HttpUser {
     private String securityKey;
     private long syncId;
     private long clientId;
+    /** Whether the UI's message ids are unknown after a failure: the next page is then loaded afresh, as a browser reloads. */
+    private boolean lost = true;
 
     HttpUser(HttpClient http, URI base, String username) {
         this.http = http;
@@ -87,16 +89,27 @@ final class HttpUser {
         securityKey = text(SECURITY_KEY, uidl.body(), "the UI's security key");
         syncId = number(SYNC_ID, uidl.body(), "the sync id");
         clientId = 0;
-        navigate(route, expected);
+        lost = false;
+        uidlNavigate(route, expected);
     }
 
     /**
      * One UIDL round trip in this session's UI: the {@code ui-navigate} event a router link sends, which
      * runs the router on the server (access control, the view's constructor and its services). Fails if
      * the answer is not a 200 or shows an error page, a denied route, the login page, or lacks
-     * {@code expected} (a text the view itself shows).
+     * {@code expected} (a text the view itself shows). After a failed one, the page is loaded afresh
+     * ({@link #load}), as a browser reloads when its UI is out of step.
      */
     void navigate(String route, String expected) throws IOException, InterruptedException {
+        if (lost) {
+            load(route, expected);
+        } else {
+            uidlNavigate(route, expected);
+        }
+    }
+
+    private void uidlNavigate(String route, String expected) throws IOException, InterruptedException {
+        lost = true; // until the answer is read: a request that fails or times out leaves the UI's message ids unknown
         String event = "{\"csrfToken\":\"" + securityKey + "\",\"rpc\":[{\"type\":\"event\",\"node\":1,\"event\":\"ui-navigate\","
                 + "\"data\":{\"route\":\"" + route + "\",\"query\":\"\",\"appShellTitle\":\"\",\"historyState\":{\"idx\":" + clientId
                 + "},\"trigger\":\"link\"}}],\"syncId\":" + syncId + ",\"clientId\":" + clientId + "}";
@@ -106,6 +119,7 @@ final class HttpUser {
         String body = answer.body();
         syncId = number(SYNC_ID, body, "the sync id");
         clientId = number(CLIENT_ID, body, "the client id");
+        lost = false;
         for (String mark : ERROR_MARKS) {
             if (body.contains(mark)) {
                 throw new IllegalStateException(route + " showed \"" + mark + "\" (" + body.length() + " chars)");
