@@ -128,6 +128,10 @@ public final class LoadRun {
         quietly(() -> phase(WARM_UP_USERS, people.subList(0, WARM_UP_USERS / 2)));
         long errors = 0;
         for (int n : users) {
+            if (cutPhases > 0) {
+                System.out.printf(Locale.ROOT, "%nN = %d skipped: an earlier phase was cut, and its users' requests may still be running%n", n);
+                continue;
+            }
             errors += phase(n, people.subList(0, n / 2));
         }
         return errors == 0 && cutPhases == 0 ? 0 : 1;
@@ -195,7 +199,8 @@ public final class LoadRun {
                     loadedLedgerRate, probeOverlapped, signOut, errors);
             return errors;
         } finally {
-            pool.shutdownNow();
+            // never interrupt: a thread interrupted in H2's file I/O closes the database for everyone
+            pool.shutdown();
         }
     }
 
@@ -222,8 +227,9 @@ public final class LoadRun {
                 n, signInWall);
         signIn.table(signInWall).forEach(System.out::println);
         System.out.printf(Locale.ROOT, "heap after GC: %.1f MB before the sign-ins, %.1f MB with %d signed in and idle (one UI each, "
-                + "home page shown), %.1f MB after the sign-outs = %.0f KB per session%n", heapBefore / 1048576.0, heapSignedIn / 1048576.0, n,
-                heapSignedOut / 1048576.0, perSessionKb);
+                + "home page shown), %.1f MB after the sign-outs = %.0f KB per session, +/- %.0f KB (half the drift between before and "
+                + "after, per session)%n", heapBefore / 1048576.0, heapSignedIn / 1048576.0, n, heapSignedOut / 1048576.0, perSessionKb,
+                memoryNoiseKb(heapBefore, heapSignedOut, n));
         System.out.printf(Locale.ROOT, "stories, %d users x %d rounds, %.1f s wall, %d actions = %.1f actions/s:%n", n, rounds, wall,
                 work.total(), work.total() / wall);
         work.table(wall).forEach(System.out::println);
@@ -238,10 +244,14 @@ public final class LoadRun {
         first.addAll(work.firstErrors());
         first.addAll(signOut.firstErrors());
         first.stream().limit(6).forEach(System.out::println);
-        goals(n, work, perSessionKb, loadedLedgerRate / idleLedgerRate, errors);
+        goals(n, work, perSessionKb, memoryNoiseKb(heapBefore, heapSignedOut, n), loadedLedgerRate / idleLedgerRate, errors);
     }
 
-    private static void goals(int n, Timings work, double perSessionKb, double ledgerRatio, long errors) {
+    private static double memoryNoiseKb(long heapBefore, long heapSignedOut, int n) {
+        return Math.abs(heapBefore - heapSignedOut) / 2.0 / 1024.0 / n;
+    }
+
+    private static void goals(int n, Timings work, double perSessionKb, double noiseKb, double ledgerRatio, long errors) {
         if (n == 50) {
             goal("audited record read p95 <= 20 ms at N = 50 (page: bootstrap + init)", work.percentile(Story.RECORD_PAGE, 95) <= 20,
                     String.format(Locale.ROOT, "%.1f ms", work.percentile(Story.RECORD_PAGE, 95)));
@@ -252,7 +262,8 @@ public final class LoadRun {
         if (n == 100) {
             goal("no error at N = 100", errors == 0, errors + " errors");
         }
-        goal("memory per idle signed-in session <= 500 KB at N = " + n, perSessionKb <= 500, String.format(Locale.ROOT, "%.0f KB", perSessionKb));
+        goal("memory per idle signed-in session <= 500 KB at N = " + n, perSessionKb <= 500, String.format(Locale.ROOT, "%.0f KB +/- %.0f%s",
+                perSessionKb, noiseKb, noiseKb >= 500 ? " (the drift is larger than the goal: this N says nothing)" : ""));
     }
 
     private static void goal(String what, boolean met, String figure) {
