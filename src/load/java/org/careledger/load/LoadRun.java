@@ -172,7 +172,9 @@ public final class LoadRun {
             // the baseline is the heap just after the sign-outs, seconds later: the heap before the sign-ins still holds what
             // the phase before left behind for a while (it was up to 200 MB more at N = 100)
             double perSessionKb = (heapSignedIn - heapSignedOut) / 1024.0 / n;
+            long w1 = System.nanoTime();
             everyone(pool, stories, s -> s.signIn(signIn));
+            signInWall += (System.nanoTime() - w1) / 1e9;
 
             Timings work = new Timings();
             long committedBefore = committed.sum();
@@ -224,7 +226,7 @@ public final class LoadRun {
     private void report(int n, Timings signIn, double signInWall, double perSessionKb, long heapBefore, long heapSignedIn, long heapSignedOut,
                         Timings work, double wall, double cpu, String loadAfter, double txRate, double loadedLedgerRate,
                         boolean probeOutlived, Timings signOut, long errors) {
-        System.out.printf(Locale.ROOT, "sign-in of %d users at once, %.1f s wall (twice: for the memory figure, then for the stories):%n",
+        System.out.printf(Locale.ROOT, "sign-in of %d users at once, twice (for the memory figure, then for the stories), %.1f s wall in all:%n",
                 n, signInWall);
         signIn.table(signInWall).forEach(System.out::println);
         System.out.printf(Locale.ROOT, "heap after GC: %.1f MB before the sign-ins, %.1f MB with %d signed in and idle (one UI each, "
