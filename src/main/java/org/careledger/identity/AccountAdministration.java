@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,14 +67,14 @@ public class AccountAdministration {
 
     @Transactional(readOnly = true)
     public List<UserProfile> pendingRegistrations() {
-        return accounts.findByStatusOrderByCreatedAtAsc(AccountStatus.PENDING).stream().map(directory::profile).toList();
+        return directory.profiles(accounts.findByStatusOrderByCreatedAtAsc(AccountStatus.PENDING));
     }
 
     /** Users whose name or username contains {@code text}, optionally of one role and status. */
     @Transactional(readOnly = true)
     public List<UserProfile> search(String text, Role role, AccountStatus status) {
         String lower = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        return accounts.search(lower, role, status).stream().map(directory::profile).toList();
+        return directory.profiles(accounts.search(lower, role, status));
     }
 
     /** Active accounts per role. */
@@ -100,19 +101,35 @@ public class AccountAdministration {
      */
     @Transactional(readOnly = true)
     public Set<AccountAction> actionsOn(UserProfile user) {
-        Set<AccountAction> out = EnumSet.noneOf(AccountAction.class);
-        if (user.role().isStaff()) {
-            out.add(AccountAction.CHANGE_ROLE);
-        }
-        if (user.status() == AccountStatus.ACTIVE && !isSelf(user.username()) && !isLastActiveAdmin(user.role(), user.status())) {
-            out.add(AccountAction.DISABLE);
-        }
-        if (user.status() == AccountStatus.DISABLED) {
-            out.add(AccountAction.ENABLE);
-        }
-        out.add(AccountAction.RESET_PASSWORD);
-        if (throttle.isLocked(user.username())) {
-            out.add(AccountAction.UNLOCK);
+        return actionsOn(List.of(user)).get(user.id());
+    }
+
+    /**
+     * {@link #actionsOn(UserProfile)} for a whole list, with what the rules read (the number of active
+     * admins, the locked usernames) read once for the list rather than once per user.
+     */
+    @Transactional(readOnly = true)
+    public Map<UserId, Set<AccountAction>> actionsOn(List<UserProfile> users) {
+        long activeAdmins = accounts.countByRoleAndStatus(Role.ADMIN, AccountStatus.ACTIVE);
+        Set<String> locked = throttle.lockedAmong(users.stream().map(UserProfile::username).toList());
+        Map<UserId, Set<AccountAction>> out = new HashMap<>();
+        for (UserProfile user : users) {
+            Set<AccountAction> allowed = EnumSet.noneOf(AccountAction.class);
+            if (user.role().isStaff()) {
+                allowed.add(AccountAction.CHANGE_ROLE);
+            }
+            boolean lastAdmin = user.role() == Role.ADMIN && user.status() == AccountStatus.ACTIVE && activeAdmins <= 1;
+            if (user.status() == AccountStatus.ACTIVE && !isSelf(user.username()) && !lastAdmin) {
+                allowed.add(AccountAction.DISABLE);
+            }
+            if (user.status() == AccountStatus.DISABLED) {
+                allowed.add(AccountAction.ENABLE);
+            }
+            allowed.add(AccountAction.RESET_PASSWORD);
+            if (locked.contains(LoginThrottle.key(user.username()))) {
+                allowed.add(AccountAction.UNLOCK);
+            }
+            out.put(user.id(), allowed);
         }
         return out;
     }

@@ -3,6 +3,9 @@ package org.careledger.identity;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -50,6 +53,15 @@ public class KeyCustody {
     @Transactional(readOnly = true)
     public Optional<Address> addressOf(UserId user) {
         return keys.findById(user.value()).map(k -> Address.parse(k.getAddress()));
+    }
+
+    /** The addresses of many users in one query (a list shows each user's address). */
+    @Transactional(readOnly = true)
+    public Map<UserId, Address> addressesOf(Collection<UserId> users) {
+        Map<UserId, Address> out = new HashMap<>();
+        keys.findAllById(users.stream().map(UserId::value).toList())
+                .forEach(k -> out.put(new UserId(k.getUserId()), Address.parse(k.getAddress())));
+        return out;
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package org.careledger.identity;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.careledger.crypto.Address;
@@ -30,15 +31,22 @@ public class UserDirectory {
         return accounts.findByUsernameIgnoreCase(username == null ? "" : username.strip()).map(this::profile);
     }
 
+    /** The active users of a role with their addresses, in two queries however many there are. */
+    public List<UserProfile> activeProfilesWithRole(Role role) {
+        return profiles(accounts.findByRoleAndStatus(role, AccountStatus.ACTIVE));
+    }
+
     public List<UserId> activeUsersWithRole(Role role) {
         return accounts.findByRoleAndStatus(role, AccountStatus.ACTIVE).stream().map(UserAccount::userId).toList();
     }
 
     /** Every active user's ledger address and role, for the on-chain registry. */
     public List<LedgerIdentity> activeLedgerIdentities() {
-        return accounts.findAll().stream()
-                .filter(a -> a.getStatus() == AccountStatus.ACTIVE)
-                .flatMap(a -> custody.addressOf(a.userId()).map(address -> new LedgerIdentity(address, a.getRole())).stream())
+        List<UserAccount> active = accounts.findAll().stream().filter(a -> a.getStatus() == AccountStatus.ACTIVE).toList();
+        Map<UserId, Address> addresses = custody.addressesOf(active.stream().map(UserAccount::userId).toList());
+        return active.stream()
+                .filter(a -> addresses.containsKey(a.userId()))
+                .map(a -> new LedgerIdentity(addresses.get(a.userId()), a.getRole()))
                 .toList();
     }
 
@@ -48,5 +56,11 @@ public class UserDirectory {
 
     UserProfile profile(UserAccount account) {
         return account.profile(custody.addressOf(account.userId()).orElse(null));
+    }
+
+    /** Many users' profiles with their addresses read in one query, not one per user. */
+    List<UserProfile> profiles(List<UserAccount> list) {
+        Map<UserId, Address> addresses = custody.addressesOf(list.stream().map(UserAccount::userId).toList());
+        return list.stream().map(a -> a.profile(addresses.get(a.userId()))).toList();
     }
 }

@@ -45,6 +45,16 @@ public final class InstallDatabase {
     private InstallDatabase() {
     }
 
+    /** Whether a JDBC address names an H2 database, the embedded default (the file checks and encryption apply). */
+    public static boolean isH2(String jdbcUrl) {
+        return jdbcUrl != null && jdbcUrl.startsWith("jdbc:h2:");
+    }
+
+    /** Whether a JDBC address names a PostgreSQL database (the postgres profile): no file of ours, no H2 encryption. */
+    public static boolean isPostgres(String jdbcUrl) {
+        return jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
     /** The JDBC address of an install's database, encrypted. */
     public static String url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("portal") + ";CIPHER=AES";

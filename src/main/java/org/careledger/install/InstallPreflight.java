@@ -21,11 +21,14 @@ import org.springframework.core.env.Profiles;
  * key (given, readable, base64 of 32 bytes), the first admin's credentials on an empty database, and
  * a database file that is encrypted (one written before it was encrypted is refused, naming the
  * command that encrypts it). A demo start needs no key or admin (it generates and seeds them), fixes
- * its own directory's permissions and encrypts its own older database in place.
+ * its own directory's permissions and encrypts its own older database in place. On PostgreSQL (the
+ * {@code postgres} profile) the database checks are only that its address is given: the file and its
+ * encryption are H2's.
  */
 class InstallPreflight implements EnvironmentPostProcessor, Ordered {
 
     static final String DEMO_PROFILE = "demo";
+    static final String POSTGRES_PROFILE = "postgres";
     private static final Logger log = LoggerFactory.getLogger(InstallPreflight.class);
 
     @Override
@@ -50,6 +53,13 @@ class InstallPreflight implements EnvironmentPostProcessor, Ordered {
                             + dataDir + " cannot be read. For a demo install, start with SPRING_PROFILES_ACTIVE=demo instead.");
         }
         checkDataDirectory(dataDir, demo);
+        String url = env.getProperty("spring.datasource.url", "");
+        if (env.acceptsProfiles(Profiles.of(POSTGRES_PROFILE)) || (!url.isBlank() && !InstallDatabase.isH2(url))) {
+            // PostgreSQL: no file of ours to look at and no H2 encryption; an empty database without
+            // first-admin credentials is refused by identity's start-up check once it can be read.
+            checkPostgresUrl(url);
+            return;
+        }
         Path database = dataDir.resolve(InstallDatabase.FILE_NAME);
         boolean adminSet = !env.getProperty("careledger.admin.username", "").isBlank()
                 && !env.getProperty("careledger.admin.password", "").isBlank();
@@ -62,6 +72,17 @@ class InstallPreflight implements EnvironmentPostProcessor, Ordered {
         }
         if (Files.exists(database)) {
             checkEncrypted(database, dataDir, demo, key);
+        }
+    }
+
+    private static void checkPostgresUrl(String url) {
+        if (!InstallDatabase.isPostgres(url)) {
+            throw new StartupConfigurationException(
+                    "No PostgreSQL database: the postgres profile needs its address, and CARELEDGER_DB_URL "
+                            + (url.isBlank() ? "is not set." : "is not a PostgreSQL JDBC address: " + url),
+                    "Set CARELEDGER_DB_URL=jdbc:postgresql://HOST:5432/DATABASE, CARELEDGER_DB_USER and CARELEDGER_DB_PASSWORD "
+                            + "(see the README's \"Running on PostgreSQL\"), or start without the postgres profile for the "
+                            + "embedded database.");
         }
     }
 

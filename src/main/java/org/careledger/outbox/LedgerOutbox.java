@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 
 import org.careledger.crypto.Address;
+import org.careledger.install.DatabaseMaintenance;
 import org.careledger.ledger.ContractCall;
 import org.careledger.ledger.Hash;
 import org.careledger.ledger.TransactionRejectedException;
@@ -57,7 +58,7 @@ public class LedgerOutbox {
     private final Signing signing;
     private final Hooks hooks;
     private final OutboxWorker worker;
-    private final Durability durability;
+    private final DatabaseMaintenance durability;
     private final Clock clock;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "careledger-outbox");
@@ -65,7 +66,7 @@ public class LedgerOutbox {
         return t;
     });
 
-    LedgerOutbox(OutboxRows rows, LedgerService ledger, Signing signing, Hooks hooks, OutboxWorker worker, Durability durability,
+    LedgerOutbox(OutboxRows rows, LedgerService ledger, Signing signing, Hooks hooks, OutboxWorker worker, DatabaseMaintenance durability,
                  Clock clock) {
         this.rows = rows;
         this.ledger = ledger;
@@ -115,6 +116,11 @@ public class LedgerOutbox {
         return rows.findBySubjectAndKindAndStatusIn(subject, kind.toString(), IN_FLIGHT).stream().map(LedgerOutbox::view).toList();
     }
 
+    /** Calls of this kind about any subject that may still be mined (queued or pending): one query for a list's worth of subjects. */
+    public List<QueuedCall> inFlight(CallKind kind) {
+        return rows.findByKindAndStatusIn(kind.toString(), IN_FLIGHT).stream().map(LedgerOutbox::view).toList();
+    }
+
     /** Every call of this kind about {@code subject}, newest first. */
     public List<QueuedCall> ofSubject(CallKind kind, String subject) {
         return rows.findBySubjectAndKindOrderByIdDesc(subject, kind.toString()).stream().map(LedgerOutbox::view).toList();
@@ -135,7 +141,7 @@ public class LedgerOutbox {
 
     /** Forces everything committed so far to disk (a change that queues no call but must survive a crash). */
     public void makeDurable() {
-        durability.sync();
+        durability.makeCommittedDurable();
     }
 
     /** Sends what is queued and settles what is pending now, as the sweep does every few seconds. */
@@ -272,7 +278,7 @@ public class LedgerOutbox {
             if (ids.isEmpty()) {
                 return;
             }
-            durability.sync(); // a failure here reaches the caller: what they did is committed but not yet safe
+            durability.makeCommittedDurable(); // a failure here reaches the caller: what they did is committed but not yet safe
             try {
                 worker.submit(ids);
             } catch (RuntimeException e) {

@@ -14,6 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 import org.careledger.crypto.Address;
+import org.careledger.install.DatabaseMaintenance;
 import org.careledger.ledger.ContractCall;
 import org.careledger.ledger.Hash;
 import org.careledger.ledger.Transaction;
@@ -51,13 +52,13 @@ class OutboxWorker {
     private final LedgerService ledger;
     private final Signing signing;
     private final Hooks hooks;
-    private final Durability durability;
+    private final DatabaseMaintenance durability;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate inNewTransaction;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
 
-    OutboxWorker(OutboxRows rows, LedgerService ledger, Signing signing, Hooks hooks, Durability durability,
+    OutboxWorker(OutboxRows rows, LedgerService ledger, Signing signing, Hooks hooks, DatabaseMaintenance durability,
                  ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
         this.rows = rows;
         this.ledger = ledger;
@@ -105,7 +106,7 @@ class OutboxWorker {
             }
             List<OutboxRow> queued = inNewTransaction.execute(s -> rows.findByStatusOrderByIdAsc(OutboxRow.Status.QUEUED));
             if (!queued.isEmpty()) {
-                durability.sync(); // what a request thread committed may not be on disk yet
+                durability.makeCommittedDurable(); // what a request thread committed may not be on disk yet
                 submitQueued(queued);
             }
         } finally {
@@ -171,7 +172,7 @@ class OutboxWorker {
         }
         inNewTransaction.executeWithoutResult(s -> signed.forEach(x -> rows.findById(x.rowId()).ifPresent(row ->
                 row.signed(x.tx().id().hex(), x.tx().nonce(), x.tx().fee(), Instant.now(clock)))));
-        durability.sync();
+        durability.makeCommittedDurable();
         Set<Signer> heldBack = new HashSet<>();
         List<Signed> backToQueue = new ArrayList<>();
         for (Signed x : signed) {

@@ -9,5 +9,5 @@
  * means. {@link org.careledger.outbox.LedgerOutbox} is the module's API.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Ledger outbox",
-        allowedDependencies = {"common", "crypto", "identity", "ledger", "node"})
+        allowedDependencies = {"common", "crypto", "identity", "install", "ledger", "node"})
 package org.careledger.outbox;

@@ -1,6 +1,9 @@
 package org.careledger.records;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,6 +54,23 @@ class AccessPolicy {
                 .map(call -> Hash.fromHex(call.relatedId())).collect(Collectors.toSet());
         ContractState state = ledger.committedState();
         return new Snapshot(patient, revoking, state, clock.millis());
+    }
+
+    /**
+     * {@link #snapshot} for many patients at once (a doctor's list of patients): one read of the
+     * revocations in flight and one committed state for all of them, in the same order.
+     */
+    Map<Address, Snapshot> snapshots(Collection<Address> patients) {
+        Map<String, Set<Hash>> revoking = outbox.inFlight(RecordCalls.REVOKE).stream().collect(Collectors.groupingBy(
+                call -> call.subject().toLowerCase(Locale.ROOT),
+                Collectors.mapping(call -> Hash.fromHex(call.relatedId()), Collectors.toSet())));
+        ContractState state = ledger.committedState();
+        long now = clock.millis();
+        Map<Address, Snapshot> out = new LinkedHashMap<>();
+        for (Address patient : patients) {
+            out.put(patient, new Snapshot(patient, revoking.getOrDefault(patient.toString().toLowerCase(Locale.ROOT), Set.of()), state, now));
+        }
+        return out;
     }
 
     /** The basis for one category, or a {@link ConsentRequiredException} that says what is missing. */

@@ -171,15 +171,14 @@ public class DoctorConsent {
         Caller me = callers.require();
         Party self = parties.of(me.profile());
         List<GrantView> out = new ArrayList<>();
-        for (var patientId : directory.activeUsersWithRole(Role.PATIENT)) {
-            Optional<UserProfile> patient = directory.find(patientId).filter(p -> p.ledgerAddress() != null);
-            if (patient.isEmpty()) {
-                continue;
-            }
-            AccessPolicy.Snapshot snapshot = policy.snapshot(patient.get().ledgerAddress());
-            for (Grant g : ConsentQueries.grantsOf(snapshot.state(), patient.get().ledgerAddress())) {
+        // every patient's profile, the revocations in flight and the committed state, each read once for the list
+        List<UserProfile> patients = directory.activeProfilesWithRole(Role.PATIENT).stream().filter(p -> p.ledgerAddress() != null).toList();
+        Map<Address, AccessPolicy.Snapshot> snapshots = policy.snapshots(patients.stream().map(UserProfile::ledgerAddress).toList());
+        for (UserProfile patient : patients) {
+            AccessPolicy.Snapshot snapshot = snapshots.get(patient.ledgerAddress());
+            for (Grant g : ConsentQueries.grantsOf(snapshot.state(), patient.ledgerAddress())) {
                 if (g.doctor().equals(me.address()) && g.activeAt(snapshot.nowMillis()) && !snapshot.revoking().contains(g.id())) {
-                    out.add(views.grant(g, parties.of(patient.get()), self, snapshot.nowMillis()));
+                    out.add(views.grant(g, parties.of(patient), self, snapshot.nowMillis()));
                 }
             }
         }

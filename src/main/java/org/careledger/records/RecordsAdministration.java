@@ -17,6 +17,7 @@ import org.careledger.contracts.Emergency;
 import org.careledger.identity.AppRoles;
 import org.careledger.identity.UserId;
 import org.careledger.identity.UserProfile;
+import org.careledger.install.DatabaseMaintenance;
 import org.careledger.ledger.Hash;
 import org.careledger.node.LedgerService;
 import org.careledger.outbox.LedgerOutbox;
@@ -48,13 +49,13 @@ public class RecordsAdministration {
     private final Parties parties;
     private final ConsentViews views;
     private final Caller.Callers callers;
-    private final DatabaseCompactor compactor;
+    private final DatabaseMaintenance database;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     RecordsAdministration(StoredEntryRepository entries, RecordVault vault, LedgerOutbox outbox, LedgerService ledger, Parties parties,
-                          ConsentViews views, Caller.Callers callers, DatabaseCompactor compactor, ApplicationEventPublisher events,
+                          ConsentViews views, Caller.Callers callers, DatabaseMaintenance database, ApplicationEventPublisher events,
                           TransactionTemplate transactions, Clock clock) {
         this.entries = entries;
         this.vault = vault;
@@ -63,7 +64,7 @@ public class RecordsAdministration {
         this.parties = parties;
         this.views = views;
         this.callers = callers;
-        this.compactor = compactor;
+        this.database = database;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -121,7 +122,8 @@ public class RecordsAdministration {
 
     /**
      * Erases an entry whose patient asked for it: its key, salt and content are deleted and the
-     * database file is compacted so the bytes are gone from disk. The anchor stays on chain.
+     * database is compacted so the bytes are gone from its files (see {@link DatabaseMaintenance} for
+     * what that can promise on each database). The anchor stays on chain.
      */
     public void confirmErasure(EntryId entryId) {
         Caller me = callers.require();
@@ -131,7 +133,7 @@ public class RecordsAdministration {
             events.publishEvent(new EntryErased(entryId, new UserId(entry.getPatientId()), entry.getCategory(), me.id()));
         });
         security.info("Entry {} erased by admin {}", entryId, me.profile().username());
-        compactor.compact();
+        database.compactAfterErasure("record_entries");
     }
 
     /** Keeps an entry whose erasure its patient asked for, telling them why. */

@@ -51,6 +51,7 @@ class MainLayout extends AppLayout implements BeforeEnterObserver {
     private final Optional<UserProfile> user;
     private final Span unreadBadge = new Span();
     private Runnable unsubscribe = () -> { };
+    private boolean mayNeedNewPassword = true;
 
     MainLayout(AuthenticationContext authentication, CurrentUser currentUser, AccountSelfService selfService,
                Inbox inbox, InboxBroadcaster broadcaster) {
@@ -132,9 +133,18 @@ class MainLayout extends AppLayout implements BeforeEnterObserver {
         return bar;
     }
 
+    /**
+     * Until the account is known not to need a new password, each navigation asks; once it is known,
+     * no navigation reads the database for it again. That holds for the life of this UI: a password
+     * reset ends all of the user's sessions, so it can never be set while this UI lives.
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (!CHANGE_PASSWORD_ROUTE.equals(event.getLocation().getPath()) && selfService.mustChangePassword()) {
+        if (!mayNeedNewPassword || CHANGE_PASSWORD_ROUTE.equals(event.getLocation().getPath())) {
+            return;
+        }
+        mayNeedNewPassword = selfService.mustChangePassword();
+        if (mayNeedNewPassword) {
             event.rerouteTo(CHANGE_PASSWORD_ROUTE);
         }
     }

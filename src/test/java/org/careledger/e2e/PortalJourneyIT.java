@@ -48,6 +48,9 @@ class PortalJourneyIT extends IntegrationTest {
     UserDirectory users;
 
     @Autowired
+    org.springframework.context.ApplicationContext ctx;
+
+    @Autowired
     UserAccountRepository accounts;
 
     private WebDriver driver() {
@@ -175,6 +178,25 @@ class PortalJourneyIT extends IntegrationTest {
         shell.waitForView("change-password");
         LoginPage afterSignOut = shell.signOut();
         assertThat(afterSignOut.notice()).isEqualTo("You have signed out.");
+    }
+
+    @Test
+    @DisplayName("after an admin resets a doctor's password, every page leads to choosing a new one; once chosen, the portal opens")
+    void aResetPasswordIsReplacedBeforeAnythingElse() {
+        org.careledger.identity.TestAccounts accounts = new org.careledger.identity.TestAccounts(ctx);
+        UserProfile doctor = accounts.active(org.careledger.identity.Role.DOCTOR);
+        String temporary = accounts.asAdmin(() -> ctx.getBean(org.careledger.identity.AccountAdministration.class).resetPassword(doctor.id()));
+
+        loginPage().open().signInExpecting(doctor.username(), temporary, "change-password");
+        PortalShell shell = shell();
+        shell.navigateTo("doctor/patients");
+        shell.waitForView("change-password");
+        assertThat(driver().findElement(By.id("must-change-notice")).getText()).contains("An administrator reset your password");
+
+        shell.changePassword(temporary, "quiet-harbour-lantern-92");
+        shell.waitForView("doctor-home");
+        shell.navigateTo("doctor/patients");
+        shell.waitForView("doctor-patients");
     }
 
     @Test

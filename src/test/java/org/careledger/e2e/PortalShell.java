@@ -61,4 +61,12 @@ final class PortalShell extends PageObject {
     void navigateTo(String path) {
         open(path);
     }
+
+    /** Fills and sends the change-password form. */
+    void changePassword(String current, String next) {
+        type("currentPassword", current);
+        type("newPassword", next);
+        type("repeatPassword", next);
+        byId("change-password-submit").click();
+    }
 }

@@ -43,7 +43,7 @@ class AdminCliTest {
 
     private void throttled() throws Exception {
         Flyway.configure().dataSource(InstallDatabase.url(dataDir), InstallDatabase.USER,
-                InstallDatabase.password(Base64.getDecoder().decode(KEY), "")).locations("classpath:db/migration").load().migrate();
+                InstallDatabase.password(Base64.getDecoder().decode(KEY), "")).locations("classpath:db/migration", "classpath:db/h2").load().migrate();
         try (Connection c = database(); Statement s = c.createStatement()) {
             for (String[] row : new String[][] {{"admin@example.org", "203.0.113.7"}, {"admin@example.org", "*"}, {"other@example.org", "198.51.100.1"}}) {
                 s.execute("INSERT INTO login_throttle (username, client, failures, first_failure, last_failure, locked_until) VALUES ('"

@@ -77,6 +77,25 @@ class InstallPreflightTest {
     }
 
     @Test
+    void thePostgresProfileWithoutADatabaseAddressIsRefusedNamingTheVariables() {
+        MockEnvironment postgres = env().withProperty("careledger.master-key", KEY);
+        postgres.setActiveProfiles("postgres");
+        StartupConfigurationException e = refusal(postgres);
+
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("CARELEDGER_DB_URL is not set");
+        assertThat(e.action()).contains("CARELEDGER_DB_URL=jdbc:postgresql://", "CARELEDGER_DB_USER", "CARELEDGER_DB_PASSWORD");
+    }
+
+    @Test
+    void onPostgresNoDatabaseFileIsLookedForSoAFirstAdminIsAskedForOnlyByTheEmptyDatabase() {
+        MockEnvironment postgres = env().withProperty("careledger.master-key", KEY)
+                .withProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/careledger");
+        postgres.setActiveProfiles("postgres");
+        assertThatCode(() -> preflight.postProcessEnvironment(postgres, new SpringApplication())).doesNotThrowAnyException();
+    }
+
+    @Test
     void anExistingDatabaseNeedsNoFirstAdmin() throws Exception {
         Files.write(dataDir.resolve("portal.mv.db"), "H2encrypt\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         assertThatCode(() -> preflight.postProcessEnvironment(env().withProperty("careledger.master-key", KEY),

@@ -168,6 +168,9 @@ class LedgerOutboxTest extends IntegrationTest {
         assertThat(loser.error()).isEqualTo(words);
         assertThat(hook.refused).contains(loserName + ":consent.alreadyReviewed");
         assertThat(hook.committed).anyMatch(c -> c.startsWith((lost == 0 ? "second" : "first") + "@"));
+        // the inbox hears of the refusal through an event after the outbox's commit: the message arrives soon, not at once
+        Await.until("the loser is told", Duration.ofSeconds(30), () -> TestAccounts.as(loserAdmin.username(), Role.ADMIN,
+                () -> context.getBean(Inbox.class).mine()).stream().anyMatch(m -> m.title().equals("Not recorded on the ledger")));
         List<InboxMessage> told = TestAccounts.as(loserAdmin.username(), Role.ADMIN, () -> context.getBean(Inbox.class).mine());
         assertThat(told).anySatisfy(m -> {
             assertThat(m.title()).isEqualTo("Not recorded on the ledger");

@@ -32,8 +32,9 @@ public final class RecordsCrashDriver {
     public static void main(String[] args) {
         String dataDir = args[0];
         boolean check = args.length > 1 && args[1].equals("check");
+        // demo, or demo,postgres for PostgresRecordsCrashTest (which gives the database as system properties)
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CareLedgerApplication.class)
-                .profiles("demo")
+                .profiles(System.getProperty("careledger.crash.profiles", "demo").split(","))
                 .run("--careledger.data-dir=" + dataDir, "--careledger.demo.records=false", "--server.port=0",
                         "--logging.level.root=warn", "--spring.main.banner-mode=off");
         LedgerService ledger = app.getBean(LedgerService.class);

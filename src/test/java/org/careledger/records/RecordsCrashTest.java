@@ -34,12 +34,17 @@ class RecordsCrashTest {
     @Test
     @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void killedMidWayTheRecordAndTheLedgerStillAgreeAfterARestart() throws Exception {
+        killTwiceThenCheck(List.of());
+    }
+
+    /** The test itself, its children started with {@code jvmOptions} too (PostgresRecordsCrashTest names its database there). */
+    static void killTwiceThenCheck(List<String> jvmOptions) throws Exception {
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")).toAbsolutePath(), "records-crash-");
         Random random = new Random();
         Set<String> stored = new LinkedHashSet<>();
         long entriesRead = 0;
         for (int round = 0; round < KILLS; round++) {
-            Process child = start(dataDir, "work");
+            Process child = start(dataDir, "work", jvmOptions);
             int killAfter = 4 + random.nextInt(6);
             int storedThisRound = 0;
             List<String> output = new ArrayList<>();
@@ -67,7 +72,7 @@ class RecordsCrashTest {
             assertThat(storedThisRound).as("round " + round + " stored entries before the kill").isGreaterThanOrEqualTo(killAfter);
         }
 
-        Process check = start(dataDir, "check");
+        Process check = start(dataDir, "check", jvmOptions);
         List<String> lines = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(check.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
@@ -94,10 +99,11 @@ class RecordsCrashTest {
         return Files.write(dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log"), output);
     }
 
-    private static Process start(Path dataDir, String mode) throws IOException {
+    private static Process start(Path dataDir, String mode, List<String> jvmOptions) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                RecordsCrashDriver.class.getName(), dataDir.toString(), mode);
+        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RecordsCrashDriver.class.getName(), dataDir.toString(), mode));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 }

@@ -7,9 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -94,6 +98,16 @@ public class LoginThrottle {
     public boolean isLocked(String username) {
         return jdbc.sql("SELECT COUNT(*) FROM login_throttle WHERE username = ? AND locked_until > ?")
                 .params(key(username), at(Instant.now(clock))).query(Long.class).single() > 0;
+    }
+
+    /** Those of {@code usernames} (as {@link #key} writes them) that some client, or every client, is refused now: one query. */
+    public Set<String> lockedAmong(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Set.of();
+        }
+        List<String> keys = usernames.stream().map(LoginThrottle::key).distinct().toList();
+        return new HashSet<>(jdbc.sql("SELECT DISTINCT username FROM login_throttle WHERE locked_until > :now AND username IN (:names)")
+                .param("now", at(Instant.now(clock))).param("names", keys).query(String.class).list());
     }
 
     /** Counts a failed sign-in; returns true if this client is now refused this username. */
@@ -209,7 +223,7 @@ public class LoginThrottle {
     }
 
     /** The username as it is counted: trimmed, lower-cased, at most 254 characters (as an email address). */
-    static String key(String username) {
+    public static String key(String username) {
         return username == null ? "" : cut(username.strip().toLowerCase(Locale.ROOT), MAX_USERNAME);
     }
 

@@ -1,6 +1,8 @@
 package org.careledger.identity.ui;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -27,6 +29,7 @@ import org.careledger.identity.AccountAdministration;
 import org.careledger.identity.AccountStatus;
 import org.careledger.identity.AppRoles;
 import org.careledger.identity.Role;
+import org.careledger.identity.UserId;
 import org.careledger.identity.UserProfile;
 
 /**
@@ -45,6 +48,8 @@ class UsersView extends VerticalLayout {
     final Select<Role> roleFilter = new Select<>();
     final Select<AccountStatus> statusFilter = new Select<>();
     final ResponsiveGrid<UserProfile> grid = new ResponsiveGrid<>();
+    /** The service's answer for the listed users, read once per refresh rather than once per row and column. */
+    private Map<UserId, Set<AccountAction>> actions = Map.of();
 
     UsersView(AccountAdministration admin) {
         this.admin = admin;
@@ -90,11 +95,17 @@ class UsersView extends VerticalLayout {
     /** The account's status as people say it, and whether sign-in is refused to it for now. */
     private String status(UserProfile user) {
         String status = user.status().label();
-        return admin.actionsOn(user).contains(AccountAction.UNLOCK) ? status + " · sign-in locked" : status;
+        return allowedOn(user).contains(AccountAction.UNLOCK) ? status + " · sign-in locked" : status;
+    }
+
+    /** What the admin may do to the user, as the service said for the whole list when it was shown. */
+    private Set<AccountAction> allowedOn(UserProfile user) {
+        Set<AccountAction> allowed = actions.get(user.id());
+        return allowed != null ? allowed : admin.actionsOn(user);
     }
 
     private HorizontalLayout actions(UserProfile user) {
-        Set<AccountAction> allowed = admin.actionsOn(user);
+        Set<AccountAction> allowed = allowedOn(user);
         HorizontalLayout actions = new HorizontalLayout();
         if (allowed.contains(AccountAction.CHANGE_ROLE)) {
             Select<Role> role = new Select<>();
@@ -160,7 +171,9 @@ class UsersView extends VerticalLayout {
     }
 
     private void refresh() {
-        grid.setItems(admin.search(search.getValue(), roleFilter.getValue(), statusFilter.getValue()));
+        List<UserProfile> users = admin.search(search.getValue(), roleFilter.getValue(), statusFilter.getValue());
+        actions = admin.actionsOn(users);
+        grid.setItems(users);
         grid.setEmptyStateText(emptyStateText());
     }
 

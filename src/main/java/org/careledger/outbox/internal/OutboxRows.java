@@ -24,6 +24,8 @@ public interface OutboxRows extends JpaRepository<OutboxRow, Long> {
 
     List<OutboxRow> findBySubjectAndKindAndStatusIn(String subject, String kind, Collection<OutboxRow.Status> statuses);
 
+    List<OutboxRow> findByKindAndStatusIn(String kind, Collection<OutboxRow.Status> statuses);
+
     List<OutboxRow> findBySignerUserIdAndStatusOrderByIdAsc(Long signerUserId, OutboxRow.Status status);
 
     List<OutboxRow> findBySignerKeyAndStatusOrderByIdAsc(String signerKey, OutboxRow.Status status);

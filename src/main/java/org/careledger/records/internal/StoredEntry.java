@@ -8,8 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcType;
 
 import org.careledger.contracts.RecordCategory;
 import org.careledger.records.EntryStatus;
@@ -67,7 +67,7 @@ public class StoredEntry {
     @Column(name = "wrapped_entry_key")
     private byte[] wrappedEntryKey;
 
-    @Lob
+    @JdbcType(LongBytesJdbcType.class)
     @Column(name = "sealed")
     private byte[] sealed;
 

@@ -60,7 +60,7 @@ class LoginThrottleTest {
     static DataSource freshDatabase() {
         JdbcDataSource source = new JdbcDataSource();
         source.setURL("jdbc:h2:mem:throttle-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(source).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(source).locations("classpath:db/migration", "classpath:db/h2").load().migrate();
         return source;
     }
 
