@@ -2,11 +2,8 @@ package org.careledger.outbox;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -30,12 +27,9 @@ import org.careledger.outbox.internal.OutboxRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one durable path to the ledger, for every module. {@link #queue} dry-runs a call and writes it
@@ -180,7 +174,7 @@ public class LedgerOutbox {
         if (ledger.refusal().isPresent()) {
             return; // still starting: the call is queued as it is, and a block judges it
         }
-        FlushAfterCommit flush = afterCommit();
+        CommitFlush flush = afterCommit();
         Address sender = signing.addressOf(signer);
         try {
             Trial trial = flush.trials.get(sender);
@@ -222,7 +216,7 @@ public class LedgerOutbox {
      * be waiting in the pool yet (a registration sent again after a refusal dropped it, say), once per
      * transaction.
      */
-    private void applyOnTheirWay(Trial trial, FlushAfterCommit flush, Signer signer, Address sender, ContractCall call) {
+    private void applyOnTheirWay(Trial trial, CommitFlush flush, Signer signer, Address sender, ContractCall call) {
         for (Address party : Trial.partiesOf(sender, call)) {
             if (!trial.newcomer(party) || !flush.prerequisitesApplied.add(sender + "/" + party)) {
                 continue;
@@ -246,50 +240,9 @@ public class LedgerOutbox {
         return rows.findBySignerKeyAndStatusOrderByIdAsc(Signing.keyColumn(signer), OutboxRow.Status.QUEUED);
     }
 
-    /**
-     * The work for when the caller's transaction commits: make its calls durable, then sign and
-     * submit them. Ordered first among the transaction's synchronizations, so that listeners of the
-     * events the transaction published run after its calls are on disk.
-     */
-    private FlushAfterCommit afterCommit() {
-        FlushAfterCommit flush = (FlushAfterCommit) TransactionSynchronizationManager.getResource(FlushAfterCommit.class);
-        if (flush == null) {
-            flush = new FlushAfterCommit();
-            TransactionSynchronizationManager.bindResource(FlushAfterCommit.class, flush);
-            TransactionSynchronizationManager.registerSynchronization(flush);
-        }
-        return flush;
-    }
-
-    private final class FlushAfterCommit implements TransactionSynchronization {
-        private final List<Long> ids = new ArrayList<>();
-        /** Dry runs of this transaction, one per signer, so each of its calls sees the ones before it. */
-        private final Map<Address, Trial> trials = new HashMap<>();
-        /** Which (signer, party) pairs already had the calls on their way about the party applied. */
-        private final java.util.Set<String> prerequisitesApplied = new java.util.HashSet<>();
-
-        @Override
-        public int getOrder() {
-            return Ordered.HIGHEST_PRECEDENCE;
-        }
-
-        @Override
-        public void afterCommit() {
-            if (ids.isEmpty()) {
-                return;
-            }
-            durability.makeCommittedDurable(); // a failure here reaches the caller: what they did is committed but not yet safe
-            try {
-                worker.submit(ids);
-            } catch (RuntimeException e) {
-                log.warn("Calls {} stay queued for the next sweep: {}", ids, e.toString());
-            }
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(FlushAfterCommit.class);
-        }
+    /** The work for when the caller's transaction commits: make its calls durable, then sign and submit them. */
+    private CommitFlush afterCommit() {
+        return CommitFlush.ofCurrentTransaction(durability, worker);
     }
 
     static QueuedCall view(OutboxRow row) {
