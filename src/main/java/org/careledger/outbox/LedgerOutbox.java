@@ -1,6 +1,7 @@
 package org.careledger.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one durable path to the ledger, for every module. {@link #queue} dry-runs a call and writes it
@@ -98,6 +100,34 @@ public class LedgerOutbox {
     /** Where a queued call stands now. */
     public LedgerReceipt receipt(QueuedCall call) {
         return rows.findById(call.id()).map(LedgerOutbox::receipt).orElseThrow();
+    }
+
+    /**
+     * Waits, outside any transaction, until {@code call} is in a block or refused, sending it now if
+     * it is still queued (another thread was sending when its transaction committed), and returns
+     * where it stands: for a call whose caller cannot go on without it (an emergency access).
+     *
+     * @throws LedgerUnavailableException if it is not in a block within {@code timeout}
+     */
+    public LedgerReceipt awaitCommitted(QueuedCall call, Duration timeout) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Wait for a call after its transaction committed, not inside it");
+        }
+        Instant deadline = Instant.now().plus(timeout);
+        LedgerReceipt receipt = receipt(call);
+        while (receipt.status() == LedgerReceipt.Status.QUEUED && Instant.now().isBefore(deadline)) {
+            worker.submit(List.of(call.id()));
+            receipt = receipt(call);
+        }
+        if (receipt.status() == LedgerReceipt.Status.PENDING) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            long height = ledger.awaitCommitted(receipt.txId(), left.isNegative() ? Duration.ZERO : left);
+            return new LedgerReceipt(receipt.txId(), LedgerReceipt.Status.COMMITTED, height, null);
+        }
+        if (receipt.status() == LedgerReceipt.Status.QUEUED) {
+            throw new LedgerUnavailableException("The ledger has not taken the call yet; it stays queued and will be sent");
+        }
+        return receipt;
     }
 
     /** Where the newest call of this kind about {@code relatedId} stands. */

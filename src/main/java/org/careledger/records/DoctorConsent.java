@@ -28,7 +28,6 @@ import org.careledger.identity.Role;
 import org.careledger.identity.UserDirectory;
 import org.careledger.identity.UserProfile;
 import org.careledger.ledger.Hash;
-import org.careledger.node.LedgerService;
 import org.careledger.outbox.LedgerOutbox;
 import org.careledger.outbox.LedgerReceipt;
 import org.careledger.outbox.QueuedCall;
@@ -47,7 +46,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @RolesAllowed(AppRoles.DOCTOR)
 public class DoctorConsent {
 
-    private final LedgerService ledger;
     private final LedgerOutbox outbox;
     private final AccessPolicy policy;
     private final RecordVault vault;
@@ -59,10 +57,9 @@ public class DoctorConsent {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
 
-    DoctorConsent(LedgerService ledger, LedgerOutbox outbox, AccessPolicy policy, RecordVault vault, Parties parties, Caller.Callers callers,
+    DoctorConsent(LedgerOutbox outbox, AccessPolicy policy, RecordVault vault, Parties parties, Caller.Callers callers,
                   UserDirectory directory, ConsentViews views, ConsentProofs proofs, ApplicationEventPublisher events,
                   TransactionTemplate transactions) {
-        this.ledger = ledger;
         this.outbox = outbox;
         this.policy = policy;
         this.vault = vault;
@@ -158,12 +155,8 @@ public class DoctorConsent {
             events.publishEvent(new EmergencyDeclared(patientAccount.id(), me.id()));
             return queued;
         });
-        LedgerReceipt receipt = outbox.receipt(call);
-        if (receipt.txId() != null && receipt.status() == LedgerReceipt.Status.PENDING) {
-            long height = ledger.awaitCommitted(receipt.txId(), Duration.ofSeconds(20));
-            return new LedgerReceipt(receipt.txId(), LedgerReceipt.Status.COMMITTED, height, null);
-        }
-        return receipt;
+        // the doctor reads at once: wait for the block, sending the call now if another thread was sending
+        return outbox.awaitCommitted(call, Duration.ofSeconds(20));
     }
 
     /** The patients whose grants to the signed-in doctor are in force now, soonest ending first. */

@@ -2,6 +2,7 @@ package org.careledger.inbox;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -190,8 +191,13 @@ class InboxSettlementTest extends IntegrationTest {
         as(doctor, () -> ctx.getBean(DoctorConsent.class).declareEmergency(patient.ledgerAddress(), "Unconscious in A&E, allergies unknown"));
         String title = "Emergency access to review";
         assertThat(emergencyNotice(secondAdmin, doctor, patient).unread()).isTrue();
-        EmergencyView emergency = accounts.asAdmin(() -> ctx.getBean(RecordsAdministration.class).pendingEmergencyReviews()).stream()
-                .filter(e -> e.patient().address().equals(patient.ledgerAddress())).findFirst().orElseThrow();
+        Supplier<Optional<EmergencyView>> pending = () -> accounts.asAdmin(
+                () -> ctx.getBean(RecordsAdministration.class).pendingEmergencyReviews()).stream()
+                .filter(e -> e.patient().address().equals(patient.ledgerAddress())).findFirst();
+        // the notice is written when the declaration commits to the database; the review queue reads
+        // the ledger, which has it once the declaration is mined
+        Await.until("the emergency is on the ledger", () -> pending.get().isPresent());
+        EmergencyView emergency = pending.get().orElseThrow();
 
         accounts.asAdmin(() -> ctx.getBean(RecordsAdministration.class).reviewEmergency(emergency.emergencyId(), true, null));
 

@@ -127,6 +127,26 @@ class LedgerOutboxTest extends IntegrationTest {
     }
 
     @Test
+    void aCallerThatCannotGoOnWithoutItsCallSendsItIfStillQueuedAndGetsItsBlock() {
+        UserProfile patient = onChain(new TestAccounts(context).active(Role.PATIENT));
+        String entry = "await-" + UUID.randomUUID();
+        ContractCall anchor = anchor(patient.ledgerAddress(), entry, 1);
+        // as a request thread leaves its call when another thread is sending: queued, not signed
+        OutboxRow row = transactions.execute(s -> rows.save(new OutboxRow(TestCalls.CALL.toString(), patient.id().value(), null, null,
+                entry, anchor.encode(), java.time.Instant.now())));
+        QueuedCall call = new QueuedCall(row.getId(), TestCalls.CALL, Signer.user(patient.id()), null, entry, anchor,
+                new LedgerReceipt(null, LedgerReceipt.Status.QUEUED, null, null));
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(s -> outbox.awaitCommitted(call, Duration.ofSeconds(5))))
+                .as("waiting inside a transaction would hold its connection").isInstanceOf(IllegalStateException.class);
+        LedgerReceipt receipt = outbox.awaitCommitted(call, Duration.ofSeconds(30));
+
+        assertThat(receipt.status()).isEqualTo(LedgerReceipt.Status.COMMITTED);
+        assertThat(receipt.blockHeight()).isPositive();
+        assertThat(outbox.receipt(call).txId()).isEqualTo(receipt.txId());
+    }
+
+    @Test
     void theDryRunSeesTheSignersCallsQueuedBeforeInTheSameTransaction() {
         UserProfile patient = onChain(new TestAccounts(context).active(Role.PATIENT));
         String entry = "dry-run-" + UUID.randomUUID();
