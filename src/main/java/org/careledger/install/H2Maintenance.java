@@ -24,15 +24,57 @@ final class H2Maintenance implements DatabaseMaintenance {
 
     private final DataSource dataSource;
     private final InstallSettings install;
+    private final Object sync = new Object();
+    /** Tickets handed to callers so far; the checkpoint that last finished covered those up to {@link #durableUpTo}. */
+    private long requested;
+    private long durableUpTo;
+    private boolean syncing;
 
     H2Maintenance(DataSource dataSource, InstallSettings install) {
         this.dataSource = dataSource;
         this.install = install;
     }
 
+    /**
+     * Group commit: a checkpoint that starts after a caller's commit covers it, so callers that arrive
+     * while one runs wait for the next, which one of them runs for all (under many users one sync
+     * stands for many commits, and no request holds a second connection for a sync of its own).
+     */
     @Override
     public void makeCommittedDurable() {
-        new JdbcTemplate(dataSource).execute("CHECKPOINT SYNC");
+        long ticket;
+        synchronized (sync) {
+            ticket = ++requested;
+            while (true) {
+                if (durableUpTo >= ticket) {
+                    return;
+                }
+                if (!syncing) {
+                    break;
+                }
+                try {
+                    sync.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while making a commit durable", e);
+                }
+            }
+            syncing = true;
+            ticket = requested; // every commit that asked so far was made before this checkpoint starts
+        }
+        boolean done = false;
+        try {
+            new JdbcTemplate(dataSource).execute("CHECKPOINT SYNC");
+            done = true;
+        } finally {
+            synchronized (sync) {
+                syncing = false;
+                if (done) {
+                    durableUpTo = Math.max(durableUpTo, ticket);
+                }
+                sync.notifyAll();
+            }
+        }
     }
 
     @Override

@@ -15,6 +15,16 @@ public interface CallHook {
     /** The kinds of call this hook answers for. */
     Set<CallKind> kinds();
 
+    /**
+     * Whether the caller of this kind goes on as soon as its call is durable, leaving signing and
+     * submitting to the outbox's sender thread (a read's audit event: the reader needs no transaction
+     * id, and must not queue behind other threads' signing). By default the caller's thread sends its
+     * own calls after the commit, so its receipt is pending with a transaction id at once.
+     */
+    default boolean sentInBackground(CallKind kind) {
+        return false;
+    }
+
     /** The call's transaction is in block {@code height} of the home node's main chain. */
     default void committed(QueuedCall call, long height) {
     }

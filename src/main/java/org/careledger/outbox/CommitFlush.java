@@ -19,15 +19,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * One database transaction's part in the outbox: the calls it queued, and the dry runs that let each
  * of its calls see the ones before it. When the transaction commits, its calls are made durable and
- * then signed and submitted. Ordered first among the transaction's synchronizations, so that listeners
+ * then signed and submitted: by its own thread, or by the sender thread for kinds sent in the
+ * background. Ordered first among the transaction's synchronizations, so that listeners
  * of the events the transaction published run after its calls are on disk.
  */
 final class CommitFlush implements TransactionSynchronization {
 
     private static final Logger log = LoggerFactory.getLogger(CommitFlush.class);
 
-    /** The calls this transaction queued. */
+    /** The calls this transaction queued that its thread sends after the commit. */
     final List<Long> ids = new ArrayList<>();
+    /** The calls this transaction queued that the sender thread sends. */
+    final List<Long> background = new ArrayList<>();
     /** Dry runs of this transaction, one per signer, so each of its calls sees the ones before it. */
     final Map<Address, Trial> trials = new HashMap<>();
     /** Which (signer, party) pairs already had the calls on their way about the party applied. */
@@ -59,10 +62,11 @@ final class CommitFlush implements TransactionSynchronization {
 
     @Override
     public void afterCommit() {
-        if (ids.isEmpty()) {
+        if (ids.isEmpty() && background.isEmpty()) {
             return;
         }
         durability.makeCommittedDurable(); // a failure here reaches the caller: what they did is committed but not yet safe
+        worker.submitSoon(background);
         try {
             worker.submit(ids);
         } catch (RuntimeException e) {

@@ -93,7 +93,8 @@ public class LedgerOutbox {
         dryRun(kind, hook, signer, call);
         OutboxRow row = rows.save(new OutboxRow(kind.toString(), Signing.userColumn(signer), Signing.keyColumn(signer), subject,
                 relatedId, call.encode(), Instant.now(clock)));
-        afterCommit().ids.add(row.getId());
+        CommitFlush flush = afterCommit();
+        (hook.sentInBackground(kind) ? flush.background : flush.ids).add(row.getId());
         return view(row);
     }
 

@@ -11,9 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
+
+import jakarta.annotation.PreDestroy;
 
 import org.careledger.crypto.Address;
 import org.careledger.install.DatabaseMaintenance;
@@ -61,6 +68,14 @@ class OutboxWorker {
     static final Duration SUBMIT_WAIT = Duration.ofSeconds(2);
 
     private final ReentrantLock lock = new ReentrantLock();
+    /** Calls handed to the sender thread and not yet taken by it. */
+    private final Set<Long> toSend = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "careledger-outbox-sender");
+        t.setDaemon(true);
+        return t;
+    });
 
     OutboxWorker(OutboxRows rows, LedgerService ledger, Signing signing, Hooks hooks, DatabaseMaintenance durability,
                  ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
@@ -78,8 +93,8 @@ class OutboxWorker {
     /**
      * Signs and submits these calls, if they are still queued (made durable by the caller). The
      * caller is a request thread just after its commit, still holding its database connection; while
-     * another thread sends, it waits at most {@link #SUBMIT_WAIT}, then leaves its calls to the sweep
-     * (within seconds). Waiting for ever could deadlock the pool: under load every connection was held
+     * another thread sends, it waits at most {@link #SUBMIT_WAIT}, then hands its calls to the sender
+     * thread ({@link #submitSoon}). Waiting for ever could deadlock the pool: under load every connection was held
      * by a thread waiting here, and the thread sending needed one more.
      */
     void submit(Collection<Long> ids) {
@@ -88,11 +103,13 @@ class OutboxWorker {
         }
         try {
             if (!lock.tryLock(SUBMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.debug("Calls {} stay queued for the next sweep: another thread is sending", ids);
+                log.debug("Calls {} go to the sender thread: another thread is sending", ids);
+                submitSoon(ids);
                 return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            submitSoon(ids);
             return;
         }
         try {
@@ -101,6 +118,61 @@ class OutboxWorker {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Hands these calls (made durable by the caller) to the sender thread, which signs and submits
+     * them as soon as the lock is free, with whatever else was handed to it meanwhile; the caller
+     * goes on at once. If the process stops first, the sweep after the restart sends them.
+     */
+    void submitSoon(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        toSend.addAll(ids);
+        startDraining();
+    }
+
+    private void startDraining() {
+        if (draining.compareAndSet(false, true)) {
+            try {
+                sender.execute(this::drain);
+            } catch (RejectedExecutionException stopped) {
+                draining.set(false); // shutting down: the calls are durable, the sweep after the restart sends them
+            }
+        }
+    }
+
+    private void drain() {
+        try {
+            List<Long> batch;
+            while (!(batch = new ArrayList<>(toSend)).isEmpty()) {
+                toSend.removeAll(batch);
+                if (ledger.refusal().isPresent()) {
+                    return; // the sweep sends them once the ledger is up
+                }
+                List<Long> ids = batch;
+                lock.lock();
+                try {
+                    submitQueued(inNewTransaction.execute(s -> rows.findByIdInOrderByIdAsc(ids)).stream()
+                            .filter(r -> r.getStatus() == OutboxRow.Status.QUEUED).toList());
+                } catch (RuntimeException e) {
+                    log.warn("Calls {} stay queued for the next sweep: {}", ids, e.toString());
+                } finally {
+                    lock.unlock();
+                }
+            }
+        } finally {
+            draining.set(false);
+            if (!toSend.isEmpty()) {
+                startDraining(); // handed over between the last look and now
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        sender.shutdownNow();
     }
 
     /**

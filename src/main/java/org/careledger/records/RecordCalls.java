@@ -38,6 +38,11 @@ class RecordCalls implements CallHook {
     }
 
     @Override
+    public boolean sentInBackground(CallKind kind) {
+        return kind.equals(ACCESS); // a read is shown once its audit event is durable, not after its signing
+    }
+
+    @Override
     public Optional<String> refused(QueuedCall call, Refusal refusal) {
         if (call.kind().equals(ANCHOR) && refusal.rule().equals("records.duplicate")) {
             return Optional.empty(); // this version is anchored already (sent before a crash): the record reads it from the chain
