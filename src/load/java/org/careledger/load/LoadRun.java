@@ -157,8 +157,8 @@ public final class LoadRun {
         }
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
-            System.out.printf(Locale.ROOT, "%n=== N = %d users (%d doctors, %d patients), %d rounds each; load before %s%n", n, pairs.size(),
-                    pairs.size(), rounds, Gauges.loadAverage());
+            System.out.printf(Locale.ROOT, "%n=== N = %d users (%d doctors, %d patients), %d rounds each, think time %d ms; load before %s%n",
+                    n, pairs.size(), pairs.size(), rounds, Story.THINK_MILLIS, Gauges.loadAverage());
             // memory first, with nothing else going on: heap before, with every user signed in and idle, after they signed out
             Timings signIn = new Timings();
             long heapBefore = Gauges.heapAfterGc();

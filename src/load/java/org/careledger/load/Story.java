@@ -12,6 +12,9 @@ import org.careledger.records.DoctorRecords;
  * patient's record (the consent-checked, audited read, through its page) and the inbox, and reads the
  * record once more through {@link DoctorRecords#readRecord} in this JVM, to tell the service's own time
  * from the page's. A patient opens home, access requests, "Who viewed my record" and the inbox.
+ * Between two steps the user thinks for {@code load.thinkMillis} (0: none, every user clicking
+ * again the moment a page answers), each pause drawn uniformly from half to one and a half times it,
+ * so the users do not click in step.
  */
 final class Story {
 
@@ -19,6 +22,7 @@ final class Story {
     static final String LOAD = "load portal (GET+init+nav)";
     static final String RECORD_PAGE = "doctor: record page (read)";
     static final String RECORD_SERVICE = "doctor: readRecord service";
+    static final long THINK_MILLIS = Long.getLong("load.thinkMillis", 0);
 
     private final HttpUser http;
     private final UserProfile user;
@@ -45,15 +49,30 @@ final class Story {
 
     void pass(Timings t) {
         openHome(t);
+        think();
         if (doctor) {
             t.time("doctor: my patients", () -> http.navigate("doctor/patients", "My patients"));
+            think();
             t.time(RECORD_PAGE, () -> http.navigate("doctor/patients/" + counterpart.ledgerAddress(), "Patient record"));
             t.time(RECORD_SERVICE, () -> as(() -> doctorRecords.readRecord(counterpart.ledgerAddress())));
         } else {
             t.time("patient: access requests", () -> http.navigate("patient/consents", "Access requests"));
+            think();
             t.time("patient: who viewed", () -> http.navigate("patient/access-log", "Who viewed my record"));
         }
+        think();
         t.time("inbox", () -> http.navigate("inbox", "Inbox"));
+        think();
+    }
+
+    private static void think() {
+        if (THINK_MILLIS > 0) {
+            try {
+                Thread.sleep(THINK_MILLIS / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(THINK_MILLIS + 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void openHome(Timings t) {

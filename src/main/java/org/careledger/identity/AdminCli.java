@@ -15,19 +15,21 @@ import org.careledger.install.MasterKeys;
 import org.careledger.install.StartupConfigurationException;
 
 /**
- * {@code java -jar careledger.jar admin unlock USER --data-dir DIR}: lifts every sign-in throttle of a
+ * {@code java -jar careledger.jar admin unlock USER [--data-dir DIR]}: lifts every sign-in throttle of a
  * username (every client's count and the all-clients ceiling) and records it as a security event,
  * with the portal stopped, for an install whose every admin is locked out. There is no exception for
  * sign-ins from the server itself: behind a reverse proxy everyone comes from there. The master key
  * comes from {@code CARELEDGER_MASTER_KEY} or {@code CARELEDGER_MASTER_KEY_FILE}, or a demo directory's
- * own key. Exit 0 when done, 1 when it could not be done, 2 on a usage error.
+ * own key. Without {@code --data-dir} it works on the directory the portal would use:
+ * {@code CARELEDGER_DATA_DIR}, else {@code ./chain-data}. Exit 0 when done, 1 when it could not be done, 2 on a usage error.
  */
 public final class AdminCli {
 
     static final String USAGE = String.join(System.lineSeparator(),
-            "usage: admin unlock USER --data-dir DIR",
+            "usage: admin unlock USER [--data-dir DIR]",
             "      lift the sign-in throttling of USER (the portal must be stopped); the master key is read from",
-            "      CARELEDGER_MASTER_KEY or CARELEDGER_MASTER_KEY_FILE, or from DIR/keys/master.key for a demo install");
+            "      CARELEDGER_MASTER_KEY or CARELEDGER_MASTER_KEY_FILE, or from DIR/keys/master.key for a demo install;",
+            "      DIR defaults to CARELEDGER_DATA_DIR, else ./chain-data, as for the portal");
 
     private AdminCli() {
     }
@@ -41,13 +43,15 @@ public final class AdminCli {
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        if (args.length != 5 || !args[1].equals("unlock") || !args[3].equals("--data-dir") || args[2].isBlank()) {
-            err.println("admin: expected: unlock USER --data-dir DIR");
+        boolean withDir = args.length == 5 && args[3].equals("--data-dir");
+        if (!(withDir || args.length == 3) || !args[1].equals("unlock") || args[2].isBlank()) {
+            err.println("admin: expected: unlock USER [--data-dir DIR]");
             err.println(USAGE);
             return 2;
         }
         String username = args[2].strip().toLowerCase(Locale.ROOT);
-        Path dataDir = Path.of(args[4]).toAbsolutePath().normalize();
+        String dir = withDir ? args[4] : env.getOrDefault("CARELEDGER_DATA_DIR", "").isBlank() ? "chain-data" : env.get("CARELEDGER_DATA_DIR");
+        Path dataDir = Path.of(dir).toAbsolutePath().normalize();
         if (!Files.exists(dataDir.resolve(InstallDatabase.FILE_NAME))) {
             err.println("admin: there is no CareLedger database in " + dataDir);
             return 2;

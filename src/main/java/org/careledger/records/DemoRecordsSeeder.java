@@ -45,7 +45,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives a new demo install a living record system: the demo patient and six Synthea patients with
+ * Gives a new demo install a living record system: the demo patient and five Synthea patients with
  * their conditions, medicines and allergies (drawn from the bundled subset, see
  * {@code org/careledger/records/demo/NOTICE.md}) imported with their own dates and Synthea as their
  * source, each anchored with the patient's own signature, grants to the demo doctor, a pending request and a

@@ -25,6 +25,7 @@ import org.careledger.contracts.RequestStatus;
 import org.careledger.crypto.Address;
 import org.careledger.identity.AppRoles;
 import org.careledger.identity.Role;
+import org.careledger.identity.SecurityAudit;
 import org.careledger.identity.UserDirectory;
 import org.careledger.identity.UserProfile;
 import org.careledger.ledger.Hash;
@@ -56,10 +57,11 @@ public class DoctorConsent {
     private final ConsentProofs proofs;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final SecurityAudit securityAudit;
 
     DoctorConsent(LedgerOutbox outbox, AccessPolicy policy, RecordVault vault, Parties parties, Caller.Callers callers,
                   UserDirectory directory, ConsentViews views, ConsentProofs proofs, ApplicationEventPublisher events,
-                  TransactionTemplate transactions) {
+                  TransactionTemplate transactions, SecurityAudit securityAudit) {
         this.outbox = outbox;
         this.policy = policy;
         this.vault = vault;
@@ -70,6 +72,7 @@ public class DoctorConsent {
         this.proofs = proofs;
         this.events = events;
         this.transactions = transactions;
+        this.securityAudit = securityAudit;
     }
 
     /** Where the signed-in doctor stands with the patient at this address; nothing else about the patient. */
@@ -155,6 +158,7 @@ public class DoctorConsent {
             events.publishEvent(new EmergencyDeclared(patientAccount.id(), me.id()));
             return queued;
         });
+        securityAudit.emergencyAccessDeclared(me.profile(), patientAccount);
         // the doctor reads at once: wait for the block, sending the call now if another thread was sending
         return outbox.awaitCommitted(call, Duration.ofSeconds(20));
     }

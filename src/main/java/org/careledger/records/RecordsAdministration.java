@@ -15,6 +15,7 @@ import org.careledger.contracts.ConsentCalls;
 import org.careledger.contracts.ConsentQueries;
 import org.careledger.contracts.Emergency;
 import org.careledger.identity.AppRoles;
+import org.careledger.identity.SecurityAudit;
 import org.careledger.identity.UserId;
 import org.careledger.identity.UserProfile;
 import org.careledger.install.DatabaseMaintenance;
@@ -53,10 +54,11 @@ public class RecordsAdministration {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final SecurityAudit securityAudit;
 
     RecordsAdministration(StoredEntryRepository entries, RecordVault vault, LedgerOutbox outbox, LedgerService ledger, Parties parties,
                           ConsentViews views, Caller.Callers callers, DatabaseMaintenance database, ApplicationEventPublisher events,
-                          TransactionTemplate transactions, Clock clock) {
+                          TransactionTemplate transactions, Clock clock, SecurityAudit securityAudit) {
         this.entries = entries;
         this.vault = vault;
         this.outbox = outbox;
@@ -68,6 +70,7 @@ public class RecordsAdministration {
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
+        this.securityAudit = securityAudit;
     }
 
     /** Emergency accesses no admin has reviewed (and none is reviewing), oldest first. */
@@ -105,6 +108,8 @@ public class RecordsAdministration {
             events.publishEvent(new EmergencyReviewed(emergencyId, patient.id(), parties.idOf(emergency.doctor()), me.id(), justified));
             return queued;
         });
+        securityAudit.emergencyAccessReviewed(me.profile(),
+                parties.account(emergency.doctor()).map(UserProfile::username).orElse(emergency.doctor().toString()), justified);
         return outbox.receipt(call);
     }
 

@@ -33,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * text is cut without a tooltip (on a phone, without exception), and axe-core finds nothing serious
  * or critical. Screenshots of every page at both widths are kept in {@code target/screens/}, with the
  * findings in {@code target/screens/findings.txt}. The lists have rows ({@link SweepData}); the
- * pharmacist's inbox is seen empty. Two self-tests show that each check can fail.
+ * pharmacist's inbox is seen empty. The dialogs a user opens from these pages (reject a registration,
+ * grant or deny a request, declare an emergency) are checked open, at both widths. Two self-tests
+ * show that each check can fail.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LayoutSweepIT extends IntegrationTest {
@@ -65,6 +67,23 @@ class LayoutSweepIT extends IntegrationTest {
 
     /** A page: its name in the findings and the screenshot's file, its path, and the id of an element that shows it has loaded. */
     record Page(String name, String path, String shows) {
+    }
+
+    /** A dialog on a page: the button that opens it (CSS) and the id of a field inside it. */
+    record DialogOn(String page, String name, String button, String shows) {
+    }
+
+    /** The dialogs a visitor opens on the pages swept, at both widths: a label or button cut there is a finding too. */
+    static List<DialogOn> dialogsOf(Visitor visitor) {
+        return switch (visitor) {
+            case ADMIN -> List.of(new DialogOn("approvals", "reject-dialog", "vaadin-button[id^='reject-']", "reject-reason"));
+            case DOCTOR -> List.of(new DialogOn("patient-record-no-consent", "emergency-dialog", "#declare-emergency-button",
+                    "emergency-reason"));
+            case PATIENT -> List.of(
+                    new DialogOn("access-requests", "grant-dialog", "vaadin-button[id^='approve-request-button-']", "grant-duration"),
+                    new DialogOn("access-requests", "deny-dialog", "vaadin-button[id^='deny-request-button-']", "deny-reason"));
+            case PUBLIC, PHARMACIST -> List.of();
+        };
     }
 
     /**
@@ -140,6 +159,15 @@ class LayoutSweepIT extends IntegrationTest {
                 List<String> lesser = new ArrayList<>();
                 record(findings, visitor, page.name(), size, sweep.check(page.name(), lesser));
                 record(notes, visitor, page.name(), size, lesser);
+                for (DialogOn dialog : dialogsOf(visitor)) {
+                    if (dialog.page().equals(page.name())) {
+                        List<String> dialogNotes = new ArrayList<>();
+                        record(findings, visitor, page.name() + " " + dialog.name(), size,
+                                sweep.checkDialog(page.name() + "-" + dialog.name(), dialog.button(), dialog.shows(), dialogNotes));
+                        record(notes, visitor, page.name() + " " + dialog.name(), size, dialogNotes);
+                        sweep.settle(page.shows());
+                    }
+                }
                 if (size == PHONE && page.shows() != null && page.shows().equals(visitor.homeId)) {
                     record(findings, visitor, page.name() + " (drawer opened)", size, sweep.checkOpenedDrawer(page.name() + "-drawer"));
                 }

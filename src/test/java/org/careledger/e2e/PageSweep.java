@@ -156,6 +156,25 @@ final class PageSweep {
                 layoutNanos / 1_000_000, axeNanos / 1_000_000, screenshotNanos / 1_000_000);
     }
 
+    /**
+     * Opens the dialog that the first button matching {@code buttonCss} opens, checks it as
+     * {@link #check} checks a page (the dialog's overlay lies over the page, so what it hides is not
+     * counted), saves its screenshot, and closes it as Escape does; a finding if there is no such button.
+     */
+    List<String> checkDialog(String page, String buttonCss, String dialogShows, List<String> notes) {
+        List<WebElement> buttons = driver.findElements(By.cssSelector(buttonCss));
+        if (buttons.isEmpty()) {
+            return List.of("no button " + buttonCss + " to open the dialog with");
+        }
+        js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", buttons.get(0));
+        settle(dialogShows);
+        List<String> problems = check(page, notes);
+        js("document.querySelectorAll('vaadin-dialog').forEach(d => d.opened = false)"); // as Escape does; the server learns of it
+        new WebDriverWait(driver, PageObject.TIMEOUT, Duration.ofMillis(100)).until(d -> Boolean.TRUE.equals(
+                js("return !document.getElementById(arguments[0]) && !document.querySelector('vaadin-dialog-overlay[opened]')", dialogShows)));
+        return problems;
+    }
+
     /** At phone width: opens the drawer with its toggle and checks what it shows; empty if there is no toggle on screen. */
     List<String> checkOpenedDrawer(String page) {
         List<WebElement> toggles = driver.findElements(By.cssSelector("vaadin-drawer-toggle"));

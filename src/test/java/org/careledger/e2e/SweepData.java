@@ -108,6 +108,9 @@ record SweepData(Address grantedPatient, Address unknownPatient) {
         as(DemoAccounts.DOCTOR, () -> doctorConsent.declareEmergency(zoe,
                 "Brought in unconscious to the emergency department; allergies needed before treatment"));
 
+        // for the admin's approval queue (and its Reject dialog), whatever other tests did with the demo's applicants
+        new TestAccounts(ctx).pending(Role.DOCTOR);
+
         // inbox messages with long titles; the pharmacist gets none
         for (DemoAccount account : List.of(DemoAccounts.ADMIN, DemoAccounts.DOCTOR, DemoAccounts.PATIENT)) {
             UserProfile user = users.findByUsername(account.username()).orElseThrow();

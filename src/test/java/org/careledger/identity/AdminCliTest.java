@@ -80,4 +80,16 @@ class AdminCliTest {
         assertThat(run("admin", "unlock", "x@example.org", "--data-dir", dataDir.resolve("nowhere").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("there is no CareLedger database in");
     }
+
+    @Test
+    void withoutADataDirectoryItWorksOnThePortalsOwn() throws Exception {
+        throttled();
+
+        int code = AdminCli.run(new String[] {"admin", "unlock", "admin@example.org"},
+                Map.of("CARELEDGER_MASTER_KEY", KEY, "CARELEDGER_DATA_DIR", dataDir.toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(count("SELECT COUNT(*) FROM login_throttle WHERE username = 'admin@example.org'")).isZero();
+    }
 }

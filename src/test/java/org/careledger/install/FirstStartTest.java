@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class FirstStartTest {
 
     private static final String KEY = "q83vEi5sJq7b0Jm3V4L8d2xR1yG5nT0aW6cZ9hK2pXo=";
+    private static final String OTHER_KEY = "zJ8rW2nQ5tY7uI9oP1aS3dF6gH8jK0lZ4xC6vB8nM2E=";
     private static final String ADMIN = "--careledger.admin.username=root@example.org";
     private static final String ADMIN_PASSWORD = "--careledger.admin.password=a-long-admin-passphrase";
 
@@ -76,6 +78,13 @@ class FirstStartTest {
                 assertThat(admin.mustChangePassword()).isTrue();
             });
         }
+
+        Throwable wrongKey = catchThrowable(() -> start(dataDir, "--careledger.master-key=" + OTHER_KEY).close());
+        assertThat(wrongKey).as("another well-formed key is refused").isNotNull();
+        FailureAnalysis analysis = new WrongMasterKeyFailureAnalyzer().analyze(wrongKey);
+        assertThat(analysis).as("the start's report names the cause").isNotNull();
+        assertThat(analysis.getDescription()).contains("The master key does not open the database");
+        assertThat(analysis.getAction()).contains("CARELEDGER_MASTER_KEY");
     }
 
     @Test

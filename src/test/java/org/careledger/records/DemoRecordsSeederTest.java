@@ -102,6 +102,14 @@ class DemoRecordsSeederTest extends IntegrationTest {
         assertThat(directory.activeUsersWithRole(Role.PATIENT).stream().map(id -> directory.find(id).orElseThrow())
                 .flatMap(p -> Stream.of(p.fullName(), p.username(), p.address(), p.policyNumber(), p.insuranceProvider(), p.mobile()))
                 .filter(v -> v != null && v.length() >= 6)).isNotEmpty().noneMatch(onDisk::contains);
+        // nor the demo staff's, nor those of the registrations still waiting for approval
+        List<String> staffAndApplicants = Stream.concat(Stream.of(DemoAccounts.ADMIN, DemoAccounts.DOCTOR, DemoAccounts.PHARMACIST)
+                        .map(a -> directory.findByUsername(a.username()).orElseThrow())
+                        .flatMap(p -> Stream.of(p.fullName(), p.username(), p.address())),
+                Stream.of("Priya Raman", "priya.raman@careledger.test", "12 Harbour Road", "GMC-7099876", "Mateo Fern",
+                        "mateo.fernandez@careledger.test", "Calle Mayor 5", "SAN-33-99812"))
+                .filter(v -> v != null && v.length() >= 6).toList();
+        assertThat(staffAndApplicants).hasSizeGreaterThan(10).allMatch(decrypted::contains).noneMatch(onDisk::contains);
     }
 
     private static <T> T asDemo(String username, Role role, Supplier<T> action) {

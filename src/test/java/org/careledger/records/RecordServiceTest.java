@@ -16,6 +16,7 @@ import org.careledger.contracts.RecordCategory;
 import org.careledger.contracts.Registry;
 import org.careledger.crypto.Address;
 import org.careledger.identity.Role;
+import org.careledger.identity.SecurityEventLog;
 import org.careledger.identity.TestAccounts;
 import org.careledger.identity.UserProfile;
 import org.careledger.install.DatabaseFiles;
@@ -64,6 +65,9 @@ class RecordServiceTest extends IntegrationTest {
     TestClock clock;
     @Autowired
     MasterKey masterKey;
+
+    @Autowired
+    private SecurityEventLog securityEvents;
 
     private TestAccounts accounts;
     private UserProfile doctor;
@@ -175,6 +179,17 @@ class RecordServiceTest extends IntegrationTest {
         });
         assertThat(as(patient, () -> patientConsent.myEmergencies())).singleElement()
                 .satisfies(e -> assertThat(e.doctor().name()).isEqualTo(doctor.fullName()));
+        assertThat(accounts.asAdmin(() -> securityEvents.forUsername(doctor.username(), 10))).as("the admins' security events")
+                .anySatisfy(e -> {
+                    assertThat(e.event()).isEqualTo("EMERGENCY_ACCESS");
+                    assertThat(e.outcome()).isEqualTo("declared for patient " + patient.username());
+                });
+
+        EmergencyId id = accounts.asAdmin(() -> admin.pendingEmergencyReviews()).stream()
+                .filter(e -> e.patient().name().equals(patient.fullName())).findFirst().orElseThrow().emergencyId();
+        accounts.asAdmin(() -> admin.reviewEmergency(id, false, "No sign of an emergency in the notes"));
+        assertThat(accounts.asAdmin(() -> securityEvents.forUsername(doctor.username(), 10)))
+                .anySatisfy(e -> assertThat(e.event() + " " + e.outcome()).isEqualTo("EMERGENCY_REVIEW judged not justified"));
 
         clock.advance(Duration.ofMinutes(61));
         assertThatThrownBy(() -> as(doctor, () -> doctorRecords.readRecord(patientAddress))).isInstanceOf(ConsentRequiredException.class);

@@ -151,6 +151,8 @@ class AdminDashboardView extends VerticalLayout implements BeforeEnterObserver {
     private void openRejectDialog(UserProfile user) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Reject " + user.fullName());
+        dialog.setWidth("min(32rem, 95vw)"); // its label and buttons whole on a laptop and a phone
+        dialog.setMaxWidth("95vw");
         TextField reason = new TextField("Reason the applicant will see");
         reason.setId("reject-reason");
         reason.setMaxLength(RegistrationRules.MAX_REJECTION_REASON);
