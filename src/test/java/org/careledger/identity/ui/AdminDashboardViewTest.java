@@ -14,6 +14,10 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import org.careledger.identity.AccountAdministration;
 import org.careledger.identity.AccountStatus;
 import org.careledger.identity.DemoAccounts;
+import org.careledger.identity.RegistrationAttemptView;
+import org.careledger.identity.RegistrationAttempts;
+import org.careledger.identity.RegistrationService;
+import org.careledger.identity.TestAccounts;
 import org.careledger.identity.Role;
 import org.careledger.identity.UserDirectory;
 import org.careledger.identity.UserProfile;
@@ -60,6 +64,10 @@ class AdminDashboardViewTest extends KaribuTest {
     UserAccountRepository repository;
     @Autowired
     RegistrationAttemptRepository attemptRepository;
+    @Autowired
+    RegistrationService registration;
+    @Autowired
+    RegistrationAttempts attempts;
 
     /** The number on one role's card of active accounts, as the admin reads it. */
     private static long shownCount(Role role) {
@@ -122,6 +130,36 @@ class AdminDashboardViewTest extends KaribuTest {
                 .contains(doctor.fullName(), "Doctor", doctor.email(), "Medical registration GMC-123/4 at " + hospital);
         assertThat(_getFormattedRow(queue(), rowOf(queue(), patient)))
                 .contains(patient.fullName(), "Patient", "Policy BUP-1234-5678 with Bupa");
+    }
+
+    @Test
+    void aRegistrationWithAnEmailInUseIsListedForTheAdminAndDismissingItTakesItAway() {
+        UserProfile owner = accounts().active(Role.PATIENT);
+        String impostor = TestAccounts.uniqueName("Someone");
+        registration.register(TestAccounts.patient(owner.username(), impostor));
+        login(DemoAccounts.ADMIN.username(), Role.ADMIN);
+        UI.getCurrent().navigate("admin");
+
+        @SuppressWarnings("unchecked")
+        ResponsiveGrid<RegistrationAttemptView> grid = _get(ResponsiveGrid.class, spec -> spec.withId("registration-attempts"));
+        RegistrationAttemptView row = _fetch(grid, 0, _size(grid)).stream().filter(a -> a.attemptedName().equals(impostor))
+                .findFirst().orElseThrow(() -> new AssertionError("the attempt is listed"));
+        assertThat(row.existingUsername()).isEqualTo(owner.username());
+        assertThat(String.join(" ", _getFormattedRow(grid, _fetch(grid, 0, _size(grid)).indexOf(row))))
+                .contains(impostor, owner.fullName() + " (" + owner.username() + ")");
+
+        @SuppressWarnings("unchecked")
+        ComponentRenderer<Button, RegistrationAttemptView> renderer =
+                (ComponentRenderer<Button, RegistrationAttemptView>) grid.getColumns().stream()
+                        .filter(c -> c.isFrozenToEnd()).findFirst().orElseThrow().getRenderer();
+        Button dismiss = renderer.createComponent(row);
+        assertThat(dismiss.getId()).contains("dismiss-attempt-" + row.id());
+        _click(dismiss);
+
+        assertThat(_fetch(grid, 0, _size(grid))).extracting(RegistrationAttemptView::id).doesNotContain(row.id());
+        assertThat(accounts().asAdmin(attempts::open)).extracting(RegistrationAttemptView::id)
+                .as("the page agrees with the service").containsExactlyElementsOf(_fetch(grid, 0, _size(grid)).stream()
+                        .map(RegistrationAttemptView::id).toList());
     }
 
     @Test
