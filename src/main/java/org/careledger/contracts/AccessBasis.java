@@ -34,7 +34,7 @@ public record AccessBasis(Kind kind, Hash id, Optional<Purpose> purpose, Set<Rec
 
     /** A prescription has no end of its own as a basis: it holds until it is cancelled. */
     static AccessBasis of(Prescription p) {
-        long end = p.cancelled().map(BlockStamp::millis).orElse(Long.MAX_VALUE);
+        long end = p.cancellation().map(c -> c.at().millis()).orElse(Long.MAX_VALUE);
         return new AccessBasis(Kind.PRESCRIPTION, p.id(), Optional.empty(), Set.of(RecordCategory.MEDICATION), end);
     }
 }

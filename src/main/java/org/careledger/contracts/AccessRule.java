@@ -79,10 +79,10 @@ public final class AccessRule {
      */
     public static Optional<AccessBasis> prescriptionBasis(StateView state, Address patient, Address reader, RecordCategory category,
                                                           Hash prescriptionId, long atMillis) {
-        if (category != RecordCategory.MEDICATION || !Prescriptions.isPharmacist(state, reader)) {
+        if (category != RecordCategory.MEDICATION || Registry.pharmacyOf(state, reader).isEmpty()) {
             return Optional.empty();
         }
-        return Prescriptions.find(state, prescriptionId)
+        return PrescriptionStore.find(state, prescriptionId)
                 .filter(p -> p.patient().equals(patient) && !p.cancelledBy(atMillis))
                 .map(AccessBasis::of);
     }
