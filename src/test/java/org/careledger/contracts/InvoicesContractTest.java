@@ -97,8 +97,9 @@ class InvoicesContractTest {
     @Test
     void onlyThePayeeCancelsAndOnlyAnOpenInvoice() {
         assertThat(pharmacy.refusal(PATIENT, InvoiceCalls.cancel(invoice, null))).isEqualTo("invoices.notPayee");
-        assertThat(pharmacy.refusal(PHARMACIST, InvoiceCalls.cancel(invoice, null))).as("the pharmacist, not the pharmacy")
-                .isEqualTo("invoices.notPayee");
+        assertThat(pharmacy.refusal(STRANGER, InvoiceCalls.cancel(invoice, null))).isEqualTo("invoices.notPayee");
+        assertThat(pharmacy.refusal(OTHER_PHARMACIST, InvoiceCalls.cancel(invoice, null))).as("a pharmacist without tokens pays no fee")
+                .isEqualTo("tokens.balance");
 
         pharmacy.mine(PHARMACY, InvoiceCalls.cancel(invoice, hashOf("salt|goodwill")));
         Invoice cancelled = pharmacy.invoice(invoice);

@@ -144,13 +144,17 @@ final class PharmacyLedger {
         return tx;
     }
 
-    /** The rule refusing {@code call} signed by {@code key} a second after the last block; the state is left as it was. */
+    /**
+     * The rule refusing {@code call} signed by {@code key} a second after the last block, checked to
+     * leave the state as it was; null if the call would be included.
+     */
     String refusal(PrivateKey key, ContractCall call) {
         return refusalAt(time + 1000, key, call);
     }
 
     String refusalAt(long at, PrivateKey key, ContractCall call) {
-        return ledger.refusalLeavingStateUnchanged(sign(key, call), at);
+        Transaction tx = sign(key, call);
+        return ledger.refusal(tx, at) == null ? null : ledger.refusalLeavingStateUnchanged(tx, at);
     }
 
     /** The refusal of {@code call}, with its message. */
