@@ -93,9 +93,9 @@ final class Dispensing {
     private static void checkDispensable(Prescription p, Hash presented, StateView state, long now) {
         Prescriptions.checkNotCancelled(p);
         PrescriptionStore.consumedBy(state, p.id(), presented).ifPresent(earlier -> {
-            throw Args.reject("prescriptions.alreadyDispensed", "already dispensed by " + earlier.pharmacist() + " for pharmacy "
-                    + earlier.pharmacy() + " at block " + earlier.dispensed().height() + " (time " + earlier.dispensed().millis()
-                    + "): this QR code was used");
+            throw Args.reject("prescriptions.alreadyDispensed", "already dispensed by " + earlier.pharmacist() + " at block "
+                    + earlier.dispensed().height() + " (time " + earlier.dispensed().millis() + ") for pharmacy " + earlier.pharmacy()
+                    + ": this QR code was used");
         });
         if (p.state() == PrescriptionStatus.COMPLETED) {
             throw Args.reject("prescriptions.completed", "prescription " + p.id().shortHex() + " is completed");

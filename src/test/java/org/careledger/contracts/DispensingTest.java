@@ -1,7 +1,9 @@
 package org.careledger.contracts;
 
 import java.util.List;
+import java.util.Optional;
 
+import org.careledger.crypto.PrivateKey;
 import org.careledger.ledger.BlockAssembler;
 import org.careledger.ledger.Hash;
 import org.careledger.ledger.TestChains;
@@ -10,6 +12,7 @@ import org.careledger.ledger.TransactionRejectedException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.careledger.contracts.ConsentLedger.*;
 import static org.careledger.contracts.PharmacyLedger.*;
 
@@ -34,7 +37,7 @@ class DispensingTest {
         assertThat(p.remaining()).isEqualTo(80);
         assertThat(p.secretHash()).as("the next QR's").isEqualTo(hashOfSecret(rx.secret)).isNotEqualTo(hashOfSecret(used));
         Fill fill = new Fill(dispensing, rx.id, 1, PHARMACIST.address(), PHARMACY.address(), 10, 2 * TOKEN, PACK, hashOfSecret(used),
-                block, java.util.Optional.empty());
+                block, Optional.empty());
         assertThat(PrescriptionQueries.fillsOf(pharmacy.state(), rx.id)).containsExactly(fill);
         assertThat(PrescriptionQueries.fill(pharmacy.state(), dispensing)).contains(fill);
         assertThat(PrescriptionQueries.fillsByPharmacy(pharmacy.state(), PHARMACY.address())).containsExactly(fill);
@@ -65,7 +68,7 @@ class DispensingTest {
         assertThat(rx.onChain().state()).isEqualTo(PrescriptionStatus.COMPLETED);
         assertThat(rx.onChain().dispensed()).isEqualTo(90);
         assertThat(PrescriptionQueries.fillsOf(pharmacy.state(), rx.id)).extracting(Fill::number, Fill::quantity)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 45L), org.assertj.core.groups.Tuple.tuple(2L, 45L));
+                .containsExactly(tuple(1L, 45L), tuple(2L, 45L));
         assertThat(pharmacy.refusal(PHARMACIST, pharmacy.dispensing(rx, 1, PHARMACY.address(), TOKEN, pharmacy.newSecret())))
                 .as("with the patient's current QR").isEqualTo("prescriptions.completed");
     }
@@ -81,8 +84,8 @@ class DispensingTest {
                 pharmacy.dispensing(rx, 10, OTHER_PHARMACY.address(), TOKEN, pharmacy.newSecret()));
 
         assertThat(refused.rule()).isEqualTo("prescriptions.alreadyDispensed");
-        assertThat(refused.getMessage()).contains("already dispensed by " + PHARMACIST.address())
-                .contains("at block " + firstBlock).contains(PHARMACY.address().toString());
+        assertThat(refused.getMessage()).contains("already dispensed by " + PHARMACIST.address() + " at block " + firstBlock)
+                .contains("for pharmacy " + PHARMACY.address());
         assertThat(PrescriptionQueries.fillsOf(pharmacy.state(), rx.id)).hasSize(1);
     }
 
@@ -97,8 +100,8 @@ class DispensingTest {
         assertThat(template.transactions()).containsExactly(first);
         assertThat(template.refused()).singleElement().satisfies(r -> {
             assertThat(r.reason().rule()).isEqualTo("prescriptions.alreadyDispensed");
-            assertThat(r.reason().getMessage()).contains("already dispensed by " + PHARMACIST.address())
-                    .contains("at block " + (pharmacy.height() + 1));
+            assertThat(r.reason().getMessage()).contains("already dispensed by " + PHARMACIST.address() + " at block "
+                    + (pharmacy.height() + 1));
         });
         pharmacy.mine(first);
         assertThat(PrescriptionQueries.fillsOf(pharmacy.state(), rx.id)).singleElement()
@@ -147,7 +150,7 @@ class DispensingTest {
         assertThat(refusalFor(PHARMACIST, PHARMACY)).isNull();
     }
 
-    private String refusalFor(org.careledger.crypto.PrivateKey pharmacist, org.careledger.crypto.PrivateKey payee) {
+    private String refusalFor(PrivateKey pharmacist, PrivateKey payee) {
         return pharmacy.ledger.refusal(pharmacy.sign(pharmacist, pharmacy.dispensing(rx, 10, payee.address(), TOKEN,
                 pharmacy.newSecret())), pharmacy.time() + 1000);
     }

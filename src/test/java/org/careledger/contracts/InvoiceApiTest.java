@@ -4,7 +4,10 @@ import java.util.Collections;
 import java.util.List;
 
 import org.careledger.crypto.Address;
+import org.careledger.crypto.DevAccounts;
 import org.careledger.crypto.PrivateKey;
+import org.careledger.ledger.ContractCall;
+import org.careledger.ledger.Genesis;
 import org.careledger.ledger.Hash;
 import org.careledger.ledger.TestChains;
 import org.junit.jupiter.api.Test;
@@ -20,9 +23,9 @@ class InvoiceApiTest {
 
     private static final String RAISER = "raiser";
     private static final String OTHER = "otherraiser";
-    private static final long TOKEN = org.careledger.ledger.Genesis.UNITS_PER_TOKEN;
+    private static final long TOKEN = Genesis.UNITS_PER_TOKEN;
     private static final PrivateKey PAYEE = STRANGER; // dev account 2: 100 tokens
-    private static final PrivateKey PAYER = org.careledger.crypto.DevAccounts.ganacheAccount(3); // 100 tokens
+    private static final PrivateKey PAYER = DevAccounts.ganacheAccount(3); // 100 tokens
     private static final Hash ID = hashOf("invoice 1");
     private static final List<Invoice.Line> CONSULTATION = List.of(new Invoice.Line("consultation", 1, 30 * TOKEN),
             new Invoice.Line("dressing", 2, 5 * TOKEN));
@@ -112,13 +115,13 @@ class InvoiceApiTest {
         return refusal(PAYEE, InvoiceRaiser.raise(RAISER, ID, PAYER.address(), PAYEE.address(), lines));
     }
 
-    private void mine(PrivateKey key, org.careledger.ledger.ContractCall call) {
+    private void mine(PrivateKey key, ContractCall call) {
         time += 1000;
         ledger.mine(time, ledger.signWithFee(key, call, 0, ledger.state().minimumFee(call)));
         assertThat(Tokens.supply(ledger.state())).isEqualTo(TestChains.GENESIS.totalSupply());
     }
 
-    private String refusal(PrivateKey key, org.careledger.ledger.ContractCall call) {
+    private String refusal(PrivateKey key, ContractCall call) {
         return ledger.refusal(ledger.signWithFee(key, call, 0, ledger.state().minimumFee(call)), time + 1000);
     }
 

@@ -2,6 +2,7 @@ package org.careledger.contracts;
 
 import java.util.List;
 
+import org.careledger.ledger.Arg;
 import org.careledger.ledger.BlockAssembler;
 import org.careledger.ledger.ContractCall;
 import org.careledger.ledger.Hash;
@@ -118,7 +119,7 @@ class InvoicesContractTest {
     void invoiceCallsCarryTheOrdinaryFeeAndUnknownMethodsAreRefused() {
         assertThat(pharmacy.state().minimumFee(InvoiceCalls.pay(invoice))).isEqualTo(FEE);
         assertThat(pharmacy.state().minimumFee(InvoiceCalls.cancel(invoice, null))).isEqualTo(FEE);
-        assertThat(pharmacy.refusal(PATIENT, ContractCall.of(Invoices.NAME, "raise", org.careledger.ledger.Arg.of(invoice))))
+        assertThat(pharmacy.refusal(PATIENT, ContractCall.of(Invoices.NAME, "raise", Arg.of(invoice))))
                 .as("only contracts raise invoices").isEqualTo("invoices.method");
         assertThat(pharmacy.refusal(PATIENT, ContractCall.of(Invoices.NAME, "pay"))).isEqualTo("invoices.arguments");
     }

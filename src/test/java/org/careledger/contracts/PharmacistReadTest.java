@@ -1,6 +1,9 @@
 package org.careledger.contracts;
 
+import java.util.Set;
+
 import org.careledger.crypto.Address;
+import org.careledger.crypto.PrivateKey;
 import org.careledger.ledger.Hash;
 import org.careledger.ledger.Transaction;
 import org.junit.jupiter.api.Test;
@@ -22,7 +25,7 @@ class PharmacistReadTest {
     private final PharmacyLedger.Rx rx = pharmacy.issue(30, 0, 30 * DAY);
     private final String entry = "rx-" + rx.id.hex().substring(0, 16);
 
-    private String readRefusal(org.careledger.crypto.PrivateKey reader, Address of, RecordCategory category, long at) {
+    private String readRefusal(PrivateKey reader, Address of, RecordCategory category, long at) {
         return pharmacy.refusal(reader, Audit.access(of, entry, category, rx.id, at));
     }
 
@@ -68,9 +71,9 @@ class PharmacistReadTest {
     @Test
     void aPrescriptionIsNoBasisForItsDoctorsOrAnyGrantsRead() {
         Hash grant = pharmacy.medicationGrant;
-        assertThat(AccessRule.basis(pharmacy.state(), patient, DOCTOR.address(), MEDICATION, pharmacy.time(), java.util.Set.of()))
+        assertThat(AccessRule.basis(pharmacy.state(), patient, DOCTOR.address(), MEDICATION, pharmacy.time(), Set.of()))
                 .hasValueSatisfying(b -> assertThat(b.id()).isEqualTo(grant));
-        assertThat(AccessRule.bases(pharmacy.state(), patient, PHARMACIST.address(), pharmacy.time(), java.util.Set.of()))
+        assertThat(AccessRule.bases(pharmacy.state(), patient, PHARMACIST.address(), pharmacy.time(), Set.of()))
                 .as("a pharmacist has no grant").isEmpty();
     }
 }

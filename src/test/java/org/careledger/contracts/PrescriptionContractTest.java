@@ -2,6 +2,8 @@ package org.careledger.contracts;
 
 import java.util.List;
 
+import org.careledger.crypto.PrivateKey;
+import org.careledger.ledger.BlockAssembler;
 import org.careledger.ledger.ContractCall;
 import org.careledger.ledger.Hash;
 import org.careledger.ledger.TestChains;
@@ -21,7 +23,7 @@ class PrescriptionContractTest {
         return issueFor(PATIENT, quantity, refills, validity);
     }
 
-    private static ContractCall issueFor(org.careledger.crypto.PrivateKey patient, long quantity, long refills, long validity) {
+    private static ContractCall issueFor(PrivateKey patient, long quantity, long refills, long validity) {
         return PrescriptionCalls.issue(patient.address(), MEDICINE, quantity, refills, validity, CONTENT, hashOf("secret hash"));
     }
 
@@ -76,7 +78,7 @@ class PrescriptionContractTest {
     void aRevocationEarlierInTheSameBlockAlreadyStopsThePrescription() {
         Transaction revoke = pharmacy.sign(PATIENT, ConsentCalls.revoke(pharmacy.medicationGrant));
         Transaction issue = pharmacy.sign(DOCTOR, issue(30, 0, 30 * DAY));
-        var template = org.careledger.ledger.BlockAssembler.assemble(pharmacy.ledger.chain, List.of(revoke, issue),
+        var template = BlockAssembler.assemble(pharmacy.ledger.chain, List.of(revoke, issue),
                 TestChains.SEALER_A.address(), pharmacy.time() + 1000);
 
         assertThat(template.transactions()).containsExactly(revoke);
@@ -127,9 +129,9 @@ class PrescriptionContractTest {
                 hashOf("s")))).isEqualTo("prescriptions.hash");
         assertThat(pharmacy.refusal(DOCTOR, PrescriptionCalls.issue(PATIENT.address(), MEDICINE, 30, 0, 30 * DAY, CONTENT,
                 Hash.ZERO))).isEqualTo("prescriptions.hash");
-        assertThat(pharmacy.refusal(DOCTOR, org.careledger.ledger.ContractCall.of(Prescriptions.NAME, "issue")))
+        assertThat(pharmacy.refusal(DOCTOR, ContractCall.of(Prescriptions.NAME, "issue")))
                 .isEqualTo("prescriptions.arguments");
-        assertThat(pharmacy.refusal(DOCTOR, org.careledger.ledger.ContractCall.of(Prescriptions.NAME, "renew")))
+        assertThat(pharmacy.refusal(DOCTOR, ContractCall.of(Prescriptions.NAME, "renew")))
                 .isEqualTo("prescriptions.method");
     }
 
