@@ -15,13 +15,10 @@ import org.careledger.ledger.Hash;
  * consumed is refused naming that fill (so of two pharmacists racing on one QR, the second is told
  * who dispensed it and in which block). The fill raises its invoice (patient pays the pharmacy)
  * through {@link InvoiceApi} in the same transaction: no fill without its invoice. The pharmacy
- * account may reverse a fill within {@link #REVERSE_WINDOW_MILLIS} of its block: the invoice is
+ * account may reverse a fill within {@link Prescriptions#REVERSE_WINDOW_MILLIS} of its block: the invoice is
  * cancelled, or refunded from the pharmacy if paid, and the quantity is available again.
  */
 final class Dispensing {
-
-    /** How long after its block a fill may be reversed. */
-    static final long REVERSE_WINDOW_MILLIS = 24L * 3_600_000;
 
     private Dispensing() {
     }
@@ -69,7 +66,7 @@ final class Dispensing {
                     + fill.reversed().get().height());
         }
         long now = context.block().timestamp();
-        if (now - fill.dispensed().millis() >= REVERSE_WINDOW_MILLIS) {
+        if (now - fill.dispensed().millis() >= Prescriptions.REVERSE_WINDOW_MILLIS) {
             throw Args.reject("prescriptions.reverseWindow", "dispensing " + id.shortHex() + " of block " + fill.dispensed().height()
                     + " can no longer be reversed: a fill is reversed within 24 hours");
         }

@@ -26,6 +26,8 @@ public final class Prescriptions extends FeeFreeContract {
     public static final int MAX_REFILLS = 5;
     public static final long MIN_VALIDITY_MILLIS = 24L * 3_600_000;
     public static final long MAX_VALIDITY_MILLIS = 366 * MIN_VALIDITY_MILLIS;
+    /** How long after its block the pharmacy may reverse a fill. */
+    public static final long REVERSE_WINDOW_MILLIS = 24L * 3_600_000;
 
     /** An RxNorm concept id: 1 to 16 digits. */
     private static final Pattern MEDICINE_CODE = Pattern.compile("[0-9]{1,16}");
