@@ -54,10 +54,20 @@ public final class ConsentQueries {
     }
 
     public static List<Grant> grantsOf(ContractState state, Address patient) {
+        return grantsOf(state.view(), patient);
+    }
+
+    /** The patient's grants in any view of the state, a running transaction's included. */
+    static List<Grant> grantsOf(StateView state, Address patient) {
         return scan(state, Keys.grants(patient), Grant::decode);
     }
 
     public static List<Emergency> emergenciesOf(ContractState state, Address patient) {
+        return emergenciesOf(state.view(), patient);
+    }
+
+    /** The patient's emergency accesses in any view of the state, a running transaction's included. */
+    static List<Emergency> emergenciesOf(StateView state, Address patient) {
         return scan(state, Keys.emergencies(patient), Emergency::decode);
     }
 
@@ -82,8 +92,12 @@ public final class ConsentQueries {
     }
 
     private static <T> List<T> scan(ContractState state, String prefix, Function<byte[], T> decode) {
+        return scan(state.view(), prefix, decode);
+    }
+
+    private static <T> List<T> scan(StateView state, String prefix, Function<byte[], T> decode) {
         List<T> out = new ArrayList<>();
-        state.readPrefix(prefix).values().forEach(v -> out.add(decode.apply(v)));
+        state.scan(prefix).values().forEach(v -> out.add(decode.apply(v)));
         return out;
     }
 }

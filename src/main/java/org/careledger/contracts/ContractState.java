@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.careledger.crypto.Address;
@@ -127,7 +128,11 @@ public final class ContractState implements WorldState {
 
     /** Committed entries whose keys start with {@code prefix}, in key order (for queries). */
     public Map<String, byte[]> readPrefix(String prefix) {
-        Map<String, byte[]> out = new TreeMap<>();
+        return committedWithPrefix(prefix);
+    }
+
+    private TreeMap<String, byte[]> committedWithPrefix(String prefix) {
+        TreeMap<String, byte[]> out = new TreeMap<>();
         entries.subMap(prefix, prefix + Character.MAX_VALUE).forEach((k, v) -> out.put(k, v.clone()));
         return out;
     }
@@ -138,6 +143,11 @@ public final class ContractState implements WorldState {
             @Override
             public Optional<byte[]> get(String key) {
                 return read(key);
+            }
+
+            @Override
+            public SortedMap<String, byte[]> scan(String prefix) {
+                return committedWithPrefix(prefix);
             }
 
             @Override
@@ -166,6 +176,21 @@ public final class ContractState implements WorldState {
                 return Optional.ofNullable(writes.get(key)).map(byte[]::clone);
             }
             return read(key);
+        }
+
+        @Override
+        public SortedMap<String, byte[]> scan(String prefix) {
+            TreeMap<String, byte[]> out = committedWithPrefix(prefix);
+            writes.forEach((k, v) -> {
+                if (k.startsWith(prefix)) {
+                    if (v == null) {
+                        out.remove(k);
+                    } else {
+                        out.put(k, v.clone());
+                    }
+                }
+            });
+            return out;
         }
 
         @Override

@@ -26,9 +26,14 @@ public final class Contracts implements StateMachine {
         contracts.forEach(this::register);
     }
 
-    /** The standard set: tokens, the user registry, consent, record anchoring and the access audit. */
+    /**
+     * The standard set: tokens, the user registry, consent, record anchoring, the access audit,
+     * invoices and prescriptions. Contracts add no genesis state, so adding one changes neither the
+     * genesis hash nor how existing blocks replay ({@code StandardChainCompatibilityTest}).
+     */
     public static Contracts standard() {
-        return new Contracts(List.of(new Tokens(), new Registry(), new Consent(), new Anchors(), new Audit()));
+        return new Contracts(List.of(new Tokens(), new Registry(), new Consent(), new Anchors(), new Audit(), new Invoices(),
+                new Prescriptions()));
     }
 
     private void register(Contract contract) {

@@ -1,6 +1,7 @@
 package org.careledger.contracts;
 
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * The state as one running contract sees it: it reads every key (the registry's roles, a balance)
@@ -28,6 +29,11 @@ final class OwnKeys implements StateView {
     @Override
     public Optional<byte[]> get(String key) {
         return staged.get(key);
+    }
+
+    @Override
+    public SortedMap<String, byte[]> scan(String prefix) {
+        return staged.scan(prefix);
     }
 
     @Override

@@ -1,11 +1,19 @@
 package org.careledger.contracts;
 
 import java.util.Optional;
+import java.util.SortedMap;
 
 /** Reads and writes of one transaction, staged until it succeeds. Keys are text, values bytes. */
 public interface StateView {
 
     Optional<byte[]> get(String key);
+
+    /**
+     * Every entry whose key starts with {@code prefix}, in key order, this transaction's writes
+     * included: what a contract needs to apply a rule over a list (a patient's grants), the same on
+     * every node.
+     */
+    SortedMap<String, byte[]> scan(String prefix);
 
     void put(String key, byte[] value);
 

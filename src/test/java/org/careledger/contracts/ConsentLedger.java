@@ -34,7 +34,12 @@ final class ConsentLedger {
 
     /** A chain whose first block, at {@code T0 + 1000}, registers the actors above. */
     static ConsentLedger withUsers() {
-        ConsentLedger ledger = new ConsentLedger();
+        return withUsers(TestChains.newChain());
+    }
+
+    /** As {@link #withUsers()}, on {@code chain}, which {@link TestChains#SEALER_A} may seal. */
+    static ConsentLedger withUsers(Chain chain) {
+        ConsentLedger ledger = new ConsentLedger(chain);
         PrivateKey sealer = TestChains.SEALER_A;
         ledger.mine(T0 + 1000,
                 ledger.sign(sealer, Registry.register(ADMIN.address(), "ADMIN"), 0),
@@ -87,8 +92,14 @@ final class ConsentLedger {
 
     /** The rule that refuses {@code tx} in a block at {@code time} on the tip, or null if it would be included. */
     String refusal(Transaction tx, long time) {
+        TransactionRejectedException refused = refusalOf(tx, time);
+        return refused == null ? null : refused.rule();
+    }
+
+    /** The refusal (rule and message) of {@code tx} in a block at {@code time} on the tip, or null if it would be included. */
+    TransactionRejectedException refusalOf(Transaction tx, long time) {
         BlockAssembler.Template t = BlockAssembler.assemble(chain, List.of(tx), TestChains.SEALER_A.address(), time);
-        return t.refused().isEmpty() ? null : t.refused().get(0).reason().rule();
+        return t.refused().isEmpty() ? null : t.refused().get(0).reason();
     }
 
     /**
