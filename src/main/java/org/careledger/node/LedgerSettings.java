@@ -12,20 +12,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param networkDelayMillis the in-memory network's delivery delay
  * @param welcomeTokens      tokens the treasury sends each newly approved user (0: none)
  * @param treasuryTokens     tokens the treasury holds in a new install's genesis
+ * @param providerFloatTokens tokens the treasury sends each provider's own account once, for its fees (0: none)
  */
 @ConfigurationProperties(prefix = "careledger.ledger")
 public record LedgerSettings(@DefaultValue("1") int minerThreads,
                              @DefaultValue("1000") long targetBlockMillis,
                              @DefaultValue("5") long networkDelayMillis,
                              @DefaultValue("10") long welcomeTokens,
-                             @DefaultValue("1000000") long treasuryTokens) {
+                             @DefaultValue("1000000") long treasuryTokens,
+                             @DefaultValue("10") long providerFloatTokens) {
 
     public LedgerSettings {
-        if (welcomeTokens < 0 || treasuryTokens < 0) {
-            throw new IllegalArgumentException("careledger.ledger.welcome-tokens and treasury-tokens are never negative");
+        if (welcomeTokens < 0 || treasuryTokens < 0 || providerFloatTokens < 0) {
+            throw new IllegalArgumentException("careledger.ledger.welcome-tokens, treasury-tokens and provider-float-tokens are never negative");
         }
         Math.multiplyExact(welcomeTokens, Genesis.UNITS_PER_TOKEN);
         Math.multiplyExact(treasuryTokens, Genesis.UNITS_PER_TOKEN);
+        Math.multiplyExact(providerFloatTokens, Genesis.UNITS_PER_TOKEN);
     }
 
     int effectiveMinerThreads() {
@@ -34,6 +37,10 @@ public record LedgerSettings(@DefaultValue("1") int minerThreads,
 
     public long welcomeBaseUnits() {
         return welcomeTokens * Genesis.UNITS_PER_TOKEN;
+    }
+
+    public long providerFloatBaseUnits() {
+        return providerFloatTokens * Genesis.UNITS_PER_TOKEN;
     }
 
     long treasuryBaseUnits() {

@@ -13,12 +13,15 @@ import org.careledger.common.InvalidInputException;
 import org.careledger.common.NotFoundException;
 import org.careledger.provider.internal.ProviderEntity;
 import org.careledger.provider.internal.ProviderRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The consortium's healthcare providers. Anyone may list them (the registration form offers them);
- * only admins add or change one.
+ * only admins add or change one. A new provider, or a change of its kind, is published
+ * ({@link ProviderCreated}, {@link ProviderKindChanged}) in the change's transaction, so its ledger
+ * account is opened and registered with it.
  */
 @Service
 @Transactional(readOnly = true)
@@ -26,10 +29,12 @@ public class Providers {
 
     private final ProviderRepository repository;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Providers(ProviderRepository repository, Clock clock) {
+    Providers(ProviderRepository repository, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.clock = clock;
+        this.events = events;
     }
 
     public List<ProviderView> all() {
@@ -48,7 +53,9 @@ public class Providers {
     @RolesAllowed("ADMIN")
     public ProviderView create(String name, ProviderKind kind, String address) {
         Validated v = validate(name, kind, address, null);
-        return repository.save(new ProviderEntity(v.name, kind, v.address, Instant.now(clock))).view();
+        ProviderView created = repository.save(new ProviderEntity(v.name, kind, v.address, Instant.now(clock))).view();
+        events.publishEvent(new ProviderCreated(created));
+        return created;
     }
 
     @Transactional
@@ -57,8 +64,13 @@ public class Providers {
         ProviderEntity entity = repository.findById(id)
                 .orElseThrow(() -> new NotFoundException("No healthcare provider with id " + id));
         Validated v = validate(name, kind, address, id);
+        ProviderKind before = entity.view().kind();
         entity.update(v.name, kind, v.address);
-        return entity.view();
+        ProviderView updated = entity.view();
+        if (before != kind) {
+            events.publishEvent(new ProviderKindChanged(updated, before));
+        }
+        return updated;
     }
 
     private record Validated(String name, String address) {

@@ -31,8 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Registers users on the ledger's registry. An approval or a role change queues the registration in
  * its own transaction, signed by the admin who made it (as the registry contract expects of admins),
  * or by the home node's sealer while the chain does not know that admin as an admin yet (the very
- * first one). Once the ledger is ready after a start, every active user whose role the chain does not
- * hold and who has no registration on its way is registered by the sealer.
+ * first one); a doctor's or pharmacist's affiliation with their provider follows it, with the same
+ * signer ({@link Affiliations}). Once the ledger is ready after a start, on a background thread and
+ * all by the sealer, in this order: every provider's account is opened and registered if it is not
+ * ({@link ProviderAccounts}), every active user whose role the chain does not hold and who has no
+ * registration on its way is registered, and every member whose affiliation is missing is affiliated.
  */
 @Component
 class RegistrySync implements CallHook {
@@ -45,12 +48,17 @@ class RegistrySync implements CallHook {
     private final LedgerOutbox outbox;
     private final UserDirectory directory;
     private final TransactionTemplate transactions;
+    private final ProviderAccounts providerAccounts;
+    private final Affiliations affiliations;
 
-    RegistrySync(LedgerService ledger, LedgerOutbox outbox, UserDirectory directory, TransactionTemplate transactions) {
+    RegistrySync(LedgerService ledger, LedgerOutbox outbox, UserDirectory directory, TransactionTemplate transactions,
+                 ProviderAccounts providerAccounts, Affiliations affiliations) {
         this.ledger = ledger;
         this.outbox = outbox;
         this.directory = directory;
         this.transactions = transactions;
+        this.providerAccounts = providerAccounts;
+        this.affiliations = affiliations;
         ledger.whenReady(this::reconcileInBackground);
     }
 
@@ -68,13 +76,19 @@ class RegistrySync implements CallHook {
     /** In the approval's transaction: the registration is queued with it, or not at all. */
     @EventListener
     void on(UserApproved approved) {
-        register(signerFor(approved.approvedBy()), approved.ledgerAddress(), approved.role());
+        Signer signer = signerFor(approved.approvedBy());
+        register(signer, approved.ledgerAddress(), approved.role());
+        directory.find(approved.user()).ifPresent(member -> affiliations.affiliate(signer, member, approved.role()));
     }
 
+    /** A new role is registered and, for a doctor or pharmacist, the affiliation queued again after it. */
     @EventListener
     void on(UserRoleChanged changed) {
-        directory.find(changed.user()).map(UserProfile::ledgerAddress)
-                .ifPresent(address -> register(signerFor(changed.changedBy()), address, changed.to()));
+        directory.find(changed.user()).filter(user -> user.ledgerAddress() != null).ifPresent(user -> {
+            Signer signer = signerFor(changed.changedBy());
+            register(signer, user.ledgerAddress(), changed.to());
+            affiliations.affiliate(signer, user, changed.to());
+        });
     }
 
     private void register(Signer signer, Address user, Role role) {
@@ -107,7 +121,10 @@ class RegistrySync implements CallHook {
         t.start();
     }
 
-    /** Registers, by the sealer, every active user the chain does not know in their role and whose registration is not on its way. */
+    /**
+     * Registers, by the sealer, every provider account and active user the chain does not know in
+     * their role and whose registration is not on its way, then the missing affiliations.
+     */
     void reconcile() {
         ContractState state;
         try {
@@ -115,6 +132,10 @@ class RegistrySync implements CallHook {
         } catch (LedgerUnavailableException e) {
             log.warn("Ledger registry not reconciled: {}", e.getMessage());
             return;
+        }
+        int providers = providerAccounts.reconcile(state);
+        if (providers > 0) {
+            log.info("Ledger registry: queued {} provider account(s) opened or registered", providers);
         }
         int queued = 0;
         for (UserDirectory.LedgerIdentity identity : directory.activeLedgerIdentities()) {
@@ -133,6 +154,10 @@ class RegistrySync implements CallHook {
         }
         if (queued > 0) {
             log.info("Ledger registry: queued {} registration(s) of approved users", queued);
+        }
+        int affiliated = affiliations.reconcile(state);
+        if (affiliated > 0) {
+            log.info("Ledger registry: queued {} affiliation(s) of doctors and pharmacists with their providers", affiliated);
         }
     }
 }

@@ -3,11 +3,13 @@ package org.careledger.provider.internal;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.careledger.provider.ProviderCreated;
 import org.careledger.provider.ProviderKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -23,10 +25,12 @@ class DemoProviderSeeder implements ApplicationRunner {
 
     private final ProviderRepository repository;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    DemoProviderSeeder(ProviderRepository repository, Clock clock) {
+    DemoProviderSeeder(ProviderRepository repository, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -36,9 +40,14 @@ class DemoProviderSeeder implements ApplicationRunner {
             return;
         }
         Instant now = Instant.now(clock);
-        repository.save(new ProviderEntity("St. Mary's General Hospital", ProviderKind.HOSPITAL, "1 Hospital Lane, Cambridge CB2 0QQ", now));
-        repository.save(new ProviderEntity("Riverside Children's Hospital", ProviderKind.HOSPITAL, "80 Riverside Walk, Bristol BS1 6AA", now));
-        repository.save(new ProviderEntity("Northgate Community Pharmacy", ProviderKind.PHARMACY, "22 Northgate Street, Cambridge CB1 1AB", now));
+        seed(new ProviderEntity("St. Mary's General Hospital", ProviderKind.HOSPITAL, "1 Hospital Lane, Cambridge CB2 0QQ", now));
+        seed(new ProviderEntity("Riverside Children's Hospital", ProviderKind.HOSPITAL, "80 Riverside Walk, Bristol BS1 6AA", now));
+        seed(new ProviderEntity("Northgate Community Pharmacy", ProviderKind.PHARMACY, "22 Northgate Street, Cambridge CB1 1AB", now));
         log.info("Demo install: seeded two hospitals and a pharmacy");
+    }
+
+    /** Saved and announced as an admin's would be, so each gets its ledger account with it. */
+    private void seed(ProviderEntity provider) {
+        events.publishEvent(new ProviderCreated(repository.save(provider).view()));
     }
 }

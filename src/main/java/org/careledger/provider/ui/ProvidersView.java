@@ -1,5 +1,8 @@
 package org.careledger.provider.ui;
 
+import java.util.Map;
+import java.util.Optional;
+
 import jakarta.annotation.security.RolesAllowed;
 
 import com.vaadin.flow.component.button.Button;
@@ -18,11 +21,13 @@ import org.careledger.common.InvalidInputException;
 import org.careledger.common.NotFoundException;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.common.ui.ResponsiveGrid;
+import org.careledger.provider.ProviderAccount;
 import org.careledger.provider.ProviderKind;
+import org.careledger.provider.ProviderLedgerAccounts;
 import org.careledger.provider.ProviderView;
 import org.careledger.provider.Providers;
 
-/** The consortium's hospitals and pharmacies: list, add and edit. */
+/** The consortium's hospitals and pharmacies, each with its ledger account and balance: list, add and edit. */
 @Route("admin/providers")
 @PageTitle("Providers · CareLedger")
 @Menu(order = 3, title = "Providers", icon = "vaadin:hospital")
@@ -32,7 +37,12 @@ class ProvidersView extends VerticalLayout {
     static final String EMPTY = "No hospitals or pharmacies yet. Add the consortium's first provider below: "
             + "doctors register with a hospital and pharmacists with a pharmacy.";
 
+    /** Shown for a provider whose ledger account is being opened (at the first start after an upgrade). */
+    static final String NO_ACCOUNT = "Being opened";
+
     private final Providers providers;
+    private final ProviderLedgerAccounts ledgerAccounts;
+    private Map<Long, ProviderAccount> accounts = Map.of();
     final ResponsiveGrid<ProviderView> grid = new ResponsiveGrid<>();
     final TextField name = new TextField("Name");
     final Select<ProviderKind> kind = new Select<>();
@@ -41,8 +51,9 @@ class ProvidersView extends VerticalLayout {
     private final FieldErrors errors = new FieldErrors();
     private ProviderView editing;
 
-    ProvidersView(Providers providers) {
+    ProvidersView(Providers providers, ProviderLedgerAccounts ledgerAccounts) {
         this.providers = providers;
+        this.ledgerAccounts = ledgerAccounts;
         setId("providers-view");
         configureGrid();
         name.setId("provider-name");
@@ -67,6 +78,8 @@ class ProvidersView extends VerticalLayout {
         grid.text("Name", ProviderView::name);
         grid.text("Kind", p -> p.kind().label());
         grid.text("Address", ProviderView::address);
+        grid.text("Ledger account", p -> account(p).map(a -> a.address().toString()).orElse(NO_ACCOUNT));
+        grid.text("Balance (tokens)", p -> account(p).map(ProviderAccount::balanceInTokens).orElse("—"));
         grid.actions("", p -> {
             Button edit = new Button("Edit", click -> edit(p));
             edit.setId("edit-provider-" + p.id());
@@ -116,7 +129,12 @@ class ProvidersView extends VerticalLayout {
         refresh();
     }
 
+    private Optional<ProviderAccount> account(ProviderView provider) {
+        return Optional.ofNullable(accounts.get(provider.id()));
+    }
+
     private void refresh() {
+        accounts = ledgerAccounts.accounts();
         grid.setItems(providers.all());
     }
 }
