@@ -115,6 +115,20 @@ class RegistrySync implements CallHook {
         }
     }
 
+    /**
+     * A call takes its nonce when it is signed, at sending, and a newly queued call is sent by its
+     * caller at once: without this, the sealer's calls queued below would overtake those queued while
+     * the ledger was starting (the demo's providers' registrations), and an affiliation would reach the
+     * chain before its provider's registration.
+     */
+    private void sendWhatWasQueuedWhileStarting() {
+        try {
+            outbox.sweep();
+        } catch (RuntimeException e) {
+            log.warn("Outbox sweep before the registry's catch-up failed: {}", e.toString());
+        }
+    }
+
     private void reconcileInBackground() {
         Thread t = new Thread(this::reconcile, "careledger-registry-sync");
         t.setDaemon(true);
@@ -126,6 +140,7 @@ class RegistrySync implements CallHook {
      * their role and whose registration is not on its way, then the missing affiliations.
      */
     void reconcile() {
+        sendWhatWasQueuedWhileStarting();
         ContractState state;
         try {
             state = ledger.committedState();

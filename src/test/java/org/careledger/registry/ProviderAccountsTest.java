@@ -11,9 +11,11 @@ import org.careledger.contracts.Registry;
 import org.careledger.contracts.Tokens;
 import org.careledger.crypto.Address;
 import org.careledger.identity.AccountAdministration;
+import org.careledger.identity.DemoAccounts;
 import org.careledger.identity.ProviderKeyCustody;
 import org.careledger.identity.Role;
 import org.careledger.identity.TestAccounts;
+import org.careledger.identity.UserDirectory;
 import org.careledger.identity.UserProfile;
 import org.careledger.ledger.Genesis;
 import org.careledger.node.InstallKey;
@@ -69,6 +71,9 @@ class ProviderAccountsTest extends IntegrationTest {
 
     @Autowired
     AccountAdministration administration;
+
+    @Autowired
+    UserDirectory directory;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -144,6 +149,17 @@ class ProviderAccountsTest extends IntegrationTest {
 
         Await.until("the pharmacist dispenses for their pharmacy on chain",
                 () -> Registry.pharmacyOf(ledger.committedState().view(), pharmacist.ledgerAddress()).filter(pharmacy::equals).isPresent());
+    }
+
+    @Test
+    void theDemoPharmacistDispensesForTheDemoPharmacyOnceTheStartsCatchUpHasRun() {
+        UserProfile pharmacist = directory.findByUsername(DemoAccounts.PHARMACIST.username()).orElseThrow();
+        Address pharmacy = accounts.addressOf(pharmacist.providerId()).orElseThrow();
+
+        Await.until("the demo pharmacist is affiliated with the demo pharmacy on chain",
+                () -> Registry.pharmacyOf(ledger.committedState().view(), pharmacist.ledgerAddress()).filter(pharmacy::equals).isPresent());
+        assertThat(outbox.ofSubject(Affiliations.AFFILIATE, pharmacist.ledgerAddress().toString()))
+                .as("sent after the pharmacy's registration, never refused").allMatch(c -> c.status() != LedgerReceipt.Status.REFUSED);
     }
 
     @Test

@@ -6,7 +6,10 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import org.careledger.identity.DemoAccounts;
 import org.careledger.identity.Role;
+import org.careledger.Await;
+import org.careledger.provider.ProviderAccount;
 import org.careledger.provider.ProviderKind;
+import org.careledger.provider.ProviderLedgerAccounts;
 import org.careledger.provider.ProviderView;
 import org.careledger.provider.Providers;
 import org.careledger.ui.KaribuTest;
@@ -26,6 +29,9 @@ class ProvidersViewTest extends KaribuTest {
 
     @Autowired
     Providers providers;
+
+    @Autowired
+    ProviderLedgerAccounts accounts;
 
     ProvidersView view;
 
@@ -63,6 +69,22 @@ class ProvidersViewTest extends KaribuTest {
         assertThat(view.name.getValue()).isEqualTo(first.name());
         assertThat(view.kind.getValue()).isEqualTo(first.kind());
         assertThat(view.grid.getEmptyStateText()).startsWith("No hospitals or pharmacies yet.");
+    }
+
+    @Test
+    void eachProvidersLedgerAccountAndItsBalanceInTokensAreShownBesideIt() {
+        ProviderView pharmacy = providers.ofKind(ProviderKind.PHARMACY).get(0);
+        ProviderAccount account = accounts.accounts().get(pharmacy.id());
+        assertThat(account).as("the demo pharmacy's account was opened with it").isNotNull();
+        Await.until("the pharmacy's float is in a block", () -> accounts.accounts().get(pharmacy.id()).balance().orElse(0) > 0);
+        ProviderAccount funded = accounts.accounts().get(pharmacy.id());
+        UI.getCurrent().navigate("admin");
+        UI.getCurrent().navigate("admin/providers");
+        view = _get(ProvidersView.class);
+
+        int row = _fetch(view.grid, 0, _size(view.grid)).indexOf(pharmacy);
+        assertThat(_getFormattedRow(view.grid, row)).containsSequence(pharmacy.address(), funded.address().toString(), funded.balanceInTokens());
+        assertThat(funded.balanceInTokens()).matches("\\d+(\\.\\d{1,6})?");
     }
 
     /** The row's button, as the actions column (frozen to the grid's right edge) renders it. */
