@@ -119,7 +119,8 @@ class RegistrySync implements CallHook {
      * A call takes its nonce when it is signed, at sending, and a newly queued call is sent by its
      * caller at once: without this, the sealer's calls queued below would overtake those queued while
      * the ledger was starting (the demo's providers' registrations), and an affiliation would reach the
-     * chain before its provider's registration.
+     * chain before its provider's registration. (The outbox sends a caller's new calls without the
+     * signer's older queued ones; once the start's queue is sent, nothing older waits.)
      */
     private void sendWhatWasQueuedWhileStarting() {
         try {
@@ -140,14 +141,14 @@ class RegistrySync implements CallHook {
      * their role and whose registration is not on its way, then the missing affiliations.
      */
     void reconcile() {
-        sendWhatWasQueuedWhileStarting();
         ContractState state;
         try {
-            state = ledger.committedState();
+            state = ledger.committedState(); // waits until the ledger is ready: the ready callbacks run just before
         } catch (LedgerUnavailableException e) {
             log.warn("Ledger registry not reconciled: {}", e.getMessage());
             return;
         }
+        sendWhatWasQueuedWhileStarting();
         int providers = providerAccounts.reconcile(state);
         if (providers > 0) {
             log.info("Ledger registry: queued {} provider account(s) opened or registered", providers);
