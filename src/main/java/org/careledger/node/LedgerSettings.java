@@ -1,5 +1,7 @@
 package org.careledger.node;
 
+import java.math.BigDecimal;
+
 import org.careledger.ledger.Genesis;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param networkDelayMillis the in-memory network's delivery delay
  * @param welcomeTokens      tokens the treasury sends each newly approved user (0: none)
  * @param treasuryTokens     tokens the treasury holds in a new install's genesis
- * @param providerFloatTokens tokens the treasury sends each provider's own account once, for its fees (0: none)
+ * @param providerFloatTokens tokens the treasury sends each provider's own account once, for its fees (0: none;
+ *                            up to six decimals, as a fee is a thousandth of a token)
  */
 @ConfigurationProperties(prefix = "careledger.ledger")
 public record LedgerSettings(@DefaultValue("1") int minerThreads,
@@ -20,15 +23,15 @@ public record LedgerSettings(@DefaultValue("1") int minerThreads,
                              @DefaultValue("5") long networkDelayMillis,
                              @DefaultValue("10") long welcomeTokens,
                              @DefaultValue("1000000") long treasuryTokens,
-                             @DefaultValue("10") long providerFloatTokens) {
+                             @DefaultValue("10") BigDecimal providerFloatTokens) {
 
     public LedgerSettings {
-        if (welcomeTokens < 0 || treasuryTokens < 0 || providerFloatTokens < 0) {
+        if (welcomeTokens < 0 || treasuryTokens < 0 || providerFloatTokens.signum() < 0) {
             throw new IllegalArgumentException("careledger.ledger.welcome-tokens, treasury-tokens and provider-float-tokens are never negative");
         }
         Math.multiplyExact(welcomeTokens, Genesis.UNITS_PER_TOKEN);
         Math.multiplyExact(treasuryTokens, Genesis.UNITS_PER_TOKEN);
-        Math.multiplyExact(providerFloatTokens, Genesis.UNITS_PER_TOKEN);
+        toBaseUnits(providerFloatTokens, "careledger.ledger.provider-float-tokens");
     }
 
     int effectiveMinerThreads() {
@@ -40,7 +43,16 @@ public record LedgerSettings(@DefaultValue("1") int minerThreads,
     }
 
     public long providerFloatBaseUnits() {
-        return providerFloatTokens * Genesis.UNITS_PER_TOKEN;
+        return toBaseUnits(providerFloatTokens, "careledger.ledger.provider-float-tokens");
+    }
+
+    /** Tokens with up to six decimals as base units ({@value Genesis#UNITS_PER_TOKEN} a token); more decimals, or more than a {@code long} holds, are refused. */
+    private static long toBaseUnits(BigDecimal tokens, String setting) {
+        try {
+            return tokens.movePointRight(6).longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(setting + " takes tokens with at most six decimals, not " + tokens.toPlainString());
+        }
     }
 
     long treasuryBaseUnits() {

@@ -17,7 +17,6 @@ import org.careledger.identity.Role;
 import org.careledger.identity.TestAccounts;
 import org.careledger.identity.UserDirectory;
 import org.careledger.identity.UserProfile;
-import org.careledger.ledger.Genesis;
 import org.careledger.node.InstallKey;
 import org.careledger.node.LedgerService;
 import org.careledger.node.LedgerSettings;
@@ -118,7 +117,8 @@ class ProviderAccountsTest extends IntegrationTest {
         assertThat(accounts.signerOf(pharmacy.id())).isEqualTo(Signer.provider(pharmacy.id()));
 
         Await.until("the pharmacy's account is a PHARMACY on chain", () -> "PHARMACY".equals(providerRoleOnChain(address)));
-        long float_ = settings.providerFloatTokens() * Genesis.UNITS_PER_TOKEN;
+        long float_ = settings.providerFloatBaseUnits();
+        assertThat(float_).isPositive();
         Await.until("the treasury's float arrives", () -> Tokens.balanceOf(ledger.committedState().view(), address) == float_);
         assertThat(outbox.ofSubject(FLOAT, address.toString())).hasSize(1);
     }
