@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.careledger.common.NotFoundException;
 import org.careledger.contracts.ContractState;
 import org.careledger.contracts.Registry;
@@ -82,7 +84,9 @@ public class ProviderAccounts implements ProviderLedgerAccounts {
         return provider.kind().name();
     }
 
+    /** Admins only: the Providers page's column, read from the committed state. */
     @Override
+    @RolesAllowed("ADMIN")
     public Map<Long, ProviderAccount> accounts() {
         Map<Long, Address> addresses = custody.addresses();
         ContractState state = committedStateOrNull();

@@ -35,9 +35,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProviderAccountsTest extends IntegrationTest {
 
@@ -121,6 +123,13 @@ class ProviderAccountsTest extends IntegrationTest {
         assertThat(float_).isPositive();
         Await.until("the treasury's float arrives", () -> Tokens.balanceOf(ledger.committedState().view(), address) == float_);
         assertThat(outbox.ofSubject(FLOAT, address.toString())).hasSize(1);
+    }
+
+    @Test
+    void onlyAdminsReadTheProvidersBalances() {
+        assertThatThrownBy(() -> TestAccounts.as(DemoAccounts.PHARMACIST.username(), Role.PHARMACIST, accounts::accounts))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(new TestAccounts(context).asAdmin(accounts::accounts)).isNotEmpty();
     }
 
     @Test
