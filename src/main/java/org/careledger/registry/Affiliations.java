@@ -82,9 +82,10 @@ class Affiliations implements CallHook {
 
     /**
      * At start, after the providers' and users' registrations were queued by the same sealer: affiliates
-     * every active doctor and pharmacist whose affiliation on chain is not their provider's account.
+     * every active doctor and pharmacist whose affiliation on chain is not their provider's account and
+     * has none on its way ({@code affiliating}: the subjects of affiliations in flight, read before {@code state}).
      */
-    int reconcile(ContractState state) {
+    int reconcile(ContractState state, Set<String> affiliating) {
         int queued = 0;
         for (Role role : MEMBERS) {
             for (UserProfile member : directory.activeProfilesWithRole(role)) {
@@ -92,7 +93,7 @@ class Affiliations implements CallHook {
                 Optional<Address> provider = member.providerId() == null ? Optional.empty() : providerKeys.addressOf(member.providerId());
                 if (address == null || provider.isEmpty()
                         || Registry.affiliationOf(state.view(), address).equals(provider)
-                        || !outbox.inFlight(AFFILIATE, address.toString()).isEmpty()) {
+                        || affiliating.contains(address.toString())) {
                     continue;
                 }
                 transactions.executeWithoutResult(s -> queue(Signer.install(InstallKey.HOME_SEALER), address, member.providerId(), provider.get()));

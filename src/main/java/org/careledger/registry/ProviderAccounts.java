@@ -135,9 +135,10 @@ public class ProviderAccounts implements ProviderLedgerAccounts {
     /**
      * At start, on the registry's background thread: opens an account for every provider without one,
      * and registers every account the chain does not hold in its kind's role and whose registration is
-     * not on its way. Returns how many registrations it queued.
+     * not on its way ({@code registering}: the subjects of registrations in flight, read before {@code state}).
+     * Returns how many registrations it queued.
      */
-    int reconcile(ContractState state) {
+    int reconcile(ContractState state, java.util.Set<String> registering) {
         int queued = 0;
         Map<Long, Address> addresses = custody.addresses();
         for (ProviderView provider : providers.all()) {
@@ -150,7 +151,7 @@ public class ProviderAccounts implements ProviderLedgerAccounts {
                     log.warn("Could not open the ledger account of {} now ({}); the next start tries again", provider.name(), e.toString());
                 }
             } else if (Registry.roleOf(state.view(), address).filter(roleOf(provider)::equals).isEmpty()
-                    && outbox.inFlight(RegistrySync.REGISTER, address.toString()).isEmpty()) {
+                    && !registering.contains(address.toString())) {
                 transactions.executeWithoutResult(s -> register(provider, address));
                 queued++;
             }

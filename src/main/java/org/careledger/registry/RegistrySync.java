@@ -1,7 +1,9 @@
 package org.careledger.registry;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.careledger.contracts.ContractState;
 import org.careledger.contracts.Registry;
@@ -141,15 +143,24 @@ class RegistrySync implements CallHook {
      * their role and whose registration is not on its way, then the missing affiliations.
      */
     void reconcile() {
-        ContractState state;
         try {
-            state = ledger.committedState(); // waits until the ledger is ready: the ready callbacks run just before
+            ledger.committedState(); // waits until the ledger is ready: the ready callbacks run just before
+            sendWhatWasQueuedWhileStarting();
+            // what is on its way is read before the state: a call settled in between is then in the state
+            Set<String> registering = subjects(outbox.inFlight(REGISTER));
+            Set<String> affiliating = subjects(outbox.inFlight(Affiliations.AFFILIATE));
+            reconcile(ledger.committedState(), registering, affiliating);
         } catch (LedgerUnavailableException e) {
             log.warn("Ledger registry not reconciled: {}", e.getMessage());
-            return;
         }
-        sendWhatWasQueuedWhileStarting();
-        int providers = providerAccounts.reconcile(state);
+    }
+
+    private static Set<String> subjects(List<QueuedCall> calls) {
+        return calls.stream().map(QueuedCall::subject).collect(Collectors.toSet());
+    }
+
+    private void reconcile(ContractState state, Set<String> registering, Set<String> affiliating) {
+        int providers = providerAccounts.reconcile(state, registering);
         if (providers > 0) {
             log.info("Ledger registry: queued {} provider account(s) opened or registered", providers);
         }
@@ -157,7 +168,7 @@ class RegistrySync implements CallHook {
         for (UserDirectory.LedgerIdentity identity : directory.activeLedgerIdentities()) {
             Address address = identity.address();
             boolean current = Registry.roleOf(state.view(), address).filter(identity.role().name()::equals).isPresent();
-            if (current || !outbox.inFlight(REGISTER, address.toString()).isEmpty()) {
+            if (current || registering.contains(address.toString())) {
                 continue;
             }
             try {
@@ -171,7 +182,7 @@ class RegistrySync implements CallHook {
         if (queued > 0) {
             log.info("Ledger registry: queued {} registration(s) of approved users", queued);
         }
-        int affiliated = affiliations.reconcile(state);
+        int affiliated = affiliations.reconcile(state, affiliating);
         if (affiliated > 0) {
             log.info("Ledger registry: queued {} affiliation(s) of doctors and pharmacists with their providers", affiliated);
         }
