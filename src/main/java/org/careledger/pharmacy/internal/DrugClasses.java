@@ -79,6 +79,11 @@ public final class DrugClasses {
         return classesOfIngredient.getOrDefault(ingredient.code(), List.of());
     }
 
+    /** The ingredients of {@code drugClass}, in code order. */
+    public List<Ingredient> membersOf(DrugClass drugClass) {
+        return ingredients.values().stream().filter(i -> classesOf(i).contains(drugClass)).toList();
+    }
+
     /** The ingredient with this code, if the tables know it. */
     public Optional<Ingredient> ingredient(RxNormCode code) {
         return Optional.ofNullable(ingredients.get(code));

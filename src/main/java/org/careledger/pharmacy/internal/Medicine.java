@@ -22,9 +22,10 @@ public record Medicine(RxNormCode code, String name, String formStrength, long u
         checkUnitPrice(unitPrice);
     }
 
-    /** The unit price in tokens, as exact as the base units: 39095000 is 39.095. */
+    /** The unit price in tokens, as exact as the base units and without trailing zeros: 39095000 is 39.095, 10000000 is 10. */
     public BigDecimal unitPriceInTokens() {
-        return BigDecimal.valueOf(unitPrice, 6).stripTrailingZeros();
+        BigDecimal tokens = BigDecimal.valueOf(unitPrice, 6).stripTrailingZeros();
+        return tokens.scale() < 0 ? tokens.setScale(0) : tokens;
     }
 
     private static void checkName(String name) {
