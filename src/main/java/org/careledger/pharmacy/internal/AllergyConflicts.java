@@ -2,6 +2,7 @@ package org.careledger.pharmacy.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +24,13 @@ import java.util.TreeSet;
 public final class AllergyConflicts {
 
     private final Map<RxNormCode, Medicine> catalogue = new TreeMap<>();
+    private final Map<String, Medicine> byWordsOfName = new HashMap<>();
     private final DrugClasses classes;
 
     /** @throws IllegalStateException if the tables map a medicine the catalogue does not hold */
     public AllergyConflicts(Collection<Medicine> catalogue, DrugClasses classes) {
         catalogue.forEach(medicine -> this.catalogue.put(medicine.code(), medicine));
+        this.catalogue.values().forEach(medicine -> byWordsOfName.putIfAbsent(Words.of(medicine.name()), medicine));
         this.classes = classes;
         Set<RxNormCode> unknown = new TreeSet<>(classes.mappedMedicines());
         unknown.removeAll(this.catalogue.keySet());
@@ -104,7 +107,7 @@ public final class AllergyConflicts {
         if (name.isEmpty()) {
             return allergen(null, List.of(), List.of());
         }
-        Optional<Medicine> named = catalogue.values().stream().filter(m -> Words.same(m.name(), name)).findFirst();
+        Optional<Medicine> named = Optional.ofNullable(byWordsOfName.get(Words.of(name)));
         List<Ingredient> ingredients = new ArrayList<>(classes.ingredientsNamedIn(name));
         named.ifPresent(medicine -> ingredients.addAll(classes.ingredientsOf(medicine.code())));
         return allergen(named.map(Medicine::code).orElse(null), ingredients, classes.classesNamedIn(name));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The reviewed medicine → ingredient → class tables bundled beside this class (see each file's
@@ -31,6 +32,8 @@ public final class DrugClasses {
     private final Map<String, DrugClass> classes;
     private final Map<RxNormCode, List<Ingredient>> ingredientsOfMedicine;
     private final Map<String, List<Ingredient>> ingredientsOfAllergyCode;
+    private final Map<Ingredient, String> ingredientWords = new LinkedHashMap<>();
+    private final Map<DrugClass, List<String>> classWords = new LinkedHashMap<>();
 
     private DrugClasses(DrugClassTables tables) {
         this.ingredients = Collections.unmodifiableMap(new TreeMap<>(tables.ingredients));
@@ -38,6 +41,9 @@ public final class DrugClasses {
         this.classes = Collections.unmodifiableMap(new TreeMap<>(tables.classes));
         this.ingredientsOfMedicine = frozen(new TreeMap<>(), tables.ingredientsOfMedicine);
         this.ingredientsOfAllergyCode = frozen(new LinkedHashMap<>(), tables.ingredientsOfAllergyCode);
+        ingredients.values().forEach(ingredient -> ingredientWords.put(ingredient, Words.of(ingredient.name())));
+        classes.values().forEach(drugClass -> classWords.put(drugClass, Stream.concat(Stream.of(drugClass.name()),
+                drugClass.terms().stream()).map(Words::of).toList()));
     }
 
     /**
@@ -124,11 +130,13 @@ public final class DrugClasses {
 
     /** The ingredients whose names {@code text} mentions as whole words, in code order. */
     public List<Ingredient> ingredientsNamedIn(String text) {
-        return ingredients.values().stream().filter(i -> Words.mention(text, i.name())).toList();
+        String words = Words.of(text);
+        return ingredients.values().stream().filter(i -> Words.contain(words, ingredientWords.get(i))).toList();
     }
 
     /** The classes {@code text} names, by name or term, as whole words. */
     public List<DrugClass> classesNamedIn(String text) {
-        return classes.values().stream().filter(c -> c.isNamedIn(text)).toList();
+        String words = Words.of(text);
+        return classes.values().stream().filter(c -> classWords.get(c).stream().anyMatch(term -> Words.contain(words, term))).toList();
     }
 }

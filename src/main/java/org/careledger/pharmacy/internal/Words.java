@@ -1,6 +1,7 @@
 package org.careledger.pharmacy.internal;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Finds a name in free text the way a reader would: case-insensitive, whole words only, any run of
@@ -10,20 +11,22 @@ import java.util.Locale;
  */
 final class Words {
 
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private Words() {
     }
 
     static boolean mention(String text, String name) {
-        String words = words(name);
-        return !words.isBlank() && words(text).contains(words);
+        return contain(of(text), of(name));
     }
 
-    /** Whether both read as the same words. */
-    static boolean same(String a, String b) {
-        return words(a).equals(words(b));
+    /** Whether {@code words} (made by {@link #of}) holds {@code name} (made by {@link #of}) as whole words. */
+    static boolean contain(String words, String name) {
+        return !name.isBlank() && words.contains(name);
     }
 
-    private static String words(String text) {
-        return " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim() + " ";
+    /** The text's words, lower case, one space apart and one space around: " allergy to penicillin ". */
+    static String of(String text) {
+        return " " + NOT_A_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").trim() + " ";
     }
 }

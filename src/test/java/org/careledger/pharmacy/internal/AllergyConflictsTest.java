@@ -26,11 +26,11 @@ class AllergyConflictsTest {
     private static final AllergyEntry LISINOPRIL = new AllergyEntry("29046", "Lisinopril");
     private static final AllergyEntry SULFAMETHOXAZOLE = new AllergyEntry("10831", "Sulfamethoxazole / Trimethoprim");
 
-    private final AllergyConflicts allergies = AllergyConflicts.bundled();
+    private static final AllergyConflicts ALLERGIES = AllergyConflicts.bundled();
 
     @Test
     void anAmoxicillinProductConflictsWithAPenicillinAllergyAndSaysWhy() {
-        List<AllergyConflict> conflicts = allergies.check(AMOXICILLIN_250, List.of(PENICILLIN_V));
+        List<AllergyConflict> conflicts = ALLERGIES.check(AMOXICILLIN_250, List.of(PENICILLIN_V));
 
         assertThat(conflicts).singleElement().satisfies(conflict -> {
             assertThat(conflict.kind()).isEqualTo(AllergyConflict.Kind.SAME_CLASS);
@@ -40,7 +40,7 @@ class AllergyConflictsTest {
             assertThat(conflict.withoutTheAllergy()).isEqualTo("Amoxicillin 250 MG Oral Capsule conflicts with a recorded allergy")
                     .doesNotContain("Penicillin");
         });
-        assertThat(allergies.check(AMOXICILLIN_CLAVULANATE, List.of(PENICILLIN_V))).singleElement()
+        assertThat(ALLERGIES.check(AMOXICILLIN_CLAVULANATE, List.of(PENICILLIN_V))).singleElement()
                 .extracting(conflict -> conflict.ingredient().name()).isEqualTo("amoxicillin");
     }
 
@@ -48,57 +48,57 @@ class AllergyConflictsTest {
     void aFreeTextPenicillinAllergyWithASnomedCodeCoversEveryPenicillin() {
         AllergyEntry snomed = new AllergyEntry("91936005", "Allergy to penicillin (finding)");
 
-        assertThat(allergies.check(AMOXICILLIN_250, List.of(snomed))).singleElement()
+        assertThat(ALLERGIES.check(AMOXICILLIN_250, List.of(snomed))).singleElement()
                 .extracting(AllergyConflict::reason).asString().endsWith("the record holds an allergy to penicillin");
-        assertThat(allergies.check("1659149", List.of(new AllergyEntry("", "PENICILLINS")))).hasSize(1);
+        assertThat(ALLERGIES.check("1659149", List.of(new AllergyEntry("", "PENICILLINS")))).hasSize(1);
     }
 
     @Test
     void cephalexinConflictsWithACephalosporinAllergy() {
-        assertThat(allergies.check(CEPHALEXIN, List.of(CEFDINIR))).singleElement()
+        assertThat(ALLERGIES.check(CEPHALEXIN, List.of(CEFDINIR))).singleElement()
                 .satisfies(conflict -> assertThat(conflict.reason()).isEqualTo(
                         "cephalexin 500 MG Oral Tablet contains cephalexin, a cephalosporin; the record holds an allergy to cefdinir"));
-        assertThat(allergies.check(CEPHALEXIN, List.of(new AllergyEntry("", "Cephalosporin allergy")))).hasSize(1);
+        assertThat(ALLERGIES.check(CEPHALEXIN, List.of(new AllergyEntry("", "Cephalosporin allergy")))).hasSize(1);
     }
 
     @Test
     void ibuprofenConflictsWithAnAspirinOrNsaidAllergy() {
-        assertThat(allergies.check(IBUPROFEN_200, List.of(ASPIRIN))).singleElement()
+        assertThat(ALLERGIES.check(IBUPROFEN_200, List.of(ASPIRIN))).singleElement()
                 .extracting(AllergyConflict::reason).asString().contains("contains ibuprofen, an NSAID");
-        assertThat(allergies.check(IBUPROFEN_200, List.of(new AllergyEntry("", "Allergy to non-steroidal anti-inflammatory drugs"))))
+        assertThat(ALLERGIES.check(IBUPROFEN_200, List.of(new AllergyEntry("", "Allergy to non-steroidal anti-inflammatory drugs"))))
                 .hasSize(1);
-        assertThat(allergies.check(IBUPROFEN_200, List.of(new AllergyEntry("5640", "Ibuprofen")))).singleElement()
+        assertThat(ALLERGIES.check(IBUPROFEN_200, List.of(new AllergyEntry("5640", "Ibuprofen")))).singleElement()
                 .extracting(AllergyConflict::kind).isEqualTo(AllergyConflict.Kind.SAME_INGREDIENT);
     }
 
     @Test
     void lisinoprilAndEnalaprilConflictWithAnAceInhibitorAllergy() {
-        assertThat(allergies.check(LISINOPRIL_10, List.of(LISINOPRIL))).singleElement()
+        assertThat(ALLERGIES.check(LISINOPRIL_10, List.of(LISINOPRIL))).singleElement()
                 .extracting(AllergyConflict::kind).isEqualTo(AllergyConflict.Kind.SAME_INGREDIENT);
-        assertThat(allergies.check(ENALAPRIL_10, List.of(LISINOPRIL))).singleElement()
+        assertThat(ALLERGIES.check(ENALAPRIL_10, List.of(LISINOPRIL))).singleElement()
                 .extracting(AllergyConflict::reason).asString().contains("contains enalapril, an ACE inhibitor");
-        assertThat(allergies.check(LISINOPRIL_10, List.of(new AllergyEntry("", "ACE-inhibitor cough")))).hasSize(1);
+        assertThat(ALLERGIES.check(LISINOPRIL_10, List.of(new AllergyEntry("", "ACE-inhibitor cough")))).hasSize(1);
     }
 
     @Test
     void sulfamethoxazoleTrimethoprimConflictsWithASulfonamideAllergy() {
-        assertThat(allergies.check(SULFAMETHOXAZOLE_TRIMETHOPRIM, List.of(SULFAMETHOXAZOLE))).singleElement()
+        assertThat(ALLERGIES.check(SULFAMETHOXAZOLE_TRIMETHOPRIM, List.of(SULFAMETHOXAZOLE))).singleElement()
                 .extracting(AllergyConflict::kind).isEqualTo(AllergyConflict.Kind.SAME_INGREDIENT);
-        assertThat(allergies.check(SULFAMETHOXAZOLE_TRIMETHOPRIM, List.of(new AllergyEntry("", "Sulfa allergy")))).singleElement()
+        assertThat(ALLERGIES.check(SULFAMETHOXAZOLE_TRIMETHOPRIM, List.of(new AllergyEntry("", "Sulfa allergy")))).singleElement()
                 .extracting(AllergyConflict::reason).asString().contains("contains sulfamethoxazole, a sulfonamide");
     }
 
     @Test
     void anOpioidConflictsWithAnotherOpioidsAllergy() {
-        assertThat(allergies.check(HYDROCODONE_ACETAMINOPHEN, List.of(new AllergyEntry("", "Morphine")))).singleElement()
+        assertThat(ALLERGIES.check(HYDROCODONE_ACETAMINOPHEN, List.of(new AllergyEntry("", "Morphine")))).singleElement()
                 .extracting(AllergyConflict::reason).asString().contains("contains hydrocodone, an opioid");
     }
 
     @Test
     void anAllergyToTheMedicineItselfIsTheMostSpecificConflict() {
-        assertThat(allergies.check(AMOXICILLIN_250, List.of(new AllergyEntry(AMOXICILLIN_250, "Amoxicillin 250 MG Oral Capsule"))))
+        assertThat(ALLERGIES.check(AMOXICILLIN_250, List.of(new AllergyEntry(AMOXICILLIN_250, "Amoxicillin 250 MG Oral Capsule"))))
                 .singleElement().extracting(AllergyConflict::kind).isEqualTo(AllergyConflict.Kind.SAME_MEDICINE);
-        assertThat(allergies.check("308192", List.of(new AllergyEntry(AMOXICILLIN_250, "")))).singleElement()
+        assertThat(ALLERGIES.check("308192", List.of(new AllergyEntry(AMOXICILLIN_250, "")))).singleElement()
                 .extracting(AllergyConflict::kind).isEqualTo(AllergyConflict.Kind.SAME_INGREDIENT);
     }
 
@@ -108,22 +108,22 @@ class AllergyConflictsTest {
                 new AllergyEntry("419199007", "Allergy to substance (finding)"), new AllergyEntry("111088007", "Latex (substance)"),
                 new AllergyEntry("762952008", "Peanut (substance)"));
 
-        assertThat(allergies.check(ACETAMINOPHEN_500, record)).isEmpty();
-        assertThat(allergies.check(MORPHINE, record)).isEmpty();
-        assertThat(allergies.check(ACETAMINOPHEN_500, List.of(ASPIRIN))).as("acetaminophen is no NSAID").isEmpty();
-        assertThat(allergies.check(CEPHALEXIN, List.of(PENICILLIN_V))).as("penicillins and cephalosporins are apart").isEmpty();
-        assertThat(allergies.check("310798", List.of(SULFAMETHOXAZOLE))).as("a thiazide is no sulfonamide antibiotic").isEmpty();
-        assertThat(allergies.check(AMOXICILLIN_250, List.of())).isEmpty();
+        assertThat(ALLERGIES.check(ACETAMINOPHEN_500, record)).isEmpty();
+        assertThat(ALLERGIES.check(MORPHINE, record)).isEmpty();
+        assertThat(ALLERGIES.check(ACETAMINOPHEN_500, List.of(ASPIRIN))).as("acetaminophen is no NSAID").isEmpty();
+        assertThat(ALLERGIES.check(CEPHALEXIN, List.of(PENICILLIN_V))).as("penicillins and cephalosporins are apart").isEmpty();
+        assertThat(ALLERGIES.check("310798", List.of(SULFAMETHOXAZOLE))).as("a thiazide is no sulfonamide antibiotic").isEmpty();
+        assertThat(ALLERGIES.check(AMOXICILLIN_250, List.of())).isEmpty();
     }
 
     @Test
     void theCodeDecidesBeforeTheName() {
-        assertThat(allergies.check(AMOXICILLIN_250, List.of(new AllergyEntry("1191", "penicillin, so the nurse wrote")))).isEmpty();
+        assertThat(ALLERGIES.check(AMOXICILLIN_250, List.of(new AllergyEntry("1191", "penicillin, so the nurse wrote")))).isEmpty();
     }
 
     @Test
     void eachConflictingAllergyIsReportedOnceInTheRecordsOrder() {
-        List<AllergyConflict> conflicts = allergies.check(AMOXICILLIN_250, List.of(
+        List<AllergyConflict> conflicts = ALLERGIES.check(AMOXICILLIN_250, List.of(
                 new AllergyEntry("", "Allergy to penicillin"), ASPIRIN, PENICILLIN_V));
 
         assertThat(conflicts).extracting(AllergyConflict::allergy).containsExactly(new AllergyEntry("", "Allergy to penicillin"), PENICILLIN_V);
@@ -131,8 +131,8 @@ class AllergyConflictsTest {
 
     @Test
     void aMedicineOutsideTheCatalogueIsRefused() {
-        assertThatThrownBy(() -> allergies.check("7984", List.of(PENICILLIN_V))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ALLERGIES.check("7984", List.of(PENICILLIN_V))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not in the medicine catalogue");
-        assertThatThrownBy(() -> allergies.check("amoxicillin", List.of(PENICILLIN_V))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ALLERGIES.check("amoxicillin", List.of(PENICILLIN_V))).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -21,17 +21,17 @@ class DrugClassesTest {
     /** Every medication allergy code in Synthea's allergies.csv of synthea-ma-1000 (CATEGORY medication). */
     private static final Set<String> SYNTHEA_MEDICATION_ALLERGY_CODES = Set.of("10831", "1191", "25037", "29046", "5640", "7984");
 
-    private final DrugClasses classes = DrugClasses.bundled();
+    private static final DrugClasses CLASSES = DrugClasses.bundled();
 
     @Test
     void everyMedicationAllergyCodeOfSyntheaMapsToAnIngredientInAClass() throws IOException {
         Set<String> codes = new TreeSet<>(SYNTHEA_MEDICATION_ALLERGY_CODES);
         codes.addAll(medicationAllergyCodesOfTheRecordsDemo());
 
-        assertThat(classes.allergyCodes()).containsExactlyInAnyOrderElementsOf(SYNTHEA_MEDICATION_ALLERGY_CODES);
-        assertThat(codes).allSatisfy(code -> assertThat(classes.ingredientsOfAllergyCode(code)).as(code)
-                .isNotEmpty().anySatisfy(ingredient -> assertThat(classes.classesOf(ingredient)).isNotEmpty()));
-        assertThat(classes.ingredientsOfAllergyCode("10831")).extracting(Ingredient::name)
+        assertThat(CLASSES.allergyCodes()).containsExactlyInAnyOrderElementsOf(SYNTHEA_MEDICATION_ALLERGY_CODES);
+        assertThat(codes).allSatisfy(code -> assertThat(CLASSES.ingredientsOfAllergyCode(code)).as(code)
+                .isNotEmpty().anySatisfy(ingredient -> assertThat(CLASSES.classesOf(ingredient)).isNotEmpty()));
+        assertThat(CLASSES.ingredientsOfAllergyCode("10831")).extracting(Ingredient::name)
                 .containsExactly("sulfamethoxazole", "trimethoprim");
     }
 
@@ -40,8 +40,8 @@ class DrugClassesTest {
         Map<RxNormCode, Medicine> catalogue = MedicineCatalogueSource.bundled().stream()
                 .collect(Collectors.toMap(Medicine::code, Function.identity()));
 
-        assertThat(catalogue.keySet()).containsAll(classes.mappedMedicines());
-        assertThat(classes.mappedMedicines()).hasSizeGreaterThan(200).allSatisfy(code -> assertThat(classes.ingredientsOf(code))
+        assertThat(catalogue.keySet()).containsAll(CLASSES.mappedMedicines());
+        assertThat(CLASSES.mappedMedicines()).hasSizeGreaterThan(200).allSatisfy(code -> assertThat(CLASSES.ingredientsOf(code))
                 .isNotEmpty().allSatisfy(ingredient -> assertThat(Words.mention(catalogue.get(code).name(), ingredient.name()))
                         .as(catalogue.get(code).name() + " names " + ingredient.name()).isTrue()));
     }
@@ -54,15 +54,15 @@ class DrugClassesTest {
         assertMembers("sulfonamides", "sulfamethoxazole");
         assertMembers("ACE inhibitors", "lisinopril", "enalapril", "ramipril", "captopril", "benazepril");
         assertMembers("opioids", "morphine", "oxycodone", "fentanyl", "hydrocodone", "codeine", "tramadol");
-        assertThat(classes.drugClass("NSAIDs").map(classes::membersOf).orElseThrow()).extracting(Ingredient::name)
+        assertThat(CLASSES.drugClass("NSAIDs").map(CLASSES::membersOf).orElseThrow()).extracting(Ingredient::name)
                 .doesNotContain("acetaminophen");
     }
 
     @Test
     void aClassIsFoundInFreeTextAsWholeWordsOnly() {
-        assertThat(classes.classesNamedIn("Allergy to penicillin (finding)")).extracting(DrugClass::name).containsExactly("penicillins");
-        assertThat(classes.classesNamedIn("sulfamethoxazole")).isEmpty();
-        assertThat(classes.ingredientsNamedIn("Penicillin V Potassium")).extracting(Ingredient::name).containsExactly("penicillin V");
+        assertThat(CLASSES.classesNamedIn("Allergy to penicillin (finding)")).extracting(DrugClass::name).containsExactly("penicillins");
+        assertThat(CLASSES.classesNamedIn("sulfamethoxazole")).isEmpty();
+        assertThat(CLASSES.ingredientsNamedIn("Penicillin V Potassium")).extracting(Ingredient::name).containsExactly("penicillin V");
     }
 
     @Test
@@ -88,8 +88,8 @@ class DrugClassesTest {
     }
 
     private void assertMembers(String className, String... members) {
-        assertThat(classes.drugClass(className)).as(className).isPresent();
-        assertThat(classes.membersOf(classes.drugClass(className).orElseThrow())).extracting(Ingredient::name).contains(members);
+        assertThat(CLASSES.drugClass(className)).as(className).isPresent();
+        assertThat(CLASSES.membersOf(CLASSES.drugClass(className).orElseThrow())).extracting(Ingredient::name).contains(members);
     }
 
     private static DrugClasses read(String names, String ingredients, String medicines, String allergies) {

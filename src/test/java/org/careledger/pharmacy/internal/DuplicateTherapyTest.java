@@ -16,11 +16,11 @@ class DuplicateTherapyTest {
     private static final String ACETAMINOPHEN_HYDROCODONE = "856987";
     private static final String IBUPROFEN_200 = "310965";
 
-    private final DuplicateTherapy duplicates = DuplicateTherapy.bundled();
+    private static final DuplicateTherapy DUPLICATES = DuplicateTherapy.bundled();
 
     @Test
     void anActivePrescriptionOfTheSameMedicineIsADuplicate() {
-        assertThat(duplicates.check(LISINOPRIL_10, List.of(LISINOPRIL_10))).singleElement().satisfies(duplicate -> {
+        assertThat(DUPLICATES.check(LISINOPRIL_10, List.of(LISINOPRIL_10))).singleElement().satisfies(duplicate -> {
             assertThat(duplicate.kind()).isEqualTo(DuplicateTherapy.Kind.SAME_MEDICINE);
             assertThat(duplicate.reason()).isEqualTo("an active prescription is already for lisinopril 10 MG Oral Tablet");
         });
@@ -28,9 +28,9 @@ class DuplicateTherapyTest {
 
     @Test
     void anotherStrengthOrACombinationWithTheSameIngredientIsADuplicate() {
-        assertThat(duplicates.check(LISINOPRIL_10, List.of(LISINOPRIL_20))).singleElement()
+        assertThat(DUPLICATES.check(LISINOPRIL_10, List.of(LISINOPRIL_20))).singleElement()
                 .extracting(DuplicateTherapy.Duplicate::kind).isEqualTo(DuplicateTherapy.Kind.SAME_INGREDIENT);
-        assertThat(duplicates.check(ACETAMINOPHEN_500, List.of(IBUPROFEN_200, ACETAMINOPHEN_HYDROCODONE))).singleElement()
+        assertThat(DUPLICATES.check(ACETAMINOPHEN_500, List.of(IBUPROFEN_200, ACETAMINOPHEN_HYDROCODONE))).singleElement()
                 .satisfies(duplicate -> {
                     assertThat(duplicate.active()).isEqualTo(RxNormCode.of(ACETAMINOPHEN_HYDROCODONE));
                     assertThat(duplicate.ingredient().name()).isEqualTo("acetaminophen");
@@ -41,21 +41,21 @@ class DuplicateTherapyTest {
 
     @Test
     void anotherMemberOfTheSameClassIsNoDuplicate() {
-        assertThat(duplicates.check(ENALAPRIL_10, List.of(LISINOPRIL_10, LISINOPRIL_20))).isEmpty();
-        assertThat(duplicates.check(ENALAPRIL_10, List.of())).isEmpty();
+        assertThat(DUPLICATES.check(ENALAPRIL_10, List.of(LISINOPRIL_10, LISINOPRIL_20))).isEmpty();
+        assertThat(DUPLICATES.check(ENALAPRIL_10, List.of())).isEmpty();
     }
 
     @Test
     void anActiveMedicineListedTwiceIsReportedOnce() {
-        assertThat(duplicates.check(LISINOPRIL_10, List.of(LISINOPRIL_20, LISINOPRIL_20, LISINOPRIL_10)))
+        assertThat(DUPLICATES.check(LISINOPRIL_10, List.of(LISINOPRIL_20, LISINOPRIL_20, LISINOPRIL_10)))
                 .extracting(DuplicateTherapy.Duplicate::active)
                 .containsExactly(RxNormCode.of(LISINOPRIL_20), RxNormCode.of(LISINOPRIL_10));
     }
 
     @Test
     void aNewMedicineOutsideTheCatalogueOrAMalformedCodeIsRefused() {
-        assertThatThrownBy(() -> duplicates.check("29046", List.of())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> DUPLICATES.check("29046", List.of())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not in the medicine catalogue");
-        assertThatThrownBy(() -> duplicates.check(LISINOPRIL_10, List.of("lisinopril"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DUPLICATES.check(LISINOPRIL_10, List.of("lisinopril"))).isInstanceOf(IllegalArgumentException.class);
     }
 }
