@@ -37,8 +37,8 @@ final class DrugClassTables {
             if (known != null && !known.equals(ingredient)) {
                 throw row.refuse("RxNorm " + ingredient.code() + " is " + known.name() + " on an earlier line, not " + ingredient.name());
             }
-            if (!List.of("synthea", "cpic", "ohdsi", "unverified").contains(row.get(3))) {
-                throw row.refuse("the source must be synthea, cpic, ohdsi or unverified, not \"" + row.get(3) + "\"");
+            if (!List.of("synthea", "cpic", "ohdsi", "cdc-mme", "unverified").contains(row.get(3))) {
+                throw row.refuse("the source must be synthea, cpic, ohdsi, cdc-mme or unverified, not \"" + row.get(3) + "\"");
             }
             if (!row.get(2).isEmpty()) {
                 DrugClass drugClass = classes.get(row.get(2));
