@@ -76,7 +76,8 @@ class LayoutSweepIT extends IntegrationTest {
     /** The dialogs a visitor opens on the pages swept, at both widths: a label or button cut there is a finding too. */
     static List<DialogOn> dialogsOf(Visitor visitor) {
         return switch (visitor) {
-            case ADMIN -> List.of(new DialogOn("approvals", "reject-dialog", "vaadin-button[id^='reject-']", "reject-reason"));
+            case ADMIN -> List.of(new DialogOn("approvals", "reject-dialog", "vaadin-button[id^='reject-']", "reject-reason"),
+                    new DialogOn("medicines", "price-dialog", "vaadin-button[id^='price-']", "price-field"));
             case DOCTOR -> List.of(new DialogOn("patient-record-no-consent", "emergency-dialog", "#declare-emergency-button",
                     "emergency-reason"));
             case PATIENT -> List.of(
@@ -98,7 +99,8 @@ class LayoutSweepIT extends IntegrationTest {
             case ADMIN -> List.of(new Page("approvals", "admin", "admin-home"), new Page("users", "admin/users", "users-grid"),
                     new Page("providers", "admin/providers", "providers-grid"),
                     new Page("emergency-reviews", "admin/emergencies", "emergency-review-grid"),
-                    new Page("erasure-requests", "admin/erasures", "erasure-grid"), inbox(), password(),
+                    new Page("erasure-requests", "admin/erasures", "erasure-grid"),
+                    new Page("medicines", "admin/medicines", "medicines-grid"), inbox(), password(),
                     new Page("unexpected-error", "test-only/broken", "unexpected-error"));
             case DOCTOR -> List.of(new Page("home", "doctor", "doctor-home"), new Page("patients", "doctor/patients", "doctor-patients"),
                     new Page("patient-record", "doctor/patients/" + data.grantedPatient(), "record-grid"),

@@ -1,5 +1,6 @@
 package org.careledger.pharmacy.internal;
 
+import org.careledger.pharmacy.RxNormCode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package org.careledger.pharmacy.internal;
 
+import org.careledger.pharmacy.RxNormCode;
 import java.util.Objects;
 
 /** An active ingredient by its RxNorm ingredient code and name: 723 "amoxicillin". */

@@ -1,5 +1,6 @@
 package org.careledger.pharmacy.internal;
 
+import org.careledger.pharmacy.RxNormCode;
 import java.math.BigDecimal;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package org.careledger.pharmacy.internal;
 
+import org.careledger.pharmacy.RxNormCode;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package org.careledger.pharmacy.internal;
 
+import org.careledger.pharmacy.RxNormCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;

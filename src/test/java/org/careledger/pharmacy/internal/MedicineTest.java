@@ -1,5 +1,6 @@
 package org.careledger.pharmacy.internal;
 
+import org.careledger.pharmacy.RxNormCode;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.careledger.pharmacy.internal;
+package org.careledger.pharmacy;
 
 import java.util.Comparator;
 import java.util.Optional;
