@@ -50,7 +50,8 @@ class MedicinesView extends VerticalLayout {
         setId("medicines-view");
         filter.setId("medicine-filter");
         filter.setLabel("Find a medicine");
-        filter.setPlaceholder("Name or RxNorm code, as amoxicillin or 308182");
+        filter.setPlaceholder("Name or RxNorm code");
+        filter.setHelperText("For example amoxicillin, or 308182");
         filter.setClearButtonVisible(true);
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.setWidthFull();
