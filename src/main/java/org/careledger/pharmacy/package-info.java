@@ -8,5 +8,5 @@
  * plain Java). The prescriptions and invoices contracts are in {@code contracts}; the services and
  * views that use them come next.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Pharmacy", allowedDependencies = {"common", "identity"})
+@org.springframework.modulith.ApplicationModule(displayName = "Pharmacy", allowedDependencies = {"common", "identity", "provider"})
 package org.careledger.pharmacy;

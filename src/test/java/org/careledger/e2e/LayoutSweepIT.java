@@ -83,7 +83,8 @@ class LayoutSweepIT extends IntegrationTest {
             case PATIENT -> List.of(
                     new DialogOn("access-requests", "grant-dialog", "vaadin-button[id^='approve-request-button-']", "grant-duration"),
                     new DialogOn("access-requests", "deny-dialog", "vaadin-button[id^='deny-request-button-']", "deny-reason"));
-            case PUBLIC, PHARMACIST -> List.of();
+            case PHARMACIST -> List.of(new DialogOn("prices", "own-price-dialog", "vaadin-button[id^='own-price-']", "own-price-field"));
+            case PUBLIC -> List.of();
         };
     }
 
@@ -110,7 +111,8 @@ class LayoutSweepIT extends IntegrationTest {
                     new Page("access-requests", "patient/consents", "access-requests"),
                     new Page("access-log", "patient/access-log", "access-log-grid"), inbox(), password(),
                     new Page("access-denied", "admin", "access-denied"));
-            case PHARMACIST -> List.of(new Page("home", "pharmacist", "pharmacist-home"), new Page("inbox-empty", "inbox", "inbox-grid"),
+            case PHARMACIST -> List.of(new Page("home", "pharmacist", "pharmacist-home"),
+                    new Page("prices", "pharmacist/prices", "prices-grid"), new Page("inbox-empty", "inbox", "inbox-grid"),
                     password(), new Page("unknown-url", "no-such-page", "page-not-found"));
         };
     }

@@ -89,6 +89,15 @@ class MedicineCatalogueTest extends IntegrationTest {
     }
 
     @Test
+    void onlyAPharmacistSetsAPharmacysOwnPrice() {
+        assertThatThrownBy(() -> TestAccounts.as(DemoAccounts.DOCTOR.username(), Role.DOCTOR,
+                () -> catalogue.setOwnPrice(AMOXICILLIN_CLAVULANATE, "1"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> asAdmin(() -> catalogue.setOwnPrice(AMOXICILLIN_CLAVULANATE, "1"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> TestAccounts.as(DemoAccounts.PHARMACIST.username(), Role.PHARMACIST,
+                () -> catalogue.setOwnPrice(AMOXICILLIN_CLAVULANATE, "abc"))).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void aWithdrawnMedicineCannotBeNewlyPrescribedButIsStillFoundUntilReinstated() {
         try {
             asAdmin(() -> catalogue.withdraw(AMOXICILLIN_CLAVULANATE));
