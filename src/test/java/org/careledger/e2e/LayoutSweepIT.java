@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -160,6 +161,11 @@ class LayoutSweepIT extends IntegrationTest {
                     sweep.navigate(page.path(), page.shows());
                 }
                 first = false;
+                if (page.name().equals("unknown-url") && page.shows() != null) {
+                    assertThat(browser.driver().findElement(By.id("not-found-address")).getText())
+                            .as("the not-found page names the address, inside the portal's frame")
+                            .isEqualTo("There is no page at “/no-such-page”.");
+                }
                 List<String> lesser = new ArrayList<>();
                 record(findings, visitor, page.name(), size, sweep.check(page.name(), lesser));
                 record(notes, visitor, page.name(), size, lesser);
