@@ -15,8 +15,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * The ledger core (crypto, ledger, contracts and the command line) is plain Java: it imports no
  * Spring, JPA, servlet or Vaadin type, so it runs and is tested without a framework; and it imports
  * no portal package, each layer only the ones below it: crypto nothing of ours, ledger crypto,
- * contracts ledger and crypto, the command line those three. (The portal's modules are checked by
- * {@link ModularityTests}.)
+ * contracts ledger and crypto, the command line those three. The pharmacy's reference data
+ * ({@code pharmacy.internal}: its catalogue, drug classes and prescribing checks) is plain Java too.
+ * (The portal's modules are checked by {@link ModularityTests}.)
  */
 @AnalyzeClasses(packages = "org.careledger", importOptions = ImportOption.DoNotIncludeTests.class)
 class FrameworkFreeCoreTest {
@@ -28,6 +29,13 @@ class FrameworkFreeCoreTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
                     "jakarta.servlet..", "org.hibernate..", "com.vaadin..")
             .because("the ledger core must run and be tested without a framework (DESIGN.md)");
+
+    @ArchTest
+    static final ArchRule pharmacyReferenceDataImportsNoFramework = noClasses()
+            .that().resideInAPackage("org.careledger.pharmacy.internal")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                    "jakarta.servlet..", "org.hibernate..", "com.vaadin..")
+            .because("the pharmacy's catalogue, drug classes and prescribing checks are plain Java, tested without a framework");
 
     @ArchTest
     static final ArchRule cryptoImportsNothingOfOurs = layer("crypto");

@@ -24,7 +24,7 @@ class ModularityTests {
     @Test
     void modulesRespectTheirBoundaries() {
         assertThat(modules.stream().map(ApplicationModule::getName))
-                .contains("crypto", "install", "common", "identity", "provider", "inbox", "ui", "outbox", "records", "registry", "wallet");
+                .contains("crypto", "install", "common", "identity", "provider", "inbox", "ui", "outbox", "records", "registry", "wallet", "pharmacy");
         modules.verify();
     }
 

@@ -42,7 +42,8 @@ class PharmacistHomeView extends VerticalLayout {
         Paragraph text = new Paragraph("Prescriptions are not yet dispensed through CareLedger on this install. "
                 + "When they are, the prescriptions doctors write for their patients will be listed here for your pharmacy: "
                 + "you will dispense them, an invoice will be raised for the patient automatically, "
-                + "and the patient will pay it from their wallet in tokens.");
+                + "and the patient will pay it from their wallet in tokens. "
+                + "Your pharmacy's prices, which those invoices will use, are already on the Prices page.");
         text.addClassName("cl-empty");
         card.add(new H3("Prescriptions to dispense"), text);
         return card;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,13 +77,15 @@ class LayoutSweepIT extends IntegrationTest {
     /** The dialogs a visitor opens on the pages swept, at both widths: a label or button cut there is a finding too. */
     static List<DialogOn> dialogsOf(Visitor visitor) {
         return switch (visitor) {
-            case ADMIN -> List.of(new DialogOn("approvals", "reject-dialog", "vaadin-button[id^='reject-']", "reject-reason"));
+            case ADMIN -> List.of(new DialogOn("approvals", "reject-dialog", "vaadin-button[id^='reject-']", "reject-reason"),
+                    new DialogOn("medicines", "price-dialog", "vaadin-button[id^='price-']", "price-field"));
             case DOCTOR -> List.of(new DialogOn("patient-record-no-consent", "emergency-dialog", "#declare-emergency-button",
                     "emergency-reason"));
             case PATIENT -> List.of(
                     new DialogOn("access-requests", "grant-dialog", "vaadin-button[id^='approve-request-button-']", "grant-duration"),
                     new DialogOn("access-requests", "deny-dialog", "vaadin-button[id^='deny-request-button-']", "deny-reason"));
-            case PUBLIC, PHARMACIST -> List.of();
+            case PHARMACIST -> List.of(new DialogOn("prices", "own-price-dialog", "vaadin-button[id^='own-price-']", "own-price-field"));
+            case PUBLIC -> List.of();
         };
     }
 
@@ -98,7 +101,8 @@ class LayoutSweepIT extends IntegrationTest {
             case ADMIN -> List.of(new Page("approvals", "admin", "admin-home"), new Page("users", "admin/users", "users-grid"),
                     new Page("providers", "admin/providers", "providers-grid"),
                     new Page("emergency-reviews", "admin/emergencies", "emergency-review-grid"),
-                    new Page("erasure-requests", "admin/erasures", "erasure-grid"), inbox(), password(),
+                    new Page("erasure-requests", "admin/erasures", "erasure-grid"),
+                    new Page("medicines", "admin/medicines", "medicines-grid"), inbox(), password(),
                     new Page("unexpected-error", "test-only/broken", "unexpected-error"));
             case DOCTOR -> List.of(new Page("home", "doctor", "doctor-home"), new Page("patients", "doctor/patients", "doctor-patients"),
                     new Page("patient-record", "doctor/patients/" + data.grantedPatient(), "record-grid"),
@@ -108,7 +112,8 @@ class LayoutSweepIT extends IntegrationTest {
                     new Page("access-requests", "patient/consents", "access-requests"),
                     new Page("access-log", "patient/access-log", "access-log-grid"), inbox(), password(),
                     new Page("access-denied", "admin", "access-denied"));
-            case PHARMACIST -> List.of(new Page("home", "pharmacist", "pharmacist-home"), new Page("inbox-empty", "inbox", "inbox-grid"),
+            case PHARMACIST -> List.of(new Page("home", "pharmacist", "pharmacist-home"),
+                    new Page("prices", "pharmacist/prices", "prices-grid"), new Page("inbox-empty", "inbox", "inbox-grid"),
                     password(), new Page("unknown-url", "no-such-page", "page-not-found"));
         };
     }
@@ -156,6 +161,11 @@ class LayoutSweepIT extends IntegrationTest {
                     sweep.navigate(page.path(), page.shows());
                 }
                 first = false;
+                if (page.name().equals("unknown-url") && page.shows() != null) {
+                    assertThat(browser.driver().findElement(By.id("not-found-address")).getText())
+                            .as("the not-found page names the address, inside the portal's frame")
+                            .isEqualTo("There is no page at “/no-such-page”.");
+                }
                 List<String> lesser = new ArrayList<>();
                 record(findings, visitor, page.name(), size, sweep.check(page.name(), lesser));
                 record(notes, visitor, page.name(), size, lesser);

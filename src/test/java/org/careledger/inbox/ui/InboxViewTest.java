@@ -114,6 +114,35 @@ class InboxViewTest extends KaribuTest {
                 .isEqualTo("patient/consents?doctor=" + doctor.ledgerAddress());
     }
 
+    @Test
+    void markingOneMessageReadLeavesTheOthersAndThePageAgreesWithTheInbox() {
+        UserProfile pharmacist = accounts().active(Role.PHARMACIST);
+        ctx.getBean(TransactionTemplate.class).executeWithoutResult(tx -> {
+            ctx.getBean(Inbox.class).send(pharmacist.id(), "Stock reminder", "Order amoxicillin before Friday", null);
+            ctx.getBean(Inbox.class).send(pharmacist.id(), "Rota change", "You are on the late shift on Monday", null);
+        });
+        InboxView view = open(pharmacist);
+        assertThePageAgreesWithTheInbox(view, pharmacist);
+        assertThat(view.summary.getText()).isEqualTo("3 unread messages.");
+
+        _click(button(view, message(view, "Stock reminder"), "Mark read"));
+
+        assertThat(row(view, "Stock reminder")).contains("Read");
+        assertThat(row(view, "Rota change")).contains("New");
+        assertThat(buttons(view, message(view, "Stock reminder"))).doesNotContain("Mark read");
+        assertThat(view.summary.getText()).isEqualTo("2 unread messages.");
+        assertThePageAgreesWithTheInbox(view, pharmacist);
+    }
+
+    /** The rows and the unread count, as the inbox service gives them to the same user. */
+    private void assertThePageAgreesWithTheInbox(InboxView view, UserProfile user) {
+        Inbox inbox = ctx.getBean(Inbox.class);
+        List<InboxMessage> mine = TestAccounts.as(user, inbox::mine);
+        assertThat(_fetch(view.grid, 0, _size(view.grid))).extracting(InboxMessage::id)
+                .containsExactlyElementsOf(mine.stream().map(InboxMessage::id).toList());
+        assertThat(unread(view)).isEqualTo(TestAccounts.as(user, inbox::myUnreadCount));
+    }
+
     private InboxView open(UserProfile user) {
         login(user.username(), user.role());
         UI.getCurrent().navigate("inbox");

@@ -134,6 +134,9 @@ class RecordsViewStatesTest extends KaribuTest {
         login(patient.username(), Role.PATIENT);
         UI.getCurrent().navigate("patient/consents");
         AccessRequestsView view = _get(AccessRequestsView.class);
+        String asked = card(view, requestId);
+        assertThat(asked).as("the card names its doctor once").startsWith(doctor.fullName());
+        assertThat(asked.indexOf(doctor.fullName(), 1)).as("and not again").isEqualTo(-1);
 
         _click(_get(Button.class, spec -> spec.withId("approve-request-button-" + requestId)));
         GrantDialog dialog = _get(GrantDialog.class);

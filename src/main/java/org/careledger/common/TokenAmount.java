@@ -1,0 +1,69 @@
+package org.careledger.common;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/**
+ * An amount of tokens in base units (1 token = {@value #BASE_UNITS_PER_TOKEN} base units, so 6
+ * decimals), read from what a person typed and written back as a person reads it. Never a
+ * {@code double}: text goes through {@link BigDecimal}, exactly.
+ */
+public record TokenAmount(long baseUnits) {
+
+    public static final long BASE_UNITS_PER_TOKEN = 1_000_000L;
+    private static final int DECIMALS = 6;
+
+    public TokenAmount {
+        if (baseUnits < 0) {
+            throw new IllegalArgumentException("A token amount is not negative: " + baseUnits);
+        }
+    }
+
+    /**
+     * Reads {@code text} as tokens ("12", "12.5", "0.000001", "1,234.50"); refuses, as an
+     * {@link InvalidInputException} on {@code field}, what is empty, not a number, negative, finer
+     * than 6 decimals or more than a long holds in base units. Zero passes: callers that need a
+     * positive amount say so.
+     */
+    public static TokenAmount parse(String text, String field) {
+        String t = text == null ? "" : text.strip().replace(",", "").replace("_", "");
+        if (t.isEmpty()) {
+            throw InvalidInputException.of(field, "Enter an amount in tokens, for example 12.5");
+        }
+        if (t.startsWith("-") && t.length() > 1) {
+            throw InvalidInputException.of(field, "An amount cannot be negative");
+        }
+        if (!t.matches("[0-9]+(\\.[0-9]*)?|\\.[0-9]+")) {
+            throw InvalidInputException.of(field, "Not a number of tokens: use digits and at most one point, as 12.5");
+        }
+        BigDecimal tokens = new BigDecimal(t);
+        if (tokens.stripTrailingZeros().scale() > DECIMALS) {
+            throw InvalidInputException.of(field, "At most 6 decimals: the smallest amount is 0.000001 tokens");
+        }
+        BigDecimal units = tokens.movePointRight(DECIMALS);
+        if (units.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            throw InvalidInputException.of(field, "That is more than the ledger can hold (at most "
+                    + new TokenAmount(Long.MAX_VALUE).format() + " tokens)");
+        }
+        return new TokenAmount(units.longValueExact());
+    }
+
+    public static TokenAmount ofTokens(long tokens) {
+        return new TokenAmount(Math.multiplyExact(tokens, BASE_UNITS_PER_TOKEN));
+    }
+
+    /** As a person reads it: thousands grouped, as many decimals as it has (at most 6): "1,234.5". */
+    public String format() {
+        DecimalFormat f = new DecimalFormat("#,##0.######", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        f.setRoundingMode(RoundingMode.UNNECESSARY);
+        return f.format(BigDecimal.valueOf(baseUnits, DECIMALS));
+    }
+
+    @Override
+    public String toString() {
+        return format() + " tokens";
+    }
+}
