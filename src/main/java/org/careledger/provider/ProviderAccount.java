@@ -1,8 +1,8 @@
 package org.careledger.provider;
 
-import java.math.BigDecimal;
 import java.util.OptionalLong;
 
+import org.careledger.common.TokenAmount;
 import org.careledger.crypto.Address;
 
 /**
@@ -11,16 +11,14 @@ import org.careledger.crypto.Address;
  */
 public record ProviderAccount(Address address, OptionalLong balance) {
 
-    public static final int DECIMALS = 6;
-
     public ProviderAccount {
         if (address == null || balance == null) {
             throw new IllegalArgumentException("A provider account has an address and a balance, known or not");
         }
     }
 
-    /** The balance in tokens with up to six decimals ({@code 10}, {@code 9.99}, {@code 0.000001}), or an em dash. */
+    /** The balance in tokens as {@link TokenAmount} writes it ({@code 10}, {@code 1,234.5}, {@code 0.000001}), or an em dash. */
     public String balanceInTokens() {
-        return balance.isPresent() ? BigDecimal.valueOf(balance.getAsLong(), DECIMALS).stripTrailingZeros().toPlainString() : "—";
+        return balance.isPresent() ? new TokenAmount(balance.getAsLong()).format() : "—";
     }
 }

@@ -16,12 +16,13 @@ class ProviderAccountTest {
     }
 
     @Test
-    void aBalanceIsShownInTokensWithAtMostSixDecimalsAndNoTrailingZeros() {
+    void aBalanceIsShownInTokensWithAtMostSixDecimalsGroupedByThousands() {
         assertThat(shown(0)).isEqualTo("0");
         assertThat(shown(10_000_000)).isEqualTo("10");
         assertThat(shown(9_990_000)).isEqualTo("9.99");
         assertThat(shown(1)).isEqualTo("0.000001");
-        assertThat(shown(Long.MAX_VALUE)).isEqualTo("9223372036854.775807");
+        assertThat(shown(1_234_500_000)).isEqualTo("1,234.5");
+        assertThat(shown(Long.MAX_VALUE)).isEqualTo("9,223,372,036,854.775807");
     }
 
     @Test

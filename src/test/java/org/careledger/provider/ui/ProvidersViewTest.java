@@ -84,7 +84,7 @@ class ProvidersViewTest extends KaribuTest {
 
         int row = _fetch(view.grid, 0, _size(view.grid)).indexOf(pharmacy);
         assertThat(_getFormattedRow(view.grid, row)).containsSequence(pharmacy.address(), funded.address().toString(), funded.balanceInTokens());
-        assertThat(funded.balanceInTokens()).matches("\\d+(\\.\\d{1,6})?");
+        assertThat(funded.balanceInTokens()).matches("[\\d,]+(\\.\\d{1,6})?");
     }
 
     /** The row's button, as the actions column (frozen to the grid's right edge) renders it. */
