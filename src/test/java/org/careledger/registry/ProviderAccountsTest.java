@@ -3,6 +3,7 @@ package org.careledger.registry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import org.careledger.Await;
@@ -167,8 +168,13 @@ class ProviderAccountsTest extends IntegrationTest {
 
         Await.until("the demo pharmacist is affiliated with the demo pharmacy on chain",
                 () -> Registry.pharmacyOf(ledger.committedState().view(), pharmacist.ledgerAddress()).filter(pharmacy::equals).isPresent());
+        List<QueuedCall> sent = outbox.ofSubject(Affiliations.AFFILIATE, pharmacist.ledgerAddress().toString());
+        assertThat(sent).as("sent after the pharmacy's registration, never refused").hasSize(1)
+                .allMatch(c -> c.status() != LedgerReceipt.Status.REFUSED);
+
+        registrySync.reconcile();
         assertThat(outbox.ofSubject(Affiliations.AFFILIATE, pharmacist.ledgerAddress().toString()))
-                .as("sent after the pharmacy's registration, never refused").allMatch(c -> c.status() != LedgerReceipt.Status.REFUSED);
+                .as("a later start's catch-up sends nothing more").hasSize(1);
     }
 
     @Test
