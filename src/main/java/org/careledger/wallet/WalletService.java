@@ -1,0 +1,232 @@
+package org.careledger.wallet;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.careledger.common.OperationNotAllowedException;
+import org.careledger.contracts.ContractState;
+import org.careledger.contracts.StateView;
+import org.careledger.contracts.Tokens;
+import org.careledger.crypto.Address;
+import org.careledger.crypto.InvalidAddressException;
+import org.careledger.identity.AppRoles;
+import org.careledger.identity.CurrentUser;
+import org.careledger.identity.UserProfile;
+import org.careledger.ledger.Hash;
+import org.careledger.ledger.Transaction;
+import org.careledger.node.LedgerService;
+import org.careledger.outbox.LedgerOutbox;
+import org.careledger.outbox.LedgerReceipt;
+import org.careledger.outbox.QueuedCall;
+import org.careledger.outbox.Signer;
+import org.careledger.wallet.internal.MovementRow;
+import org.careledger.wallet.internal.MovementRows;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The signed-in user's wallet, whatever their role: their address, their balance and what they may
+ * spend of it, their history, and transfers to any address. The spendable amount is the committed
+ * balance less the amounts and fees of the user's own transactions on their way (queued in the
+ * outbox or waiting in the pool), so two quick sends cannot both count the same tokens; the tokens
+ * contract refuses an overdraft again when the transfer is mined.
+ */
+@Service
+@RolesAllowed({AppRoles.ADMIN, AppRoles.DOCTOR, AppRoles.PATIENT, AppRoles.PHARMACIST})
+public class WalletService {
+
+    /** How many committed lines a history shows, newest first. */
+    public static final int HISTORY_LIMIT = 200;
+
+    private final CurrentUser currentUser;
+    private final LedgerService ledger;
+    private final LedgerOutbox outbox;
+    private final MovementRows movements;
+    private final TokenEffects effects;
+    private final Counterparts counterparts;
+    private final TransactionTemplate transactions;
+
+    WalletService(CurrentUser currentUser, LedgerService ledger, LedgerOutbox outbox, MovementRows movements, TokenEffects effects,
+                  Counterparts counterparts, TransactionTemplate transactions) {
+        this.currentUser = currentUser;
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.movements = movements;
+        this.effects = effects;
+        this.counterparts = counterparts;
+        this.transactions = transactions;
+    }
+
+    /** The signed-in user's ledger address. */
+    public Address myAddress() {
+        return me().ledgerAddress();
+    }
+
+    /** The committed balance and what the user's transactions on their way take from it. */
+    public WalletBalance myBalance() {
+        return balanceOf(me());
+    }
+
+    private WalletBalance balanceOf(UserProfile me) {
+        long balance = Tokens.balanceOf(ledger.committedState().view(), me.ledgerAddress());
+        long out = 0;
+        for (Outgoing o : outgoing(me)) {
+            out = Math.addExact(out, o.total());
+        }
+        return new WalletBalance(balance, out);
+    }
+
+    /** The fee a transfer pays now, in base units. */
+    public long transferFee() {
+        return ledger.minimumFee(Tokens.transfer(myAddress(), 1));
+    }
+
+    /**
+     * Every committed transaction that moved the user's tokens (newest first, at most
+     * {@value #HISTORY_LIMIT}), after the user's own transactions still on their way (marked pending).
+     */
+    public List<WalletEntry> myHistory() {
+        UserProfile profile = me();
+        Address me = profile.ledgerAddress();
+        List<WalletEntry> out = new ArrayList<>();
+        for (Outgoing o : outgoing(profile)) {
+            out.add(new WalletEntry(o.txId(), null, null, o.to(), o.to() == null ? null : counterparts.describe(o.to()), o.call(),
+                    -o.amount(), o.fee()));
+        }
+        for (MovementRow row : movements.of(me.toLowerHex(), HISTORY_LIMIT)) {
+            Address other = row.counterpart() == null ? null : Address.parse(row.counterpart());
+            out.add(new WalletEntry(Hash.fromHex(row.txId()), row.height(), row.blockTime(), other,
+                    other == null ? null : counterparts.describe(other), row.callName(), row.amount(), row.fee()));
+        }
+        return out;
+    }
+
+    /**
+     * Checks a transfer as {@link #send} would, queueing nothing: what the person confirms.
+     *
+     * @throws InvalidTransferException naming the field and the rule
+     */
+    public TransferQuote quote(String toAddress, String amountText) {
+        UserProfile me = me();
+        Address to = parseRecipient(toAddress, me.ledgerAddress());
+        long amount = TokenAmount.parse(amountText).baseUnits();
+        long fee = ledger.minimumFee(Tokens.transfer(to, amount));
+        checkSpendable(balanceOf(me).spendable(), amount, fee);
+        return new TransferQuote(to, counterparts.nameOf(to).orElse(null), amount, fee);
+    }
+
+    /**
+     * Sends {@code amountText} tokens to {@code toAddress}, signed with the user's key and paying the
+     * transfer fee, through the outbox: refused here (nothing queued) for a malformed address or
+     * amount, the user's own address, or more than the spendable amount with the fee; the ledger
+     * refuses an overdraft again. Returns the receipt: pending at once, committed once mined.
+     *
+     * @throws InvalidTransferException                          naming the field and the rule
+     * @throws org.careledger.outbox.LedgerRefusedException      if the ledger's dry run refuses it
+     */
+    public LedgerReceipt send(String toAddress, String amountText) {
+        UserProfile me = me();
+        QueuedCall queued = transactions.execute(s -> {
+            TransferQuote quote = quote(toAddress, amountText);
+            return outbox.queue(WalletCalls.SEND, Signer.user(me.id()), me.ledgerAddress().toString(), null,
+                    Tokens.transfer(quote.to(), quote.amount()));
+        });
+        return outbox.receipt(queued);
+    }
+
+    /** Where one of the user's transactions stands: committed in block N, or still pending. */
+    public String whereIs(Hash txId) {
+        return ledger.locate(txId).map(at -> "in block " + at.height()).orElse("pending");
+    }
+
+    private static Address parseRecipient(String text, Address me) {
+        String typed = text == null ? "" : text.strip();
+        if (typed.isEmpty()) {
+            throw InvalidTransferException.to("Enter the recipient's address: 0x followed by 40 hexadecimal characters");
+        }
+        Address to;
+        try {
+            to = Address.parse(typed);
+        } catch (InvalidAddressException e) {
+            throw InvalidTransferException.to(e.getMessage());
+        }
+        if (to.equals(me)) {
+            throw InvalidTransferException.to("This is your own address: tokens sent to yourself would only cost the fee");
+        }
+        return to;
+    }
+
+    private static void checkSpendable(long spendable, long amount, long fee) {
+        if (fee > spendable || amount > spendable - fee) {
+            throw InvalidTransferException.amount("You have " + TokenAmount.format(spendable) + " tokens to spend; this needs "
+                    + TokenAmount.formatSum(amount, fee) + " including the fee of " + TokenAmount.format(fee));
+        }
+    }
+
+    private UserProfile me() {
+        UserProfile me = currentUser.require();
+        if (me.ledgerAddress() == null) {
+            throw new OperationNotAllowedException("Your account has no ledger address yet");
+        }
+        return me;
+    }
+
+    /**
+     * The user's own transactions on their way: calls in the outbox not yet mined (queued, or pending
+     * and not yet in a block), then any other transaction of theirs waiting in the pool.
+     */
+    private List<Outgoing> outgoing(UserProfile profile) {
+        Address me = profile.ledgerAddress();
+        Supplier<StateView> state = new Supplier<>() {
+            private ContractState read;
+
+            @Override
+            public StateView get() {
+                if (read == null) {
+                    read = ledger.committedState();
+                }
+                return read.view();
+            }
+        };
+        List<Outgoing> out = new ArrayList<>();
+        Set<Hash> seen = new HashSet<>();
+        for (QueuedCall call : outbox.inFlightOf(Signer.user(profile.id()))) {
+            if (call.txId() != null) {
+                seen.add(call.txId());
+                if (ledger.locate(call.txId()).isPresent()) {
+                    continue; // mined: in the committed balance already, settled by the outbox in a moment
+                }
+            }
+            out.add(outgoing(me, call.txId(), call.call(), ledger.minimumFee(call.call()), state));
+        }
+        for (Transaction tx : ledger.pending()) {
+            if (tx.senderAddress().equals(me) && seen.add(tx.id())) {
+                out.add(outgoing(me, tx.id(), tx.call(), tx.fee(), state));
+            }
+        }
+        return out;
+    }
+
+    private Outgoing outgoing(Address me, Hash txId, org.careledger.ledger.ContractCall call, long fee, Supplier<StateView> state) {
+        long amount = 0;
+        Address to = null;
+        for (TokenEffect.Movement m : effects.of(me, call, state)) {
+            if (m.from().equals(me) && !m.to().equals(me)) {
+                amount = Math.addExact(amount, m.amount());
+                to = m.to();
+            }
+        }
+        return new Outgoing(txId, TokenEffect.nameOf(call), to, amount, fee);
+    }
+
+    private record Outgoing(Hash txId, String call, Address to, long amount, long fee) {
+        long total() {
+            return Math.addExact(amount, fee);
+        }
+    }
+}
