@@ -139,6 +139,16 @@ public class WalletService {
         return outbox.receipt(queued);
     }
 
+    /**
+     * Checks an address as typed, before any amount: the form's live check, by the same rule as
+     * {@link #send}.
+     *
+     * @throws InvalidTransferException on the address field
+     */
+    public Address checkRecipient(String toAddress) {
+        return parseRecipient(toAddress, myAddress());
+    }
+
     /** Where one of the user's transactions stands: committed in block N, or still pending. */
     public String whereIs(Hash txId) {
         return ledger.locate(txId).map(at -> "in block " + at.height()).orElse("pending");
