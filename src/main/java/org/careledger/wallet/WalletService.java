@@ -173,7 +173,7 @@ public class WalletService {
 
     private static void checkSpendable(long spendable, long amount, long fee) {
         if (fee > spendable || amount > spendable - fee) {
-            throw InvalidTransferException.amount("You have " + TokenAmount.format(spendable) + " tokens to spend; this needs "
+            throw InvalidTransferException.amount("You have " + new TokenAmount(spendable) + " to spend; this needs "
                     + TokenAmount.formatSum(amount, fee) + " including the fee of " + TokenAmount.format(fee));
         }
     }
