@@ -79,6 +79,11 @@ class WalletHistoryFeed {
         }
     }
 
+    /** Catches up on the feed's own thread (never beside it): for a rebuild asked for by hand, or a test. */
+    java.util.concurrent.Future<?> catchUpInBackground() {
+        return worker.submit(this::catchUp);
+    }
+
     /** Applies every main-chain block above the last one applied. */
     void catchUp() {
         try {

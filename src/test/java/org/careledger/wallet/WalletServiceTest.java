@@ -37,6 +37,10 @@ class WalletServiceTest extends IntegrationTest {
     LedgerService ledger;
     @Autowired
     LedgerOutbox outbox;
+    @Autowired
+    WalletHistoryFeed feed;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private UserProfile sender;
     private UserProfile recipient;
@@ -132,6 +136,21 @@ class WalletServiceTest extends IntegrationTest {
             assertThat(welcome.counterpartName()).isEqualTo("Treasury");
             assertThat(welcome.amount()).isEqualTo(TOKEN);
         });
+    }
+
+    @Test
+    void anEmptyHistoryIsRebuiltFromTheChainsBlocks() throws Exception {
+        LedgerReceipt receipt = TestAccounts.as(sender, () -> wallet.send(recipient.ledgerAddress().toString(), "0.5"));
+        ledger.awaitCommitted(receipt.txId(), Duration.ofSeconds(30));
+        Await.until("the recipient's history has it", () -> history(recipient).stream().anyMatch(e -> receipt.txId().equals(e.txId())));
+        List<WalletEntry> before = history(recipient);
+
+        jdbc.sql("DELETE FROM wallet_movements").update();
+        jdbc.sql("UPDATE wallet_progress SET applied_height = 0").update();
+        assertThat(history(recipient)).isEmpty();
+        feed.catchUpInBackground().get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(history(recipient)).containsAll(before);
     }
 
     private boolean funded(UserProfile user) {

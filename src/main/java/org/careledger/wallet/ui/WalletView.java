@@ -120,7 +120,7 @@ class WalletView extends VerticalLayout {
         boolean[] waiting = {false};
         WalletUi.attempt(() -> {
             WalletBalance now = wallet.myBalance();
-            balance.setText(TokenAmount.format(now.balance()) + " tokens");
+            balance.setText(new TokenAmount(now.balance()).toString());
             spendable.setText(now.pendingOut() == 0 ? "All of it is yours to spend."
                     : TokenAmount.format(now.spendable()) + " tokens to spend while " + TokenAmount.format(now.pendingOut())
                     + " tokens are on their way out.");
