@@ -95,6 +95,9 @@ public class WalletService {
         Address me = profile.ledgerAddress();
         List<WalletEntry> out = new ArrayList<>();
         for (Outgoing o : outgoing(profile)) {
+            if (o.total() == 0) {
+                continue; // a fee-free call on its way (a consent, an anchor) moves no tokens
+            }
             out.add(new WalletEntry(o.txId(), null, null, o.to(), o.to() == null ? null : counterparts.describe(o.to()), o.call(),
                     -o.amount(), o.fee()));
         }

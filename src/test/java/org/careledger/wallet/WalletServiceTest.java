@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -136,6 +138,14 @@ class WalletServiceTest extends IntegrationTest {
             assertThat(welcome.counterpartName()).isEqualTo("Treasury");
             assertThat(welcome.amount()).isEqualTo(TOKEN);
         });
+    }
+
+    @Test
+    void nobodySignedInHasNoWallet() {
+        assertThatThrownBy(() -> wallet.myBalance()).isInstanceOfAny(AccessDeniedException.class, AuthenticationException.class);
+        assertThatThrownBy(() -> wallet.send(recipient.ledgerAddress().toString(), "0.1"))
+                .isInstanceOfAny(AccessDeniedException.class, AuthenticationException.class);
+        assertThat(outbox.inFlightOf(Signer.user(sender.id()))).isEmpty();
     }
 
     @Test

@@ -47,7 +47,9 @@ class SendTokensForm extends Div {
         address.setWidthFull();
         amount.setId("send-amount");
         amount.setSuffixComponent(new Span("tokens"));
-        amount.setHelperText("Up to 6 decimals; the fee is " + TokenAmount.format(wallet.transferFee()) + " token");
+        amount.setHelperText("Up to 6 decimals, plus the transfer fee");
+        WalletUi.attempt(() -> amount.setHelperText("Up to 6 decimals, plus the transfer fee of " + TokenAmount.format(wallet.transferFee())
+                + " token"), new FieldErrors());
         send.setId("send-button");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.addClickListener(click -> confirm());
