@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.careledger.contracts.DevConsortium;
 import org.careledger.crypto.Address;
 import org.careledger.crypto.DevAccounts;
+import org.careledger.crypto.PrivateKey;
 import org.careledger.identity.KeyCustody;
 import org.careledger.identity.UserDirectory;
 import org.careledger.identity.UserProfile;
@@ -61,7 +62,7 @@ class Counterparts {
             Genesis genesis = ledger.genesis();
             names = new HashMap<>();
             if (genesis.chainId() == DevConsortium.CHAIN_ID) {
-                List<org.careledger.crypto.PrivateKey> dev = DevAccounts.ganacheAccounts(10);
+                List<PrivateKey> dev = DevAccounts.ganacheAccounts(10);
                 for (int i = 0; i < dev.size(); i++) {
                     names.put(dev.get(i).address(), "dev account " + i);
                 }

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 
@@ -80,7 +82,7 @@ class WalletHistoryFeed {
     }
 
     /** Catches up on the feed's own thread (never beside it): for a rebuild asked for by hand, or a test. */
-    java.util.concurrent.Future<?> catchUpInBackground() {
+    Future<?> catchUpInBackground() {
         return worker.submit(this::catchUp);
     }
 
@@ -105,7 +107,7 @@ class WalletHistoryFeed {
     private List<MovementRow> rowsOf(TransactionCommitted tx, Instant time) {
         String callName = TokenEffect.nameOf(tx.call());
         Map<Address, MovementRow> byAccount = new LinkedHashMap<>();
-        java.util.function.Supplier<StateView> state = () -> ledger.committedState().view();
+        Supplier<StateView> state = () -> ledger.committedState().view();
         for (TokenEffect.Movement m : effects.of(tx.sender(), tx.call(), state)) {
             add(byAccount, tx, time, callName, m.from(), m.to(), -m.amount());
             add(byAccount, tx, time, callName, m.to(), m.from(), m.amount());

@@ -3,7 +3,9 @@ package org.careledger.wallet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -16,7 +18,9 @@ import org.careledger.crypto.Address;
 import org.careledger.crypto.InvalidAddressException;
 import org.careledger.identity.AppRoles;
 import org.careledger.identity.CurrentUser;
+import org.careledger.identity.UserId;
 import org.careledger.identity.UserProfile;
+import org.careledger.ledger.ContractCall;
 import org.careledger.ledger.Hash;
 import org.careledger.ledger.Transaction;
 import org.careledger.node.LedgerService;
@@ -50,6 +54,7 @@ public class WalletService {
     private final TokenEffects effects;
     private final Counterparts counterparts;
     private final TransactionTemplate transactions;
+    private final Map<UserId, Object> sending = new ConcurrentHashMap<>();
 
     WalletService(CurrentUser currentUser, LedgerService ledger, LedgerOutbox outbox, MovementRows movements, TokenEffects effects,
                   Counterparts counterparts, TransactionTemplate transactions) {
@@ -134,11 +139,15 @@ public class WalletService {
      */
     public LedgerReceipt send(String toAddress, String amountText) {
         UserProfile me = me();
-        QueuedCall queued = transactions.execute(s -> {
-            TransferQuote quote = quote(toAddress, amountText);
-            return outbox.queue(WalletCalls.SEND, Signer.user(me.id()), me.ledgerAddress().toString(), null,
-                    Tokens.transfer(quote.to(), quote.amount()));
-        });
+        QueuedCall queued;
+        // one send per user at a time, until its call is committed in the outbox: two tabs cannot both spend the same tokens
+        synchronized (sending.computeIfAbsent(me.id(), id -> new Object())) {
+            queued = transactions.execute(s -> {
+                TransferQuote quote = quote(toAddress, amountText);
+                return outbox.queue(WalletCalls.SEND, Signer.user(me.id()), me.ledgerAddress().toString(), null,
+                        Tokens.transfer(quote.to(), quote.amount()));
+            });
+        }
         return outbox.receipt(queued);
     }
 
@@ -225,7 +234,7 @@ public class WalletService {
         return out;
     }
 
-    private Outgoing outgoing(Address me, Hash txId, org.careledger.ledger.ContractCall call, long fee, Supplier<StateView> state) {
+    private Outgoing outgoing(Address me, Hash txId, ContractCall call, long fee, Supplier<StateView> state) {
         long amount = 0;
         Address to = null;
         for (TokenEffect.Movement m : effects.of(me, call, state)) {

@@ -1,7 +1,9 @@
 package org.careledger.wallet.internal;
 
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,8 +38,8 @@ public class MovementRows {
                 .param("height", height).update();
     }
 
-    private static java.util.Map<String, Object> params(MovementRow row) {
-        java.util.Map<String, Object> p = new java.util.HashMap<>();
+    private static Map<String, Object> params(MovementRow row) {
+        Map<String, Object> p = new HashMap<>();
         p.put("txId", row.txId());
         p.put("account", row.account());
         p.put("counterpart", row.counterpart());

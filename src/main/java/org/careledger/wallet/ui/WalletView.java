@@ -1,5 +1,7 @@
 package org.careledger.wallet.ui;
 
+import java.io.ByteArrayInputStream;
+
 import jakarta.annotation.security.RolesAllowed;
 
 import com.vaadin.flow.component.button.Button;
@@ -80,7 +82,7 @@ class WalletView extends VerticalLayout {
         copy.setId("receive-copy");
         copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         byte[] png = PatientQrCodes.png(address);
-        Image qr = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(new java.io.ByteArrayInputStream(png),
+        Image qr = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(new ByteArrayInputStream(png),
                 "careledger-address.png", "image/png", png.length)), "QR code of your address " + address);
         qr.setId("receive-qr");
         qr.setWidth("200px");
