@@ -1,5 +1,6 @@
 package org.careledger.wallet;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.careledger.identity.UserProfile;
 import org.careledger.ledger.ContractCall;
 import org.careledger.ledger.Hash;
 import org.careledger.ledger.Transaction;
+import org.careledger.ledger.TxLocation;
 import org.careledger.node.LedgerService;
 import org.careledger.outbox.LedgerOutbox;
 import org.careledger.outbox.LedgerReceipt;
@@ -81,7 +83,9 @@ public class WalletService {
         long balance = Tokens.balanceOf(ledger.committedState().view(), me.ledgerAddress());
         long out = 0;
         for (Outgoing o : outgoing(me)) {
-            out = Math.addExact(out, o.total());
+            if (o.minedAt() == null) {
+                out = Math.addExact(out, o.total());
+            }
         }
         return new WalletBalance(balance, out);
     }
@@ -99,14 +103,19 @@ public class WalletService {
         UserProfile profile = me();
         Address me = profile.ledgerAddress();
         List<WalletEntry> out = new ArrayList<>();
+        List<MovementRow> recorded = movements.of(me.toLowerHex(), HISTORY_LIMIT);
+        Set<String> inHistory = new HashSet<>();
+        recorded.forEach(r -> inHistory.add(r.txId()));
         for (Outgoing o : outgoing(profile)) {
-            if (o.total() == 0) {
-                continue; // a fee-free call on its way (a consent, an anchor) moves no tokens
+            if (o.total() == 0 || o.txId() != null && inHistory.contains(o.txId().hex())) {
+                continue; // a fee-free call on its way (a consent, an anchor) moves no tokens; a mined one is listed below
             }
-            out.add(new WalletEntry(o.txId(), null, null, o.to(), o.to() == null ? null : counterparts.describe(o.to()), o.call(),
-                    -o.amount(), o.fee()));
+            // mined a moment ago but not in the history table yet: shown in its block already
+            out.add(new WalletEntry(o.txId(), o.minedAt() == null ? null : o.minedAt().height(),
+                    o.minedAt() == null ? null : Instant.ofEpochMilli(o.minedAt().blockTime()), o.to(),
+                    o.to() == null ? null : counterparts.describe(o.to()), o.call(), -o.amount(), o.fee()));
         }
-        for (MovementRow row : movements.of(me.toLowerHex(), HISTORY_LIMIT)) {
+        for (MovementRow row : recorded) {
             Address other = row.counterpart() == null ? null : Address.parse(row.counterpart());
             out.add(new WalletEntry(Hash.fromHex(row.txId()), row.height(), row.blockTime(), other,
                     other == null ? null : counterparts.describe(other), row.callName(), row.amount(), row.fee()));
@@ -199,8 +208,8 @@ public class WalletService {
     }
 
     /**
-     * The user's own transactions on their way: calls in the outbox not yet mined (queued, or pending
-     * and not yet in a block), then any other transaction of theirs waiting in the pool.
+     * The user's own transactions the outbox has not settled yet (queued, pending, or in a block a
+     * moment ago: {@code minedAt}), then any other transaction of theirs waiting in the pool.
      */
     private List<Outgoing> outgoing(UserProfile profile) {
         Address me = profile.ledgerAddress();
@@ -218,23 +227,22 @@ public class WalletService {
         List<Outgoing> out = new ArrayList<>();
         Set<Hash> seen = new HashSet<>();
         for (QueuedCall call : outbox.inFlightOf(Signer.user(profile.id()))) {
+            // mined already (in the committed balance; the outbox settles it in a moment), or still on its way
+            TxLocation mined = call.txId() == null ? null : ledger.locate(call.txId()).orElse(null);
             if (call.txId() != null) {
                 seen.add(call.txId());
-                if (ledger.locate(call.txId()).isPresent()) {
-                    continue; // mined: in the committed balance already, settled by the outbox in a moment
-                }
             }
-            out.add(outgoing(me, call.txId(), call.call(), ledger.minimumFee(call.call()), state));
+            out.add(outgoing(me, call.txId(), mined, call.call(), ledger.minimumFee(call.call()), state));
         }
         for (Transaction tx : ledger.pending()) {
             if (tx.senderAddress().equals(me) && seen.add(tx.id())) {
-                out.add(outgoing(me, tx.id(), tx.call(), tx.fee(), state));
+                out.add(outgoing(me, tx.id(), null, tx.call(), tx.fee(), state));
             }
         }
         return out;
     }
 
-    private Outgoing outgoing(Address me, Hash txId, ContractCall call, long fee, Supplier<StateView> state) {
+    private Outgoing outgoing(Address me, Hash txId, TxLocation minedAt, ContractCall call, long fee, Supplier<StateView> state) {
         long amount = 0;
         Address to = null;
         for (TokenEffect.Movement m : effects.of(me, call, state)) {
@@ -243,10 +251,11 @@ public class WalletService {
                 to = m.to();
             }
         }
-        return new Outgoing(txId, TokenEffect.nameOf(call), to, amount, fee);
+        return new Outgoing(txId, minedAt, TokenEffect.nameOf(call), to, amount, fee);
     }
 
-    private record Outgoing(Hash txId, String call, Address to, long amount, long fee) {
+    /** One of the user's transactions not yet settled by the outbox; {@code minedAt} once a block holds it. */
+    private record Outgoing(Hash txId, TxLocation minedAt, String call, Address to, long amount, long fee) {
         long total() {
             return Math.addExact(amount, fee);
         }
