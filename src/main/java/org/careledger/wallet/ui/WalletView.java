@@ -72,7 +72,7 @@ class WalletView extends VerticalLayout {
 
     private Div createReceiveCard() {
         String address = wallet.myAddress().toString();
-        Span shown = new Span(address);
+        Div shown = new Div(address);
         shown.setId("receive-address");
         shown.getStyle().set("font-family", "monospace").set("word-break", "break-all");
         Button copy = new Button("Copy", VaadinIcon.COPY.create(), click -> {
@@ -87,7 +87,8 @@ class WalletView extends VerticalLayout {
         qr.setId("receive-qr");
         qr.setWidth("200px");
         qr.setMaxWidth("100%");
-        Div card = new Div(new H3("Receive"), new Paragraph("Anyone can send you tokens at this address:"), shown, copy, qr);
+        qr.getStyle().set("display", "block");
+        Div card = new Div(new H3("Receive"), new Paragraph("Anyone can send you tokens at this address:"), shown, new Div(copy), qr);
         card.setId("receive-card");
         card.setMaxWidth("26rem");
         return card;

@@ -2,6 +2,7 @@ package org.careledger.wallet.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -50,7 +51,7 @@ class WalletViewTest extends KaribuTest {
     void thePageShowsTheBalanceTheAddressItsQrCodeAndWhatTheHistoryWouldHold() {
         WalletView view = _get(WalletView.class);
         assertThat(_get(Span.class, spec -> spec.withId("wallet-balance")).getText()).isEqualTo("1 token");
-        assertThat(_get(Span.class, spec -> spec.withId("receive-address")).getText()).isEqualTo(me.ledgerAddress().toString());
+        assertThat(_get(Div.class, spec -> spec.withId("receive-address")).getText()).isEqualTo(me.ledgerAddress().toString());
         assertThat(_get(Image.class, spec -> spec.withId("receive-qr")).getAlt()).hasValueSatisfying(alt -> assertThat(alt)
                 .contains(me.ledgerAddress().toString()));
         assertThat(view.history.getEmptyStateText()).startsWith("Nothing has moved in or out of this wallet yet. Tokens you receive");
