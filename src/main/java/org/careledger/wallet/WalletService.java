@@ -2,11 +2,13 @@ package org.careledger.wallet;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -104,6 +106,8 @@ public class WalletService {
         Address me = profile.ledgerAddress();
         List<WalletEntry> out = new ArrayList<>();
         List<MovementRow> recorded = movements.of(me.toLowerHex(), HISTORY_LIMIT);
+        Map<Address, String> names = new HashMap<>(); // each counterpart looked up once per history
+        Function<Address, String> describe = a -> a == null ? null : names.computeIfAbsent(a, counterparts::describe);
         Set<String> inHistory = new HashSet<>();
         recorded.forEach(r -> inHistory.add(r.txId()));
         for (Outgoing o : outgoing(profile)) {
@@ -113,12 +117,12 @@ public class WalletService {
             // mined a moment ago but not in the history table yet: shown in its block already
             out.add(new WalletEntry(o.txId(), o.minedAt() == null ? null : o.minedAt().height(),
                     o.minedAt() == null ? null : Instant.ofEpochMilli(o.minedAt().blockTime()), o.to(),
-                    o.to() == null ? null : counterparts.describe(o.to()), o.call(), -o.amount(), o.fee()));
+                    describe.apply(o.to()), o.call(), -o.amount(), o.fee()));
         }
         for (MovementRow row : recorded) {
             Address other = row.counterpart() == null ? null : Address.parse(row.counterpart());
             out.add(new WalletEntry(Hash.fromHex(row.txId()), row.height(), row.blockTime(), other,
-                    other == null ? null : counterparts.describe(other), row.callName(), row.amount(), row.fee()));
+                    describe.apply(other), row.callName(), row.amount(), row.fee()));
         }
         return out;
     }
