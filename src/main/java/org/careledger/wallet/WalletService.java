@@ -9,13 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 
 import org.careledger.common.OperationNotAllowedException;
-import org.careledger.contracts.ContractState;
-import org.careledger.contracts.StateView;
 import org.careledger.contracts.Tokens;
 import org.careledger.crypto.Address;
 import org.careledger.crypto.InvalidAddressException;
@@ -23,10 +20,7 @@ import org.careledger.identity.AppRoles;
 import org.careledger.identity.CurrentUser;
 import org.careledger.identity.UserId;
 import org.careledger.identity.UserProfile;
-import org.careledger.ledger.ContractCall;
 import org.careledger.ledger.Hash;
-import org.careledger.ledger.Transaction;
-import org.careledger.ledger.TxLocation;
 import org.careledger.node.LedgerService;
 import org.careledger.outbox.LedgerOutbox;
 import org.careledger.outbox.LedgerReceipt;
@@ -55,18 +49,18 @@ public class WalletService {
     private final LedgerService ledger;
     private final LedgerOutbox outbox;
     private final MovementRows movements;
-    private final TokenEffects effects;
+    private final OnTheirWay onTheirWay;
     private final Counterparts counterparts;
     private final TransactionTemplate transactions;
     private final Map<UserId, Object> sending = new ConcurrentHashMap<>();
 
-    WalletService(CurrentUser currentUser, LedgerService ledger, LedgerOutbox outbox, MovementRows movements, TokenEffects effects,
+    WalletService(CurrentUser currentUser, LedgerService ledger, LedgerOutbox outbox, MovementRows movements, OnTheirWay onTheirWay,
                   Counterparts counterparts, TransactionTemplate transactions) {
         this.currentUser = currentUser;
         this.ledger = ledger;
         this.outbox = outbox;
         this.movements = movements;
-        this.effects = effects;
+        this.onTheirWay = onTheirWay;
         this.counterparts = counterparts;
         this.transactions = transactions;
     }
@@ -81,15 +75,25 @@ public class WalletService {
         return balanceOf(me());
     }
 
+    /**
+     * The balance and what is on its way, read at one tip: a block joining between the two reads
+     * would count a transfer twice or not at all, so they are read again until the tip held still
+     * (blocks come about once a second; a few tries at most).
+     */
     private WalletBalance balanceOf(UserProfile me) {
-        long balance = Tokens.balanceOf(ledger.committedState().view(), me.ledgerAddress());
-        long out = 0;
-        for (Outgoing o : outgoing(me)) {
-            if (o.minedAt() == null) {
-                out = Math.addExact(out, o.total());
+        for (int attempt = 0; ; attempt++) {
+            Hash tip = ledger.tip().hash();
+            long balance = Tokens.balanceOf(ledger.committedState().view(), me.ledgerAddress());
+            long out = 0;
+            for (OnTheirWay.Outgoing o : onTheirWay.of(me)) {
+                if (o.minedAt() == null) {
+                    out = Math.addExact(out, o.total());
+                }
+            }
+            if (tip.equals(ledger.tip().hash()) || attempt == 4) {
+                return new WalletBalance(balance, out);
             }
         }
-        return new WalletBalance(balance, out);
     }
 
     /** The fee a transfer pays now, in base units. */
@@ -110,7 +114,7 @@ public class WalletService {
         Function<Address, String> describe = a -> a == null ? null : names.computeIfAbsent(a, counterparts::describe);
         Set<String> inHistory = new HashSet<>();
         recorded.forEach(r -> inHistory.add(r.txId()));
-        for (Outgoing o : outgoing(profile)) {
+        for (OnTheirWay.Outgoing o : onTheirWay.of(profile)) {
             if (o.total() == 0 || o.txId() != null && inHistory.contains(o.txId().hex())) {
                 continue; // a fee-free call on its way (a consent, an anchor) moves no tokens; a mined one is listed below
             }
@@ -209,59 +213,5 @@ public class WalletService {
             throw new OperationNotAllowedException("Your account has no ledger address yet");
         }
         return me;
-    }
-
-    /**
-     * The user's own transactions the outbox has not settled yet (queued, pending, or in a block a
-     * moment ago: {@code minedAt}), then any other transaction of theirs waiting in the pool.
-     */
-    private List<Outgoing> outgoing(UserProfile profile) {
-        Address me = profile.ledgerAddress();
-        Supplier<StateView> state = new Supplier<>() {
-            private ContractState read;
-
-            @Override
-            public StateView get() {
-                if (read == null) {
-                    read = ledger.committedState();
-                }
-                return read.view();
-            }
-        };
-        List<Outgoing> out = new ArrayList<>();
-        Set<Hash> seen = new HashSet<>();
-        for (QueuedCall call : outbox.inFlightOf(Signer.user(profile.id()))) {
-            // mined already (in the committed balance; the outbox settles it in a moment), or still on its way
-            TxLocation mined = call.txId() == null ? null : ledger.locate(call.txId()).orElse(null);
-            if (call.txId() != null) {
-                seen.add(call.txId());
-            }
-            out.add(outgoing(me, call.txId(), mined, call.call(), ledger.minimumFee(call.call()), state));
-        }
-        for (Transaction tx : ledger.pending()) {
-            if (tx.senderAddress().equals(me) && seen.add(tx.id())) {
-                out.add(outgoing(me, tx.id(), null, tx.call(), tx.fee(), state));
-            }
-        }
-        return out;
-    }
-
-    private Outgoing outgoing(Address me, Hash txId, TxLocation minedAt, ContractCall call, long fee, Supplier<StateView> state) {
-        long amount = 0;
-        Address to = null;
-        for (TokenEffect.Movement m : effects.of(me, call, state)) {
-            if (m.from().equals(me) && !m.to().equals(me)) {
-                amount = Math.addExact(amount, m.amount());
-                to = m.to();
-            }
-        }
-        return new Outgoing(txId, minedAt, TokenEffect.nameOf(call), to, amount, fee);
-    }
-
-    /** One of the user's transactions not yet settled by the outbox; {@code minedAt} once a block holds it. */
-    private record Outgoing(Hash txId, TxLocation minedAt, String call, Address to, long amount, long fee) {
-        long total() {
-            return Math.addExact(amount, fee);
-        }
     }
 }
