@@ -109,13 +109,13 @@ public class PatientQrCodes {
     }
 
     /**
-     * The QR code of {@code text} as a PNG, in a form a scanner reads back. ZXing picks the mask by
+     * The QR code of {@code text} as a PNG, in a form a scanner reads back (a patient's code, a wallet's address). ZXing picks the mask by
      * the standard's penalty score, and for this payload (version 8) mask 2 gave, in about 1 of 50
      * patients, a code its own detector does not find or misreads, whatever the size or quiet zone, so
      * a doctor could not scan that patient. Each rendering is therefore read back (the reader's
      * search, not its perfect-image shortcut) and, if that fails, the next mask is tried.
      */
-    static byte[] png(String text) {
+    public static byte[] png(String text) {
         BufferedImage image = render(text, null);
         for (int mask = 0; mask < QR_MASKS && !readsBack(image, text); mask++) {
             image = render(text, mask);

@@ -244,6 +244,30 @@ public class LedgerService {
         return out;
     }
 
+    /**
+     * The main chain's blocks above {@code height}, oldest first, at most {@code limit} of them, each
+     * with the events its joining the chain announced: for a read model catching up from the chain
+     * (a new one, or one that missed blocks while the portal stopped). Never on a page's path.
+     */
+    public List<CommittedBlock> committedAfter(long height, int limit) {
+        List<Block> blocks = requireReady().chain().mainChainBlocks(); // index i holds height i + 1
+        List<CommittedBlock> out = new ArrayList<>();
+        for (int i = (int) Math.max(0, Math.min(height, blocks.size())); i < blocks.size() && out.size() < limit; i++) {
+            out.add(announced(blocks.get(i)));
+        }
+        return out;
+    }
+
+    private static CommittedBlock announced(Block block) {
+        BlockHeader h = block.header();
+        List<TransactionCommitted> txs = new ArrayList<>();
+        for (Transaction tx : block.transactions()) {
+            txs.add(new TransactionCommitted(tx.id(), h.height(), h.hash(), tx.senderAddress(), tx.call(), tx.fee(), partiesOf(tx)));
+        }
+        return new CommittedBlock(new BlockMined(h.height(), h.hash(), Instant.ofEpochMilli(h.timestamp()), txs.size(), h.sealer()),
+                txs);
+    }
+
     /** Transactions submitted but not yet in a block. */
     public List<Transaction> pending() {
         return requireReady().mempool().pending();
@@ -304,17 +328,15 @@ public class LedgerService {
 
     private void committed(ChainUpdate update) {
         for (Block block : update.connected()) {
-            BlockHeader h = block.header();
-            for (Transaction tx : block.transactions()) {
-                CompletableFuture<Long> future = waiting.remove(tx.id());
+            CommittedBlock announced = announced(block);
+            for (TransactionCommitted tx : announced.transactions()) {
+                CompletableFuture<Long> future = waiting.remove(tx.transactionId());
                 if (future != null) {
-                    future.complete(h.height());
+                    future.complete(tx.height());
                 }
-                events.publishEvent(new TransactionCommitted(tx.id(), h.height(), h.hash(), tx.senderAddress(), tx.call(), tx.fee(),
-                        partiesOf(tx)));
+                events.publishEvent(tx);
             }
-            events.publishEvent(new BlockMined(h.height(), h.hash(), Instant.ofEpochMilli(h.timestamp()), block.transactions().size(),
-                    h.sealer()));
+            events.publishEvent(announced.block());
         }
     }
 

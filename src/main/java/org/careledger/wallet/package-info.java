@@ -1,9 +1,12 @@
 /**
- * Token wallets as the portal sees them. Today: each newly approved user's welcome tokens, sent by
- * the treasury through the outbox in the approval's own transaction, and each provider account's
- * float for its fees, sent once when the account is opened. Balances, history and
- * transfers come with the pharmacy's invoices.
+ * Token wallets as the portal shows them to every signed-in user: the balance and what may be spent
+ * of it, the history of every committed transaction that moved the user's tokens (a read model of
+ * the chain, {@code wallet_movements}, fed by the ledger's events and rebuilt from its blocks), and
+ * transfers to any address, queued through the outbox with the user's custody key. Also each newly
+ * approved user's welcome tokens from the treasury, queued in the approval's own transaction, and
+ * each provider account's float for its fees, sent once when the account is opened. Modules whose
+ * calls move tokens name them with a {@link org.careledger.wallet.TokenEffect}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Wallet",
-        allowedDependencies = {"contracts", "crypto", "identity", "ledger", "node", "outbox", "registry"})
+        allowedDependencies = {"common", "contracts", "crypto", "identity", "ledger", "node", "outbox", "registry"})
 package org.careledger.wallet;

@@ -110,7 +110,8 @@ class LayoutSweepIT extends IntegrationTest {
                     inbox(), password());
             case PATIENT -> List.of(new Page("home", "patient", "patient-home"), new Page("record", "patient/record", "record-grid"),
                     new Page("access-requests", "patient/consents", "access-requests"),
-                    new Page("access-log", "patient/access-log", "access-log-grid"), inbox(), password(),
+                    new Page("access-log", "patient/access-log", "access-log-grid"), new Page("wallet", "wallet", "wallet-history"),
+                    inbox(), password(),
                     new Page("access-denied", "admin", "access-denied"));
             case PHARMACIST -> List.of(new Page("home", "pharmacist", "pharmacist-home"),
                     new Page("prices", "pharmacist/prices", "prices-grid"), new Page("inbox-empty", "inbox", "inbox-grid"),

@@ -145,18 +145,18 @@ class PortalJourneyIT extends IntegrationTest {
 
     static Stream<Arguments> demoRoles() {
         return Stream.of(
-                Arguments.of(DemoAccounts.ADMIN, "admin-home", List.of("Approvals", "Users", "Providers", "Emergency reviews", "Erasure requests", "Inbox")),
-                Arguments.of(DemoAccounts.DOCTOR, "doctor-home", List.of("My profile", "My patients", "Inbox")),
-                Arguments.of(DemoAccounts.PATIENT, "patient-home", List.of("My profile", "My record", "Access requests", "Who viewed my record", "Inbox")),
-                Arguments.of(DemoAccounts.PHARMACIST, "pharmacist-home", List.of("My profile", "Inbox")));
+                Arguments.of(DemoAccounts.ADMIN, "admin-home", List.of("Approvals", "Users", "Providers", "Emergency reviews", "Erasure requests", "Wallet", "Inbox")),
+                Arguments.of(DemoAccounts.DOCTOR, "doctor-home", List.of("My profile", "My patients", "Wallet", "Inbox")),
+                Arguments.of(DemoAccounts.PATIENT, "patient-home", List.of("My profile", "My record", "Access requests", "Who viewed my record", "Wallet", "Inbox")),
+                Arguments.of(DemoAccounts.PHARMACIST, "pharmacist-home", List.of("My profile", "Wallet", "Inbox")));
     }
 
     /** The root id of the view each navigation label opens ("My profile" is the role's home). */
-    private static final Map<String, String> VIEW_OF_LABEL = Map.of(
-            "Approvals", "admin-home", "Users", "users-view", "Providers", "providers-view",
-            "Emergency reviews", "emergency-reviews", "Erasure requests", "erasure-requests", "Inbox", "inbox-view",
-            "My patients", "doctor-patients", "My record", "my-record", "Access requests", "access-requests",
-            "Who viewed my record", "access-log");
+    private static final Map<String, String> VIEW_OF_LABEL = Map.ofEntries(
+            Map.entry("Approvals", "admin-home"), Map.entry("Users", "users-view"), Map.entry("Providers", "providers-view"),
+            Map.entry("Emergency reviews", "emergency-reviews"), Map.entry("Erasure requests", "erasure-requests"),
+            Map.entry("Inbox", "inbox-view"), Map.entry("My patients", "doctor-patients"), Map.entry("My record", "my-record"),
+            Map.entry("Access requests", "access-requests"), Map.entry("Who viewed my record", "access-log"), Map.entry("Wallet", "wallet"));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("demoRoles")
