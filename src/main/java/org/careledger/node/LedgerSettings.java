@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minerThreads       miner worker threads per node (0: one per core)
  * @param targetBlockMillis  the block time difficulty retargeting aims at (written into a new genesis)
  * @param networkDelayMillis the in-memory network's delivery delay
- * @param welcomeTokens      tokens the treasury sends each newly approved user (0: none)
+ * @param welcomeTokens      tokens the treasury sends each newly approved user (0: none; up to six decimals)
  * @param treasuryTokens     tokens the treasury holds in a new install's genesis
  * @param providerFloatTokens tokens the treasury sends each provider's own account once, for its fees (0: none;
  *                            up to six decimals, as a fee is a thousandth of a token)
@@ -21,15 +21,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record LedgerSettings(@DefaultValue("1") int minerThreads,
                              @DefaultValue("1000") long targetBlockMillis,
                              @DefaultValue("5") long networkDelayMillis,
-                             @DefaultValue("10") long welcomeTokens,
+                             @DefaultValue("10") BigDecimal welcomeTokens,
                              @DefaultValue("1000000") long treasuryTokens,
                              @DefaultValue("10") BigDecimal providerFloatTokens) {
 
     public LedgerSettings {
-        if (welcomeTokens < 0 || treasuryTokens < 0 || providerFloatTokens.signum() < 0) {
+        if (welcomeTokens.signum() < 0 || treasuryTokens < 0 || providerFloatTokens.signum() < 0) {
             throw new IllegalArgumentException("careledger.ledger.welcome-tokens, treasury-tokens and provider-float-tokens are never negative");
         }
-        Math.multiplyExact(welcomeTokens, Genesis.UNITS_PER_TOKEN);
+        toBaseUnits(welcomeTokens, "careledger.ledger.welcome-tokens");
         Math.multiplyExact(treasuryTokens, Genesis.UNITS_PER_TOKEN);
         toBaseUnits(providerFloatTokens, "careledger.ledger.provider-float-tokens");
     }
@@ -39,7 +39,7 @@ public record LedgerSettings(@DefaultValue("1") int minerThreads,
     }
 
     public long welcomeBaseUnits() {
-        return welcomeTokens * Genesis.UNITS_PER_TOKEN;
+        return toBaseUnits(welcomeTokens, "careledger.ledger.welcome-tokens");
     }
 
     public long providerFloatBaseUnits() {

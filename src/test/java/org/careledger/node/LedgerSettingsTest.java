@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LedgerSettingsTest {
 
     private static LedgerSettings withProviderFloat(String tokens) {
-        return new LedgerSettings(1, 1000, 5, 10, 1_000_000, new BigDecimal(tokens));
+        return new LedgerSettings(1, 1000, 5, BigDecimal.TEN, 1_000_000, new BigDecimal(tokens));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HexFormat;
 
+import org.careledger.ledger.Genesis;
 import org.careledger.Await;
 import org.careledger.CareLedgerApplication;
 import org.careledger.contracts.Contracts;
@@ -13,7 +14,6 @@ import org.careledger.contracts.DevConsortium;
 import org.careledger.contracts.Tokens;
 import org.careledger.crypto.Address;
 import org.careledger.identity.UserDirectory;
-import org.careledger.ledger.Genesis;
 import org.careledger.ledger.GenesisJson;
 import org.careledger.ledger.Hash;
 import org.junit.jupiter.api.AfterEach;
@@ -82,7 +82,7 @@ class OwnChainStartTest {
 
             // the first admin was created before the ledger started: the start-up reconciliation funds them
             admin = app.getBean(UserDirectory.class).activeLedgerIdentities().get(0).address();
-            welcome = app.getBean(LedgerSettings.class).welcomeTokens() * Genesis.UNITS_PER_TOKEN;
+            welcome = app.getBean(LedgerSettings.class).welcomeBaseUnits();
             Await.until("the first admin holds the welcome tokens", Duration.ofSeconds(60),
                     () -> Tokens.balanceOf(ledger.committedState().view(), admin) == welcome);
             assertThat(Tokens.balanceOf(ledger.committedState().view(), genesis.treasury()))

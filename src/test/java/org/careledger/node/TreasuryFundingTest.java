@@ -2,6 +2,7 @@ package org.careledger.node;
 
 import java.nio.file.Files;
 
+import org.careledger.ledger.Genesis;
 import org.careledger.Await;
 import org.careledger.IntegrationTest;
 import org.careledger.contracts.Contracts;
@@ -11,7 +12,6 @@ import org.careledger.crypto.Address;
 import org.careledger.identity.Role;
 import org.careledger.identity.TestAccounts;
 import org.careledger.identity.UserProfile;
-import org.careledger.ledger.Genesis;
 import org.careledger.ledger.GenesisJson;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +41,7 @@ class TreasuryFundingTest extends IntegrationTest {
 
     @Test
     void anApprovedUserReceivesTheWelcomeTokensFromTheTreasury() throws Exception {
-        long welcome = settings.welcomeTokens() * Genesis.UNITS_PER_TOKEN;
+        long welcome = settings.welcomeBaseUnits();
         assertThat(welcome).isPositive();
         Address treasury = ledger.genesis().treasury();
         UserProfile approved = new TestAccounts(context).active(Role.PATIENT);

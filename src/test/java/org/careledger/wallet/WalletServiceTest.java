@@ -8,6 +8,7 @@ import org.careledger.Await;
 import org.careledger.IntegrationTest;
 import org.careledger.contracts.Registry;
 import org.careledger.contracts.Tokens;
+import org.careledger.identity.DemoAccounts;
 import org.careledger.identity.Role;
 import org.careledger.identity.TestAccounts;
 import org.careledger.identity.UserProfile;
@@ -53,8 +54,8 @@ class WalletServiceTest extends IntegrationTest {
         TestAccounts accounts = new TestAccounts(ctx);
         sender = accounts.active(Role.PATIENT);
         recipient = accounts.active(Role.DOCTOR);
-        // each approval queues the registration and the demo's welcome token of the treasury
-        Await.until("both are registered and welcomed", () -> funded(sender) && funded(recipient));
+        // each approval queues the registration and the treasury's welcome; the admin sends the rest of a token
+        TestFunding.oneToken(ctx, sender, recipient);
         fee = ledger.minimumFee(Tokens.transfer(recipient.ledgerAddress(), 1));
     }
 
@@ -136,8 +137,9 @@ class WalletServiceTest extends IntegrationTest {
         assertThat(in.fee()).isZero();
         assertThat(received).anySatisfy(welcome -> {
             assertThat(welcome.counterpartName()).isEqualTo("Treasury");
-            assertThat(welcome.amount()).isEqualTo(TOKEN);
+            assertThat(welcome.amount()).isEqualTo(ctx.getBean(org.careledger.node.LedgerSettings.class).welcomeBaseUnits());
         });
+        assertThat(received).anySatisfy(topUp -> assertThat(topUp.counterpartName()).isEqualTo(DemoAccounts.ADMIN.fullName()));
     }
 
     @Test
@@ -161,11 +163,6 @@ class WalletServiceTest extends IntegrationTest {
         feed.catchUpInBackground().get(60, java.util.concurrent.TimeUnit.SECONDS);
 
         assertThat(history(recipient)).containsAll(before);
-    }
-
-    private boolean funded(UserProfile user) {
-        var state = ledger.committedState().view();
-        return Registry.roleOf(state, user.ledgerAddress()).isPresent() && Tokens.balanceOf(state, user.ledgerAddress()) == TOKEN;
     }
 
     private long balance(UserProfile user) {

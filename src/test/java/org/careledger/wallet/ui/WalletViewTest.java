@@ -17,6 +17,7 @@ import org.careledger.node.LedgerService;
 import org.careledger.outbox.LedgerOutbox;
 import org.careledger.outbox.Signer;
 import org.careledger.ui.KaribuTest;
+import org.careledger.wallet.TestFunding;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,11 +39,7 @@ class WalletViewTest extends KaribuTest {
         ledger = ctx.getBean(LedgerService.class);
         me = accounts().active(Role.PHARMACIST);
         friend = accounts().active(Role.PATIENT);
-        Await.until("registered and welcomed", () -> {
-            var state = ledger.committedState().view();
-            return Registry.roleOf(state, me.ledgerAddress()).isPresent()
-                    && Tokens.balanceOf(state, me.ledgerAddress()) == Genesis.UNITS_PER_TOKEN;
-        });
+        TestFunding.oneToken(ctx, me);
         login(me.username(), Role.PHARMACIST);
         UI.getCurrent().navigate("wallet");
     }
