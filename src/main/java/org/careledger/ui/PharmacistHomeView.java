@@ -2,6 +2,7 @@ package org.careledger.ui;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -43,9 +44,12 @@ class PharmacistHomeView extends VerticalLayout {
                 + "When they are, the prescriptions doctors write for their patients will be listed here for your pharmacy: "
                 + "you will dispense them, an invoice will be raised for the patient automatically, "
                 + "and the patient will pay it from their wallet in tokens. "
-                + "Your pharmacy's prices, which those invoices will use, are already on the Prices page.");
+                + "Your pharmacy's prices, which those invoices will use, can be set already.");
         text.addClassName("cl-empty");
-        card.add(new H3("Prescriptions to dispense"), text);
+        Anchor prices = new Anchor("pharmacist/prices", "Your pharmacy's prices");
+        prices.setId("pharmacy-prices-link");
+        prices.getElement().setAttribute("router-link", true); // the portal's router, no page reload
+        card.add(new H3("Prescriptions to dispense"), text, prices);
         return card;
     }
 }

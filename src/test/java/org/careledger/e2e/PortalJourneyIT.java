@@ -145,10 +145,10 @@ class PortalJourneyIT extends IntegrationTest {
 
     static Stream<Arguments> demoRoles() {
         return Stream.of(
-                Arguments.of(DemoAccounts.ADMIN, "admin-home", List.of("Approvals", "Users", "Providers", "Emergency reviews", "Erasure requests", "Wallet", "Inbox")),
+                Arguments.of(DemoAccounts.ADMIN, "admin-home", List.of("Approvals", "Users", "Providers", "Emergency reviews", "Erasure requests", "Medicines", "Wallet", "Inbox")),
                 Arguments.of(DemoAccounts.DOCTOR, "doctor-home", List.of("My profile", "My patients", "Wallet", "Inbox")),
                 Arguments.of(DemoAccounts.PATIENT, "patient-home", List.of("My profile", "My record", "Access requests", "Who viewed my record", "Wallet", "Inbox")),
-                Arguments.of(DemoAccounts.PHARMACIST, "pharmacist-home", List.of("My profile", "Wallet", "Inbox")));
+                Arguments.of(DemoAccounts.PHARMACIST, "pharmacist-home", List.of("My profile", "Prices", "Wallet", "Inbox")));
     }
 
     /** The root id of the view each navigation label opens ("My profile" is the role's home). */
@@ -156,7 +156,8 @@ class PortalJourneyIT extends IntegrationTest {
             Map.entry("Approvals", "admin-home"), Map.entry("Users", "users-view"), Map.entry("Providers", "providers-view"),
             Map.entry("Emergency reviews", "emergency-reviews"), Map.entry("Erasure requests", "erasure-requests"),
             Map.entry("Inbox", "inbox-view"), Map.entry("My patients", "doctor-patients"), Map.entry("My record", "my-record"),
-            Map.entry("Access requests", "access-requests"), Map.entry("Who viewed my record", "access-log"), Map.entry("Wallet", "wallet"));
+            Map.entry("Access requests", "access-requests"), Map.entry("Who viewed my record", "access-log"), Map.entry("Wallet", "wallet"),
+            Map.entry("Medicines", "medicines-view"), Map.entry("Prices", "pharmacy-prices-view"));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("demoRoles")
@@ -168,7 +169,7 @@ class PortalJourneyIT extends IntegrationTest {
         List<String> navigation = shell.navigationLabels();
         assertThat(navigation).containsExactlyElementsOf(expectedNavigation);
         if (account != DemoAccounts.ADMIN) {
-            assertThat(navigation).doesNotContain("Approvals", "Users", "Providers", "Emergency reviews", "Erasure requests");
+            assertThat(navigation).doesNotContain("Approvals", "Users", "Providers", "Emergency reviews", "Erasure requests", "Medicines");
         }
         // every view the role may open, under the portal's security policy (BrowserSupport fails on a violation)
         for (String label : navigation) {

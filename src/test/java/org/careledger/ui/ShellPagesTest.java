@@ -51,5 +51,7 @@ class ShellPagesTest extends KaribuTest {
 
         assertThat(_get(Div.class, spec -> spec.withId("pharmacy-coming")).getElement().getTextRecursively())
                 .contains("Prescriptions to dispense").contains("invoice");
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("pharmacy-prices-link")).getHref())
+                .isEqualTo("pharmacist/prices");
     }
 }
