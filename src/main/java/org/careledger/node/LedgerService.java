@@ -1,27 +1,16 @@
 package org.careledger.node;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import org.careledger.contracts.ContractState;
 import org.careledger.contracts.ProofSubjects;
 import org.careledger.crypto.Address;
 import org.careledger.crypto.PrivateKey;
-import org.careledger.ledger.Arg;
 import org.careledger.ledger.Block;
 import org.careledger.ledger.BlockAssembler;
 import org.careledger.ledger.BlockContext;
@@ -51,15 +40,7 @@ public class LedgerService {
 
     private final Consortium consortium;
     private final ApplicationEventPublisher events;
-    /** Transactions someone awaits, completed by the block that includes them. */
-    private final Map<Hash, CompletableFuture<Long>> waiting = new ConcurrentHashMap<>();
-    /** The latest refusals, so that awaiting a refused transaction says why; bounded, oldest dropped first. */
-    private final Map<Hash, TransactionRefused> refusals = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Hash, TransactionRefused> eldest) {
-            return size() > 10_000;
-        }
-    });
+    private final Inclusions inclusions = new Inclusions();
 
     LedgerService(Consortium consortium, ApplicationEventPublisher events) {
         this.consortium = consortium;
@@ -146,70 +127,12 @@ public class LedgerService {
      *                                    neither in a block nor waiting for one (a block refused it)
      */
     public long awaitCommitted(Hash transactionId, Duration timeout) {
-        Node home = requireReady();
-        // registered before looking at the chain: a block committed from now on completes the future,
-        // and one committed before is in the chain's index
-        CompletableFuture<Long> inclusion = waiting.computeIfAbsent(transactionId, id -> new CompletableFuture<>());
-        try {
-            Optional<Long> height = committedHeight(home, transactionId);
-            if (height.isPresent()) {
-                return height.get();
-            }
-            if (!home.mempool().contains(transactionId)) {
-                // the index learns of a block before the pool forgets what it included: look once more
-                return committedHeight(home, transactionId).orElseThrow(() -> notWaiting(transactionId));
-            }
-            return inclusion.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            return committedHeight(home, transactionId).orElseThrow(() -> new LedgerUnavailableException("Transaction "
-                    + transactionId.shortHex() + " was not mined within " + describe(timeout)
-                    + "; it stays queued and will be mined when the ledger catches up"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LedgerUnavailableException("Interrupted while waiting for a block");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof LedgerUnavailableException refused) {
-                throw refused;
-            }
-            throw new LedgerUnavailableException("Waiting for a block failed: " + e.getCause());
-        } finally {
-            release(home, transactionId, inclusion);
-        }
-    }
-
-    private LedgerUnavailableException notWaiting(Hash transactionId) {
-        TransactionRefused refusal = refusals.get(transactionId);
-        if (refusal != null) {
-            return new LedgerUnavailableException("Transaction " + transactionId.shortHex() + " was refused by the ledger ("
-                    + refusal.rule() + ": " + refusal.reason() + ")");
-        }
-        return new LedgerUnavailableException("Transaction " + transactionId.shortHex() + " is neither in a block nor waiting for one "
-                + "(a block refused it, or a restart lost it); it has to be sent again");
+        return inclusions.await(requireReady(), transactionId, timeout);
     }
 
     /** Why a block refused this transaction, if the home node refused it since the portal started. */
     public Optional<TransactionRefused> refusalOf(Hash transactionId) {
-        return Optional.ofNullable(refusals.get(transactionId));
-    }
-
-    private static Optional<Long> committedHeight(Node home, Hash transactionId) {
-        return home.chain().locate(transactionId).map(TxLocation::height);
-    }
-
-    /**
-     * Forgets the future of a transaction that no longer waits in the pool (committed, or refused),
-     * first completing it for anyone else awaiting the same transaction. One still waiting keeps its
-     * future: the block that includes it completes and removes it.
-     */
-    private void release(Node home, Hash transactionId, CompletableFuture<Long> inclusion) {
-        if (inclusion.isDone() || !home.mempool().contains(transactionId)) {
-            committedHeight(home, transactionId).ifPresent(inclusion::complete);
-            waiting.remove(transactionId, inclusion);
-        }
-    }
-
-    private static String describe(Duration timeout) {
-        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+        return inclusions.refusalOf(transactionId);
     }
 
     /** The sender's next nonce, after the ones it already has waiting. */
@@ -253,19 +176,9 @@ public class LedgerService {
         List<Block> blocks = requireReady().chain().mainChainBlocks(); // index i holds height i + 1
         List<CommittedBlock> out = new ArrayList<>();
         for (int i = (int) Math.max(0, Math.min(height, blocks.size())); i < blocks.size() && out.size() < limit; i++) {
-            out.add(announced(blocks.get(i)));
+            out.add(CommittedBlock.of(blocks.get(i)));
         }
         return out;
-    }
-
-    private static CommittedBlock announced(Block block) {
-        BlockHeader h = block.header();
-        List<TransactionCommitted> txs = new ArrayList<>();
-        for (Transaction tx : block.transactions()) {
-            txs.add(new TransactionCommitted(tx.id(), h.height(), h.hash(), tx.senderAddress(), tx.call(), tx.fee(), partiesOf(tx)));
-        }
-        return new CommittedBlock(new BlockMined(h.height(), h.hash(), Instant.ofEpochMilli(h.timestamp()), txs.size(), h.sealer()),
-                txs);
     }
 
     /** Transactions submitted but not yet in a block. */
@@ -328,12 +241,9 @@ public class LedgerService {
 
     private void committed(ChainUpdate update) {
         for (Block block : update.connected()) {
-            CommittedBlock announced = announced(block);
+            CommittedBlock announced = CommittedBlock.of(block);
             for (TransactionCommitted tx : announced.transactions()) {
-                CompletableFuture<Long> future = waiting.remove(tx.transactionId());
-                if (future != null) {
-                    future.complete(tx.height());
-                }
+                inclusions.committed(tx);
                 events.publishEvent(tx);
             }
             events.publishEvent(announced.block());
@@ -345,35 +255,8 @@ public class LedgerService {
             Transaction tx = r.transaction();
             TransactionRefused event = new TransactionRefused(tx.id(), tx.senderAddress(), tx.call(), r.reason().rule(),
                     r.reason().getMessage());
-            refusals.put(tx.id(), event);
-            CompletableFuture<Long> future = waiting.remove(tx.id());
-            if (future != null) {
-                future.completeExceptionally(new LedgerUnavailableException("Transaction " + tx.id().shortHex()
-                        + " was refused by the ledger (" + event.rule() + ": " + event.reason() + ")"));
-            }
+            inclusions.refused(event);
             events.publishEvent(event);
-        }
-    }
-
-    /** The sender, then every address among the call's arguments (inside lists too), each once, in order. */
-    static List<Address> partiesOf(Transaction tx) {
-        return partiesOf(tx.senderAddress(), tx.call());
-    }
-
-    static List<Address> partiesOf(Address sender, ContractCall call) {
-        Set<Address> parties = new LinkedHashSet<>();
-        parties.add(sender);
-        addAddresses(call.args(), parties);
-        return new ArrayList<>(parties);
-    }
-
-    private static void addAddresses(List<Arg> args, Set<Address> into) {
-        for (Arg arg : args) {
-            if (arg instanceof Arg.Addr a) {
-                into.add(a.value());
-            } else if (arg instanceof Arg.Items items) {
-                addAddresses(items.items(), into);
-            }
         }
     }
 }

@@ -1,8 +1,12 @@
 package org.careledger.node;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.careledger.crypto.Address;
+import org.careledger.ledger.Arg;
 import org.careledger.ledger.ContractCall;
 import org.careledger.ledger.Hash;
 
@@ -28,5 +32,23 @@ public record TransactionCommitted(Hash transactionId, long height, Hash blockHa
 
     public String method() {
         return call.method();
+    }
+
+    /** The sender, then every address among the call's arguments (inside lists too), each once, in order. */
+    public static List<Address> partiesOf(Address sender, ContractCall call) {
+        Set<Address> parties = new LinkedHashSet<>();
+        parties.add(sender);
+        addAddresses(call.args(), parties);
+        return new ArrayList<>(parties);
+    }
+
+    private static void addAddresses(List<Arg> args, Set<Address> into) {
+        for (Arg arg : args) {
+            if (arg instanceof Arg.Addr a) {
+                into.add(a.value());
+            } else if (arg instanceof Arg.Items items) {
+                addAddresses(items.items(), into);
+            }
+        }
     }
 }

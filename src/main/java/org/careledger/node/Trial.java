@@ -62,7 +62,7 @@ public final class Trial {
         if (!key.address().equals(sender)) {
             throw new IllegalArgumentException("This trial runs calls of " + sender + ", not of " + key.address());
         }
-        for (Address party : LedgerService.partiesOf(sender, call)) {
+        for (Address party : TransactionCommitted.partiesOf(sender, call)) {
             if (Registry.roleOf(state.view(), party).isEmpty()) {
                 applyWaitingAbout(party);
             }
@@ -91,7 +91,7 @@ public final class Trial {
 
     /** The sender, then every address among the call's arguments, each once: whom a call concerns. */
     public static java.util.List<Address> partiesOf(Address sender, ContractCall call) {
-        return LedgerService.partiesOf(sender, call);
+        return TransactionCommitted.partiesOf(sender, call);
     }
 
     /**
@@ -119,7 +119,7 @@ public final class Trial {
         Set<Address> others = new LinkedHashSet<>();
         for (Transaction tx : mempool.pending()) {
             if (!tx.senderAddress().equals(sender) && !applied.contains(tx.senderAddress())
-                    && LedgerService.partiesOf(tx.senderAddress(), tx.call()).contains(party)) {
+                    && TransactionCommitted.partiesOf(tx.senderAddress(), tx.call()).contains(party)) {
                 others.add(tx.senderAddress());
             }
         }
