@@ -1,12 +1,15 @@
 /**
- * The pharmacy: a catalogue of medicines priced in tokens, prescriptions a doctor issues on the
- * ledger, dispensing by a pharmacist that raises its invoice, and the patient's payment. Today it
- * holds the medicine catalogue ({@link org.careledger.pharmacy.MedicineCatalogue}: filled once from
- * the one extracted from Synthea's medications, priced and pruned by admins on its page), and the
- * reviewed medicine, ingredient and drug-class tables with which a prescription is checked, before it
- * is signed, against the patient's recorded allergies and active prescriptions ({@code internal},
- * plain Java). The prescriptions and invoices contracts are in {@code contracts}; the services and
- * views that use them come next.
+ * The pharmacy: a catalogue of medicines priced in tokens ({@link org.careledger.pharmacy.MedicineCatalogue}:
+ * filled once from the one extracted from Synthea's medications, priced and pruned by admins, and
+ * each pharmacy's own prices); prescriptions a doctor writes from a patient's record
+ * ({@link org.careledger.pharmacy.Prescribing}: checked against the patient's allergies and active
+ * prescriptions with the reviewed tables in {@code internal}, sealed into the record, issued on the
+ * ledger); the patient's prescriptions with their one-time QR codes
+ * ({@link org.careledger.pharmacy.PatientPrescriptions}); and the pharmacist's dispensary
+ * ({@link org.careledger.pharmacy.Dispensary}: the work queue, scanning, dispensing that raises the
+ * patient's invoice, reversal). The contracts that enforce every rule are {@code prescriptions} and
+ * {@code invoices} in {@code contracts}; the patient pays from the wallet.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Pharmacy", allowedDependencies = {"common", "identity", "provider"})
+@org.springframework.modulith.ApplicationModule(displayName = "Pharmacy", allowedDependencies = {"common", "contracts", "crypto",
+        "identity", "ledger", "node", "outbox", "provider", "records", "registry"})
 package org.careledger.pharmacy;

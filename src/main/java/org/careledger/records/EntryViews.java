@@ -8,9 +8,14 @@ import java.util.Optional;
 import org.careledger.contracts.Anchor;
 import org.careledger.contracts.ConsentQueries;
 import org.careledger.contracts.ContractState;
+import org.careledger.contracts.Prescription;
+import org.careledger.contracts.PrescriptionQueries;
+import org.careledger.contracts.RecordCategory;
 import org.careledger.crypto.Address;
 import org.careledger.crypto.CryptoException;
 import org.careledger.identity.UserId;
+import org.careledger.ledger.Hash;
+import org.careledger.node.LedgerService;
 import org.careledger.outbox.LedgerOutbox;
 import org.careledger.outbox.LedgerReceipt;
 import org.careledger.records.internal.StoredEntry;
@@ -21,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns stored entries into what a reader sees, checking each against its anchor on every read:
  * the entry is decrypted, re-hashed and compared with the stored hash and the anchored one. A
- * mismatch withholds the content and is logged to {@code careledger.security}.
+ * mismatch withholds the content and is logged to {@code careledger.security}. A prescription's
+ * entry is anchored by its prescription, whose content hash is on chain instead of a patient's anchor.
  */
 @Component
 class EntryViews {
@@ -32,11 +38,13 @@ class EntryViews {
     private final RecordVault vault;
     private final Parties parties;
     private final LedgerOutbox outbox;
+    private final LedgerService ledger;
 
-    EntryViews(RecordVault vault, Parties parties, LedgerOutbox outbox) {
+    EntryViews(RecordVault vault, Parties parties, LedgerOutbox outbox, LedgerService ledger) {
         this.vault = vault;
         this.parties = parties;
         this.outbox = outbox;
+        this.ledger = ledger;
     }
 
     /** Each entry's anchor of the highest version on chain, by entry id. */
@@ -54,6 +62,15 @@ class EntryViews {
     }
 
     RecordEntryView view(StoredEntry e, Anchor anchor, boolean withContent) {
+        Long prescribedIn = null;
+        if (anchor == null && e.getPrescriptionId() != null) {
+            Optional<Prescription> p = PrescriptionQueries.prescription(ledger.committedState(), Hash.fromHex(e.getPrescriptionId()));
+            if (p.isPresent()) {
+                anchor = new Anchor(p.get().patient(), e.getEntryId(), 1, RecordCategory.MEDICATION, p.get().contentHash(),
+                        p.get().issued().millis(), p.get().id());
+                prescribedIn = p.get().issued().height();
+            }
+        }
         UserId patient = new UserId(e.getPatientId());
         Party author = e.getAuthorId() == null ? null : parties.of(new UserId(e.getAuthorId()));
         Integrity integrity;
@@ -81,7 +98,7 @@ class EntryViews {
                 : vault.openComment(patient, e.getEntryId(), "rejection", e.getRejectionComment());
         Optional<LedgerReceipt> anchoring = outbox.latest(RecordCalls.ANCHOR, e.getEntryId());
         var anchorTx = anchor != null ? anchor.txId() : anchoring.map(LedgerReceipt::txId).orElse(null);
-        Long block = anchoring.map(LedgerReceipt::blockHeight).orElse(null);
+        Long block = prescribedIn != null ? prescribedIn : anchoring.map(LedgerReceipt::blockHeight).orElse(null);
         return new RecordEntryView(new EntryId(e.getEntryId()), Address.parse(e.getPatientAddress()), e.getCategory(), e.getVersion(),
                 e.getStatus(), integrity, content, author == null ? null : author.name(), author == null ? null : author.role(),
                 e.getImportedFrom(), e.isSelfReported(), e.getClinicalDate(), e.getCreatedAt(), e.getDecidedAt(),

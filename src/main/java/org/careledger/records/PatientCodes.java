@@ -81,10 +81,20 @@ public final class PatientCodes {
      *                                     valid CareLedger patient code
      */
     public static Address fromUpload(byte[] bytes) {
+        return fromPayload(textOfUpload(bytes));
+    }
+
+    /**
+     * The text of the QR code in {@code bytes}, a PNG or JPEG image, under the same limits as a
+     * patient's code (a prescription's QR code is read with this too).
+     *
+     * @throws InvalidPatientCodeException if the image is too large, not PNG or JPEG, or holds no QR code
+     */
+    public static String textOfUpload(byte[] bytes) {
         checkSize(bytes);
         String format = checkFormat(bytes);
         BufferedImage image = readImage(bytes, format);
-        return fromPayload(decodeQr(image));
+        return decodeQr(image);
     }
 
     /**

@@ -95,6 +95,10 @@ public class StoredEntry {
     @Column(name = "erased_by")
     private Long erasedBy;
 
+    /** The prescription (its id on chain) whose content hash anchors this entry, for an entry a prescription wrote. */
+    @Column(name = "prescription_id")
+    private String prescriptionId;
+
     protected StoredEntry() {
     }
 
@@ -158,6 +162,15 @@ public class StoredEntry {
 
     public void anchoredBy(String txId) {
         anchorTx = txId;
+    }
+
+    /** This entry is the content of prescription {@code chainId}, which anchors it. */
+    public void prescribedBy(String chainId) {
+        prescriptionId = chainId;
+    }
+
+    public String getPrescriptionId() {
+        return prescriptionId;
     }
 
     public String getEntryId() {
