@@ -57,8 +57,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @RolesAllowed(AppRoles.PHARMACIST)
 public class Dispensary {
 
-    static final String NOT_A_CODE = "This is not the QR code of a CareLedger prescription";
-    static final String DOES_NOT_OPEN = "This QR code does not open a prescription: it is not the prescription's current code "
+    public static final String NOT_A_CODE = "This is not the QR code of a CareLedger prescription";
+    public static final String DOES_NOT_OPEN = "This QR code does not open a prescription: it is not the prescription's current code "
             + "(used, cancelled, or only its number). Ask the patient to show the code their portal shows now.";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern BATCH = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ./-]{0,39}");

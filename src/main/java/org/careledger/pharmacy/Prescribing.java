@@ -147,14 +147,18 @@ public class Prescribing {
         return views.view(ledger.committedState(), rows.require(id), false);
     }
 
-    /** The prescriptions the signed-in doctor wrote for the patient, newest first, with their content. */
+    /**
+     * The prescriptions the signed-in doctor wrote for the patient, newest first, without their
+     * content: once written it is part of the patient's record, read there under consent and on the
+     * audit, as every entry is (the medicine and the quantities are on chain, and shown).
+     */
     public List<PrescriptionView> mineFor(Address patient) {
         UserProfile me = me();
         UserProfile patientAccount = requirePatient(patient);
         ContractState state = ledger.committedState();
         List<PrescriptionView> out = new ArrayList<>();
         for (PrescriptionRows.Rx rx : rows.byPrescriberFor(me.id(), patientAccount.id())) {
-            out.add(views.view(state, rx, rx.refused() == null && rx.onChain()));
+            out.add(views.view(state, rx, false));
         }
         return out;
     }
@@ -187,7 +191,7 @@ public class Prescribing {
         }
         if (!outbox.inFlight(PharmacyCalls.CANCEL, rx.patientAddress().toString()).stream()
                 .filter(c -> c.relatedId().equals(rx.id())).toList().isEmpty()) {
-            return views.view(state, rx, true);
+            return views.view(state, rx, false);
         }
         byte[] salt = new byte[32];
         RANDOM.nextBytes(salt);
@@ -196,7 +200,7 @@ public class Prescribing {
             outbox.queue(PharmacyCalls.CANCEL, Signer.user(me.id()), rx.patientAddress().toString(), rx.id(),
                     PrescriptionCalls.cancel(p.id(), Hash.sha256(salt, why.getBytes(StandardCharsets.UTF_8))));
         });
-        return views.view(ledger.committedState(), rows.require(rx.id()), true);
+        return views.view(ledger.committedState(), rows.require(rx.id()), false);
     }
 
     /** The medicine codes of the patient's prescriptions still active: on chain and dispensable, or on their way. */

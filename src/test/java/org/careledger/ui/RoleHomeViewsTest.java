@@ -43,7 +43,7 @@ class RoleHomeViewsTest extends KaribuTest {
     @Test
     void aPharmacistSeesTheirHome() {
         login(DemoAccounts.PHARMACIST.username(), Role.PHARMACIST);
-        UI.getCurrent().navigate("pharmacist");
+        UI.getCurrent().navigate("pharmacist/profile");
 
         _get(PharmacistHomeView.class);
         assertThat(_get(Span.class, spec -> spec.withId("ledger-address")).getText()).matches("0x[0-9a-fA-F]{40}");

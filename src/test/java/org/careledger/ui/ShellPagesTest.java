@@ -1,7 +1,6 @@
 package org.careledger.ui;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.sidenav.SideNav;
 import org.careledger.identity.DemoAccounts;
@@ -44,13 +43,11 @@ class ShellPagesTest extends KaribuTest {
     }
 
     @Test
-    @DisplayName("the pharmacist's home says what will appear there, not just a profile")
-    void thePharmacistsHomeSaysWhatIsComing() {
+    @DisplayName("the pharmacist's profile links to their pharmacy's prices")
+    void thePharmacistsProfileLinksToPrices() {
         login(DemoAccounts.PHARMACIST.username(), Role.PHARMACIST);
-        UI.getCurrent().navigate("pharmacist");
+        UI.getCurrent().navigate("pharmacist/profile");
 
-        assertThat(_get(Div.class, spec -> spec.withId("pharmacy-coming")).getElement().getTextRecursively())
-                .contains("Prescriptions to dispense").contains("invoice");
         assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("pharmacy-prices-link")).getHref())
                 .isEqualTo("pharmacist/prices");
     }

@@ -51,6 +51,7 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
     final ResponsiveGrid<RecordEntryView> myEntries = new ResponsiveGrid<>();
     private final VerticalLayout content = new VerticalLayout();
     private Address patient;
+    private boolean mayPrescribe;
 
     DoctorRecordView(DoctorRecords records, DoctorConsent consents) {
         this.records = records;
@@ -88,6 +89,7 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
             RecordsUi.report(e);
             return;
         }
+        mayPrescribe = record.openUntil().containsKey(RecordCategory.MEDICATION);
         title.setText("Record of " + (record.patient().name() == null ? patient.toString() : record.patient().name()));
         if (record.emergency()) {
             Div banner = new Div(new Span("EMERGENCY ACCESS: you opened this record without the patient's consent. "
@@ -104,6 +106,12 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
         }
         configureEntries();
         entries.setItems(record.entries());
+        if (record.openUntil().containsKey(RecordCategory.MEDICATION)) {
+            Button prescribe = new Button("Prescribe", click -> UI.getCurrent().navigate("doctor/prescribe/" + patient));
+            prescribe.setId("prescribe-button");
+            prescribe.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            content.add(prescribe);
+        }
         content.add(entries, new H3("Add an entry"),
                 new Paragraph("The patient approves each entry you write before it joins their record."),
                 new EntryForm(record.openUntil().keySet(), (category, c, date) -> records.proposeEntry(patient, category, c, date), () -> {
@@ -144,9 +152,23 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
         entries.text("Date", RecordsUi::date);
         entries.text("From", e -> RecordsUi.from(e, e.author() + " (self-reported)"));
         entries.component("Integrity", e -> RecordsUi.integrityBadge(e.integrity()));
+        entries.actions("", this::treatButton);
         entries.setEmptyStateText("Nothing in the categories open to you: the patient's record holds no entry of these kinds yet. "
                 + "Entries you add appear here once the patient approves them.");
         entries.setAllRowsVisible(true);
+    }
+
+    /** For a diagnosis, while the doctor may prescribe: a prescription for it, its code the indication. */
+    private com.vaadin.flow.component.Component treatButton(RecordEntryView e) {
+        if (e.category() != RecordCategory.DIAGNOSIS || e.content() == null || e.content().code() == null || !mayPrescribe) {
+            return new Span();
+        }
+        Button treat = new Button("Prescribe for this", click -> UI.getCurrent().navigate("doctor/prescribe/" + patient,
+                QueryParameters.simple(Map.of("system", e.content().codeSystem(), "code", e.content().code(),
+                        "display", e.content().display() == null ? "" : e.content().display()))));
+        treat.setId("treat-" + e.entryId().value().substring(0, Math.min(8, e.entryId().value().length())));
+        treat.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return treat;
     }
 
     private ResponsiveGrid<RecordEntryView> createMyEntries() {

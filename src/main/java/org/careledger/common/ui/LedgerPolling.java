@@ -1,4 +1,4 @@
-package org.careledger.records.ui;
+package org.careledger.common.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -8,15 +8,15 @@ import com.vaadin.flow.shared.Registration;
  * Refreshes a view every two seconds while something it shows waits for the ledger (a decision, a
  * revocation, an anchor), and stops polling once nothing does or the view is left.
  */
-final class LedgerPolling {
+public final class LedgerPolling {
 
-    static final int INTERVAL_MILLIS = 2000;
+    public static final int INTERVAL_MILLIS = 2000;
 
     private final Component owner;
     private Registration listener;
     private boolean pending;
 
-    LedgerPolling(Component owner, Runnable refresh) {
+    public LedgerPolling(Component owner, Runnable refresh) {
         this.owner = owner;
         owner.addAttachListener(e -> {
             listener = e.getUI().addPollListener(poll -> refresh.run());
@@ -32,12 +32,12 @@ final class LedgerPolling {
     }
 
     /** Polls while {@code somethingPending}. */
-    void pendingIf(boolean somethingPending) {
+    public void pendingIf(boolean somethingPending) {
         this.pending = somethingPending;
         owner.getUI().ifPresent(this::apply);
     }
 
-    boolean polling() {
+    public boolean polling() {
         return pending;
     }
 

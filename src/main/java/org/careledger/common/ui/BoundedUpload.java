@@ -1,4 +1,4 @@
-package org.careledger.records.ui;
+package org.careledger.common.ui;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,10 +28,10 @@ import elemental.json.JsonType;
  * <p>Spring's own multipart handling is off ({@code spring.servlet.multipart.enabled=false}), so
  * Vaadin streams the request here and this limit is the only one.
  */
-final class BoundedUpload implements UploadHandler {
+public final class BoundedUpload implements UploadHandler {
 
     /** What to do with a file within the limit, on the UI thread. */
-    interface Received {
+    public interface Received {
         void accept(UploadMetadata metadata, byte[] bytes);
     }
 
@@ -55,7 +55,7 @@ final class BoundedUpload implements UploadHandler {
      * the limit; {@code tooLarge} runs for a larger one, refused by the browser or by the server;
      * {@code refused} gets the browser's words for a file it refuses for another reason (its type).
      */
-    static Upload create(int maxBytes, Received received, Runnable tooLarge, Consumer<String> refused) {
+    public static Upload create(int maxBytes, Received received, Runnable tooLarge, Consumer<String> refused) {
         Upload upload = new Upload(new BoundedUpload(maxBytes, received, tooLarge));
         upload.setMaxFiles(1);
         upload.setMaxFileSize(maxBytes);

@@ -1,0 +1,307 @@
+package org.careledger.pharmacy.ui;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import org.careledger.common.InvalidInputException;
+import org.careledger.common.ui.BrowserTime;
+import org.careledger.common.ui.FieldErrors;
+import org.careledger.common.ui.LedgerPolling;
+import org.careledger.common.ui.ResponsiveGrid;
+import org.careledger.crypto.Address;
+import org.careledger.identity.AppRoles;
+import org.careledger.pharmacy.CatalogueMedicine;
+import org.careledger.pharmacy.MedicineCatalogue;
+import org.careledger.pharmacy.PrescriptionDraft;
+import org.careledger.pharmacy.PrescriptionView;
+import org.careledger.pharmacy.PrescriptionWarningsException;
+import org.careledger.pharmacy.Prescribing;
+import org.careledger.pharmacy.RxState;
+import org.careledger.records.EntryRules;
+import org.careledger.records.PatientCodes;
+
+/**
+ * Prescribing for one patient, from their record: the form (medicine from the catalogue, directions,
+ * quantity, refills, validity, the diagnosis treated), the warnings the checks raise before signing
+ * (and the reason the doctor must then type), and the prescriptions this doctor wrote for the
+ * patient, with their state on the ledger and a way to cancel one. The indication may come from the
+ * record's diagnosis the doctor chose there (query parameters {@code system}, {@code code},
+ * {@code display}).
+ */
+@Route("doctor/prescribe/:" + PrescribeView.ADDRESS)
+@PageTitle("Prescribe · CareLedger")
+@RolesAllowed(AppRoles.DOCTOR)
+class PrescribeView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final String ADDRESS = "address";
+
+    private final Prescribing prescribing;
+    private final MedicineCatalogue catalogue;
+    private final H2 title = new H2("Prescribe");
+    private final VerticalLayout content = new VerticalLayout();
+    final ComboBox<CatalogueMedicine> medicine = new ComboBox<>("Medicine");
+    final TextField dose = new TextField("Dose");
+    final Select<String> route = new Select<>();
+    final TextField frequency = new TextField("Frequency");
+    final IntegerField duration = new IntegerField("Duration (days)");
+    final IntegerField quantity = new IntegerField("Quantity per fill");
+    final IntegerField refills = new IntegerField("Refills");
+    final IntegerField validity = new IntegerField("Valid for (days)");
+    final TextField instructions = new TextField("Instructions for the patient (optional)");
+    final Select<String> indicationSystem = new Select<>();
+    final TextField indicationCode = new TextField("Diagnosis code");
+    final TextField indicationDisplay = new TextField("Diagnosis");
+    final Div warnings = new Div();
+    final TextArea overrideReason = new TextArea("Your reason to prescribe it anyway");
+    final Button submit = new Button("Sign and prescribe");
+    final ResponsiveGrid<PrescriptionView> mine = new ResponsiveGrid<>();
+    private final FieldErrors errors = new FieldErrors();
+    private final LedgerPolling polling;
+    private Address patient;
+
+    PrescribeView(Prescribing prescribing, MedicineCatalogue catalogue) {
+        this.prescribing = prescribing;
+        this.catalogue = catalogue;
+        setId("prescribe-view");
+        title.getStyle().set("overflow-wrap", "anywhere");
+        content.setPadding(false);
+        add(title, content);
+        polling = new LedgerPolling(this, this::refreshMine);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        content.removeAll();
+        try {
+            patient = PatientCodes.fromTyped(event.getRouteParameters().get(ADDRESS).orElse(""));
+        } catch (InvalidInputException e) {
+            content.add(new Paragraph("This is not a patient address: " + e.fieldErrors().values().iterator().next()));
+            return;
+        }
+        var query = event.getLocation().getQueryParameters();
+        Anchor back = new Anchor("doctor/patients/" + patient, "Back to the patient's record");
+        back.setId("rx-back");
+        back.getElement().setAttribute("router-link", true);
+        title.setText("Prescribe for patient " + patient);
+        if (!PharmacyUi.attempt(() -> {
+            if (!prescribing.mayPrescribe(patient)) {
+                throw new org.careledger.records.ConsentRequiredException("You may prescribe only while the patient's consent covers "
+                        + "their medication, or during an emergency access.");
+            }
+        }, null)) {
+            Paragraph no = new Paragraph("You may prescribe only while the patient's consent covers their medication, "
+                    + "or during an emergency access. Ask the patient for access to MEDICATION from their record.");
+            no.setId("rx-no-consent");
+            content.add(no, back);
+            return;
+        }
+        content.add(back, createForm(), new H3("Prescriptions you wrote for this patient"), createMine());
+        query.getSingleParameter("code").ifPresent(indicationCode::setValue);
+        query.getSingleParameter("display").ifPresent(indicationDisplay::setValue);
+        query.getSingleParameter("system").filter(s -> s.equals(EntryRules.ICD10) || s.equals(EntryRules.SNOMED))
+                .ifPresent(indicationSystem::setValue);
+        refreshMine();
+    }
+
+    private VerticalLayout createForm() {
+        medicine.setId("rx-medicine");
+        medicine.setItemLabelGenerator(CatalogueMedicine::label);
+        medicine.setItems(q -> catalogue.prescribable(q.getFilter().orElse(""), q.getOffset() + q.getLimit()).stream().skip(q.getOffset()));
+        medicine.setPlaceholder("Type a name or an RxNorm code");
+        medicine.setHelperText("Withdrawn medicines are not offered");
+        medicine.addValueChangeListener(e -> checkWarnings());
+        dose.setId("rx-dose");
+        dose.setPlaceholder("1 tablet");
+        route.setId("rx-route");
+        route.setLabel("Route");
+        route.setItems(PrescriptionDraft.ROUTES);
+        route.setValue("Oral");
+        frequency.setId("rx-frequency");
+        frequency.setPlaceholder("twice a day");
+        duration.setId("rx-duration");
+        duration.setMin(1);
+        duration.setMax(366);
+        quantity.setId("rx-quantity");
+        quantity.setMin(1);
+        quantity.setHelperText("Units one fill dispenses");
+        refills.setId("rx-refills");
+        refills.setMin(0);
+        refills.setMax(5);
+        refills.setValue(0);
+        refills.setStepButtonsVisible(true);
+        validity.setId("rx-validity");
+        validity.setMin(1);
+        validity.setMax(366);
+        validity.setValue(PrescriptionDraft.DEFAULT_VALIDITY_DAYS);
+        instructions.setId("rx-instructions");
+        indicationSystem.setId("rx-indication-system");
+        indicationSystem.setLabel("Code system");
+        indicationSystem.setItems(EntryRules.ICD10, EntryRules.SNOMED);
+        indicationSystem.setValue(EntryRules.ICD10);
+        indicationCode.setId("rx-indication-code");
+        indicationCode.setPlaceholder("J02.9");
+        indicationDisplay.setId("rx-indication-display");
+        indicationDisplay.setPlaceholder("Acute pharyngitis");
+        warnings.setId("rx-warnings");
+        warnings.setVisible(false);
+        warnings.getElement().setAttribute("role", "alert");
+        warnings.getStyle().set("color", "var(--lumo-error-text-color)");
+        overrideReason.setId("rx-override-reason");
+        overrideReason.setVisible(false);
+        overrideReason.setMaxLength(500);
+        overrideReason.setWidthFull();
+        errors.bind("medicine", medicine).bind("dose", dose).bind("route", route).bind("frequency", frequency)
+                .bind("durationDays", duration).bind("quantity", quantity).bind("refills", refills).bind("validityDays", validity)
+                .bind("instructions", instructions).bind("indicationSystem", indicationSystem).bind("indicationCode", indicationCode)
+                .bind("indicationDisplay", indicationDisplay).bind("overrideReason", overrideReason);
+        FormLayout form = new FormLayout(medicine, dose, route, frequency, duration, quantity, refills, validity, instructions,
+                indicationSystem, indicationCode, indicationDisplay);
+        form.setColspan(medicine, 2);
+        form.setColspan(instructions, 2);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
+        submit.setId("rx-submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.addClickListener(e -> prescribe());
+        Paragraph note = new Paragraph("The prescription joins the patient's record at once, signed with your key on the ledger; "
+                + "the patient sees it with a QR code to show at any pharmacy.");
+        VerticalLayout box = new VerticalLayout(new H3("New prescription"), note, form, warnings, overrideReason, submit);
+        box.setPadding(false);
+        box.addClassName("cl-card");
+        return box;
+    }
+
+    private void checkWarnings() {
+        CatalogueMedicine m = medicine.getValue();
+        if (m == null) {
+            showWarnings(List.of());
+            return;
+        }
+        PharmacyUi.attempt(() -> showWarnings(prescribing.warnings(patient, m.code().value())), null);
+    }
+
+    private void showWarnings(List<String> found) {
+        warnings.removeAll();
+        warnings.setVisible(!found.isEmpty());
+        overrideReason.setVisible(!found.isEmpty());
+        if (!found.isEmpty()) {
+            UnorderedList list = new UnorderedList();
+            found.forEach(w -> list.add(new ListItem(w)));
+            warnings.add(new Paragraph("Before you sign:"), list,
+                    new Paragraph("To prescribe it anyway, type your reason below; it is kept with the prescription."));
+        }
+    }
+
+    private PrescriptionDraft draft() {
+        CatalogueMedicine m = medicine.getValue();
+        return new PrescriptionDraft(m == null ? null : m.code().value(), dose.getValue(), route.getValue(), frequency.getValue(),
+                duration.getValue(), quantity.getValue() == null ? null : quantity.getValue().longValue(), refills.getValue(),
+                validity.getValue(), instructions.getValue(), indicationSystem.getValue(), indicationCode.getValue(),
+                indicationDisplay.getValue(), overrideReason.isVisible() ? overrideReason.getValue() : null);
+    }
+
+    private void prescribe() {
+        errors.clear();
+        try {
+            PrescriptionView written = prescribing.prescribe(patient, draft());
+            FieldErrors.Notifications.success("Prescribed " + written.medicineName() + ": on its way to the ledger");
+            medicine.clear();
+            dose.clear();
+            frequency.clear();
+            duration.clear();
+            quantity.clear();
+            instructions.clear();
+            overrideReason.clear();
+            showWarnings(List.of());
+            refreshMine();
+        } catch (PrescriptionWarningsException e) {
+            showWarnings(e.warnings());
+            overrideReason.setInvalid(true);
+            overrideReason.setErrorMessage("Type your reason (at least 5 characters), or change the prescription");
+        } catch (RuntimeException e) {
+            PharmacyUi.attempt(() -> {
+                throw e;
+            }, errors);
+        }
+    }
+
+    private ResponsiveGrid<PrescriptionView> createMine() {
+        mine.setId("rx-mine");
+        mine.text("Medicine", PrescriptionView::medicineName);
+        mine.component("State", PharmacyUi::stateBadge);
+        mine.text("Quantity", PharmacyUi::quantities);
+        mine.text("Written", p -> BrowserTime.format(p.writtenAt()) + (p.issuedBlock() == null ? "" : " · block " + p.issuedBlock()));
+        mine.actions("", this::cancelButton);
+        mine.setEmptyStateText("You have written no prescriptions for this patient yet.");
+        mine.setAllRowsVisible(true);
+        return mine;
+    }
+
+    private com.vaadin.flow.component.Component cancelButton(PrescriptionView p) {
+        if (!(p.state().dispensable())) {
+            return new Div();
+        }
+        Button cancel = new Button("Cancel", e -> openCancel(p));
+        cancel.setId("rx-cancel-" + p.shortId());
+        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        return cancel;
+    }
+
+    private void openCancel(PrescriptionView p) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Cancel " + p.medicineName() + "?");
+        TextArea reason = new TextArea("Reason");
+        reason.setId("rx-cancel-reason");
+        reason.setMaxLength(500);
+        reason.setWidthFull();
+        FieldErrors cancelErrors = new FieldErrors().bind("reason", reason);
+        Button confirm = new Button("Cancel the prescription", e -> {
+            if (PharmacyUi.attempt(() -> prescribing.cancel(p.id(), reason.getValue()), cancelErrors)) {
+                dialog.close();
+                FieldErrors.Notifications.success("Cancellation on its way to the ledger");
+                refreshMine();
+            }
+        });
+        confirm.setId("rx-cancel-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        Button keep = new Button("Keep it", e -> dialog.close());
+        dialog.add(new Paragraph("The patient and any pharmacy it was sent to will see it cancelled; what was dispensed stays dispensed."),
+                reason);
+        dialog.getFooter().add(new HorizontalLayout(keep, confirm));
+        dialog.open();
+    }
+
+    private void refreshMine() {
+        if (patient == null) {
+            return;
+        }
+        PharmacyUi.attempt(() -> {
+            List<PrescriptionView> rows = prescribing.mineFor(patient);
+            mine.setItems(rows);
+            polling.pendingIf(rows.stream().anyMatch(p -> p.state() == RxState.ON_ITS_WAY || p.cancelReason() != null
+                    && p.state() != RxState.CANCELLED));
+        }, null);
+    }
+}
