@@ -8,5 +8,5 @@
  * calls move tokens name them with a {@link org.careledger.wallet.TokenEffect}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Wallet",
-        allowedDependencies = {"common", "contracts", "crypto", "identity", "ledger", "node", "outbox", "registry"})
+        allowedDependencies = {"common", "contracts", "crypto", "identity", "ledger", "node", "outbox", "provider", "registry"})
 package org.careledger.wallet;
