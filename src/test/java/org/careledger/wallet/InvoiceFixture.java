@@ -35,10 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it is in a block. The dispensing's invoice (payer the patient, payee the pharmacy's account, id
  * the dispensing's transaction) is then open in the committed state.
  */
-final class InvoiceFixture {
+public final class InvoiceFixture {
 
     /** Acetaminophen 325 MG Oral Tablet. */
-    static final String MEDICINE = "313782";
+    public static final String MEDICINE = "313782";
     private static final long DAYS_30 = Duration.ofDays(30).toMillis();
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -50,7 +50,7 @@ final class InvoiceFixture {
     private final UserProfile pharmacist;
     private final SecureRandom random = new SecureRandom();
 
-    InvoiceFixture(ApplicationContext ctx) {
+    public InvoiceFixture(ApplicationContext ctx) {
         this.outbox = ctx.getBean(LedgerOutbox.class);
         this.ledger = ctx.getBean(LedgerService.class);
         this.transactions = ctx.getBean(TransactionTemplate.class);
@@ -67,7 +67,7 @@ final class InvoiceFixture {
     }
 
     /** The demo pharmacy's own account: the payee of its invoices. */
-    Address pharmacy() {
+    public Address pharmacy() {
         return providerAccounts.addressOf(pharmacist.providerId()).orElseThrow();
     }
 
@@ -75,7 +75,7 @@ final class InvoiceFixture {
      * {@code patient} (registered on the chain) is prescribed {@code quantity} of {@link #MEDICINE}
      * and the pharmacy dispenses all of it at {@code unitPrice} base units; returns the invoice's id.
      */
-    Dispensed dispense(UserProfile patient, long quantity, long unitPrice) {
+    public Dispensed dispense(UserProfile patient, long quantity, long unitPrice) {
         Hash request = commit(Signer.user(doctor.id()), ConsentCalls.request(patient.ledgerAddress(), Purpose.TREATMENT,
                 List.of(RecordCategory.MEDICATION), DAYS_30, null));
         commit(Signer.user(patient.id()), ConsentCalls.grant(request, List.of(RecordCategory.MEDICATION), DAYS_30));
@@ -88,7 +88,7 @@ final class InvoiceFixture {
     }
 
     /** The pharmacy reverses its dispensing: the invoice is refunded if paid, cancelled if open. */
-    void reverse(Dispensed dispensed) {
+    public void reverse(Dispensed dispensed) {
         commit(providerAccounts.signerOf(pharmacist.providerId()), PrescriptionCalls.reverse(dispensed.invoiceId()));
     }
 
@@ -107,6 +107,6 @@ final class InvoiceFixture {
     }
 
     /** A dispensing on the chain: its id is its invoice's; it dispensed prescription {@code prescriptionId}. */
-    record Dispensed(Hash invoiceId, Hash prescriptionId) {
+    public record Dispensed(Hash invoiceId, Hash prescriptionId) {
     }
 }
