@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.careledger.contracts.ContractState;
-import org.careledger.contracts.StateView;
 import org.careledger.crypto.Address;
 import org.careledger.identity.UserProfile;
 import org.careledger.ledger.ContractCall;
@@ -43,15 +42,15 @@ class OnTheirWay {
      */
     List<Outgoing> of(UserProfile profile) {
         Address me = profile.ledgerAddress();
-        Supplier<StateView> state = new Supplier<>() {
+        Supplier<ContractState> state = new Supplier<>() {
             private ContractState read;
 
             @Override
-            public StateView get() {
+            public ContractState get() {
                 if (read == null) {
                     read = ledger.committedState();
                 }
-                return read.view();
+                return read;
             }
         };
         List<Outgoing> out = new ArrayList<>();
@@ -73,7 +72,7 @@ class OnTheirWay {
         return out;
     }
 
-    private Outgoing outgoing(Address me, Hash txId, TxLocation minedAt, ContractCall call, long fee, Supplier<StateView> state) {
+    private Outgoing outgoing(Address me, Hash txId, TxLocation minedAt, ContractCall call, long fee, Supplier<ContractState> state) {
         long amount = 0;
         Address to = null;
         for (TokenEffect.Movement m : effects.of(me, call, state)) {

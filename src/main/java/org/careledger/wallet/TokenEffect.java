@@ -3,7 +3,7 @@ package org.careledger.wallet;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.careledger.contracts.StateView;
+import org.careledger.contracts.ContractState;
 import org.careledger.crypto.Address;
 import org.careledger.ledger.ContractCall;
 
@@ -20,10 +20,15 @@ public interface TokenEffect {
 
     /**
      * The tokens {@code call} signed by {@code sender} moves, one movement per payer and payee (the
-     * sender's fee excluded). {@code state} gives the committed state, for a call whose arguments do
-     * not carry the amount (an invoice's total); most effects never ask for it.
+     * sender's fee excluded). {@code state} gives a committed state, for a call whose arguments do
+     * not carry the amount (an invoice's total); most effects never ask for it. Which state depends on
+     * who asks: for a call on its way (the spendable amount, the pending lines of a history) it is the
+     * state before the call's block; for the history's read model it is the tip when the worker gets
+     * to the block, so the state after the call's block, and after any number of later blocks when it
+     * catches up. An effect that reads the state must therefore give the same answer before and after
+     * its call, and after whatever later calls may do to what it reads.
      */
-    List<Movement> movements(Address sender, ContractCall call, Supplier<StateView> state);
+    List<Movement> movements(Address sender, ContractCall call, Supplier<ContractState> state);
 
     /** {@code amount} base units from {@code from} to {@code to}. */
     record Movement(Address from, Address to, long amount) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.careledger.contracts.StateView;
+import org.careledger.contracts.ContractState;
 import org.careledger.contracts.Tokens;
 import org.careledger.crypto.Address;
 import org.careledger.ledger.Arg;
@@ -14,8 +14,8 @@ import org.careledger.ledger.ContractCall;
 import org.springframework.stereotype.Component;
 
 /**
- * Every {@link TokenEffect} the portal knows, by call name: {@code tokens.transfer} here, more from
- * other modules' beans. A call with no effect moves nothing but its fee.
+ * Every {@link TokenEffect} the portal knows, by call name: {@code tokens.transfer} here, an invoice's
+ * payment and its refund ({@link InvoiceEffects}), more from other modules' beans. A call with no effect moves nothing but its fee.
  */
 @Component
 class TokenEffects {
@@ -26,6 +26,8 @@ class TokenEffects {
 
     TokenEffects(List<TokenEffect> contributed) {
         register(new Transfer());
+        register(new InvoiceEffects.Pay());
+        register(new InvoiceEffects.Refund());
         contributed.forEach(this::register);
     }
 
@@ -36,7 +38,7 @@ class TokenEffects {
     }
 
     /** What {@code call} moves; empty for a call with no known effect, or arguments it cannot read. */
-    List<TokenEffect.Movement> of(Address sender, ContractCall call, Supplier<StateView> state) {
+    List<TokenEffect.Movement> of(Address sender, ContractCall call, Supplier<ContractState> state) {
         TokenEffect effect = byCall.get(TokenEffect.nameOf(call));
         if (effect == null) {
             return List.of();
@@ -57,7 +59,7 @@ class TokenEffects {
         }
 
         @Override
-        public List<Movement> movements(Address sender, ContractCall call, Supplier<StateView> state) {
+        public List<Movement> movements(Address sender, ContractCall call, Supplier<ContractState> state) {
             if (call.args().size() == 2 && call.args().get(0) instanceof Arg.Addr to && call.args().get(1) instanceof Arg.U64 amount) {
                 return List.of(new Movement(sender, to.value(), amount.value()));
             }

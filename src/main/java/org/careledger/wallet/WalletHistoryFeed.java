@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 
-import org.careledger.contracts.StateView;
+import org.careledger.contracts.ContractState;
 import org.careledger.crypto.Address;
 import org.careledger.node.BlockMined;
 import org.careledger.node.CommittedBlock;
@@ -107,7 +107,7 @@ class WalletHistoryFeed {
     private List<MovementRow> rowsOf(TransactionCommitted tx, Instant time) {
         String callName = TokenEffect.nameOf(tx.call());
         Map<Address, MovementRow> byAccount = new LinkedHashMap<>();
-        Supplier<StateView> state = () -> ledger.committedState().view();
+        Supplier<ContractState> state = ledger::committedState; // the tip now: after the transaction's block
         for (TokenEffect.Movement m : effects.of(tx.sender(), tx.call(), state)) {
             add(byAccount, tx, time, callName, m.from(), m.to(), -m.amount());
             add(byAccount, tx, time, callName, m.to(), m.from(), m.amount());

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -18,7 +17,6 @@ import org.careledger.crypto.Address;
 import org.careledger.crypto.InvalidAddressException;
 import org.careledger.identity.AppRoles;
 import org.careledger.identity.CurrentUser;
-import org.careledger.identity.UserId;
 import org.careledger.identity.UserProfile;
 import org.careledger.ledger.Hash;
 import org.careledger.node.LedgerService;
@@ -50,17 +48,18 @@ public class WalletService {
     private final LedgerOutbox outbox;
     private final MovementRows movements;
     private final OnTheirWay onTheirWay;
+    private final Spending spending;
     private final Counterparts counterparts;
     private final TransactionTemplate transactions;
-    private final Map<UserId, Object> sending = new ConcurrentHashMap<>();
 
     WalletService(CurrentUser currentUser, LedgerService ledger, LedgerOutbox outbox, MovementRows movements, OnTheirWay onTheirWay,
-                  Counterparts counterparts, TransactionTemplate transactions) {
+                  Spending spending, Counterparts counterparts, TransactionTemplate transactions) {
         this.currentUser = currentUser;
         this.ledger = ledger;
         this.outbox = outbox;
         this.movements = movements;
         this.onTheirWay = onTheirWay;
+        this.spending = spending;
         this.counterparts = counterparts;
         this.transactions = transactions;
     }
@@ -75,25 +74,8 @@ public class WalletService {
         return balanceOf(me());
     }
 
-    /**
-     * The balance and what is on its way, read at one tip: a block joining between the two reads
-     * would count a transfer twice or not at all, so they are read again until the tip held still
-     * (blocks come about once a second; a few tries at most).
-     */
     private WalletBalance balanceOf(UserProfile me) {
-        for (int attempt = 0; ; attempt++) {
-            Hash tip = ledger.tip().hash();
-            long balance = Tokens.balanceOf(ledger.committedState().view(), me.ledgerAddress());
-            long out = 0;
-            for (OnTheirWay.Outgoing o : onTheirWay.of(me)) {
-                if (o.minedAt() == null) {
-                    out = Math.addExact(out, o.total());
-                }
-            }
-            if (tip.equals(ledger.tip().hash()) || attempt == 4) {
-                return new WalletBalance(balance, out);
-            }
-        }
+        return spending.balanceOf(me);
     }
 
     /** The fee a transfer pays now, in base units. */
@@ -156,15 +138,12 @@ public class WalletService {
      */
     public LedgerReceipt send(String toAddress, String amountText) {
         UserProfile me = me();
-        QueuedCall queued;
-        // one send per user at a time, until its call is committed in the outbox: two tabs cannot both spend the same tokens
-        synchronized (sending.computeIfAbsent(me.id(), id -> new Object())) {
-            queued = transactions.execute(s -> {
-                TransferQuote quote = quote(toAddress, amountText);
-                return outbox.queue(WalletCalls.SEND, Signer.user(me.id()), me.ledgerAddress().toString(), null,
-                        Tokens.transfer(quote.to(), quote.amount()));
-            });
-        }
+        // one spending per user at a time, until its call is committed in the outbox: two tabs cannot both spend the same tokens
+        QueuedCall queued = spending.inTurn(me.id(), () -> transactions.execute(s -> {
+            TransferQuote quote = quote(toAddress, amountText);
+            return outbox.queue(WalletCalls.SEND, Signer.user(me.id()), me.ledgerAddress().toString(), null,
+                    Tokens.transfer(quote.to(), quote.amount()));
+        }));
         return outbox.receipt(queued);
     }
 

@@ -25,15 +25,16 @@ import org.careledger.common.ui.FieldErrors;
 import org.careledger.common.ui.ResponsiveGrid;
 import org.careledger.identity.AppRoles;
 import org.careledger.identity.PatientQrCodes;
+import org.careledger.wallet.Invoicing;
 import org.careledger.wallet.TokenAmount;
 import org.careledger.wallet.WalletBalance;
 import org.careledger.wallet.WalletEntry;
 import org.careledger.wallet.WalletService;
 
 /**
- * Every user's wallet: the balance, a form to send tokens, the address and its QR code to receive
- * them, and the history of what moved. Refreshes itself while a transaction of the user's waits
- * for a block.
+ * Every user's wallet: the balance, the invoices to pay, a form to send tokens, the address and its
+ * QR code to receive them, and the history of what moved. Refreshes itself while a transaction of
+ * the user's waits for a block.
  */
 @Route("wallet")
 @PageTitle("Wallet · CareLedger")
@@ -45,19 +46,21 @@ class WalletView extends VerticalLayout {
     final Span spendable = new Span();
     final ResponsiveGrid<WalletEntry> history = new ResponsiveGrid<>();
     final SendTokensForm sendForm;
+    final InvoicesSection invoices;
 
     private final WalletService wallet;
     private final WalletUi.Polling polling;
 
-    WalletView(WalletService wallet) {
+    WalletView(WalletService wallet, Invoicing invoicing) {
         this.wallet = wallet;
         setId("wallet");
         this.polling = new WalletUi.Polling(this, this::refresh);
         this.sendForm = new SendTokensForm(wallet, this::refresh);
+        this.invoices = new InvoicesSection(invoicing, this::refresh);
         FlexLayout cards = new FlexLayout(createBalanceCard(), createReceiveCard());
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.getStyle().set("gap", "var(--lumo-space-l)");
-        add(new H2("Wallet"), cards, sendForm, new H3("History"), createHistory());
+        add(new H2("Wallet"), cards, invoices, sendForm, new H3("History"), createHistory());
         refresh();
     }
 
@@ -131,6 +134,7 @@ class WalletView extends VerticalLayout {
             waiting[0] = now.pendingOut() > 0 || history.getListDataView().getItems().anyMatch(WalletEntry::pending);
         }, new FieldErrors());
         boolean sendWaiting = sendForm != null && sendForm.showStatus();
-        polling.pendingIf(waiting[0] || sendWaiting);
+        boolean paymentWaiting = invoices != null && invoices.refresh();
+        polling.pendingIf(waiting[0] || sendWaiting || paymentWaiting);
     }
 }
