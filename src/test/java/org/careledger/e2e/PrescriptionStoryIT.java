@@ -1,0 +1,242 @@
+package org.careledger.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.careledger.Await;
+import org.careledger.IntegrationTest;
+import org.careledger.contracts.Purpose;
+import org.careledger.contracts.RecordCategory;
+import org.careledger.contracts.Registry;
+import org.careledger.contracts.Tokens;
+import org.careledger.identity.DemoAccounts;
+import org.careledger.identity.Role;
+import org.careledger.identity.TestAccounts;
+import org.careledger.identity.UserProfile;
+import org.careledger.node.LedgerService;
+import org.careledger.node.LedgerSettings;
+import org.careledger.outbox.LedgerReceipt;
+import org.careledger.pharmacy.Prescribing;
+import org.careledger.provider.Providers;
+import org.careledger.records.DoctorConsent;
+import org.careledger.records.PatientConsent;
+import org.careledger.records.RequestId;
+import org.careledger.registry.ProviderAccounts;
+import org.careledger.wallet.TestFunding;
+import org.careledger.wallet.TokenAmount;
+import org.careledger.wallet.WalletService;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The prescription story of issue 13 in a real browser, with a fresh doctor, patient and pharmacist
+ * (so no other story can interfere): the doctor prescribes from the patient's record, the patient
+ * sees it and its QR code, the pharmacist scans a photo of the code and dispenses, the invoice
+ * appears in the patient's wallet, the patient pays, the pharmacist sees it paid in the payment's
+ * block, and the money moved: out of the patient's wallet (total and fee) and into the pharmacy's
+ * account on the admin's Providers page. The consent is given through the services (the records
+ * story walks it in the browser), and the patient is funded by the admin's wallet as the wallet
+ * tests are.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PrescriptionStoryIT extends IntegrationTest {
+
+    @RegisterExtension
+    static final BrowserSupport browser = new BrowserSupport();
+
+    /** lisinopril 10 MG Oral Tablet, 0.91 tokens a unit in the catalogue. */
+    private static final String LISINOPRIL = "314076";
+    private static final String LISINOPRIL_NAME = "lisinopril 10 MG Oral Tablet";
+    private static final long TABLETS = 2;
+    private static final long TWO_TOKENS = 2 * TestFunding.ONE_TOKEN;
+    private static final Pattern QR_PAYLOAD = Pattern.compile("careledger:rx:[0-9a-f-]{36}\\?s=[0-9a-f]{64}&v=1");
+    private static final Pattern FEE = Pattern.compile("a fee of ([\\d,.]+)");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext ctx;
+
+    @Autowired
+    LedgerService ledger;
+
+    @Autowired
+    DoctorConsent doctorConsent;
+
+    @Autowired
+    PatientConsent patientConsent;
+
+    @Autowired
+    Prescribing prescribing;
+
+    @Autowired
+    WalletService wallet;
+
+    @Autowired
+    Providers providers;
+
+    @Autowired
+    ProviderAccounts providerAccounts;
+
+    private WebDriver driver() {
+        return browser.driver();
+    }
+
+    private String baseUrl() {
+        return "http://localhost:" + port + "/";
+    }
+
+    private void signIn(String username, String password, String homeId) {
+        new LoginPage(driver(), baseUrl()).open().signInExpecting(username, password, homeId);
+    }
+
+    private void signIn(UserProfile user, String homeId) {
+        signIn(user.username(), TestAccounts.PASSWORD, homeId);
+    }
+
+    private void signOut() {
+        new PortalShell(driver(), baseUrl()).signOut();
+    }
+
+    @Test
+    @DisplayName("doctor prescribes → patient sees it and its QR → pharmacist scans the photo and dispenses → patient pays the invoice → pharmacist sees it paid → the tokens moved")
+    void thePrescriptionStory() throws IOException {
+        TestAccounts accounts = new TestAccounts(ctx);
+        UserProfile doctor = accounts.active(Role.DOCTOR);
+        UserProfile patient = accounts.active(Role.PATIENT);
+        UserProfile pharmacist = accounts.active(Role.PHARMACIST);
+        String pharmacyName = providers.find(accounts.pharmacyId()).orElseThrow().name();
+        String pharmacyAccount = providerAccounts.addressOf(accounts.pharmacyId()).orElseThrow().toString();
+        awaitOnLedger(doctor, patient, pharmacist);
+        Await.until("the pharmacist is affiliated with their pharmacy on the ledger",
+                () -> Registry.pharmacyOf(ledger.committedState().view(), pharmacist.ledgerAddress()).isPresent());
+        fundWithTwoTokens(patient);
+        grantMedication(doctor, patient);
+        String address = patient.ledgerAddress().toString();
+        long started = System.nanoTime();
+
+        // the admin notes the pharmacy's balance
+        signIn(DemoAccounts.ADMIN.username(), DemoAccounts.ADMIN.password(), "admin-home");
+        long pharmacyBefore = new ProvidersPage(driver(), baseUrl()).open().balanceOfAccount(pharmacyAccount);
+        signOut();
+
+        // the doctor prescribes from the patient's record
+        signIn(doctor, "doctor-home");
+        PrescribePage prescribe = new PrescribePage(driver(), baseUrl()).openFromRecordOf(address)
+                .chooseMedicine(LISINOPRIL, LISINOPRIL_NAME)
+                .fillIn("1 tablet", "once a day", 2, (int) TABLETS, "I10", "Essential (primary) hypertension");
+        assertThat(prescribe.showsWarnings()).as("nothing to warn about for a new patient").isFalse();
+        assertThat(prescribe.submitAndReadFirstState(LISINOPRIL_NAME)).isEqualTo("On its way to the ledger");
+        assertThat(prescribe.awaitState(LISINOPRIL_NAME, "Issued")).anySatisfy(cell -> assertThat(cell).matches(".*block \\d+"));
+        signOut();
+
+        // the patient sees it and its QR code
+        signIn(patient, "patient-home");
+        MyPrescriptionsPage mine = new MyPrescriptionsPage(driver(), baseUrl()).open();
+        List<String> active = mine.awaitActive(LISINOPRIL_NAME, "Issued");
+        assertThat(String.join(" | ", active)).contains("1 tablet, Oral, once a day, for 2 days")
+                .contains("2 per fill, 0 refills; 2 of 2 left").contains(doctor.fullName()).contains("None yet");
+        MyPrescriptionsPage.QrDialog qr = mine.showQrCode();
+        String payload = qr.payload();
+        assertThat(payload).matches(QR_PAYLOAD);
+        Path photo = MyRecordPage.tempCopy(qr.imageBytes(), "prescription-qr.png");
+        qr.close();
+        signOut();
+
+        try {
+            // the pharmacist scans the photo of the code and dispenses
+            signIn(pharmacist, "pharmacist-home");
+            DispensePage dispense = new DispensaryPage(driver(), baseUrl()).open().scanPhoto(photo);
+            assertThat(driver().getCurrentUrl()).as("the code opened its prescription")
+                    .endsWith("pharmacist/prescriptions/" + payload.substring("careledger:rx:".length(), payload.indexOf('?')));
+            assertThat(dispense.detailsText()).contains(patient.fullName()).contains(LISINOPRIL_NAME).contains(doctor.fullName())
+                    .contains("ICD-10 I10 Essential (primary) hypertension");
+            long unitPrice = dispense.unitPrice();
+            assertThat(dispense.proposedQuantity()).isEqualTo(TABLETS);
+            dispense.dispense(TABLETS, "LOT-2026/17", LocalDate.now().plusYears(1));
+            String open = dispense.awaitFillStatus("Dispensed in block \\d+; invoice open");
+            long total = TokenText.baseUnits(dispense.fillRow().stream().filter(c -> c.endsWith("tokens")).findFirst().orElseThrow());
+            assertThat(total).as("the invoice: %d tablets at the price the page showed", TABLETS).isEqualTo(TABLETS * unitPrice);
+            signOut();
+
+            // the invoice is in the patient's wallet; the patient pays it
+            signIn(patient, "patient-home");
+            WalletPage walletPage = new WalletPage(driver(), baseUrl()).open();
+            String invoice = walletPage.onlyInvoice();
+            assertThat(walletPage.invoiceText(invoice)).contains(pharmacyName).contains(LISINOPRIL_NAME + ": " + TABLETS + " × ");
+            assertThat(walletPage.invoiceTotal(invoice)).isEqualTo(total);
+            assertThat(walletPage.invoiceStatus(invoice)).isEqualTo("open");
+            long before = walletPage.balance();
+            String sums = walletPage.askToPay(invoice);
+            Matcher feeShown = FEE.matcher(sums);
+            assertThat(feeShown.find()).as("the confirmation names the fee: %s", sums).isTrue();
+            long fee = TokenText.baseUnits(feeShown.group(1));
+            assertThat(sums).contains(new TokenAmount(before - total - fee) + " will be left to spend");
+            walletPage.confirmPayment(invoice, "paid in block \\d+");
+            String paidIn = walletPage.invoiceStatus(invoice).replace("paid in ", "");
+            assertThat(walletPage.offersReceipt(invoice)).isTrue();
+            walletPage.awaitBalance(before - total - fee);
+            List<String> payment = walletPage.historyRow("to " + pharmacyName);
+            assertThat(payment).contains("in " + paidIn, "−" + TokenAmount.format(total), TokenAmount.format(fee));
+            signOut();
+
+            // the pharmacist sees it paid, in the payment's block, from the work queue
+            signIn(pharmacist, "pharmacist-home");
+            String shortId = payload.substring("careledger:rx:".length(), "careledger:rx:".length() + 8);
+            DispensePage again = new DispensaryPage(driver(), baseUrl()).open().openFromQueue(shortId);
+            assertThat(again.awaitFillStatus("Dispensed in block \\d+; paid in block \\d+"))
+                    .startsWith(open.replace("; invoice open", "")).endsWith("; paid in " + paidIn);
+            signOut();
+
+            // and the pharmacy's account holds the total more
+            signIn(DemoAccounts.ADMIN.username(), DemoAccounts.ADMIN.password(), "admin-home");
+            assertThat(new ProvidersPage(driver(), baseUrl()).open().balanceOfAccount(pharmacyAccount))
+                    .isEqualTo(pharmacyBefore + total);
+        } finally {
+            Files.deleteIfExists(photo);
+        }
+        System.out.printf("PrescriptionStoryIT: the story took %.1f s in the browser%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    private void awaitOnLedger(UserProfile... users) {
+        for (UserProfile user : users) {
+            Await.until(user.fullName() + " is on the ledger's registry", Duration.ofSeconds(60),
+                    () -> Registry.roleOf(ledger.committedState().view(), user.ledgerAddress()).isPresent());
+        }
+    }
+
+    /** The admin sends what tops the patient's welcome up to two tokens: enough for two tablets and the fee. */
+    private void fundWithTwoTokens(UserProfile patient) {
+        long rest = TWO_TOKENS - ctx.getBean(LedgerSettings.class).welcomeBaseUnits();
+        TestAccounts.as(DemoAccounts.ADMIN.username(), Role.ADMIN, () -> wallet.send(patient.ledgerAddress().toString(), TokenAmount.format(rest)));
+        Await.until("the patient holds two tokens", Duration.ofSeconds(60),
+                () -> Tokens.balanceOf(ledger.committedState().view(), patient.ledgerAddress()) == TWO_TOKENS);
+    }
+
+    /** The doctor asks for MEDICATION and the patient grants it, through the services. */
+    private void grantMedication(UserProfile doctor, UserProfile patient) {
+        Set<RecordCategory> medication = Set.of(RecordCategory.MEDICATION);
+        LedgerReceipt request = TestAccounts.as(doctor, () -> doctorConsent.requestAccess(patient.ledgerAddress(), Purpose.TREATMENT,
+                medication, Duration.ofDays(7), "Blood pressure"));
+        Await.until("the patient sees the request", () -> TestAccounts.as(patient, () -> patientConsent.myRequests()).stream()
+                .anyMatch(r -> r.requestId().value().equals(request.txId())));
+        TestAccounts.as(patient, () -> patientConsent.grant(new RequestId(request.txId()), medication, Duration.ofDays(7)));
+        Await.until("the grant is mined", () -> TestAccounts.as(doctor, () -> prescribing.mayPrescribe(patient.ledgerAddress())));
+    }
+}
