@@ -23,10 +23,15 @@ final class WalletPage extends PageObject {
         return this;
     }
 
-    /** The balance shown, in base units. */
+    /**
+     * The balance shown, in base units. It is scrolled into view first, as a person scrolls up to it
+     * after paying: out of the content's scrolled area, the browser reports it hidden and its text empty.
+     */
     long balance() {
         return TokenText.baseUnits(wait.until(d -> {
-            String shown = byId("wallet-balance").getText().strip();
+            WebElement balance = present(By.id("wallet-balance"));
+            js("arguments[0].scrollIntoView({block: 'center'})", balance);
+            String shown = balance.getText().strip();
             return shown.isEmpty() ? null : shown;
         }));
     }
