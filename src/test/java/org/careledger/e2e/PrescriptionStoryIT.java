@@ -71,6 +71,8 @@ class PrescriptionStoryIT extends IntegrationTest {
     @LocalServerPort
     int port;
 
+    private long started;
+
     @Autowired
     ApplicationContext ctx;
 
@@ -103,16 +105,18 @@ class PrescriptionStoryIT extends IntegrationTest {
         return "http://localhost:" + port + "/";
     }
 
-    private void signIn(String username, String password, String homeId) {
-        new LoginPage(driver(), baseUrl()).open().signInExpecting(username, password, homeId);
-    }
-
     private void signIn(UserProfile user, String homeId) {
-        signIn(user.username(), TestAccounts.PASSWORD, homeId);
+        new LoginPage(driver(), baseUrl()).open().signInExpecting(user.username(), TestAccounts.PASSWORD, homeId);
     }
 
-    private void signOut() {
-        new PortalShell(driver(), baseUrl()).signOut();
+    /** Signs out and the next user in on the login page the sign-out lands on. */
+    private void switchTo(UserProfile user, String homeId) {
+        new PortalShell(driver(), baseUrl()).signOut().signInExpecting(user.username(), TestAccounts.PASSWORD, homeId);
+    }
+
+    /** Prints how long the story has run at each step, for the time budget (90 s). */
+    private void step(String what) {
+        System.out.printf("PrescriptionStoryIT: %5.1f s  %s%n", (System.nanoTime() - started) / 1e9, what);
     }
 
     @Test
@@ -133,11 +137,12 @@ class PrescriptionStoryIT extends IntegrationTest {
         String address = patient.ledgerAddress().toString();
         // the figure the admin's Providers page shows now (read from the same state, to spare the story a sign-in)
         long pharmacyBefore = Tokens.balanceOf(ledger.committedState().view(), pharmacyAccount);
-        long started = System.nanoTime();
+        started = System.nanoTime();
         System.out.printf("PrescriptionStoryIT: the set-up (accounts, funding, consent) took %.1f s%n", (started - setUp) / 1e9);
 
         // the doctor prescribes from the patient's record
         signIn(doctor, "doctor-home");
+        step("the doctor signed in");
         PrescribePage prescribe = new PrescribePage(driver(), baseUrl()).openFromRecordOf(address)
                 .chooseMedicine(LISINOPRIL, LISINOPRIL_NAME)
                 .fillIn("1 tablet", "once a day", 2, (int) TABLETS, "I10", "Essential (primary) hypertension");
@@ -145,10 +150,10 @@ class PrescriptionStoryIT extends IntegrationTest {
         // "On its way to the ledger" first, but a block may come within the click's round trip: then "Issued" at once
         assertThat(prescribe.submitAndReadFirstState(LISINOPRIL_NAME)).isIn("On its way to the ledger", "Issued");
         assertThat(prescribe.awaitState(LISINOPRIL_NAME, "Issued")).anySatisfy(cell -> assertThat(cell).matches(".*block \\d+"));
-        signOut();
 
         // the patient sees it and its QR code
-        signIn(patient, "patient-home");
+        step("prescribed and issued");
+        switchTo(patient, "patient-home");
         MyPrescriptionsPage mine = new MyPrescriptionsPage(driver(), baseUrl()).open();
         List<String> active = mine.awaitActive(LISINOPRIL_NAME, "Issued");
         assertThat(String.join(" | ", active)).contains("1 tablet, Oral, once a day, for 2 days")
@@ -158,11 +163,11 @@ class PrescriptionStoryIT extends IntegrationTest {
         assertThat(payload).matches(QR_PAYLOAD);
         Path photo = MyRecordPage.tempCopy(qr.imageBytes(), "prescription-qr.png");
         qr.close();
-        signOut();
 
         try {
             // the pharmacist scans the photo of the code and dispenses
-            signIn(pharmacist, "pharmacist-home");
+            step("the patient saw it and its QR code");
+            switchTo(pharmacist, "pharmacist-home");
             DispensePage dispense = new DispensaryPage(driver(), baseUrl()).open().scanPhoto(photo);
             assertThat(driver().getCurrentUrl()).as("the code opened its prescription")
                     .endsWith("pharmacist/prescriptions/" + payload.substring("careledger:rx:".length(), payload.indexOf('?')));
@@ -174,10 +179,10 @@ class PrescriptionStoryIT extends IntegrationTest {
             String open = dispense.awaitFillStatus("Dispensed in block \\d+; invoice open");
             long total = TokenText.baseUnits(dispense.fillRow().stream().filter(c -> c.endsWith("tokens")).findFirst().orElseThrow());
             assertThat(total).as("the invoice: %d tablets at the price the page showed", TABLETS).isEqualTo(TABLETS * unitPrice);
-            signOut();
 
             // the invoice is in the patient's wallet; the patient pays it
-            signIn(patient, "patient-home");
+            step("dispensed, invoice open");
+            switchTo(patient, "patient-home");
             WalletPage walletPage = new WalletPage(driver(), baseUrl()).open();
             String invoice = walletPage.onlyInvoice();
             // the line should name the medicine; main shows its RxNorm code, as no module names invoice lines yet (see the report)
@@ -197,24 +202,25 @@ class PrescriptionStoryIT extends IntegrationTest {
             walletPage.awaitBalance(before - total - fee);
             List<String> payment = walletPage.historyRow("to " + pharmacyName);
             assertThat(payment).contains("in " + paidIn, "−" + TokenAmount.format(total), TokenAmount.format(fee));
-            signOut();
 
             // the pharmacist sees it paid, in the payment's block, from the work queue
-            signIn(pharmacist, "pharmacist-home");
+            step("paid");
+            switchTo(pharmacist, "pharmacist-home");
             String shortId = payload.substring("careledger:rx:".length(), "careledger:rx:".length() + 8);
             DispensePage again = new DispensaryPage(driver(), baseUrl()).open().openFromQueue(shortId);
             assertThat(again.awaitFillStatus("Dispensed in block \\d+; paid in block \\d+"))
                     .startsWith(open.replace("; invoice open", "")).endsWith("; paid in " + paidIn);
-            signOut();
 
             // and the pharmacy's account holds the total more
-            signIn(DemoAccounts.ADMIN.username(), DemoAccounts.ADMIN.password(), "admin-home");
+            step("the pharmacist saw it paid");
+            new PortalShell(driver(), baseUrl()).signOut().signInExpecting(DemoAccounts.ADMIN.username(), DemoAccounts.ADMIN.password(),
+                    "admin-home");
             assertThat(new ProvidersPage(driver(), baseUrl()).open().balanceOfAccount(pharmacyAccount.toString()))
                     .isEqualTo(pharmacyBefore + total);
         } finally {
             Files.deleteIfExists(photo);
         }
-        System.out.printf("PrescriptionStoryIT: the story took %.1f s in the browser%n", (System.nanoTime() - started) / 1e9);
+        step("the pharmacy's balance rose by the total: the end");
     }
 
     private void awaitOnLedger(UserProfile... users) {
