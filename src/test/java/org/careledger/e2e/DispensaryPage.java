@@ -29,16 +29,12 @@ final class DispensaryPage extends PageObject {
         return new DispensePage(driver, baseUrl).waitUntilOpened();
     }
 
-    /** Types (as a keyboard-like scanner does) the QR code's text and opens it. */
-    DispensePage scanText(String payload) {
-        type("scan-code", payload);
-        byId("scan-open").click();
-        return new DispensePage(driver, baseUrl).waitUntilOpened();
-    }
-
-    /** The queue's row of the prescription of this medicine for this patient, as shown now. */
+    /** The queue's row of this patient's prescription, once shown: patient, medicine, state, quantity, valid until, fills. */
     List<String> queueRow(String patientName) {
-        return GridRows.rowWithCell(driver, "dispensary-queue", patientName);
+        return wait.until(d -> {
+            List<String> row = GridRows.rowWithCell(d, "dispensary-queue", patientName);
+            return row.isEmpty() ? null : row;
+        });
     }
 
     /** Opens a prescription from the work queue by its Open button ({@code queue-open-<first 8 of its id>}). */

@@ -207,7 +207,10 @@ class PrescriptionStoryIT extends IntegrationTest {
             step("paid");
             switchTo(pharmacist, "pharmacist-home");
             String shortId = payload.substring("careledger:rx:".length(), "careledger:rx:".length() + 8);
-            DispensePage again = new DispensaryPage(driver(), baseUrl()).open().openFromQueue(shortId);
+            DispensaryPage home = new DispensaryPage(driver(), baseUrl()).open();
+            assertThat(home.queueRow(patient.fullName())).contains(LISINOPRIL_NAME, "Completed")
+                    .anySatisfy(cell -> assertThat(cell).endsWith("; paid in " + paidIn));
+            DispensePage again = home.openFromQueue(shortId);
             assertThat(again.awaitFillStatus("Dispensed in block \\d+; paid in block \\d+"))
                     .startsWith(open.replace("; invoice open", "")).endsWith("; paid in " + paidIn);
 
@@ -219,6 +222,7 @@ class PrescriptionStoryIT extends IntegrationTest {
                     .isEqualTo(pharmacyBefore + total);
         } finally {
             Files.deleteIfExists(photo);
+            Files.deleteIfExists(photo.getParent());
         }
         step("the pharmacy's balance rose by the total: the end");
     }
