@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 
 import org.careledger.Await;
 import org.careledger.IntegrationTest;
+import org.careledger.common.OperationNotAllowedException;
 import org.careledger.contracts.Fill;
 import org.careledger.contracts.Invoice;
 import org.careledger.contracts.InvoiceCalls;
@@ -53,6 +54,7 @@ import org.careledger.wallet.Invoicing;
 import org.careledger.wallet.TestFunding;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -258,6 +260,33 @@ class DispensingRaceTest extends IntegrationTest {
                 .isInstanceOf(InvoicePaymentException.class);
         assertThat(as(patient, () -> invoicing.myInvoices())).singleElement()
                 .satisfies(i -> assertThat(i.status()).isEqualTo("paid in block " + paidAt));
+    }
+
+    @Test
+    @Disabled("Design gap, not fixed in main: a fill through another portal of the consortium moves the QR's secret on chain to one only "
+            + "that portal knows, and PatientPrescriptions.qr still shows the spent secret (see the rx-crash report)")
+    void aPatientIsNeverShownAQrThatOpensNothingAfterAFillThroughAnotherNode() throws Exception {
+        grantMedication();
+        PrescriptionView issued = issuedAndSentToThePharmacy();
+        Address pharmacy = providerAccounts.addressOf(portalPharmacist.providerId()).orElseThrow();
+        long unitPrice = as(portalPharmacist, () -> dispensary.unitPrice(issued.id())).baseUnits();
+        String before = as(patient, () -> patientPrescriptions.qr(issued.id())).payload();
+        Hash secret = Hash.wrap(HexFormat.of().parseHex(PrescriptionQr.parse(before).orElseThrow().secret()));
+        Transaction elsewhere = signed(otherPharmacist, PrescriptionCalls.dispense(issued.chainId(), 1, secret,
+                Hash.sha256(randomHash().bytes()), pharmacy, unitPrice, randomHash()));
+        nodes.get(1).submit(elsewhere, 5_000);
+        untilPresent("the other pharmacist's fill is in a block", () -> ledger.locate(elsewhere.id()));
+        assertThat(as(patient, () -> patientPrescriptions.mine()).stream().filter(v -> v.id().equals(issued.id())).findFirst()
+                .orElseThrow().remaining()).as("29 tablets are still to be dispensed").isEqualTo(29);
+
+        Optional<String> shown;
+        try {
+            shown = Optional.of(as(patient, () -> patientPrescriptions.qr(issued.id())).payload());
+        } catch (OperationNotAllowedException told) {
+            shown = Optional.empty(); // the patient is told why there is no code to show: acceptable
+        }
+        shown.ifPresent(code -> assertThat(as(portalPharmacist, () -> dispensary.openCode(code)))
+                .as("the code the patient is shown opens the prescription").isEqualTo(issued.id()));
     }
 
     // --- helpers
