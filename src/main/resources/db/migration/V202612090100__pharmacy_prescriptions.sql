@@ -15,10 +15,11 @@ CREATE TABLE pharmacy_prescriptions (
     rxnorm           VARCHAR(10) NOT NULL,
     chain_id         VARCHAR(64),
     issued_block     BIGINT,
-    -- the one-time secret the patient's QR carries now (hex), and the next one while a fill that
-    -- presented the current one is on its way
-    qr_secret        VARCHAR(64) NOT NULL,
-    next_qr_secret   VARCHAR(64),
+    -- the seed of the QR code's reverse hash chain (hex; the code's current secret is derived from it
+    -- and the secret hash on chain), and the secret a fill from this portal presents while it is on
+    -- its way (one fill at a time from here)
+    qr_seed          VARCHAR(64) NOT NULL,
+    presenting       VARCHAR(64),
     refused          VARCHAR(500),
     -- the prescriber's reason for cancelling (its salted hash is on chain)
     cancel_reason    VARCHAR(500),

@@ -133,8 +133,7 @@ public class Dispensary {
         Prescription p = PrescriptionViews.onChain(state, rx).orElseThrow(() -> new OperationNotAllowedException(
                 "This prescription is not on the ledger yet: try again in a few seconds"));
         byte[] secret = HexFormat.of().parseHex(code.secret());
-        boolean current = MessageDigest.isEqual(Hash.sha256(secret).bytes(), p.secretHash().bytes())
-                && MessageDigest.isEqual(code.secret().getBytes(StandardCharsets.US_ASCII), rx.qrSecret().getBytes(StandardCharsets.US_ASCII));
+        boolean current = MessageDigest.isEqual(Hash.sha256(secret).bytes(), p.secretHash().bytes());
         RxState now = views.state(state, rx);
         if (!current || !now.dispensable()) {
             throw new OperationNotAllowedException(now.dispensable() ? DOES_NOT_OPEN
@@ -223,21 +222,20 @@ public class Dispensary {
         Address pharmacyAccount = accounts.addressOf(me.pharmacy()).orElseThrow(() -> new OperationNotAllowedException(
                 "Your pharmacy's ledger account is not open yet; try again in a minute"));
         byte[] packSalt = new byte[32];
-        byte[] next = new byte[32];
         RANDOM.nextBytes(packSalt);
-        RANDOM.nextBytes(next);
-        String nextHex = HexFormat.of().formatHex(next);
+        Hash presented = QrSecrets.current(HexFormat.of().parseHex(rx.qrSeed()), p.secretHash()).orElseThrow(() ->
+                new OperationNotAllowedException("This prescription's QR codes are used up: it cannot be dispensed again"));
         String fillId = UUID.randomUUID().toString();
         Hash packHash = Hash.sha256(packSalt, (b + "\n" + packExpiry).getBytes(StandardCharsets.UTF_8));
         QueuedCall call = transactions.execute(s -> {
-            if (!rows.reserveNextSecret(rx.id(), rx.qrSecret(), nextHex)) {
+            if (!rows.reserveFill(rx.id(), presented.hex())) {
                 throw new OperationNotAllowedException("Another fill of this prescription is on its way to the ledger; "
                         + "wait a few seconds and look again");
             }
             rows.insertFill(new PrescriptionRows.FillRow(fillId, rx.id(), me.pharmacy(), me.profile().id(), quantity, unitPrice, b,
                     packExpiry, HexFormat.of().formatHex(packSalt), null, null, null, Instant.now(clock)));
             return outbox.queue(PharmacyCalls.DISPENSE, Signer.user(me.profile().id()), rx.patientAddress().toString(), fillId,
-                    PrescriptionCalls.dispense(p.id(), quantity, Hash.wrap(HexFormat.of().parseHex(rx.qrSecret())), Hash.sha256(next),
+                    PrescriptionCalls.dispense(p.id(), quantity, presented, presented,
                             pharmacyAccount, unitPrice, packHash));
         });
         return outbox.receipt(call);

@@ -2,6 +2,7 @@ package org.careledger.pharmacy;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -9,10 +10,12 @@ import jakarta.annotation.security.RolesAllowed;
 import org.careledger.common.NotFoundException;
 import org.careledger.common.OperationNotAllowedException;
 import org.careledger.contracts.ContractState;
+import org.careledger.contracts.Prescription;
 import org.careledger.identity.AppRoles;
 import org.careledger.identity.CurrentUser;
 import org.careledger.identity.PatientQrCodes;
 import org.careledger.identity.UserProfile;
+import org.careledger.ledger.Hash;
 import org.careledger.node.LedgerService;
 import org.careledger.provider.ProviderKind;
 import org.careledger.provider.ProviderView;
@@ -71,7 +74,11 @@ public class PatientPrescriptions {
                     ? "The prescription is on its way to the ledger: its QR code is shown once it is in a block, in a few seconds"
                     : "The prescription is " + state.label().toLowerCase() + ": it has no QR code to show");
         }
-        String payload = new PrescriptionQr(rx.id(), rx.qrSecret()).payload();
+        Prescription p = PrescriptionViews.onChain(ledger.committedState(), rx).orElseThrow();
+        Hash secret = QrSecrets.current(HexFormat.of().parseHex(rx.qrSeed()), p.secretHash()).orElseThrow(() ->
+                new OperationNotAllowedException("This prescription has been filled " + QrSecrets.LENGTH
+                        + " times, the most one QR code chain serves: ask your prescriber for a new prescription"));
+        String payload = new PrescriptionQr(rx.id(), secret.hex()).payload();
         return new Qr(payload, PatientQrCodes.png(payload));
     }
 

@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The pharmacy's ledger calls and what happens when one settles, in the settling transaction: an
- * issued prescription's entry is anchored by it (or, refused, removed from the record); a mined fill
- * hands the patient's QR its next secret (or, refused, keeps the current one) and tells the patient
- * an invoice is waiting. Every call's related id is the portal's id of the prescription or the fill;
+ * issued prescription's entry is anchored by it (or, refused, removed from the record); a settled fill
+ * frees the prescription for the next one (the patient's QR code follows the chain: see
+ * {@link QrSecrets}), and a mined one tells the patient an invoice is waiting. Every call's related id is the portal's id of the prescription or the fill;
  * the subject is the patient's address.
  */
 @Component
@@ -78,7 +78,7 @@ class PharmacyCalls implements CallHook {
         } else if (call.kind().equals(DISPENSE)) {
             rows.fill(call.relatedId()).ifPresent(f -> {
                 rows.fillMined(f.id(), call.txId(), height);
-                rows.secretUsed(f.prescriptionId());
+                rows.fillSettled(f.prescriptionId());
                 rows.find(f.prescriptionId()).ifPresent(rx -> events.publishEvent(new PrescriptionDispensed(rx.id(), rx.patient(),
                         f.providerId(), names.providerName(f.providerId()), names.medicineName(rx.medicine()), f.quantity(), call.txId(),
                         Math.multiplyExact(f.quantity(), f.unitPrice()), height)));
@@ -102,7 +102,7 @@ class PharmacyCalls implements CallHook {
         if (call.kind().equals(DISPENSE)) {
             rows.fill(call.relatedId()).ifPresent(f -> {
                 rows.fillRefused(f.id(), plain);
-                rows.secretKept(f.prescriptionId());
+                rows.fillSettled(f.prescriptionId());
             });
             return Optional.of("The dispensing could not be recorded on the ledger. " + plain);
         }

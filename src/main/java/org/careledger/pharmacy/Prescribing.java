@@ -133,16 +133,16 @@ public class Prescribing {
         PrescriptionDetails details = new PrescriptionDetails(medicine.code().value(), medicine.name(), d.dose(), d.route(), d.frequency(),
                 d.durationDays(), d.quantity(), d.refills(), d.validityDays(), d.instructions(), d.indication(), warnings,
                 warnings.isEmpty() ? null : reason);
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
+        byte[] seed = new byte[32];
+        RANDOM.nextBytes(seed);
         String id = UUID.randomUUID().toString();
         transactions.executeWithoutResult(s -> {
             PrescriptionEntries.Sealed sealed = entries.seal(patientAccount, me.id(), details.toContent());
             rows.insert(new PrescriptionRows.Rx(id, patientAccount.id(), patient, me.id(), sealed.entryId(), medicine.code(), null, null,
-                    HexFormat.of().formatHex(secret), null, null, null, Instant.now(clock)));
+                    HexFormat.of().formatHex(seed), null, null, null, Instant.now(clock)));
             outbox.queue(PharmacyCalls.ISSUE, Signer.user(me.id()), patient.toString(), id,
                     PrescriptionCalls.issue(patient, medicine.code().value(), d.quantity(), d.refills(), d.validityDays() * DAY,
-                            sealed.contentHash(), Hash.sha256(secret)));
+                            sealed.contentHash(), QrSecrets.initialHash(seed)));
         });
         return views.view(ledger.committedState(), rows.require(id), false);
     }

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PrescriptionRows {
 
-    private static final String RX = "id, patient_id, patient_address, prescriber_id, entry_id, rxnorm, chain_id, issued_block, qr_secret,"
-            + " next_qr_secret, refused, cancel_reason, created_at";
+    private static final String RX = "id, patient_id, patient_address, prescriber_id, entry_id, rxnorm, chain_id, issued_block, qr_seed,"
+            + " presenting, refused, cancel_reason, created_at";
     private static final String FILL = "id, prescription_id, provider_id, pharmacist_id, quantity, unit_price, batch, pack_expiry, pack_salt,"
             + " chain_id, block_height, refused, created_at";
 
@@ -37,7 +37,7 @@ class PrescriptionRows {
 
     /** A prescription as the portal keeps it. {@code chainId} is null until the issuing transaction is mined. */
     record Rx(String id, UserId patient, Address patientAddress, UserId prescriber, EntryId entryId, RxNormCode medicine,
-              Hash chainId, Long issuedBlock, String qrSecret, String nextQrSecret, String refused, String cancelReason,
+              Hash chainId, Long issuedBlock, String qrSeed, String presenting, String refused, String cancelReason,
               Instant createdAt) {
 
         boolean onChain() {
@@ -55,10 +55,10 @@ class PrescriptionRows {
     }
 
     void insert(Rx rx) {
-        jdbc.sql("INSERT INTO pharmacy_prescriptions (id, patient_id, patient_address, prescriber_id, entry_id, rxnorm, qr_secret, created_at)"
+        jdbc.sql("INSERT INTO pharmacy_prescriptions (id, patient_id, patient_address, prescriber_id, entry_id, rxnorm, qr_seed, created_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(rx.id(), rx.patient().value(), rx.patientAddress().toString(), rx.prescriber().value(), rx.entryId().value(),
-                        rx.medicine().value(), rx.qrSecret(), rx.createdAt().atOffset(ZoneOffset.UTC))
+                        rx.medicine().value(), rx.qrSeed(), rx.createdAt().atOffset(ZoneOffset.UTC))
                 .update();
     }
 
@@ -100,23 +100,18 @@ class PrescriptionRows {
     }
 
     /**
-     * Reserves the prescription for one fill: sets the QR secret that fill will leave behind, if no
-     * other fill is on its way. Returns whether it did (false: another pharmacist's fill is in flight).
+     * Reserves the prescription for one fill from this portal, which presents {@code secret}, if no
+     * other fill of it is on its way from here. Returns whether it did (false: another pharmacist's
+     * fill is in flight).
      */
-    boolean reserveNextSecret(String id, String currentSecret, String nextSecret) {
-        return jdbc.sql("UPDATE pharmacy_prescriptions SET next_qr_secret = ? WHERE id = ? AND qr_secret = ? AND next_qr_secret IS NULL")
-                .params(nextSecret, id, currentSecret).update() == 1;
+    boolean reserveFill(String id, String secret) {
+        return jdbc.sql("UPDATE pharmacy_prescriptions SET presenting = ? WHERE id = ? AND presenting IS NULL")
+                .params(secret, id).update() == 1;
     }
 
-    /** The fill that presented the current secret was mined: the next secret is now the QR's. */
-    void secretUsed(String id) {
-        jdbc.sql("UPDATE pharmacy_prescriptions SET qr_secret = next_qr_secret, next_qr_secret = NULL WHERE id = ? AND next_qr_secret IS NOT NULL")
-                .param(id).update();
-    }
-
-    /** The fill was refused: the current secret stays the QR's. */
-    void secretKept(String id) {
-        jdbc.sql("UPDATE pharmacy_prescriptions SET next_qr_secret = NULL WHERE id = ?").param(id).update();
+    /** The fill on its way was mined or refused: the prescription may be filled again. */
+    void fillSettled(String id) {
+        jdbc.sql("UPDATE pharmacy_prescriptions SET presenting = NULL WHERE id = ?").param(id).update();
     }
 
     /** Lets pharmacy {@code providerId} open the prescription (the first way it was opened is kept). */
@@ -187,8 +182,8 @@ class PrescriptionRows {
         boolean noBlock = r.wasNull();
         return new Rx(r.getString("id"), new UserId(r.getLong("patient_id")), Address.parse(r.getString("patient_address")),
                 new UserId(r.getLong("prescriber_id")), new EntryId(r.getString("entry_id")), RxNormCode.of(r.getString("rxnorm")),
-                chain == null ? null : Hash.fromHex(chain), noBlock ? null : block, r.getString("qr_secret"),
-                r.getString("next_qr_secret"), r.getString("refused"), r.getString("cancel_reason"),
+                chain == null ? null : Hash.fromHex(chain), noBlock ? null : block, r.getString("qr_seed"),
+                r.getString("presenting"), r.getString("refused"), r.getString("cancel_reason"),
                 r.getObject("created_at", java.time.OffsetDateTime.class).toInstant());
     }
 

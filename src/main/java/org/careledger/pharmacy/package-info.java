@@ -11,5 +11,5 @@
  * {@code invoices} in {@code contracts}; the patient pays from the wallet.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Pharmacy", allowedDependencies = {"common", "contracts", "crypto",
-        "identity", "ledger", "node", "outbox", "provider", "records", "registry"})
+        "identity", "ledger", "node", "outbox", "provider", "records", "registry", "wallet"})
 package org.careledger.pharmacy;

@@ -16,6 +16,7 @@ import org.careledger.contracts.RecordCategory;
 import org.careledger.contracts.Registry;
 import org.careledger.crypto.Address;
 import org.careledger.identity.AccountAdministration;
+import org.careledger.identity.ActingAs;
 import org.careledger.identity.DemoAccounts;
 import org.careledger.identity.RegistrationRequest;
 import org.careledger.identity.RegistrationService;
@@ -38,10 +39,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -142,12 +139,13 @@ class DemoRecordsSeeder implements ApplicationRunner {
         as(doctor, () -> doctorRecords.readRecord(address(patients.get(0))));
 
         // the demo patient has a grant, a doctor's entry to approve, and a request waiting
-        grant(doctor, zoe, Set.of(RecordCategory.DIAGNOSIS, RecordCategory.VITAL_SIGNS), Duration.ofDays(7), "Blood pressure review");
+        grant(doctor, zoe, Set.of(RecordCategory.DIAGNOSIS, RecordCategory.VITAL_SIGNS, RecordCategory.MEDICATION), Duration.ofDays(7),
+                "Blood pressure review");
         as(doctor, () -> doctorRecords.readRecord(address(zoe)));
         as(doctor, () -> doctorRecords.proposeEntry(address(zoe), RecordCategory.DIAGNOSIS, EntryContent.coded(EntryRules.SNOMED, "59621000",
                 "Essential hypertension (disorder)", "Home readings average 128/82; recheck in three months.")));
         LedgerReceipt waiting = as(doctor, () -> doctorConsent.requestAccess(address(zoe), Purpose.SECOND_OPINION,
-                Set.of(RecordCategory.MEDICATION, RecordCategory.ALLERGY), Duration.ofDays(30), "Before changing your medicines"));
+                Set.of(RecordCategory.ALLERGY), Duration.ofDays(30), "Before changing your medicines"));
         await("the demo patient's waiting request is mined", () -> as(zoe, () -> patientConsent.myRequests()).stream()
                 .anyMatch(r -> r.requestId().value().equals(waiting.txId())));
     }
@@ -224,16 +222,7 @@ class DemoRecordsSeeder implements ApplicationRunner {
     }
 
     private static <T> T as(String username, Role role, Supplier<T> action) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
-                List.of(new SimpleGrantedAuthority(role.authority()))));
-        SecurityContextHolder.setContext(context);
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return ActingAs.user(username, role, action);
     }
 
     private static void await(String what, BooleanSupplier condition) {

@@ -107,13 +107,17 @@ class LayoutSweepIT extends IntegrationTest {
             case DOCTOR -> List.of(new Page("home", "doctor", "doctor-home"), new Page("patients", "doctor/patients", "doctor-patients"),
                     new Page("patient-record", "doctor/patients/" + data.grantedPatient(), "record-grid"),
                     new Page("patient-record-no-consent", "doctor/patients/" + data.unknownPatient(), "consent-required"),
+                    new Page("prescribe", "doctor/prescribe/" + data.grantedPatient(), "rx-mine"),
                     inbox(), password());
             case PATIENT -> List.of(new Page("home", "patient", "patient-home"), new Page("record", "patient/record", "record-grid"),
                     new Page("access-requests", "patient/consents", "access-requests"),
                     new Page("access-log", "patient/access-log", "access-log-grid"), new Page("wallet", "wallet", "wallet-history"),
+                    new Page("prescriptions", "patient/prescriptions", "active-prescriptions"),
                     inbox(), password(),
                     new Page("access-denied", "admin", "access-denied"));
-            case PHARMACIST -> List.of(new Page("home", "pharmacist", "pharmacist-home"),
+            case PHARMACIST -> List.of(new Page("home", "pharmacist", "dispensary-queue"),
+                    new Page("dispense", "pharmacist/prescriptions/" + data.prescription(), "dispense-fills"),
+                    new Page("profile", "pharmacist/profile", "pharmacist-profile"),
                     new Page("prices", "pharmacist/prices", "prices-grid"), new Page("inbox-empty", "inbox", "inbox-grid"),
                     password(), new Page("unknown-url", "no-such-page", "page-not-found"));
         };

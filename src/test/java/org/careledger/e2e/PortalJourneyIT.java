@@ -147,11 +147,28 @@ class PortalJourneyIT extends IntegrationTest {
         return Stream.of(
                 Arguments.of(DemoAccounts.ADMIN, "admin-home", List.of("Approvals", "Users", "Providers", "Emergency reviews", "Erasure requests", "Medicines", "Wallet", "Inbox")),
                 Arguments.of(DemoAccounts.DOCTOR, "doctor-home", List.of("My profile", "My patients", "Wallet", "Inbox")),
-                Arguments.of(DemoAccounts.PATIENT, "patient-home", List.of("My profile", "My record", "Access requests", "Who viewed my record", "Wallet", "Inbox")),
-                Arguments.of(DemoAccounts.PHARMACIST, "pharmacist-home", List.of("My profile", "Prices", "Wallet", "Inbox")));
+                Arguments.of(DemoAccounts.PATIENT, "patient-home", List.of("My profile", "My record", "Access requests", "Who viewed my record",
+                        "Prescriptions", "Wallet", "Inbox")),
+                Arguments.of(DemoAccounts.PHARMACIST, "pharmacist-home", List.of("Prescriptions", "My profile", "Prices", "Wallet", "Inbox")));
     }
 
-    /** The root id of the view each navigation label opens ("My profile" is the role's home). */
+    /**
+     * The root id of the view a label opens for the role whose home is {@code homeId}: a pharmacist's
+     * home is the dispensary ("Prescriptions"), their profile a page of its own; a patient's
+     * "Prescriptions" are their list.
+     */
+    private static String viewOf(String label, String homeId) {
+        boolean pharmacist = homeId.equals("pharmacist-home");
+        if (label.equals("Prescriptions")) {
+            return pharmacist ? homeId : "my-prescriptions";
+        }
+        if (label.equals("My profile") && pharmacist) {
+            return "pharmacist-profile";
+        }
+        return VIEW_OF_LABEL.getOrDefault(label, homeId);
+    }
+
+    /** The root id of the view each navigation label opens ("My profile" is the role's home, but see {@link #viewOf}). */
     private static final Map<String, String> VIEW_OF_LABEL = Map.ofEntries(
             Map.entry("Approvals", "admin-home"), Map.entry("Users", "users-view"), Map.entry("Providers", "providers-view"),
             Map.entry("Emergency reviews", "emergency-reviews"), Map.entry("Erasure requests", "erasure-requests"),
@@ -173,7 +190,7 @@ class PortalJourneyIT extends IntegrationTest {
         }
         // every view the role may open, under the portal's security policy (BrowserSupport fails on a violation)
         for (String label : navigation) {
-            shell.openFromNavigation(label, VIEW_OF_LABEL.getOrDefault(label, homeId));
+            shell.openFromNavigation(label, viewOf(label, homeId));
         }
         shell.navigateTo("account/password");
         shell.waitForView("change-password");

@@ -40,8 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * @param grantedPatient the demo patient, whose record the demo doctor may read
  * @param unknownPatient a patient who granted the demo doctor nothing
+ * @param prescription   a prescription of the demo patient's, sent to the demo pharmacy and dispensed once (its invoice open)
  */
-record SweepData(Address grantedPatient, Address unknownPatient) {
+record SweepData(Address grantedPatient, Address unknownPatient, String prescription) {
 
     /** Fills the lists; takes a few seconds, mostly waiting for blocks. */
     static SweepData seed(ApplicationContext ctx) {
@@ -118,7 +119,23 @@ record SweepData(Address grantedPatient, Address unknownPatient) {
                     "Scheduled maintenance of the hospital network on Saturday night between 01:00 and 03:00",
                     "The portal stays available; the ledger's nodes restart one by one.", null));
         }
-        return new SweepData(zoe, unknown);
+        // a prescription with a long medicine name, sent to the demo pharmacy and dispensed once: the pharmacist's
+        // queue and dispense page, the patient's prescriptions and the invoice in her wallet
+        org.careledger.pharmacy.Prescribing prescribing = ctx.getBean(org.careledger.pharmacy.Prescribing.class);
+        org.careledger.pharmacy.PatientPrescriptions mine = ctx.getBean(org.careledger.pharmacy.PatientPrescriptions.class);
+        org.careledger.pharmacy.Dispensary dispensary = ctx.getBean(org.careledger.pharmacy.Dispensary.class);
+        String rx = as(DemoAccounts.DOCTOR, () -> prescribing.prescribe(zoe, new org.careledger.pharmacy.PrescriptionDraft("860975",
+                "1 extended-release tablet", "Oral", "once a day with the evening meal", 90, 30L, 2, null,
+                "swallow whole; do not crush or chew", "ICD-10", "E11.9", "Type 2 diabetes mellitus without complications",
+                "Reviewed with the patient before the sweep"))).id();
+        Await.until("the prescription is issued", Duration.ofSeconds(60), () -> as(DemoAccounts.PATIENT, mine::mine).stream()
+                .anyMatch(p -> p.id().equals(rx) && p.state().dispensable()));
+        UserProfile pharmacist = users.findByUsername(DemoAccounts.PHARMACIST.username()).orElseThrow();
+        as(DemoAccounts.PATIENT, () -> mine.sendTo(rx, pharmacist.providerId()));
+        LedgerReceipt dispensed = as(DemoAccounts.PHARMACIST, () -> dispensary.dispense(rx, 2L, "BATCH-2026-LONG-NAME/0042",
+                java.time.LocalDate.now().plusYears(1)));
+        ledger.awaitCommitted(dispensed.txId(), Duration.ofSeconds(60));
+        return new SweepData(zoe, unknown, rx);
     }
 
     private static <T> T as(DemoAccount account, java.util.function.Supplier<T> action) {

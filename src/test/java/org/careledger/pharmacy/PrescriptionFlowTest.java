@@ -133,6 +133,12 @@ class PrescriptionFlowTest extends IntegrationTest {
         AccessEvent read = ConsentQueries.accessEventsOf(ledger.committedState(), patient.ledgerAddress()).stream()
                 .filter(e -> e.reader().equals(pharmacist.ledgerAddress())).findFirst().orElseThrow();
         assertThat(read.basisId()).isEqualTo(issued.chainId());
+        assertThat(as(patient, () -> patientConsent.whoViewedMyRecord())).as("the patient's access log names the pharmacist's read")
+                .anySatisfy(v -> {
+                    assertThat(v.reader().name()).isEqualTo(pharmacist.fullName());
+                    assertThat(v.basisKind()).isEqualTo("Prescription");
+                    assertThat(v.category()).isEqualTo(RecordCategory.MEDICATION);
+                });
 
         assertThatThrownBy(() -> as(pharmacist, () -> dispensary.dispense(opened, 61L, "B-1", LocalDate.now().plusYears(1))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("60");

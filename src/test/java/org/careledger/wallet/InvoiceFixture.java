@@ -39,6 +39,8 @@ public final class InvoiceFixture {
 
     /** Acetaminophen 325 MG Oral Tablet. */
     public static final String MEDICINE = "313782";
+    /** Its name in the catalogue, which the wallet shows for the line (the pharmacy names it). */
+    public static final String MEDICINE_NAME = "Acetaminophen 325 MG Oral Tablet";
     private static final long DAYS_30 = Duration.ofDays(30).toMillis();
     private static final Duration WAIT = Duration.ofSeconds(60);
 

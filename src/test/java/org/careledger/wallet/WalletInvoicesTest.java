@@ -102,7 +102,7 @@ class WalletInvoicesTest extends IntegrationTest {
         assertThat(open.status()).isEqualTo("open");
         assertThat(open.payeeName()).isEqualTo(pharmacyName);
         assertThat(open.total()).isEqualTo(200_000);
-        assertThat(open.lines()).containsExactly(new InvoiceLine(InvoiceFixture.MEDICINE, InvoiceFixture.MEDICINE, 2, UNIT_PRICE));
+        assertThat(open.lines()).containsExactly(new InvoiceLine(InvoiceFixture.MEDICINE_NAME, InvoiceFixture.MEDICINE, 2, UNIT_PRICE));
         PaymentQuote quote = as(() -> invoicing.quotePayment(id));
         assertThat(quote.spendableAfter()).isEqualTo(TestFunding.ONE_TOKEN - 200_000 - fee);
 

@@ -39,7 +39,7 @@ import org.careledger.provider.ProviderView;
  */
 @Route("patient/prescriptions")
 @PageTitle("My prescriptions · CareLedger")
-@Menu(order = 3, title = "Prescriptions", icon = "vaadin:pill")
+@Menu(order = 5, title = "Prescriptions", icon = "vaadin:pill")
 @RolesAllowed(AppRoles.PATIENT)
 class MyPrescriptionsView extends VerticalLayout {
 

@@ -26,6 +26,7 @@ import org.careledger.common.ui.ResponsiveGrid;
 import org.careledger.identity.AppRoles;
 import org.careledger.identity.PatientQrCodes;
 import org.careledger.wallet.Invoicing;
+import org.careledger.common.ui.LedgerPolling;
 import org.careledger.wallet.TokenAmount;
 import org.careledger.wallet.WalletBalance;
 import org.careledger.wallet.WalletEntry;
@@ -49,12 +50,12 @@ class WalletView extends VerticalLayout {
     final InvoicesSection invoices;
 
     private final WalletService wallet;
-    private final WalletUi.Polling polling;
+    private final LedgerPolling polling;
 
     WalletView(WalletService wallet, Invoicing invoicing) {
         this.wallet = wallet;
         setId("wallet");
-        this.polling = new WalletUi.Polling(this, this::refresh);
+        this.polling = new LedgerPolling(this, this::refresh);
         this.sendForm = new SendTokensForm(wallet, this::refresh);
         this.invoices = new InvoicesSection(invoicing, this::refresh);
         FlexLayout cards = new FlexLayout(createBalanceCard(), createReceiveCard());

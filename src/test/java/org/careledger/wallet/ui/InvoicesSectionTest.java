@@ -44,7 +44,7 @@ class InvoicesSectionTest extends KaribuTest {
         openWallet();
 
         Div row = _get(Div.class, spec -> spec.withId("invoice-" + key));
-        assertThat(row.getElement().getTextRecursively()).contains(InvoiceFixture.MEDICINE + ": 2 × 0.1 = 0.2 tokens")
+        assertThat(row.getElement().getTextRecursively()).contains(InvoiceFixture.MEDICINE_NAME + ": 2 × 0.1 = 0.2 tokens")
                 .contains("Total 0.2 tokens");
         assertThat(status(key)).isEqualTo("open");
         _click(_get(Button.class, spec -> spec.withId("pay-invoice-" + key)));
@@ -69,7 +69,7 @@ class InvoicesSectionTest extends KaribuTest {
                 .isEqualTo("Paid by: " + patient.fullName() + " (" + patient.ledgerAddress() + ")");
         assertThat(_get(Paragraph.class, spec -> spec.withId("receipt-total")).getText()).isEqualTo("Total: 0.2 tokens");
         assertThat(_get(NativeTable.class, spec -> spec.withId("receipt-lines")).getElement().getTextRecursively())
-                .contains(InvoiceFixture.MEDICINE).contains("0.1").contains("0.2");
+                .contains(InvoiceFixture.MEDICINE_NAME).contains("0.1").contains("0.2");
         assertThat(_get(Paragraph.class, spec -> spec.withId("receipt-block")).getText()).startsWith("Block: ");
         assertThat(_get(Button.class, spec -> spec.withId("receipt-print")).getClassNames()).contains("cl-no-print");
     }
