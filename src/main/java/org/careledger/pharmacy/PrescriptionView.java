@@ -24,7 +24,7 @@ public record PrescriptionView(String id, Hash chainId, String medicineCode, Str
                                PrescriptionDetails details, List<FillView> fills, List<String> sentTo, String refused,
                                String cancelReason) {
 
-    /** The first 12 characters of its id, for the page's stable element ids. */
+    /** The first 8 characters of its id (a UUID's first group), for the page's stable element ids. */
     public String shortId() {
         return id.substring(0, 8);
     }
