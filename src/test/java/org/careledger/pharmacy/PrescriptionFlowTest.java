@@ -22,6 +22,8 @@ import org.careledger.crypto.Address;
 import org.careledger.identity.Role;
 import org.careledger.identity.TestAccounts;
 import org.careledger.identity.UserProfile;
+import org.careledger.inbox.Inbox;
+import org.careledger.inbox.InboxMessage;
 import org.careledger.node.LedgerService;
 import org.careledger.outbox.LedgerReceipt;
 import org.careledger.records.ConsentRequiredException;
@@ -73,6 +75,8 @@ class PrescriptionFlowTest extends IntegrationTest {
     ProviderAccounts providerAccounts;
     @Autowired
     LedgerService ledger;
+    @Autowired
+    Inbox inbox;
 
     private UserProfile doctor;
     private UserProfile patient;
@@ -163,6 +167,10 @@ class PrescriptionFlowTest extends IntegrationTest {
 
         assertThatThrownBy(() -> as(pharmacist, () -> dispensary.openCode(qr.payload())))
                 .as("the used QR code opens nothing").hasMessage(Dispensary.DOES_NOT_OPEN);
+        Await.until("the patient is told of the prescription and of the invoice", () -> as(patient, () -> inbox.mine()).stream()
+                .map(InboxMessage::title).toList().containsAll(List.of("New prescription", "Prescription dispensed: an invoice to pay")));
+        assertThat(as(patient, () -> inbox.mine())).as("no notification names the medicine")
+                .noneSatisfy(m -> assertThat(m.title() + m.body()).containsIgnoringCase("lisinopril"));
         PatientPrescriptions.Qr next = as(patient, () -> patientPrescriptions.qr(written.id()));
         assertThat(next.payload()).isNotEqualTo(qr.payload());
 
