@@ -23,15 +23,19 @@ public record TokenAmount(long baseUnits) {
     }
 
     /**
-     * Reads {@code text} as tokens ("12", "12.5", "0.000001", "1,234.50"); refuses, as an
+     * Reads {@code text} as tokens ("12", "12.5", "0.000001", ".5"); refuses, as an
      * {@link InvalidInputException} on {@code field}, what is empty, not a number, negative, finer
-     * than 6 decimals or more than a long holds in base units. Zero passes: callers that need a
+     * than 6 decimals or more than a long holds in base units. A comma is refused, not guessed at:
+     * "1,5" is one and a half to some people and fifteen to others. Zero passes: callers that need a
      * positive amount say so.
      */
     public static TokenAmount parse(String text, String field) {
-        String t = text == null ? "" : text.strip().replace(",", "").replace("_", "");
+        String t = text == null ? "" : text.strip();
         if (t.isEmpty()) {
             throw InvalidInputException.of(field, "Enter an amount in tokens, for example 12.5");
+        }
+        if (t.contains(",")) {
+            throw InvalidInputException.of(field, "Write the amount with a point for decimals and no thousands separators, as 1234.5");
         }
         if (t.startsWith("-") && t.length() > 1) {
             throw InvalidInputException.of(field, "An amount cannot be negative");
@@ -57,13 +61,28 @@ public record TokenAmount(long baseUnits) {
 
     /** As a person reads it: thousands grouped, as many decimals as it has (at most 6): "1,234.5". */
     public String format() {
-        DecimalFormat f = new DecimalFormat("#,##0.######", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        f.setRoundingMode(RoundingMode.UNNECESSARY);
-        return f.format(BigDecimal.valueOf(baseUnits, DECIMALS));
+        return format(baseUnits);
     }
 
+    /** Base units (of a balance, or a movement, which may be negative) as tokens: "1,234.5", "-0.25". */
+    public static String format(long baseUnits) {
+        return shown(BigDecimal.valueOf(baseUnits, DECIMALS));
+    }
+
+    /** {@code a + b} base units as tokens, however large the sum. */
+    public static String formatSum(long a, long b) {
+        return shown(BigDecimal.valueOf(a, DECIMALS).add(BigDecimal.valueOf(b, DECIMALS)));
+    }
+
+    private static String shown(BigDecimal tokens) {
+        DecimalFormat f = new DecimalFormat("#,##0.######", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        f.setRoundingMode(RoundingMode.UNNECESSARY);
+        return f.format(tokens);
+    }
+
+    /** "1 token", "12.5 tokens". */
     @Override
     public String toString() {
-        return format() + " tokens";
+        return format() + (baseUnits == BASE_UNITS_PER_TOKEN ? " token" : " tokens");
     }
 }

@@ -1,5 +1,6 @@
 package org.careledger.wallet;
 
+import org.careledger.common.TokenAmount;
 import org.careledger.common.OperationNotAllowedException;
 import org.careledger.contracts.Invoice;
 

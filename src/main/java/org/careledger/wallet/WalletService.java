@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.careledger.common.TokenAmount;
 import org.careledger.common.OperationNotAllowedException;
 import org.careledger.contracts.Tokens;
 import org.careledger.crypto.Address;
@@ -121,7 +122,7 @@ public class WalletService {
     public TransferQuote quote(String toAddress, String amountText) {
         UserProfile me = me();
         Address to = parseRecipient(toAddress, me.ledgerAddress());
-        long amount = TokenAmount.parse(amountText).baseUnits();
+        long amount = transferAmount(amountText);
         long fee = ledger.minimumFee(Tokens.transfer(to, amount));
         checkSpendable(balanceOf(me).spendable(), amount, fee);
         return new TransferQuote(to, counterparts.nameOf(to).orElse(null), amount, fee);
@@ -192,5 +193,24 @@ public class WalletService {
             throw new OperationNotAllowedException("Your account has no ledger address yet");
         }
         return me;
+    }
+
+    /**
+     * The amount of a transfer, from what was typed: an amount of tokens ({@link TokenAmount#parse})
+     * of more than zero; each refusal on the amount field.
+     */
+    static long transferAmount(String text) {
+        long units;
+        try {
+            units = TokenAmount.parse(text, InvalidTransferException.AMOUNT).baseUnits();
+        } catch (InvalidTransferException e) {
+            throw e;
+        } catch (org.careledger.common.InvalidInputException e) {
+            throw InvalidTransferException.amount(e.fieldErrors().get(InvalidTransferException.AMOUNT));
+        }
+        if (units == 0) {
+            throw InvalidTransferException.amount("Enter an amount of more than zero");
+        }
+        return units;
     }
 }

@@ -31,7 +31,7 @@ import org.careledger.records.PatientConsent;
 import org.careledger.records.RequestId;
 import org.careledger.registry.ProviderAccounts;
 import org.careledger.wallet.TestFunding;
-import org.careledger.wallet.TokenAmount;
+import org.careledger.common.TokenAmount;
 import org.careledger.wallet.WalletService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

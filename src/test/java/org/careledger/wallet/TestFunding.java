@@ -2,6 +2,7 @@ package org.careledger.wallet;
 
 import java.time.Duration;
 
+import org.careledger.common.TokenAmount;
 import org.careledger.Await;
 import org.careledger.contracts.Registry;
 import org.careledger.contracts.Tokens;

@@ -77,9 +77,9 @@ class WalletServiceTest extends IntegrationTest {
         assertRefused(to, "", "amount", "Enter an amount in tokens");
         assertRefused(to, "0", "amount", "Enter an amount of more than zero");
         assertRefused(to, "-1", "amount", "An amount cannot be negative");
-        assertRefused(to, "twelve", "amount", "Enter the amount as a number of tokens");
-        assertRefused(to, "0.0000001", "amount", "Tokens have at most 6 decimals");
-        assertRefused(to, "9223372036854.775808", "amount", "That is more than any wallet can hold");
+        assertRefused(to, "twelve", "amount", "Not a number of tokens");
+        assertRefused(to, "0.0000001", "amount", "At most 6 decimals");
+        assertRefused(to, "9223372036854.775808", "amount", "That is more than the ledger can hold");
         assertRefused(to, "1", "amount", "You have 1 token to spend; this needs 1.001 including the fee of 0.001");
         assertRefused(to, "9223372036854.775807", "amount",
                 "You have 1 token to spend; this needs 9,223,372,036,854.776807 including the fee of 0.001");

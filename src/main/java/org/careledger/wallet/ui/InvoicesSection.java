@@ -20,7 +20,7 @@ import org.careledger.node.LedgerUnavailableException;
 import org.careledger.wallet.InvoiceLine;
 import org.careledger.wallet.Invoicing;
 import org.careledger.wallet.PaymentQuote;
-import org.careledger.wallet.TokenAmount;
+import org.careledger.common.TokenAmount;
 import org.careledger.wallet.WalletInvoice;
 
 /**

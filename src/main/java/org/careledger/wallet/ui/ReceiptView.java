@@ -24,7 +24,7 @@ import org.careledger.node.LedgerUnavailableException;
 import org.careledger.wallet.InvoiceLine;
 import org.careledger.wallet.InvoiceReceipt;
 import org.careledger.wallet.Invoicing;
-import org.careledger.wallet.TokenAmount;
+import org.careledger.common.TokenAmount;
 
 /**
  * The printable receipt of a paid invoice: who paid whom, the lines, the total, and the transaction

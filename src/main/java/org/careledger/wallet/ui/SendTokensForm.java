@@ -13,7 +13,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.outbox.LedgerReceipt;
 import org.careledger.wallet.InvalidTransferException;
-import org.careledger.wallet.TokenAmount;
+import org.careledger.common.TokenAmount;
 import org.careledger.wallet.TransferQuote;
 import org.careledger.wallet.WalletService;
 

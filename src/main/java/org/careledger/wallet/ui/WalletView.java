@@ -27,7 +27,7 @@ import org.careledger.identity.AppRoles;
 import org.careledger.identity.PatientQrCodes;
 import org.careledger.wallet.Invoicing;
 import org.careledger.common.ui.LedgerPolling;
-import org.careledger.wallet.TokenAmount;
+import org.careledger.common.TokenAmount;
 import org.careledger.wallet.WalletBalance;
 import org.careledger.wallet.WalletEntry;
 import org.careledger.wallet.WalletService;

@@ -69,7 +69,7 @@ class WalletViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("send-button")));
 
         assertThat(amount.isInvalid()).isTrue();
-        assertThat(amount.getErrorMessage()).startsWith("Tokens have at most 6 decimals");
+        assertThat(amount.getErrorMessage()).startsWith("At most 6 decimals");
         assertThat(_find(Button.class, spec -> spec.withId("send-confirm"))).as("no confirmation").isEmpty();
 
         _setValue(amount, "5");
