@@ -7,10 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.careledger.common.NotFoundException;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.crypto.Address;
 import org.careledger.crypto.CryptoException;
+import org.careledger.identity.AppRoles;
 import org.careledger.identity.UserId;
 import org.careledger.identity.UserProfile;
 import org.careledger.ledger.Hash;
@@ -28,7 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  * in for the patient's anchor. A patient cannot refuse a prescription into existence or out of it
  * (they may decline to fill it), and a record that did not show the medicines a patient was
  * prescribed would mislead the next doctor who reads it. Nothing here records a read: the pharmacy
- * module records a pharmacist's read on the ledger's audit itself, under the prescription.
+ * module records a pharmacist's read on the ledger's audit itself, under the prescription. Method
+ * security says who may reach each door (the settling hooks, on the outbox's thread, reach only
+ * {@link #issued} and {@link #refused}, which disclose nothing).
  */
 @Component
 public class PrescriptionEntries {
@@ -60,6 +65,7 @@ public class PrescriptionEntries {
      * {@link #issued} names the prescription that holds its hash.
      */
     @Transactional(propagation = Propagation.MANDATORY)
+    @RolesAllowed(AppRoles.DOCTOR)
     public Sealed seal(UserProfile patient, UserId prescriber, EntryContent content) {
         EntryContent checked = EntryRules.check(RecordCategory.MEDICATION, content);
         EntryId id = EntryId.random();
@@ -86,6 +92,7 @@ public class PrescriptionEntries {
      * is signed. This is a machine's check, not a person's read: the caller must not show them to
      * anyone whose own access does not cover ALLERGY.
      */
+    @RolesAllowed(AppRoles.DOCTOR)
     public List<RecordedAllergy> allergies(Address patient) {
         List<RecordedAllergy> out = new ArrayList<>();
         for (StoredEntry e : entries.findByPatientAddressAndStatusInOrderByClinicalDateDescCreatedAtDescEntryIdAsc(patient.toString(),
@@ -104,6 +111,7 @@ public class PrescriptionEntries {
      *
      * @throws NotFoundException if the entry is not here, was erased, or does not match the hash
      */
+    @RolesAllowed({AppRoles.PATIENT, AppRoles.PHARMACIST})
     public EntryContent open(EntryId entryId, Hash expectedHash) {
         StoredEntry e = entries.findById(entryId.value()).filter(x -> x.getStatus() == EntryStatus.APPROVED && x.getSealed() != null)
                 .orElseThrow(() -> new NotFoundException("The prescription's content is not held by this portal"));

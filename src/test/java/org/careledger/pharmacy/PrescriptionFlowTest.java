@@ -77,6 +77,8 @@ class PrescriptionFlowTest extends IntegrationTest {
     LedgerService ledger;
     @Autowired
     Inbox inbox;
+    @Autowired
+    org.careledger.records.PrescriptionEntries prescriptionEntries;
 
     private UserProfile doctor;
     private UserProfile patient;
@@ -215,6 +217,9 @@ class PrescriptionFlowTest extends IntegrationTest {
         assertThatThrownBy(() -> as(pharmacist, () -> prescribing.prescribe(patient.ledgerAddress(), draft(LISINOPRIL, null))))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(as(patient, () -> patientPrescriptions.mine())).isEmpty();
+        assertThatThrownBy(() -> as(doctor, () -> prescriptionEntries.open(new org.careledger.records.EntryId(java.util.UUID.randomUUID().toString()),
+                org.careledger.ledger.Hash.ZERO))).as("the record's door for the pharmacy opens content to patients and pharmacists only")
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     private PrescriptionView awaitState(String id, RxState state) {
