@@ -92,6 +92,8 @@ class DemoRecordsSeederTest extends IntegrationTest {
                 // a medicine's name is also in the pharmacy's catalogue, which is reference data, not anyone's record
                 .filter(s -> !CATALOGUE_NAMES.contains(s)).toList();
         assertThat(clinical).hasSizeGreaterThan(20);
+        // what the database holds in memory is written to its file first (H2 moves pages between chunks in the background)
+        jdbc.execute("CHECKPOINT SYNC");
         byte[] inside = DatabaseFiles.decrypted(DATA_DIR, masterKey);
         String decrypted = new String(inside, StandardCharsets.ISO_8859_1);
         assertThat(clinical).as("clinical text inside the database (sealed per entry)").noneMatch(decrypted::contains);

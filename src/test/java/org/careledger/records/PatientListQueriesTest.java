@@ -45,7 +45,20 @@ class PatientListQueriesTest extends IntegrationTest {
                 .isEqualTo(before);
     }
 
+    /**
+     * The fewest statements of three loads of My patients: Hibernate counts every thread's statements,
+     * and the outbox settling the new patients' registrations in the background may add some to one
+     * load; an N+1 would add one per patient to every load.
+     */
     private long statementsForMyPatients(UserProfile doctor) {
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            fewest = Math.min(fewest, statementsForOneLoad(doctor));
+        }
+        return fewest;
+    }
+
+    private long statementsForOneLoad(UserProfile doctor) {
         Statistics statistics = emf.unwrap(SessionFactory.class).getStatistics();
         statistics.setStatisticsEnabled(true);
         try {
