@@ -78,7 +78,7 @@ final class DispensePage extends PageObject {
         });
     }
 
-    /** The fill's row: quantity, pack, invoice total, status, by whom. */
+    /** The fill's row: quantity, pack, invoice total, invoice id, status, by whom. */
     List<String> fillRow() {
         WebElement status = present(By.cssSelector("#dispense-fills [id^='fill-status-']"));
         return GridRows.rowOf(driver, status);

@@ -150,8 +150,8 @@ class DispenseView extends VerticalLayout implements BeforeEnterObserver {
         fills.setId("dispense-fills");
         fills.text("Quantity", f -> Long.toString(f.quantity()));
         fills.text("Pack", f -> f.batch() == null ? "" : f.batch() + ", expires " + BrowserTime.format(f.packExpiry()));
-        fills.text("Invoice", f -> (f.invoiceId() == null ? "" : f.invoiceId().hex().substring(0, 12) + " · ") + f.total().format()
-                + " tokens");
+        fills.text("Total", f -> f.total().format() + " tokens");
+        fills.text("Invoice", f -> f.invoiceId() == null ? "" : f.invoiceId().hex().substring(0, 12));
         fills.component("Status", f -> {
             Span s = new Span(f.describe());
             s.setId("fill-status-" + f.id().substring(0, 8));
