@@ -32,6 +32,8 @@ public abstract class IntegrationTest {
         registry.add("careledger.demo.records", () -> "false");
         // the dev treasury's 100 tokens welcome 10,000 users at a hundredth of a token each, not 99 at the demo's one
         registry.add("careledger.ledger.welcome-tokens", () -> "0.01");
+        // blocks every 300 ms rather than every second: the suite waits for hundreds of blocks
+        registry.add("careledger.ledger.target-block-millis", () -> "300");
         // no dev tools, which production never has: the browser tests then see pages, and the
         // security policy, as production serves them
         registry.add("vaadin.devmode.devTools.enabled", () -> "false");
