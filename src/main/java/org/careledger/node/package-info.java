@@ -7,5 +7,5 @@
  * {@link org.careledger.node.TransactionCommitted}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Ledger node",
-        allowedDependencies = {"contracts", "crypto", "install", "ledger"})
+        allowedDependencies = {"common", "contracts", "crypto", "install", "ledger"})
 package org.careledger.node;

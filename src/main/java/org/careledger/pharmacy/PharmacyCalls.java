@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.careledger.common.TokenAmount;
 import org.careledger.crypto.Address;
 import org.careledger.identity.KeyCustody;
 import org.careledger.identity.UserDirectory;
@@ -151,10 +150,5 @@ class PharmacyCalls implements CallHook {
 
     private String personAt(Address address) {
         return custody.ownerOf(address).flatMap(users::find).map(UserProfile::fullName).orElse(address.toString());
-    }
-
-    /** The total of a fill, as a person reads it. */
-    static String total(long quantity, long unitPrice) {
-        return new TokenAmount(Math.multiplyExact(quantity, unitPrice)).format();
     }
 }

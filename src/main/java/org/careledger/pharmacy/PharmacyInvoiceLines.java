@@ -23,5 +23,4 @@ class PharmacyInvoiceLines implements InvoiceLineNames {
     public Optional<String> nameOf(String code, Hash reference) {
         return RxNormCode.tryParse(code).flatMap(catalogue::find).map(CatalogueMedicine::name);
     }
-
 }

@@ -28,9 +28,7 @@ import org.careledger.contracts.InvoiceState;
 import org.careledger.contracts.Prescription;
 import org.careledger.contracts.PrescriptionCalls;
 import org.careledger.contracts.PrescriptionQueries;
-import org.careledger.contracts.Purpose;
 import org.careledger.contracts.RecordCategory;
-import org.careledger.contracts.Registry;
 import org.careledger.contracts.Tokens;
 import org.careledger.crypto.Address;
 import org.careledger.identity.KeyCustody;
@@ -44,9 +42,6 @@ import org.careledger.ledger.Transaction;
 import org.careledger.ledger.TransactionRejectedException;
 import org.careledger.node.LedgerService;
 import org.careledger.outbox.LedgerReceipt;
-import org.careledger.records.DoctorConsent;
-import org.careledger.records.PatientConsent;
-import org.careledger.records.RequestId;
 import org.careledger.registry.ProviderAccounts;
 import org.careledger.wallet.InvoiceFixture;
 import org.careledger.wallet.InvoicePaymentException;
@@ -86,10 +81,6 @@ class DispensingRaceTest extends IntegrationTest {
     @Autowired
     Dispensary dispensary;
     @Autowired
-    DoctorConsent doctorConsent;
-    @Autowired
-    PatientConsent patientConsent;
-    @Autowired
     Invoicing invoicing;
     @Autowired
     ProviderAccounts providerAccounts;
@@ -108,19 +99,11 @@ class DispensingRaceTest extends IntegrationTest {
 
     @BeforeEach
     void people() {
-        TestAccounts accounts = new TestAccounts(context);
-        doctor = accounts.active(Role.DOCTOR);
-        patient = accounts.active(Role.PATIENT);
-        portalPharmacist = accounts.active(Role.PHARMACIST);
-        otherPharmacist = accounts.active(Role.PHARMACIST);
-        for (UserProfile p : List.of(doctor, patient, portalPharmacist, otherPharmacist)) {
-            Await.until(p.fullName() + " is on the ledger's registry",
-                    () -> Registry.roleOf(ledger.committedState().view(), p.ledgerAddress()).isPresent());
-        }
-        for (UserProfile p : List.of(portalPharmacist, otherPharmacist)) {
-            Await.until(p.fullName() + " is affiliated with the pharmacy on the ledger",
-                    () -> Registry.pharmacyOf(ledger.committedState().view(), p.ledgerAddress()).isPresent());
-        }
+        PharmacyPeople people = new PharmacyPeople(context);
+        doctor = people.active(Role.DOCTOR);
+        patient = people.active(Role.PATIENT);
+        portalPharmacist = people.active(Role.PHARMACIST);
+        otherPharmacist = people.active(Role.PHARMACIST);
         TestFunding.oneToken(context, patient);
         nodes = ConsortiumNodes.of(context);
         assertThat(nodes).as("the in-process consortium has several nodes").hasSizeGreaterThanOrEqualTo(2);
@@ -339,13 +322,7 @@ class DispensingRaceTest extends IntegrationTest {
     }
 
     private void grantMedication() {
-        Set<RecordCategory> medication = Set.of(RecordCategory.MEDICATION);
-        LedgerReceipt request = as(doctor, () -> doctorConsent.requestAccess(patient.ledgerAddress(), Purpose.TREATMENT, medication,
-                Duration.ofDays(7), "Blood pressure review"));
-        Await.until("the patient sees the request", () -> as(patient, () -> patientConsent.myRequests()).stream()
-                .anyMatch(r -> r.requestId().value().equals(request.txId())));
-        as(patient, () -> patientConsent.grant(new RequestId(request.txId()), medication, Duration.ofDays(7)));
-        Await.until("the grant is mined", () -> as(doctor, () -> prescribing.mayPrescribe(patient.ledgerAddress())));
+        new PharmacyPeople(context).consent(doctor, patient, Set.of(RecordCategory.MEDICATION));
     }
 
     /** A new prescription of 30 tablets, issued on the chain and sent by the patient to the pharmacy. */

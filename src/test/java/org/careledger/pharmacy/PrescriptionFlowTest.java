@@ -15,9 +15,7 @@ import org.careledger.contracts.ConsentQueries;
 import org.careledger.contracts.Invoice;
 import org.careledger.contracts.InvoiceQueries;
 import org.careledger.contracts.InvoiceState;
-import org.careledger.contracts.Purpose;
 import org.careledger.contracts.RecordCategory;
-import org.careledger.contracts.Registry;
 import org.careledger.crypto.Address;
 import org.careledger.identity.Role;
 import org.careledger.identity.TestAccounts;
@@ -27,12 +25,10 @@ import org.careledger.inbox.InboxMessage;
 import org.careledger.node.LedgerService;
 import org.careledger.outbox.LedgerReceipt;
 import org.careledger.records.ConsentRequiredException;
-import org.careledger.records.DoctorConsent;
 import org.careledger.records.EntryContent;
 import org.careledger.records.PatientConsent;
 import org.careledger.records.PatientRecords;
 import org.careledger.records.RecordEntryView;
-import org.careledger.records.RequestId;
 import org.careledger.registry.ProviderAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,8 +62,6 @@ class PrescriptionFlowTest extends IntegrationTest {
     @Autowired
     Dispensary dispensary;
     @Autowired
-    DoctorConsent doctorConsent;
-    @Autowired
     PatientConsent patientConsent;
     @Autowired
     PatientRecords patientRecords;
@@ -80,22 +74,17 @@ class PrescriptionFlowTest extends IntegrationTest {
     @Autowired
     org.careledger.records.PrescriptionEntries prescriptionEntries;
 
+    private PharmacyPeople people;
     private UserProfile doctor;
     private UserProfile patient;
     private UserProfile pharmacist;
 
     @BeforeEach
     void people() {
-        TestAccounts accounts = new TestAccounts(context);
-        doctor = accounts.active(Role.DOCTOR);
-        patient = accounts.active(Role.PATIENT);
-        pharmacist = accounts.active(Role.PHARMACIST);
-        for (UserProfile p : List.of(doctor, patient, pharmacist)) {
-            Await.until(p.fullName() + " is on the ledger's registry",
-                    () -> Registry.roleOf(ledger.committedState().view(), p.ledgerAddress()).isPresent());
-        }
-        Await.until("the pharmacist is affiliated with their pharmacy on the ledger",
-                () -> Registry.pharmacyOf(ledger.committedState().view(), pharmacist.ledgerAddress()).isPresent());
+        people = new PharmacyPeople(context);
+        doctor = people.active(Role.DOCTOR);
+        patient = people.active(Role.PATIENT);
+        pharmacist = people.active(Role.PHARMACIST);
     }
 
     @AfterEach
@@ -234,12 +223,7 @@ class PrescriptionFlowTest extends IntegrationTest {
     }
 
     private void grant(Set<RecordCategory> categories) {
-        LedgerReceipt request = as(doctor, () -> doctorConsent.requestAccess(patient.ledgerAddress(), Purpose.TREATMENT, categories,
-                Duration.ofDays(7), "Blood pressure review"));
-        Await.until("the patient sees the request", () -> as(patient, () -> patientConsent.myRequests()).stream()
-                .anyMatch(r -> r.requestId().value().equals(request.txId())));
-        as(patient, () -> patientConsent.grant(new RequestId(request.txId()), categories, Duration.ofDays(7)));
-        Await.until("the grant is mined", () -> as(doctor, () -> prescribing.mayPrescribe(patient.ledgerAddress())));
+        people.consent(doctor, patient, categories);
     }
 
     private static <T> T as(UserProfile user, Supplier<T> action) {

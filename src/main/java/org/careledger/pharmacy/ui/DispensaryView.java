@@ -22,6 +22,7 @@ import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.common.ui.LedgerPolling;
 import org.careledger.common.ui.ResponsiveGrid;
+import org.careledger.common.ui.ServiceCalls;
 import org.careledger.identity.AppRoles;
 import org.careledger.pharmacy.Dispensary;
 import org.careledger.pharmacy.PrescriptionView;
@@ -49,7 +50,7 @@ class DispensaryView extends VerticalLayout {
         this.dispensary = dispensary;
         setId("pharmacist-home");
         H2 title = new H2("Prescriptions to dispense");
-        PharmacyUi.attempt(() -> title.setText("Prescriptions to dispense · " + dispensary.pharmacyName()), null);
+        ServiceCalls.attempt(() -> title.setText("Prescriptions to dispense · " + dispensary.pharmacyName()), null);
         add(title, createScanner(), new H3("Work queue"), createQueue());
         polling = new LedgerPolling(this, this::refresh);
         refresh();
@@ -61,7 +62,7 @@ class DispensaryView extends VerticalLayout {
         uploadError.getStyle().set("color", "var(--lumo-error-text-color)");
         Upload upload = BoundedUpload.create(PatientCodes.MAX_BYTES, (metadata, bytes) -> {
             uploadError.setText("");
-            PharmacyUi.attempt(() -> open(dispensary.openScanned(bytes)), null);
+            ServiceCalls.attempt(() -> open(dispensary.openScanned(bytes)), null);
         }, () -> uploadError.setText(PatientCodes.TOO_LARGE), uploadError::setText);
         upload.setId("scan-upload");
         upload.setAcceptedFileTypes("image/png", "image/jpeg", ".png", ".jpg", ".jpeg");
@@ -72,7 +73,7 @@ class DispensaryView extends VerticalLayout {
         code.setPlaceholder("careledger:rx:…");
         code.setWidth("min(36em, 100%)");
         errors.bind("patientCode", code);
-        Button openCode = new Button("Open", e -> PharmacyUi.attempt(() -> open(dispensary.openCode(code.getValue())), errors));
+        Button openCode = new Button("Open", e -> ServiceCalls.attempt(() -> open(dispensary.openCode(code.getValue())), errors));
         openCode.setId("scan-open");
         openCode.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout typed = new HorizontalLayout(code, openCode);
@@ -111,7 +112,7 @@ class DispensaryView extends VerticalLayout {
     }
 
     private void refresh() {
-        PharmacyUi.attempt(() -> {
+        ServiceCalls.attempt(() -> {
             var rows = dispensary.queue();
             queue.setItems(rows);
             polling.pendingIf(rows.stream().anyMatch(PharmacyUi::waiting));

@@ -26,6 +26,7 @@ import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.common.ui.LedgerPolling;
 import org.careledger.common.ui.ResponsiveGrid;
+import org.careledger.common.ui.ServiceCalls;
 import org.careledger.contracts.InvoiceState;
 import org.careledger.identity.AppRoles;
 import org.careledger.pharmacy.Dispensary;
@@ -76,7 +77,7 @@ class DispenseView extends VerticalLayout implements BeforeEnterObserver {
         back.getElement().setAttribute("router-link", true);
         content.add(back);
         PrescriptionView[] opened = new PrescriptionView[1];
-        if (!PharmacyUi.attempt(() -> opened[0] = dispensary.open(prescriptionId), null)) {
+        if (!ServiceCalls.attempt(() -> opened[0] = dispensary.open(prescriptionId), null)) {
             Paragraph no = new Paragraph("This prescription cannot be opened here. Scan the patient's QR code, "
                     + "or ask the patient to send it to your pharmacy.");
             no.setId("dispense-unavailable");
@@ -125,12 +126,12 @@ class DispenseView extends VerticalLayout implements BeforeEnterObserver {
         errors.bind("quantity", quantity).bind("batch", batch).bind("packExpiry", packExpiry);
         Paragraph price = new Paragraph();
         price.setId("dispense-price");
-        PharmacyUi.attempt(() -> price.setText("Your pharmacy sells a unit at " + dispensary.unitPrice(p.id()).format()
+        ServiceCalls.attempt(() -> price.setText("Your pharmacy sells a unit at " + dispensary.unitPrice(p.id()).format()
                 + " tokens; the invoice is raised to the patient at that price when you dispense."), null);
         dispense.setId("dispense-submit");
         dispense.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dispense.addClickListener(e -> {
-            if (PharmacyUi.attempt(() -> dispensary.dispense(prescriptionId, quantity.getValue() == null ? null
+            if (ServiceCalls.attempt(() -> dispensary.dispense(prescriptionId, quantity.getValue() == null ? null
                     : quantity.getValue().longValue(), batch.getValue(), packExpiry.getValue()), errors)) {
                 FieldErrors.Notifications.success("Dispensing on its way to the ledger, with its invoice");
                 batch.clear();
@@ -172,7 +173,7 @@ class DispenseView extends VerticalLayout implements BeforeEnterObserver {
             return new Div();
         }
         Button reverse = new Button("Reverse", e -> {
-            if (PharmacyUi.attempt(() -> dispensary.reverse(f.id()), null)) {
+            if (ServiceCalls.attempt(() -> dispensary.reverse(f.id()), null)) {
                 FieldErrors.Notifications.success("Reversal on its way to the ledger: the invoice is cancelled, or refunded if paid");
                 refresh();
             }
@@ -192,6 +193,6 @@ class DispenseView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void refresh() {
-        PharmacyUi.attempt(() -> show(dispensary.status(prescriptionId)), null);
+        ServiceCalls.attempt(() -> show(dispensary.status(prescriptionId)), null);
     }
 }

@@ -26,6 +26,7 @@ import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.common.ui.LedgerPolling;
 import org.careledger.common.ui.ResponsiveGrid;
+import org.careledger.common.ui.ServiceCalls;
 import org.careledger.identity.AppRoles;
 import org.careledger.pharmacy.FillView;
 import org.careledger.pharmacy.PatientPrescriptions;
@@ -104,7 +105,7 @@ class MyPrescriptionsView extends VerticalLayout {
     }
 
     private void showQr(PrescriptionView p) {
-        PharmacyUi.attempt(() -> {
+        ServiceCalls.attempt(() -> {
             PatientPrescriptions.Qr code = prescriptions.qr(p.id());
             Dialog dialog = new Dialog();
             dialog.setHeaderTitle(p.medicineName());
@@ -145,7 +146,7 @@ class MyPrescriptionsView extends VerticalLayout {
                 pharmacy.setErrorMessage("Choose a pharmacy");
                 return;
             }
-            if (PharmacyUi.attempt(() -> prescriptions.sendTo(p.id(), pharmacy.getValue().id()), null)) {
+            if (ServiceCalls.attempt(() -> prescriptions.sendTo(p.id(), pharmacy.getValue().id()), null)) {
                 dialog.close();
                 FieldErrors.Notifications.success("Sent to " + pharmacy.getValue().name() + ": its pharmacists can now dispense it");
                 refresh();
@@ -161,7 +162,7 @@ class MyPrescriptionsView extends VerticalLayout {
     }
 
     private void refresh() {
-        PharmacyUi.attempt(() -> {
+        ServiceCalls.attempt(() -> {
             List<PrescriptionView> all = prescriptions.mine();
             active.setItems(all.stream().filter(p -> p.state().active()).toList());
             past.setItems(all.stream().filter(p -> !p.state().active()).toList());

@@ -7,7 +7,6 @@ import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -16,7 +15,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -31,14 +29,15 @@ import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.common.ui.LedgerPolling;
 import org.careledger.common.ui.ResponsiveGrid;
+import org.careledger.common.ui.ServiceCalls;
 import org.careledger.crypto.Address;
 import org.careledger.identity.AppRoles;
 import org.careledger.pharmacy.CatalogueMedicine;
 import org.careledger.pharmacy.MedicineCatalogue;
+import org.careledger.pharmacy.Prescribing;
 import org.careledger.pharmacy.PrescriptionDraft;
 import org.careledger.pharmacy.PrescriptionView;
 import org.careledger.pharmacy.PrescriptionWarningsException;
-import org.careledger.pharmacy.Prescribing;
 import org.careledger.pharmacy.RxState;
 import org.careledger.records.EntryRules;
 import org.careledger.records.PatientCodes;
@@ -106,12 +105,8 @@ class PrescribeView extends VerticalLayout implements BeforeEnterObserver {
         back.setId("rx-back");
         back.getElement().setAttribute("router-link", true);
         title.setText("Prescribe for patient " + patient);
-        if (!PharmacyUi.attempt(() -> {
-            if (!prescribing.mayPrescribe(patient)) {
-                throw new org.careledger.records.ConsentRequiredException("You may prescribe only while the patient's consent covers "
-                        + "their medication, or during an emergency access.");
-            }
-        }, null)) {
+        boolean[] may = new boolean[1];
+        if (!ServiceCalls.attempt(() -> may[0] = prescribing.mayPrescribe(patient), null) || !may[0]) {
             Paragraph no = new Paragraph("You may prescribe only while the patient's consent covers their medication, "
                     + "or during an emergency access. Ask the patient for access to MEDICATION from their record.");
             no.setId("rx-no-consent");
@@ -199,7 +194,7 @@ class PrescribeView extends VerticalLayout implements BeforeEnterObserver {
             showWarnings(List.of());
             return;
         }
-        PharmacyUi.attempt(() -> showWarnings(prescribing.warnings(patient, m.code().value())), null);
+        ServiceCalls.attempt(() -> showWarnings(prescribing.warnings(patient, m.code().value())), null);
     }
 
     private void showWarnings(List<String> found) {
@@ -241,7 +236,7 @@ class PrescribeView extends VerticalLayout implements BeforeEnterObserver {
             overrideReason.setInvalid(true);
             overrideReason.setErrorMessage("Type your reason (at least 5 characters), or change the prescription");
         } catch (RuntimeException e) {
-            PharmacyUi.attempt(() -> {
+            ServiceCalls.attempt(() -> {
                 throw e;
             }, errors);
         }
@@ -263,41 +258,17 @@ class PrescribeView extends VerticalLayout implements BeforeEnterObserver {
         if (!(p.state().dispensable())) {
             return new Div();
         }
-        Button cancel = new Button("Cancel", e -> openCancel(p));
+        Button cancel = new Button("Cancel", e -> new CancelPrescriptionDialog(prescribing, p, this::refreshMine).open());
         cancel.setId("rx-cancel-" + p.shortId());
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         return cancel;
-    }
-
-    private void openCancel(PrescriptionView p) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Cancel " + p.medicineName() + "?");
-        TextArea reason = new TextArea("Reason");
-        reason.setId("rx-cancel-reason");
-        reason.setMaxLength(500);
-        reason.setWidthFull();
-        FieldErrors cancelErrors = new FieldErrors().bind("reason", reason);
-        Button confirm = new Button("Cancel the prescription", e -> {
-            if (PharmacyUi.attempt(() -> prescribing.cancel(p.id(), reason.getValue()), cancelErrors)) {
-                dialog.close();
-                FieldErrors.Notifications.success("Cancellation on its way to the ledger");
-                refreshMine();
-            }
-        });
-        confirm.setId("rx-cancel-confirm");
-        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        Button keep = new Button("Keep it", e -> dialog.close());
-        dialog.add(new Paragraph("The patient and any pharmacy it was sent to will see it cancelled; what was dispensed stays dispensed."),
-                reason);
-        dialog.getFooter().add(new HorizontalLayout(keep, confirm));
-        dialog.open();
     }
 
     private void refreshMine() {
         if (patient == null) {
             return;
         }
-        PharmacyUi.attempt(() -> {
+        ServiceCalls.attempt(() -> {
             List<PrescriptionView> rows = prescribing.mineFor(patient);
             mine.setItems(rows);
             polling.pendingIf(rows.stream().anyMatch(p -> p.state() == RxState.ON_ITS_WAY || p.cancelReason() != null

@@ -18,6 +18,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.ResponsiveGrid;
+import org.careledger.common.ui.ServiceCalls;
 import org.careledger.identity.AppRoles;
 import org.careledger.records.AccessEventView;
 import org.careledger.records.EmergencyView;
@@ -48,7 +49,7 @@ class AccessLogView extends VerticalLayout {
                 new Paragraph("Each read is recorded on the ledger before the reader sees anything. "
                         + "One row is one visit; click it to see each entry read."),
                 createLog(), new H3("Emergency accesses"), createEmergencies());
-        RecordsUi.attempt(() -> {
+        ServiceCalls.attempt(() -> {
             log.setItems(consents.visitsToMyRecord());
             emergencies.setItems(consents.myEmergencies());
         }, null);

@@ -22,10 +22,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import org.careledger.common.ui.BrowserTime;
-import org.careledger.common.ui.BoundedUpload;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.common.ui.LedgerPolling;
 import org.careledger.common.ui.ResponsiveGrid;
+import org.careledger.common.ui.ServiceCalls;
 import org.careledger.contracts.RequestStatus;
 import org.careledger.identity.AppRoles;
 import org.careledger.outbox.LedgerReceipt;
@@ -118,7 +118,7 @@ class AccessRequestsView extends VerticalLayout implements BeforeEnterObserver {
         Span cell = new Span();
         if (g.active()) {
             Button revoke = new Button("Revoke", click -> {
-                if (RecordsUi.attempt(() -> consents.revoke(g.grantId()), null)) {
+                if (ServiceCalls.attempt(() -> consents.revoke(g.grantId()), null)) {
                     FieldErrors.Notifications.success("Revoked: " + g.doctor().describe() + " can no longer read your record");
                 }
                 refresh();
@@ -194,7 +194,7 @@ class AccessRequestsView extends VerticalLayout implements BeforeEnterObserver {
             requests = consents.myRequests();
             mine = consents.myGrants();
         } catch (RuntimeException e) {
-            RecordsUi.report(e);
+            ServiceCalls.report(e);
             polling.pendingIf(false);
             return;
         }

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.careledger.common.ui.FieldErrors;
+import org.careledger.common.ui.ServiceCalls;
 import org.careledger.records.ConsentLimits;
 
 /**
@@ -30,7 +31,7 @@ class CommentDialog extends Dialog {
         comment.setMaxLength(ConsentLimits.MAX_NOTE);
         FieldErrors errors = new FieldErrors().bind(field, comment);
         confirmButton = new Button(confirmText, click -> {
-            if (RecordsUi.attempt(() -> action.accept(comment.getValue()), errors)) {
+            if (ServiceCalls.attempt(() -> action.accept(comment.getValue()), errors)) {
                 close();
                 after.run();
             }

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.careledger.common.ui.FieldErrors;
+import org.careledger.common.ui.ServiceCalls;
 import org.careledger.records.AccessRequestView;
 import org.careledger.records.ConsentLimits;
 import org.careledger.records.PatientConsent;
@@ -25,7 +26,7 @@ class DenyDialog extends Dialog {
         reason.setMaxLength(ConsentLimits.MAX_NOTE);
         FieldErrors errors = new FieldErrors().bind("reason", reason);
         denyButton = new Button("Deny", click -> {
-            if (RecordsUi.attempt(() -> consents.deny(request.requestId(), reason.getValue()), errors)) {
+            if (ServiceCalls.attempt(() -> consents.deny(request.requestId(), reason.getValue()), errors)) {
                 close();
                 FieldErrors.Notifications.success("Request denied");
                 afterDecision.run();

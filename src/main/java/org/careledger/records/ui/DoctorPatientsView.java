@@ -23,11 +23,12 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.BoundedUpload;
+import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.common.ui.LedgerPolling;
 import org.careledger.common.ui.ResponsiveGrid;
+import org.careledger.common.ui.ServiceCalls;
 import org.careledger.crypto.Address;
 import org.careledger.identity.AppRoles;
 import org.careledger.outbox.LedgerReceipt;
@@ -144,12 +145,12 @@ class DoctorPatientsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void findTyped() {
-        RecordsUi.attempt(() -> show(PatientCodes.fromTyped(addressField.getValue())), typedErrors);
+        ServiceCalls.attempt(() -> show(PatientCodes.fromTyped(addressField.getValue())), typedErrors);
     }
 
     private void findUploaded(byte[] bytes) {
         uploadErrors.clear();
-        RecordsUi.attempt(() -> show(PatientCodes.fromUpload(bytes)), uploadErrors);
+        ServiceCalls.attempt(() -> show(PatientCodes.fromUpload(bytes)), uploadErrors);
     }
 
     private void showUploadError(String message) {
@@ -175,7 +176,7 @@ class DoctorPatientsView extends VerticalLayout implements BeforeEnterObserver {
         lastReceipt = lastReceipt == null ? null : consents.refresh(lastReceipt);
         PatientLookup[] found = new PatientLookup[1];
         Address patient = current;
-        if (!RecordsUi.attempt(() -> found[0] = consents.lookup(patient), null)) {
+        if (!ServiceCalls.attempt(() -> found[0] = consents.lookup(patient), null)) {
             polling.pendingIf(false);
             return;
         }
@@ -222,6 +223,6 @@ class DoctorPatientsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void refreshPatients() {
-        RecordsUi.attempt(() -> patients.setItems(consents.myPatients()), null);
+        ServiceCalls.attempt(() -> patients.setItems(consents.myPatients()), null);
     }
 }

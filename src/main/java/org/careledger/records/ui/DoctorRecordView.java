@@ -22,6 +22,7 @@ import org.careledger.common.InvalidInputException;
 import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.common.ui.ResponsiveGrid;
+import org.careledger.common.ui.ServiceCalls;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.crypto.Address;
 import org.careledger.identity.AppRoles;
@@ -86,7 +87,7 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
             return;
         } catch (RuntimeException e) {
             title.setText("Patient " + patient);
-            RecordsUi.report(e);
+            ServiceCalls.report(e);
             return;
         }
         mayPrescribe = record.openUntil().containsKey(RecordCategory.MEDICATION);
@@ -211,6 +212,6 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void refreshMyEntries() {
-        RecordsUi.attempt(() -> myEntries.setItems(records.myEntriesFor(patient)), null);
+        ServiceCalls.attempt(() -> myEntries.setItems(records.myEntriesFor(patient)), null);
     }
 }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.careledger.common.ui.FieldErrors;
+import org.careledger.common.ui.ServiceCalls;
 import org.careledger.crypto.Address;
 import org.careledger.records.ConsentLimits;
 import org.careledger.records.DoctorConsent;
@@ -33,7 +34,7 @@ class EmergencyDialog extends Dialog {
         reason.setHelperText("At least " + ConsentLimits.MIN_EMERGENCY_REASON + " characters. The patient and the admins read it; an admin reviews the access.");
         FieldErrors errors = new FieldErrors().bind("reason", reason);
         declareButton = new Button("Open the record in an emergency", click -> {
-            if (RecordsUi.attempt(() -> consents.declareEmergency(patient, reason.getValue()), errors)) {
+            if (ServiceCalls.attempt(() -> consents.declareEmergency(patient, reason.getValue()), errors)) {
                 close();
                 FieldErrors.Notifications.success("Emergency access declared; it is on the ledger");
                 afterDeclared.run();

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.common.ui.ResponsiveGrid;
+import org.careledger.common.ui.ServiceCalls;
 import org.careledger.identity.AppRoles;
 import org.careledger.records.EmergencyView;
 import org.careledger.records.RecordsAdministration;
@@ -67,6 +68,6 @@ class EmergencyReviewsView extends VerticalLayout {
     }
 
     private void refresh() {
-        RecordsUi.attempt(() -> queue.setItems(consents.pendingEmergencyReviews()), null);
+        ServiceCalls.attempt(() -> queue.setItems(consents.pendingEmergencyReviews()), null);
     }
 }

@@ -13,10 +13,10 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.BoundedUpload;
+import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
-import org.careledger.common.ui.LedgerPolling;
+import org.careledger.common.ui.ServiceCalls;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.records.Attachment;
 import org.careledger.records.EntryContent;
@@ -81,7 +81,7 @@ class EntryForm extends VerticalLayout {
             boolean coded = code.isVisible() && !code.getValue().isBlank();
             EntryContent content = new EntryContent(coded ? codeSystem.getValue() : null, coded ? code.getValue() : null,
                     display.isVisible() ? display.getValue() : null, text.getValue(), chosen == RecordCategory.ATTACHMENT ? attachment : null);
-            if (RecordsUi.attempt(() -> saveAction.save(chosen, content, date.getValue()), errors)) {
+            if (ServiceCalls.attempt(() -> saveAction.save(chosen, content, date.getValue()), errors)) {
                 clearFields();
                 afterSave.run();
             }

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.common.ui.ResponsiveGrid;
+import org.careledger.common.ui.ServiceCalls;
 import org.careledger.identity.AppRoles;
 import org.careledger.records.ErasureRequestView;
 import org.careledger.records.RecordsAdministration;
@@ -54,7 +55,7 @@ class ErasureRequestsView extends VerticalLayout implements BeforeEnterObserver 
             ConfirmDialog dialog = new ConfirmDialog("Erase this entry?",
                     "The " + RecordsUi.category(e.category()) + " entry of " + e.patient().name() + " cannot be recovered afterwards.",
                     "Erase", confirmed -> {
-                        if (RecordsUi.attempt(() -> records.confirmErasure(e.entryId()), null)) {
+                        if (ServiceCalls.attempt(() -> records.confirmErasure(e.entryId()), null)) {
                             FieldErrors.Notifications.success("The entry was erased");
                         }
                         refresh();
@@ -76,11 +77,11 @@ class ErasureRequestsView extends VerticalLayout implements BeforeEnterObserver 
     /** Opened from a notification ({@code ?entry=ID}): that request's row is selected. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        RecordsUi.parameter(event, "entry").ifPresent(id -> RecordsUi.attempt(() -> records.pendingErasures().stream()
+        RecordsUi.parameter(event, "entry").ifPresent(id -> ServiceCalls.attempt(() -> records.pendingErasures().stream()
                 .filter(e -> e.entryId().value().equals(id)).findFirst().ifPresent(queue::select), null));
     }
 
     private void refresh() {
-        RecordsUi.attempt(() -> queue.setItems(records.pendingErasures()), null);
+        ServiceCalls.attempt(() -> queue.setItems(records.pendingErasures()), null);
     }
 }

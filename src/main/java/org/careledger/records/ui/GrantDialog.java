@@ -12,6 +12,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import org.careledger.common.ui.FieldErrors;
+import org.careledger.common.ui.ServiceCalls;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.records.AccessRequestView;
 import org.careledger.records.PatientConsent;
@@ -41,7 +42,7 @@ class GrantDialog extends Dialog {
         duration.setValue(request.duration());
         FieldErrors errors = new FieldErrors().bind("categories", categories).bind("duration", duration);
         grantButton = new Button("Grant access", click -> {
-            if (RecordsUi.attempt(() -> consents.grant(request.requestId(), Set.copyOf(categories.getValue()), duration.getValue()), errors)) {
+            if (ServiceCalls.attempt(() -> consents.grant(request.requestId(), Set.copyOf(categories.getValue()), duration.getValue()), errors)) {
                 close();
                 FieldErrors.Notifications.success("Access granted; your decision is on its way to the ledger");
                 afterDecision.run();

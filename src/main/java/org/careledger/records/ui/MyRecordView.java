@@ -22,10 +22,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import org.careledger.common.ui.BrowserTime;
-import org.careledger.common.ui.BoundedUpload;
 import org.careledger.common.ui.FieldErrors;
 import org.careledger.common.ui.LedgerPolling;
 import org.careledger.common.ui.ResponsiveGrid;
+import org.careledger.common.ui.ServiceCalls;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.identity.AppRoles;
 import org.careledger.records.EntryStatus;
@@ -128,7 +128,7 @@ class MyRecordView extends VerticalLayout implements BeforeEnterObserver {
         }
         card.add(new Paragraph("Dated " + RecordsUi.date(e) + " · written " + BrowserTime.format(e.createdAt())));
         Button approve = new Button("Approve", click -> {
-            if (RecordsUi.attempt(() -> records.approveEntry(e.entryId()), null)) {
+            if (ServiceCalls.attempt(() -> records.approveEntry(e.entryId()), null)) {
                 FieldErrors.Notifications.success("The entry is now part of your record");
             }
             refresh();
@@ -160,7 +160,7 @@ class MyRecordView extends VerticalLayout implements BeforeEnterObserver {
             waiting = records.myPendingEntries();
             mine = records.myRecord();
         } catch (RuntimeException e) {
-            RecordsUi.report(e);
+            ServiceCalls.report(e);
             polling.pendingIf(false);
             return;
         }

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.StreamResource;
 
 import org.careledger.common.ui.FieldErrors;
+import org.careledger.common.ui.ServiceCalls;
 import org.careledger.records.ProofDownload;
 
 /**
@@ -46,7 +47,7 @@ final class ProofLinks {
     }
 
     private static void showQr(Supplier<Optional<ProofDownload>> proof) {
-        RecordsUi.attempt(() -> {
+        ServiceCalls.attempt(() -> {
             Optional<ProofDownload> found = proof.get();
             if (found.isEmpty()) {
                 FieldErrors.Notifications.error("Not yet in a block; try again in a moment");

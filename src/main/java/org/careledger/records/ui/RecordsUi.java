@@ -6,19 +6,13 @@ import java.util.List;
 
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Span;
-import org.careledger.common.InvalidInputException;
-import org.careledger.common.NotFoundException;
-import org.careledger.common.OperationNotAllowedException;
 import org.careledger.common.ui.BrowserTime;
-import org.careledger.common.ui.FieldErrors;
 import org.careledger.contracts.RecordCategory;
-import org.careledger.node.LedgerUnavailableException;
 import org.careledger.outbox.LedgerReceipt;
 import org.careledger.records.Integrity;
 import org.careledger.records.Party;
 import org.careledger.records.RecordEntryView;
 import org.careledger.records.RecordLabels;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * What the records views share: how a service's refusal reaches the user (next to the field it
@@ -31,39 +25,6 @@ final class RecordsUi {
     static final List<Duration> DURATIONS = List.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(90));
 
     private RecordsUi() {
-    }
-
-    /**
-     * Runs a service call; returns whether it succeeded. Field errors go next to the fields bound in
-     * {@code errors} (or to a notification if {@code errors} is null); every other refusal becomes a
-     * notification with the service's message.
-     */
-    static boolean attempt(Runnable action, FieldErrors errors) {
-        if (errors != null) {
-            errors.clear();
-        }
-        try {
-            action.run();
-            return true;
-        } catch (InvalidInputException e) {
-            if (errors != null) {
-                errors.show(e);
-            } else {
-                e.fieldErrors().values().forEach(FieldErrors.Notifications::error);
-            }
-        } catch (OperationNotAllowedException | NotFoundException | LedgerUnavailableException e) {
-            FieldErrors.Notifications.error(e.getMessage());
-        } catch (AccessDeniedException e) {
-            FieldErrors.Notifications.error("You are not allowed to do this");
-        }
-        return false;
-    }
-
-    /** Shows a refusal that came from loading a view's data; anything else is rethrown. */
-    static void report(RuntimeException e) {
-        attempt(() -> {
-            throw e;
-        }, null);
     }
 
     /** A green "Verified" badge, or a loud red label for anything that must not be trusted or is gone. */

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.careledger.common.ui.FieldErrors;
+import org.careledger.common.ui.ServiceCalls;
 import org.careledger.contracts.Purpose;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.crypto.Address;
@@ -56,7 +57,7 @@ class RequestAccessForm extends VerticalLayout {
         errors.bind("purpose", purpose).bind("categories", categories).bind("duration", duration).bind("note", note);
         Button request = new Button("Request access", click -> {
             LedgerReceipt[] sent = new LedgerReceipt[1];
-            if (RecordsUi.attempt(() -> sent[0] = consents.requestAccess(patient.get(), purpose.getValue(),
+            if (ServiceCalls.attempt(() -> sent[0] = consents.requestAccess(patient.get(), purpose.getValue(),
                     Set.copyOf(categories.getValue()), duration.getValue(), note.getValue()), errors)) {
                 FieldErrors.Notifications.success("Your request was sent to the patient");
                 categories.clear();

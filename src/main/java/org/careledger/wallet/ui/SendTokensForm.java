@@ -10,10 +10,11 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import org.careledger.common.TokenAmount;
 import org.careledger.common.ui.FieldErrors;
+import org.careledger.common.ui.ServiceCalls;
 import org.careledger.outbox.LedgerReceipt;
 import org.careledger.wallet.InvalidTransferException;
-import org.careledger.common.TokenAmount;
 import org.careledger.wallet.TransferQuote;
 import org.careledger.wallet.WalletService;
 
@@ -48,7 +49,7 @@ class SendTokensForm extends Div {
         amount.setId("send-amount");
         amount.setSuffixComponent(new Span("tokens"));
         amount.setHelperText("Up to 6 decimals, plus the transfer fee");
-        WalletUi.attempt(() -> amount.setHelperText("Up to 6 decimals, plus the transfer fee of " + TokenAmount.format(wallet.transferFee())
+        ServiceCalls.attempt(() -> amount.setHelperText("Up to 6 decimals, plus the transfer fee of " + TokenAmount.format(wallet.transferFee())
                 + " token"), new FieldErrors());
         send.setId("send-button");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -65,12 +66,12 @@ class SendTokensForm extends Div {
             address.setInvalid(false);
             return;
         }
-        WalletUi.attempt(() -> wallet.checkRecipient(address.getValue()), new FieldErrors().bind(InvalidTransferException.TO, address));
+        ServiceCalls.attempt(() -> wallet.checkRecipient(address.getValue()), new FieldErrors().bind(InvalidTransferException.TO, address));
     }
 
     /** Checks the transfer as the service will, then asks the person to confirm it. */
     private void confirm() {
-        WalletUi.attempt(() -> {
+        ServiceCalls.attempt(() -> {
             TransferQuote quote = wallet.quote(address.getValue(), amount.getValue());
             confirmation = confirmationOf(quote);
             confirmation.open();
@@ -100,7 +101,7 @@ class SendTokensForm extends Div {
     }
 
     private void sendNow() {
-        if (WalletUi.attempt(() -> sent = wallet.send(address.getValue(), amount.getValue()), errors)) {
+        if (ServiceCalls.attempt(() -> sent = wallet.send(address.getValue(), amount.getValue()), errors)) {
             address.clear();
             amount.clear();
             address.setInvalid(false);

@@ -20,14 +20,15 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import org.careledger.common.TokenAmount;
 import org.careledger.common.ui.BrowserTime;
 import org.careledger.common.ui.FieldErrors;
+import org.careledger.common.ui.LedgerPolling;
 import org.careledger.common.ui.ResponsiveGrid;
+import org.careledger.common.ui.ServiceCalls;
 import org.careledger.identity.AppRoles;
 import org.careledger.identity.PatientQrCodes;
 import org.careledger.wallet.Invoicing;
-import org.careledger.common.ui.LedgerPolling;
-import org.careledger.common.TokenAmount;
 import org.careledger.wallet.WalletBalance;
 import org.careledger.wallet.WalletEntry;
 import org.careledger.wallet.WalletService;
@@ -125,7 +126,7 @@ class WalletView extends VerticalLayout {
 
     private void refresh() {
         boolean[] waiting = {false};
-        WalletUi.attempt(() -> {
+        ServiceCalls.attempt(() -> {
             WalletBalance now = wallet.myBalance();
             balance.setText(new TokenAmount(now.balance()).toString());
             spendable.setText(now.pendingOut() == 0 ? "All of it is yours to spend."
