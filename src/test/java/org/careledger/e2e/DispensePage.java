@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 
 /**
  * One prescription as the pharmacist dispenses it ({@code /pharmacist/prescriptions/<id>},
@@ -65,9 +64,9 @@ final class DispensePage extends PageObject {
         return this;
     }
 
-    /** The status of the (first) fill, once it shows one. */
+    /** The status of the (first) fill, once it shows one; read again if the polled grid re-rendered it meanwhile. */
     String fillStatus() {
-        return present(By.cssSelector("#dispense-fills [id^='fill-status-']")).getText().strip();
+        return wait.until(d -> present(By.cssSelector("#dispense-fills [id^='fill-status-']")).getText().strip());
     }
 
     /** Waits (the page polls) until the fill's status matches {@code regex}; returns it. */
@@ -80,7 +79,6 @@ final class DispensePage extends PageObject {
 
     /** The fill's row: quantity, pack, invoice total, invoice id, status, by whom. */
     List<String> fillRow() {
-        WebElement status = present(By.cssSelector("#dispense-fills [id^='fill-status-']"));
-        return GridRows.rowOf(driver, status);
+        return wait.until(d -> GridRows.rowOf(driver, present(By.cssSelector("#dispense-fills [id^='fill-status-']"))));
     }
 }
