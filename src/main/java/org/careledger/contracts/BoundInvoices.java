@@ -33,6 +33,14 @@ final class BoundInvoices implements InvoiceApi {
     }
 
     @Override
+    public Invoice raisePaid(Hash id, Address payer, Address payee, List<Invoice.Line> lines, Hash reference) {
+        Invoice open = raise(id, payer, payee, lines, reference);
+        Invoice paid = open.paid(new Invoice.Payment(context.transaction().id(), BlockStamp.of(context.block())));
+        InvoiceStore.save(context.state(), paid);
+        return paid;
+    }
+
+    @Override
     public Invoice reverse(Hash id) {
         Invoice invoice = Invoices.existing(context.state(), id);
         if (!invoice.raisedBy().equals(caller())) {

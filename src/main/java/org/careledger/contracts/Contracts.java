@@ -28,12 +28,12 @@ public final class Contracts implements StateMachine {
 
     /**
      * The standard set: tokens, the user registry, consent, record anchoring, the access audit,
-     * invoices and prescriptions. Contracts add no genesis state, so adding one changes neither the
+     * invoices, prescriptions and appointments. Contracts add no genesis state, so adding one changes neither the
      * genesis hash nor how existing blocks replay ({@code StandardChainCompatibilityTest}).
      */
     public static Contracts standard() {
         return new Contracts(List.of(new Tokens(), new Registry(), new Consent(), new Anchors(), new Audit(), new Invoices(),
-                new Prescriptions()));
+                new Prescriptions(), new Appointments()));
     }
 
     private void register(Contract contract) {

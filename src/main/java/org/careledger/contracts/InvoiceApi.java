@@ -27,6 +27,13 @@ public interface InvoiceApi {
     Invoice raise(Hash id, Address payer, Address payee, List<Invoice.Line> lines, Hash reference);
 
     /**
+     * Records a bill the calling contract settles in this same transaction from tokens it held (an
+     * appointment's fee released from escrow to the doctor): raised PAID by this transaction, at this
+     * block. Refuses what {@link #raise} refuses.
+     */
+    Invoice raisePaid(Hash id, Address payer, Address payee, List<Invoice.Line> lines, Hash reference);
+
+    /**
      * Undoes invoice {@code id}, which the calling contract must have raised ({@code invoices.notRaiser}):
      * an OPEN one is CANCELLED; a PAID one is REFUNDED by transferring its total from the transaction's
      * sender, who must be its payee ({@code invoices.notPayee}), back to the payer (a {@code tokens.}

@@ -105,6 +105,12 @@ public final class Tokens implements Contract {
                 .mapToLong(TokenApi.Hold::amount).reduce(0, Math::addExact);
     }
 
+    /** Every token held in escrow by the contract {@code contract}. */
+    public static long escrowedBy(ContractState state, String contract) {
+        return state.readPrefix(ESCROWS + contract + "/").values().stream().map(TokenApi.Hold::decode)
+                .mapToLong(TokenApi.Hold::amount).reduce(0, Math::addExact);
+    }
+
     /** Every token there is: every balance plus every escrow. No transaction changes it. */
     public static long supply(ContractState state) {
         long balances = state.readPrefix(BALANCES).values().stream().mapToLong(StateView::toLong).reduce(0, Math::addExact);
