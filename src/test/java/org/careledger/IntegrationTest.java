@@ -34,6 +34,9 @@ public abstract class IntegrationTest {
         registry.add("careledger.ledger.welcome-tokens", () -> "0.01");
         // blocks every 300 ms rather than every second: the suite waits for hundreds of blocks
         registry.add("careledger.ledger.target-block-millis", () -> "300");
+        // a slot may be booked until 15 s before it starts (10 minutes in production), so a story can
+        // book a slot and complete it within a minute, the booking mined before the slot starts
+        registry.add("careledger.appointments.booking-lead", () -> "15s");
         // no dev tools, which production never has: the browser tests then see pages, and the
         // security policy, as production serves them
         registry.add("vaadin.devmode.devTools.enabled", () -> "false");

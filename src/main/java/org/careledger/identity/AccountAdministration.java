@@ -185,6 +185,24 @@ public class AccountAdministration {
         return directory.profile(account);
     }
 
+    /**
+     * Sets a doctor's specialty ("Cardiology"), which patients search by when they book; blank clears it.
+     *
+     * @throws InvalidInputException if it is longer than 80 characters or spans lines
+     */
+    public UserProfile setSpecialty(UserId id, String specialty) {
+        UserAccount account = load(id);
+        if (account.getRole() != Role.DOCTOR) {
+            throw new OperationNotAllowedException("Only doctors have a specialty");
+        }
+        String s = specialty == null ? "" : specialty.strip();
+        if (s.length() > 80 || s.chars().anyMatch(Character::isISOControl)) {
+            throw InvalidInputException.of("specialty", "A specialty is one line of at most 80 characters");
+        }
+        account.specialty(s.isEmpty() ? null : s);
+        return directory.profile(account);
+    }
+
     /** Moves a staff member between the staff roles; patients stay patients. */
     public UserProfile changeRole(UserId id, Role newRole) {
         UserAccount account = load(id);

@@ -9,7 +9,7 @@ import org.careledger.crypto.Address;
  * A user as the portal shows them. Role-specific fields are null for other roles: {@code providerId}
  * is a doctor's hospital or a pharmacist's pharmacy, {@code registrationNumber} a doctor's medical
  * registration or a pharmacist's licence number; {@code ledgerAddress} is the user's ledger address
- * once the account has been approved (null before).
+ * once the account has been approved (null before); {@code specialty} a doctor's (null until set).
  */
 public record UserProfile(
         UserId id,
@@ -28,5 +28,6 @@ public record UserProfile(
         String policyNumber,
         Address ledgerAddress,
         Instant createdAt,
-        boolean mustChangePassword) {
+        boolean mustChangePassword,
+        String specialty) {
 }

@@ -73,6 +73,25 @@ public class Providers {
         return updated;
     }
 
+    /**
+     * Sets where the provider works: an IANA zone id such as {@code Europe/Berlin}; its doctors'
+     * hours are kept in it.
+     *
+     * @throws InvalidInputException if the zone is not a known region id
+     */
+    @Transactional
+    @RolesAllowed("ADMIN")
+    public ProviderView setTimeZone(long id, String zone) {
+        ProviderEntity entity = repository.findById(id)
+                .orElseThrow(() -> new NotFoundException("No healthcare provider with id " + id));
+        String z = zone == null ? "" : zone.strip();
+        if (!java.time.ZoneId.getAvailableZoneIds().contains(z)) {
+            throw InvalidInputException.of("timeZone", "Choose a time zone from the list, such as Europe/Berlin");
+        }
+        entity.timeZone(z);
+        return entity.view();
+    }
+
     private record Validated(String name, String address) {
     }
 

@@ -65,6 +65,9 @@ public class UserAccount {
     @Column(name = "registration_number")
     private String registrationNumber;
 
+    @Column(name = "specialty")
+    private String specialty;
+
     @Column(name = "insurance_provider")
     private String insuranceProvider;
 
@@ -100,6 +103,10 @@ public class UserAccount {
         this.mobile = mobile;
         this.dateOfBirth = dateOfBirth;
         this.address = address;
+    }
+
+    public void specialty(String specialty) {
+        this.specialty = specialty;
     }
 
     public void staffDetails(Long providerId, String registrationNumber) {
@@ -179,7 +186,7 @@ public class UserAccount {
     public UserProfile profile(org.careledger.crypto.Address ledgerAddress) {
         return new UserProfile(userId(), username, fullName, email, mobile, dateOfBirth, address, role, status,
                 statusReason, providerId, registrationNumber, insuranceProvider, policyNumber, ledgerAddress,
-                createdAt, mustChangePassword);
+                createdAt, mustChangePassword, specialty);
     }
 
     @Override

@@ -33,6 +33,9 @@ public class ProviderEntity {
     @Column(nullable = false)
     private String address;
 
+    @Column(name = "time_zone")
+    private String timeZone;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -55,11 +58,15 @@ public class ProviderEntity {
         this.address = address;
     }
 
+    public void timeZone(String zone) {
+        this.timeZone = zone;
+    }
+
     public Long getId() {
         return id;
     }
 
     public ProviderView view() {
-        return new ProviderView(id, name, kind, address);
+        return new ProviderView(id, name, kind, address, timeZone);
     }
 }
