@@ -173,7 +173,7 @@ class AppointmentViews {
                 doctor.map(UserProfile::fullName).orElse(a != null ? a.doctor().toString() : ""), doctor.map(UserProfile::specialty).orElse(null),
                 provider.map(ProviderView::name).orElse(null), Instant.ofEpochMilli(start), Instant.ofEpochMilli(end),
                 doctor.map(this::zoneOf).orElse(installZone()), fee, state,
-                a != null ? a.booked().height() : b.bookedBlock(), reason, declineReason, freeUntil, b != null ? b.refused() : null, action,
+                a != null ? Long.valueOf(a.booked().height()) : b.bookedBlock(), reason, declineReason, freeUntil, b != null ? b.refused() : null, action,
                 viewer == Viewer.PATIENT && settled && active && now < start,
                 now > start - cutoff - CANCELLATION_MARGIN_MILLIS,
                 viewer == Viewer.DOCTOR && settled && a.state() == org.careledger.contracts.AppointmentStatus.BOOKED && now < end,

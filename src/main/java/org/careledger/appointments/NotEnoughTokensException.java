@@ -10,7 +10,7 @@ public class NotEnoughTokensException extends OperationNotAllowedException {
     private final long spendable;
 
     public NotEnoughTokensException(long fee, long spendable) {
-        super("The fee is " + TokenAmount.format(fee) + " tokens and you have " + TokenAmount.format(spendable)
+        super("The fee is " + new TokenAmount(fee) + " and you have " + new TokenAmount(spendable)
                 + " to spend: nothing was booked. Top up your wallet, or choose a doctor with a lower fee.");
         this.fee = fee;
         this.spendable = spendable;

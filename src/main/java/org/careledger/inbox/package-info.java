@@ -5,5 +5,5 @@
  * to what it announces and marked handled, saying how, when the event that settles it arrives.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Inbox",
-        allowedDependencies = {"common", "crypto", "identity", "outbox", "pharmacy", "provider", "records"})
+        allowedDependencies = {"appointments", "common", "crypto", "identity", "outbox", "pharmacy", "provider", "records"})
 package org.careledger.inbox;
