@@ -253,7 +253,7 @@ public class AppointmentBooking {
             }
         }
         for (AppointmentRows.Booking b : rows.ofDoctor(d.id(), now.toEpochMilli() - 4 * 3_600_000L, Long.MAX_VALUE)) {
-            if (b.holdsSlot()) {
+            if (b.holdsSlot() && b.chainId() == null) { // once on chain, the chain says whether it still holds the slot
                 taken.add(new Slot(Instant.ofEpochMilli(b.start()), Instant.ofEpochMilli(b.end())));
             }
         }
