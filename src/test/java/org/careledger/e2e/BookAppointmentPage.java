@@ -25,12 +25,16 @@ final class BookAppointmentPage extends PageObject {
         return this;
     }
 
-    /** Types into the search box and waits until the doctor's row shows: name, specialty, hospital, fee. */
+    /**
+     * Types into the search box and waits until the grid lists only the doctor found (every doctor is
+     * listed before the search) and returns their row: name, specialty, hospital, fee.
+     */
     List<String> search(String text, String doctorName) {
         type("doctor-search", text);
         return wait.until(d -> {
             List<String> row = GridRows.rowWithCell(d, "doctor-grid", doctorName);
-            return row.isEmpty() ? null : row;
+            boolean alone = Long.valueOf(1).equals(js("return arguments[0].size", present(By.id("doctor-grid"))));
+            return row.isEmpty() || !alone ? null : row;
         });
     }
 
