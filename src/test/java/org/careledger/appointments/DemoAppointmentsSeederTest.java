@@ -49,7 +49,7 @@ class DemoAppointmentsSeederTest extends IntegrationTest {
 
     @Test
     void theDemoPatientHasAnUpcomingACancelledAndACompletedAndPaidAppointmentAndEveryDoctorHasHoursAndAFee() {
-        seeder.seed(Duration.ofSeconds(20));
+        seeder.seed(Duration.ofSeconds(8));
 
         UserProfile zoe = directory.findByUsername(DemoAccounts.PATIENT.username()).orElseThrow();
         UserProfile moreau = directory.findByUsername(DemoAccounts.DOCTOR.username()).orElseThrow();
