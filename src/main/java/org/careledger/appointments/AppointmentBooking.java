@@ -116,7 +116,7 @@ public class AppointmentBooking {
     /** The doctor's first {@code count} free slots from now. */
     public List<Slot> nextFreeSlots(UserId doctor, int count) {
         UserProfile d = requireDoctor(doctor);
-        List<Slot> all = free(d, LocalDate.now(clock.withZone(views.zoneOf(d))), HORIZON_DAYS);
+        List<Slot> all = free(d, LocalDate.ofInstant(clock.instant(), views.zoneOf(d)), HORIZON_DAYS);
         return all.subList(0, Math.min(count, all.size()));
     }
 
@@ -232,7 +232,7 @@ public class AppointmentBooking {
 
     private List<Slot> free(UserProfile d, LocalDate from, int days) {
         ZoneId zone = views.zoneOf(d);
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         LocalDate start = from == null || from.isBefore(today) ? today : from;
         int span = Math.max(1, Math.min(days, HORIZON_DAYS - (int) java.time.temporal.ChronoUnit.DAYS.between(today, start)));
         if (start.isAfter(today.plusDays(HORIZON_DAYS - 1))) {
@@ -253,7 +253,7 @@ public class AppointmentBooking {
             }
         }
         for (AppointmentRows.Booking b : rows.ofDoctor(d.id(), now.toEpochMilli() - 4 * 3_600_000L, Long.MAX_VALUE)) {
-            if (b.holdsSlot()) {
+            if (b.holdsSlot() && b.chainId() == null) { // once on chain, the chain says whether it still holds the slot
                 taken.add(new Slot(Instant.ofEpochMilli(b.start()), Instant.ofEpochMilli(b.end())));
             }
         }

@@ -79,7 +79,7 @@ public class DoctorAppointments {
 
     /** Today in the doctor's zone. */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(myZone()));
+        return LocalDate.ofInstant(clock.instant(), myZone());
     }
 
     /** The doctor's appointments on {@code date} (in their zone), refused bookings left out, by start. */

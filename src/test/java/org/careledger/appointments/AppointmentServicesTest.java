@@ -53,6 +53,8 @@ class AppointmentServicesTest extends IntegrationTest {
     LedgerService ledger;
     @Autowired
     Inbox inbox;
+    @Autowired
+    org.careledger.wallet.WalletService wallet;
 
     @AfterEach
     void signOut() {
@@ -96,6 +98,8 @@ class AppointmentServicesTest extends IntegrationTest {
         assertThat(v.cancellable()).isTrue();
         assertThat(balance(patient)).as("the fee left the patient's wallet").isEqualTo(TestFunding.ONE_TOKEN - HALF_TOKEN);
         assertThat(AppointmentQueries.escrowed(ledger.committedState())).as("and is held in escrow").isEqualTo(escrowBefore + HALF_TOKEN);
+        Await.until("the wallet's history shows the fee going into escrow", () -> as(patient, () -> wallet.myHistory()).stream()
+                .anyMatch(e -> !e.pending() && e.amount() == -HALF_TOKEN && "Appointment fees held in escrow".equals(e.counterpartName())));
         assertThat(as(patient, () -> booking.nextFreeSlots(doctor.id(), 3))).as("the slot is no longer offered")
                 .doesNotContain(free.get(0));
 
@@ -210,7 +214,8 @@ class AppointmentServicesTest extends IntegrationTest {
 
         Await.until("cancelled on the ledger", () -> as(patient, () -> booking.find(v.id())).state() == AppointmentState.CANCELLED);
         assertThat(balance(patient)).isEqualTo(TestFunding.ONE_TOKEN);
-        assertThat(as(patient, () -> booking.freeSlots(doctor.id(), inThreeDays, 1))).as("the slot is offered again").contains(slot);
+        Await.until("the slot is offered again once the portal settled the cancellation",
+                () -> as(patient, () -> booking.freeSlots(doctor.id(), inThreeDays, 1)).contains(slot));
         Await.until("the doctor is told", () -> titles(doctor).contains("Appointment cancelled"));
         assertThatThrownBy(() -> as(patient, () -> booking.cancel(v.id()))).hasMessageContaining("can no longer be cancelled");
     }

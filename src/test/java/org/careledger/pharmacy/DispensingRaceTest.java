@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.careledger.Await;
+import org.careledger.ConsortiumNodes;
 import org.careledger.IntegrationTest;
 import org.careledger.common.OperationNotAllowedException;
 import org.careledger.contracts.Fill;

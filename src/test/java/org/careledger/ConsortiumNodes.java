@@ -1,4 +1,4 @@
-package org.careledger.pharmacy;
+package org.careledger;
 
 import java.lang.reflect.Method;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.springframework.context.ApplicationContext;
  * package-private and {@code TestLedger} gives only the home node, so the list is read by
  * reflection; a {@code TestLedger.nodes(context)} beside {@code homeNode} would make this plain.
  */
-final class ConsortiumNodes {
+public final class ConsortiumNodes {
 
     private static final Map<Hash, TransactionRejectedException> REFUSED = new ConcurrentHashMap<>();
     private static final Map<Node, Boolean> LISTENED = new ConcurrentHashMap<>();
@@ -28,7 +28,7 @@ final class ConsortiumNodes {
 
     /** Every node of the consortium, the home node first, each already listened to for refusals. */
     @SuppressWarnings("unchecked")
-    static List<Node> of(ApplicationContext context) {
+    public static List<Node> of(ApplicationContext context) {
         try {
             Class<?> type = Class.forName("org.careledger.node.Consortium");
             Method nodes = type.getDeclaredMethod("nodes");
@@ -46,7 +46,7 @@ final class ConsortiumNodes {
     }
 
     /** Why some node's block assembler refused transaction {@code id} for good, if one did since the nodes were listened to. */
-    static TransactionRejectedException refusalOf(Hash id) {
+    public static TransactionRejectedException refusalOf(Hash id) {
         return REFUSED.get(id);
     }
 }
