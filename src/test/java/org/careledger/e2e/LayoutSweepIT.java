@@ -102,17 +102,22 @@ class LayoutSweepIT extends IntegrationTest {
                     new Page("providers", "admin/providers", "providers-grid"),
                     new Page("emergency-reviews", "admin/emergencies", "emergency-review-grid"),
                     new Page("erasure-requests", "admin/erasures", "erasure-grid"),
-                    new Page("medicines", "admin/medicines", "medicines-grid"), inbox(), password(),
+                    new Page("medicines", "admin/medicines", "medicines-grid"),
+                    new Page("appointments", "admin/appointments", "admin-day"), inbox(), password(),
                     new Page("unexpected-error", "test-only/broken", "unexpected-error"));
             case DOCTOR -> List.of(new Page("home", "doctor", "doctor-home"), new Page("patients", "doctor/patients", "doctor-patients"),
                     new Page("patient-record", "doctor/patients/" + data.grantedPatient(), "record-grid"),
                     new Page("patient-record-no-consent", "doctor/patients/" + data.unknownPatient(), "consent-required"),
                     new Page("prescribe", "doctor/prescribe/" + data.grantedPatient(), "rx-mine"),
+                    new Page("appointments", "doctor/appointments", "doctor-day"),
+                    new Page("availability", "doctor/availability", "changes-grid"),
                     inbox(), password());
             case PATIENT -> List.of(new Page("home", "patient", "patient-home"), new Page("record", "patient/record", "record-grid"),
                     new Page("access-requests", "patient/consents", "access-requests"),
                     new Page("access-log", "patient/access-log", "access-log-grid"), new Page("wallet", "wallet", "wallet-history"),
                     new Page("prescriptions", "patient/prescriptions", "active-prescriptions"),
+                    new Page("appointments", "patient/appointments", "upcoming-appointments"),
+                    new Page("book-appointment", "patient/appointments/book", "doctor-grid"),
                     inbox(), password(),
                     new Page("access-denied", "admin", "access-denied"));
             case PHARMACIST -> List.of(new Page("home", "pharmacist", "dispensary-queue"),

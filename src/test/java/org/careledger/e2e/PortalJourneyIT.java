@@ -145,22 +145,28 @@ class PortalJourneyIT extends IntegrationTest {
 
     static Stream<Arguments> demoRoles() {
         return Stream.of(
-                Arguments.of(DemoAccounts.ADMIN, "admin-home", List.of("Approvals", "Users", "Providers", "Emergency reviews", "Erasure requests", "Medicines", "Wallet", "Inbox")),
-                Arguments.of(DemoAccounts.DOCTOR, "doctor-home", List.of("My profile", "My patients", "Wallet", "Inbox")),
+                Arguments.of(DemoAccounts.ADMIN, "admin-home", List.of("Approvals", "Users", "Providers", "Emergency reviews", "Erasure requests", "Medicines",
+                        "Appointments", "Wallet", "Inbox")),
+                Arguments.of(DemoAccounts.DOCTOR, "doctor-home", List.of("My profile", "My patients", "Appointments", "Availability", "Wallet",
+                        "Inbox")),
                 Arguments.of(DemoAccounts.PATIENT, "patient-home", List.of("My profile", "My record", "Access requests", "Who viewed my record",
-                        "Prescriptions", "Wallet", "Inbox")),
+                        "Prescriptions", "Appointments", "Book an appointment", "Wallet", "Inbox")),
                 Arguments.of(DemoAccounts.PHARMACIST, "pharmacist-home", List.of("Prescriptions", "My profile", "Prices", "Wallet", "Inbox")));
     }
 
     /**
      * The root id of the view a label opens for the role whose home is {@code homeId}: a pharmacist's
      * home is the dispensary ("Prescriptions"), their profile a page of its own; a patient's
-     * "Prescriptions" are their list.
+     * "Prescriptions" are their list; "Appointments" are each role's own page of them.
      */
     private static String viewOf(String label, String homeId) {
         boolean pharmacist = homeId.equals("pharmacist-home");
         if (label.equals("Prescriptions")) {
             return pharmacist ? homeId : "my-prescriptions";
+        }
+        if (label.equals("Appointments")) {
+            return homeId.equals("admin-home") ? "admin-appointments" : homeId.equals("doctor-home") ? "doctor-appointments"
+                    : "my-appointments";
         }
         if (label.equals("My profile") && pharmacist) {
             return "pharmacist-profile";
@@ -174,7 +180,8 @@ class PortalJourneyIT extends IntegrationTest {
             Map.entry("Emergency reviews", "emergency-reviews"), Map.entry("Erasure requests", "erasure-requests"),
             Map.entry("Inbox", "inbox-view"), Map.entry("My patients", "doctor-patients"), Map.entry("My record", "my-record"),
             Map.entry("Access requests", "access-requests"), Map.entry("Who viewed my record", "access-log"), Map.entry("Wallet", "wallet"),
-            Map.entry("Medicines", "medicines-view"), Map.entry("Prices", "pharmacy-prices-view"));
+            Map.entry("Medicines", "medicines-view"), Map.entry("Prices", "pharmacy-prices-view"),
+            Map.entry("Availability", "doctor-availability"), Map.entry("Book an appointment", "book-appointment"));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("demoRoles")

@@ -76,6 +76,7 @@ class AdminAppointmentsView extends VerticalLayout {
         hospital.setId("admin-hospital");
         hospital.setLabel("Hospital");
         hospital.setItemLabelGenerator(ProviderTerms::providerName);
+        hospital.setWidth("min(22em, 100%)");
         hospital.addValueChangeListener(e -> {
             if (e.getValue() != null && (e.getOldValue() == null || e.getOldValue().providerId() != e.getValue().providerId())) {
                 date.setValue(LocalDate.ofInstant(clock.instant(), zoneOf(e.getValue())));
@@ -113,7 +114,7 @@ class AdminAppointmentsView extends VerticalLayout {
         }
         terms.show(t);
         zone.setText("Times are in " + t.providerName() + "'s time zone, " + AppointmentsUi.zoneName(zoneOf(t), clock.instant())
-                + (t.timeZone() == null ? ", the install's (set none of its own)." : "."));
+                + (t.timeZone() == null ? ": it has none of its own, so the install's applies." : "."));
         shownDay = null;
         refreshDay();
     }

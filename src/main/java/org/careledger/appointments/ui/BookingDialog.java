@@ -89,7 +89,8 @@ class BookingDialog extends Dialog {
             }
         });
         getFooter().add(new HorizontalLayout(back, book));
-        setMaxWidth("40rem");
+        setWidth("40rem");
+        setMaxWidth("calc(100vw - 1rem)");
     }
 
     /** The rule agreed to, said before booking: until when cancelling is free, and what happens after. */

@@ -39,6 +39,7 @@ class CancelAppointmentDialog extends Dialog {
         confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
         add(when, cost);
         getFooter().add(new HorizontalLayout(keep, confirm));
-        setMaxWidth("36rem");
+        setWidth("36rem");
+        setMaxWidth("calc(100vw - 1rem)");
     }
 }

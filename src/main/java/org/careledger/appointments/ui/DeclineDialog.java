@@ -46,6 +46,7 @@ class DeclineDialog extends Dialog {
         add(new Paragraph(AppointmentsUi.when(v.start(), zone) + ", " + AppointmentsUi.tokens(v.fee())
                 + ". The fee goes back to the patient in full."), reason);
         getFooter().add(new HorizontalLayout(keep, confirm));
-        setMaxWidth("36rem");
+        setWidth("36rem");
+        setMaxWidth("calc(100vw - 1rem)");
     }
 }

@@ -66,7 +66,8 @@ class DoctorAppointmentsView extends VerticalLayout {
         this.clock = clock;
         this.zone = appointments.myZone();
         setId("doctor-appointments");
-        Paragraph zoneNote = new Paragraph("Times are in your hospital's time zone, " + AppointmentsUi.zoneName(zone, clock.instant()) + ".");
+        Paragraph zoneNote = new Paragraph("Times are in your hospital's time zone, " + AppointmentsUi.zoneName(zone, clock.instant())
+                + ".");
         zoneNote.setId("doctor-zone");
         day.setId("doctor-day");
         configure(day, "Nothing booked on this day.");

@@ -30,7 +30,7 @@ class TermsSection extends VerticalLayout {
     private final Runnable changed;
     final H3 title = new H3("Terms");
     final TextField fee = new TextField("Default fee (tokens)");
-    final IntegerField cutoff = new IntegerField("Free cancellation until (hours before)");
+    final IntegerField cutoff = new IntegerField("Free cancellation cut-off (hours)");
     final ComboBox<String> zone = new ComboBox<>("Time zone");
     final Span pending = new Span("A change of terms is on its way to the ledger.");
     private final FieldErrors errors = new FieldErrors();
@@ -49,7 +49,8 @@ class TermsSection extends VerticalLayout {
         cutoff.setMin(0);
         cutoff.setMax(AppointmentAdministration.MAX_CUTOFF_HOURS);
         cutoff.setStepButtonsVisible(true);
-        cutoff.setHelperText("0 to " + AppointmentAdministration.MAX_CUTOFF_HOURS + "; later, the fee goes to the doctor");
+        cutoff.setHelperText("Hours before the start, 0 to " + AppointmentAdministration.MAX_CUTOFF_HOURS
+                + "; later, the fee goes to the doctor");
         cutoff.setWidth("min(18em, 100%)");
         zone.setId("terms-zone");
         zone.setItems(ZoneId.getAvailableZoneIds().stream().sorted().toList());
@@ -96,7 +97,8 @@ class TermsSection extends VerticalLayout {
         }
         long id = terms.providerId();
         if (ServiceCalls.attempt(() -> administration.setTerms(id, fee.getValue(), cutoff.getValue(), zone.getValue()), errors)) {
-            FieldErrors.Notifications.success("Terms of " + terms.providerName() + " saved; a new fee or cut-off is on its way to the ledger");
+            FieldErrors.Notifications.success("Terms of " + terms.providerName()
+                    + " saved; a new fee or cut-off is on its way to the ledger");
             changed.run();
         }
     }

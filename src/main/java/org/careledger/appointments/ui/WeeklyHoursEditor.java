@@ -153,7 +153,9 @@ class WeeklyHoursEditor extends VerticalLayout {
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             layout.add(day, from, to, slot, remove);
             layout.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-            layout.getStyle().set("flex-wrap", "wrap");
+            // one span per row, told apart on a phone where each row wraps onto several lines
+            layout.getStyle().set("flex-wrap", "wrap").set("border-bottom", "1px solid var(--lumo-contrast-10pct)")
+                    .set("padding-bottom", "var(--lumo-space-s)");
             layout.setId("hours-row-" + n);
         }
 
