@@ -15,7 +15,8 @@ import java.util.List;
  * they are when the clocks change (09:00 is 09:00 in summer and winter, so its instant moves). A wall
  * time the clocks skip (in the spring gap) has no slot; one they pass twice (the autumn overlap) has
  * one slot, at the earlier instant. A day off removes the day's weekly hours; extra hours add to
- * them. Slots that start before {@code notBefore} or overlap a taken interval are never offered.
+ * them, keeping the weekly slots where the two overlap (so a day's slots never overlap, and a
+ * different slot length in the extra hours does not shift the weekly ones). Slots that start before {@code notBefore} or overlap a taken interval are never offered.
  */
 final class SlotPlanner {
 
@@ -27,12 +28,17 @@ final class SlotPlanner {
         List<Slot> out = new ArrayList<>();
         for (int d = 0; d < days; d++) {
             LocalDate date = from.plusDays(d);
+            List<Slot> day = new ArrayList<>();
             for (Hours h : hoursOn(date, weekly, changes)) {
-                cut(zone, date, h, notBefore, taken, out);
+                List<Slot> cutHere = new ArrayList<>();
+                cut(zone, date, h, notBefore, taken, cutHere);
+                // hours listed first keep their slots; later hours add only what does not overlap them
+                cutHere.stream().filter(s -> !overlapsAny(s, day)).forEach(day::add);
             }
+            out.addAll(day);
         }
         out.sort(Comparator.comparing(Slot::start));
-        return dedupe(out);
+        return out;
     }
 
     private record Hours(LocalTime from, LocalTime to, int slotMinutes) {
@@ -70,16 +76,5 @@ final class SlotPlanner {
 
     static boolean overlapsAny(Slot slot, List<Slot> taken) {
         return taken.stream().anyMatch(t -> t.start().isBefore(slot.end()) && slot.start().isBefore(t.end()));
-    }
-
-    /** Weekly hours and extra hours may overlap: keep the first slot of any that overlap. */
-    private static List<Slot> dedupe(List<Slot> sorted) {
-        List<Slot> out = new ArrayList<>();
-        for (Slot s : sorted) {
-            if (out.isEmpty() || !out.get(out.size() - 1).end().isAfter(s.start())) {
-                out.add(s);
-            }
-        }
-        return out;
     }
 }

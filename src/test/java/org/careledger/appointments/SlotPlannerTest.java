@@ -91,4 +91,14 @@ class SlotPlannerTest {
                 "2026-12-07T09:20", "2026-12-07T09:40",
                 "2026-12-09T09:00", "2026-12-09T09:40", "2026-12-09T14:00", "2026-12-09T14:20");
     }
+
+    @Test
+    void extraHoursOverlappingTheWeeklyOnesKeepTheWeeklySlotsAndAddOnlyWhatDoesNotOverlap() {
+        LocalDate monday = LocalDate.of(2026, 12, 7);
+        List<Slot> slots = SlotPlanner.freeSlots(BERLIN, everyDay(LocalTime.of(9, 0), LocalTime.of(10, 0), 20),
+                List.of(AvailabilityChange.extraHours(monday, LocalTime.of(9, 30), LocalTime.of(10, 30), 15)), monday, 1, LONG_AGO, List.of());
+
+        assertThat(slots).extracting(s -> s.start().atZone(BERLIN).toLocalTime().toString())
+                .containsExactly("09:00", "09:20", "09:40", "10:00", "10:15");
+    }
 }
