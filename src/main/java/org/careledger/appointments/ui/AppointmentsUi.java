@@ -11,9 +11,12 @@ import java.util.Locale;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import org.careledger.appointments.AppointmentChanges;
 import org.careledger.appointments.AppointmentState;
 import org.careledger.appointments.AppointmentView;
 import org.careledger.common.TokenAmount;
+import org.careledger.common.ui.LedgerPolling;
+import org.careledger.identity.CurrentUser;
 
 /**
  * What the appointment pages share: times in a named zone, amounts in tokens, an appointment's state
@@ -122,5 +125,23 @@ final class AppointmentsUi {
     static String key(AppointmentView v) {
         String plain = v.id().replaceAll("[^0-9A-Za-z]", "");
         return plain.substring(0, Math.min(12, plain.length()));
+    }
+
+    /**
+     * Refreshes {@code view} soon after one of the signed-in user's appointments changes on the
+     * ledger, while it is attached: the change turns the view's polling on from the ledger's thread,
+     * and the next poll, a request of the user's own, refreshes it (and turns polling off again once
+     * nothing waits).
+     */
+    static void followChanges(com.vaadin.flow.component.Component view, AppointmentChanges changes, CurrentUser currentUser,
+                              LedgerPolling polling) {
+        view.addAttachListener(attach -> currentUser.profile().ifPresent(me -> {
+            com.vaadin.flow.component.UI ui = attach.getUI();
+            Runnable unsubscribe = changes.subscribe(me.id(), () -> ui.access(() -> polling.pendingIf(true)));
+            view.addDetachListener(detach -> {
+                unsubscribe.run();
+                detach.unregisterListener();
+            });
+        }));
     }
 }

@@ -31,7 +31,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import org.careledger.appointments.AppointmentView;
 import org.careledger.appointments.DoctorAppointments;
+import org.careledger.appointments.AppointmentChanges;
 import org.careledger.common.ui.LedgerPolling;
+import org.careledger.identity.CurrentUser;
 import org.careledger.common.ui.ResponsiveGrid;
 import org.careledger.common.ui.ServiceCalls;
 import org.careledger.identity.AppRoles;
@@ -61,7 +63,7 @@ class DoctorAppointmentsView extends VerticalLayout {
     private final LedgerPolling polling;
     private Object shown;
 
-    DoctorAppointmentsView(DoctorAppointments appointments, Clock clock) {
+    DoctorAppointmentsView(DoctorAppointments appointments, Clock clock, AppointmentChanges changes, CurrentUser currentUser) {
         this.appointments = appointments;
         this.clock = clock;
         this.zone = appointments.myZone();
@@ -76,6 +78,7 @@ class DoctorAppointmentsView extends VerticalLayout {
         week.setVisible(false);
         add(new H2("Appointments"), zoneNote, createControls(), day, week);
         polling = new LedgerPolling(this, this::refresh);
+        AppointmentsUi.followChanges(this, changes, currentUser, polling);
         refresh();
     }
 

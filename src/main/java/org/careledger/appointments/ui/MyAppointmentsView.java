@@ -24,7 +24,9 @@ import com.vaadin.flow.router.Route;
 import org.careledger.appointments.AppointmentBooking;
 import org.careledger.appointments.AppointmentView;
 import org.careledger.common.ui.BrowserTime;
+import org.careledger.appointments.AppointmentChanges;
 import org.careledger.common.ui.LedgerPolling;
+import org.careledger.identity.CurrentUser;
 import org.careledger.common.ui.ResponsiveGrid;
 import org.careledger.common.ui.ServiceCalls;
 import org.careledger.identity.AppRoles;
@@ -49,7 +51,7 @@ class MyAppointmentsView extends VerticalLayout {
     private final LedgerPolling polling;
     private List<AppointmentView> shown;
 
-    MyAppointmentsView(AppointmentBooking booking, Clock clock) {
+    MyAppointmentsView(AppointmentBooking booking, Clock clock, AppointmentChanges changes, CurrentUser currentUser) {
         this.booking = booking;
         this.clock = clock;
         setId("my-appointments");
@@ -62,6 +64,7 @@ class MyAppointmentsView extends VerticalLayout {
         configure(past, "past-appointments", false, "No past appointments.");
         add(new H2("My appointments"), book, zone, new H3("Upcoming"), upcoming, new H3("Past"), past);
         polling = new LedgerPolling(this, this::refresh);
+        AppointmentsUi.followChanges(this, changes, currentUser, polling);
         refresh();
     }
 
