@@ -102,14 +102,15 @@ public class AppointmentAdministration {
         ProviderTerms now = terms(state, p);
         long cutoff = cutoffHours * 3_600_000L;
         Long newFee = fee != null ? fee : now.defaultFee();
+        if (newFee == null && cutoff != now.cutoffMillis()) {
+            throw InvalidInputException.of("defaultFee", "Set a default fee with the cut-off");
+        }
         if (timeZone != null && !timeZone.isBlank() && !timeZone.strip().equals(p.timeZone())) {
             providers.setTimeZone(providerId, timeZone.strip());
         }
         if (newFee != null && (!newFee.equals(now.defaultFee()) || cutoff != now.cutoffMillis())) {
             transactions.executeWithoutResult(s -> outbox.queue(AppointmentLedgerCalls.TERMS, accounts.signerOf(providerId),
                     Long.toString(providerId), Long.toString(providerId), AppointmentCalls.setTerms(newFee, cutoff)));
-        } else if (newFee == null && cutoff != now.cutoffMillis()) {
-            throw InvalidInputException.of("defaultFee", "Set a default fee with the cut-off");
         }
         return terms(ledger.committedState(), providers.find(providerId).orElseThrow());
     }
