@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -15,7 +14,6 @@ import org.careledger.common.InvalidInputException;
 import org.careledger.common.NotFoundException;
 import org.careledger.common.OperationNotAllowedException;
 import org.careledger.common.TokenAmount;
-import org.careledger.contracts.Appointment;
 import org.careledger.contracts.AppointmentCalls;
 import org.careledger.contracts.AppointmentQueries;
 import org.careledger.contracts.ContractState;
@@ -34,7 +32,6 @@ import org.careledger.outbox.Signer;
 import org.careledger.records.PrivateTexts;
 import org.careledger.wallet.WalletService;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,7 +53,7 @@ public class AppointmentBooking {
     public static final int MAX_REASON_LENGTH = 500;
 
     private final AppointmentRows rows;
-    private final AvailabilityRows availability;
+    private final DoctorSlots slots;
     private final AppointmentViews views;
     private final PrivateTexts texts;
     private final WalletService wallet;
@@ -66,14 +63,12 @@ public class AppointmentBooking {
     private final UserDirectory users;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final long leadMillis;
 
-    AppointmentBooking(AppointmentRows rows, AvailabilityRows availability, AppointmentViews views, PrivateTexts texts, WalletService wallet,
+    AppointmentBooking(AppointmentRows rows, DoctorSlots slots, AppointmentViews views, PrivateTexts texts, WalletService wallet,
                        LedgerService ledger, LedgerOutbox outbox, CurrentUser currentUser, UserDirectory users,
-                       TransactionTemplate transactions, Clock clock,
-                       @Value("${careledger.appointments.booking-lead:10m}") java.time.Duration lead) {
+                       TransactionTemplate transactions, Clock clock) {
         this.rows = rows;
-        this.availability = availability;
+        this.slots = slots;
         this.views = views;
         this.texts = texts;
         this.wallet = wallet;
@@ -83,7 +78,6 @@ public class AppointmentBooking {
         this.users = users;
         this.transactions = transactions;
         this.clock = clock;
-        this.leadMillis = lead.toMillis();
     }
 
     /**
@@ -110,14 +104,13 @@ public class AppointmentBooking {
      */
     public List<Slot> freeSlots(UserId doctor, LocalDate from, int days) {
         UserProfile d = requireDoctor(doctor);
-        return free(d, from, days);
+        return slots.free(d, from, days);
     }
 
     /** The doctor's first {@code count} free slots from now. */
     public List<Slot> nextFreeSlots(UserId doctor, int count) {
         UserProfile d = requireDoctor(doctor);
-        List<Slot> all = free(d, LocalDate.ofInstant(clock.instant(), views.zoneOf(d)), HORIZON_DAYS);
-        return all.subList(0, Math.min(count, all.size()));
+        return slots.next(d, count);
     }
 
     /**
@@ -230,57 +223,19 @@ public class AppointmentBooking {
         return find(id);
     }
 
-    private List<Slot> free(UserProfile d, LocalDate from, int days) {
-        ZoneId zone = views.zoneOf(d);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        LocalDate start = from == null || from.isBefore(today) ? today : from;
-        int span = Math.max(1, Math.min(days, HORIZON_DAYS - (int) java.time.temporal.ChronoUnit.DAYS.between(today, start)));
-        if (start.isAfter(today.plusDays(HORIZON_DAYS - 1))) {
-            return List.of();
-        }
-        Instant now = Instant.now(clock);
-        return SlotPlanner.freeSlots(zone, availability.weekly(d.id()), availability.changes(d.id(), start), start, span,
-                now.plusMillis(leadMillis), taken(d, now));
-    }
-
-    /** What the doctor has booked: on chain, and on its way here. */
-    private List<Slot> taken(UserProfile d, Instant now) {
-        List<Slot> taken = new ArrayList<>();
-        ContractState state = ledger.committedState();
-        for (Appointment a : AppointmentQueries.byDoctor(state, d.ledgerAddress())) {
-            if (a.state().active() && a.end() > now.toEpochMilli()) {
-                taken.add(new Slot(Instant.ofEpochMilli(a.start()), Instant.ofEpochMilli(a.end())));
-            }
-        }
-        for (AppointmentRows.Booking b : rows.ofDoctor(d.id(), now.toEpochMilli() - 4 * 3_600_000L, Long.MAX_VALUE)) {
-            if (b.holdsSlot() && b.chainId() == null) { // once on chain, the chain says whether it still holds the slot
-                taken.add(new Slot(Instant.ofEpochMilli(b.start()), Instant.ofEpochMilli(b.end())));
-            }
-        }
-        return taken;
-    }
-
     private Slot requireFreeSlot(UserProfile d, Instant start) {
         if (start == null) {
             throw InvalidInputException.of("slot", "Choose a slot");
         }
         ZoneId zone = views.zoneOf(d);
         LocalDate day = start.atZone(zone).toLocalDate();
-        List<Slot> free = free(d, day, 1);
+        List<Slot> free = slots.free(d, day, 1);
         return free.stream().filter(s -> s.start().equals(start)).findFirst().orElseThrow(() -> {
-            if (isOneOfTheirSlots(d, start)) {
+            if (slots.isOneOfTheirSlots(d, start)) {
                 return new SlotTakenException(nextFreeSlots(d.id(), 6));
             }
             return InvalidInputException.of("slot", "That time is not one of " + d.fullName() + "'s free slots: choose one from the list");
         });
-    }
-
-    /** Whether {@code start} is one of the doctor's slots at all, taken or not (so "taken" and "never offered" are told apart). */
-    private boolean isOneOfTheirSlots(UserProfile d, Instant start) {
-        ZoneId zone = views.zoneOf(d);
-        LocalDate day = start.atZone(zone).toLocalDate();
-        return SlotPlanner.freeSlots(zone, availability.weekly(d.id()), availability.changes(d.id(), day), day, 1, Instant.now(clock),
-                List.of()).stream().anyMatch(s -> s.start().equals(start));
     }
 
     private static void requireFee(DoctorCard card) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import org.careledger.common.Waiting;
 import org.careledger.contracts.AppointmentQueries;
 import org.careledger.contracts.Registry;
 import org.careledger.identity.AccountAdministration;
@@ -166,17 +167,6 @@ class DemoAppointmentsSeeder implements ApplicationRunner {
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting until " + what);
-            }
-        }
+        Waiting.until(what, PATIENCE, condition);
     }
 }

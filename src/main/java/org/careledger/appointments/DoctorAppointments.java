@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -218,20 +217,7 @@ public class DoctorAppointments {
      */
     public DoctorSettings setWeeklyHours(List<WeeklyHours> hours) {
         UserProfile me = me();
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (int i = 0; i < hours.size(); i++) {
-            WeeklyHours h = hours.get(i);
-            checkSpan(h.from(), h.to(), h.slotMinutes(), "hours" + i, errors);
-            for (int j = 0; j < i; j++) {
-                WeeklyHours o = hours.get(j);
-                if (o.day() == h.day() && o.from().isBefore(h.to()) && h.from().isBefore(o.to())) {
-                    errors.put("hours" + i, h.day() + " " + h.from() + "–" + h.to() + " overlaps " + o.from() + "–" + o.to());
-                }
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        AvailabilityRules.checkWeekly(hours);
         transactions.executeWithoutResult(s -> availability.replaceWeekly(me.id(), hours));
         return settings();
     }
@@ -249,7 +235,7 @@ public class DoctorAppointments {
             errors.put("date", "Choose today or a later date");
         }
         if (change.kind() == AvailabilityChange.Kind.EXTRA_HOURS) {
-            checkSpan(change.from(), change.to(), change.slotMinutes(), "hours", errors);
+            AvailabilityRules.checkSpan(change.from(), change.to(), change.slotMinutes(), "hours", errors);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -297,16 +283,6 @@ public class DoctorAppointments {
         transactions.executeWithoutResult(s -> outbox.queue(AppointmentLedgerCalls.FEE, Signer.user(me.id()), me.ledgerAddress().toString(),
                 null, call));
         return settings();
-    }
-
-    private static void checkSpan(LocalTime from, LocalTime to, int slotMinutes, String field, Map<String, String> errors) {
-        if (from == null || to == null || !from.isBefore(to)) {
-            errors.put(field, "Hours run from an earlier to a later time of the same day");
-        } else if (slotMinutes < 5 || slotMinutes > 240) {
-            errors.put(field, "A slot lasts 5 to 240 minutes");
-        } else if (from.plusMinutes(slotMinutes).isAfter(to) || from.plusMinutes(slotMinutes).isBefore(from)) {
-            errors.put(field, "The hours hold not even one slot of " + slotMinutes + " minutes");
-        }
     }
 
     private static java.util.Optional<Hash> chainId(String id) {

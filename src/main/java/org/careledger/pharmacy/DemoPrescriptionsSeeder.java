@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import org.careledger.common.Waiting;
 import org.careledger.contracts.Registry;
 import org.careledger.crypto.Address;
 import org.careledger.identity.ActingAs;
@@ -172,17 +173,6 @@ class DemoPrescriptionsSeeder implements ApplicationRunner {
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting until " + what);
-            }
-        }
+        Waiting.until(what, PATIENCE, condition);
     }
 }
