@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutorService;
 
 import org.careledger.contracts.Contracts;
 import org.careledger.crypto.PublicKey;
-import org.careledger.ledger.CheckpointEvidence;
 import org.careledger.ledger.Genesis;
 import org.careledger.ledger.StoredChain;
 
@@ -52,19 +51,12 @@ final class NodeVerdict {
                 r = invalid(r, r.badHeight(), "genesis", why);
             }
         }
-        CheckpointEvidence.Finding checkpoint = CheckpointEvidence.examine(StoredChain.checkpointFile(dir, name), key, stored.chain());
-        String note = null;
-        if (checkpoint.kind() == CheckpointEvidence.Kind.LOST && r.valid()) {
-            r = invalid(r, Math.min(checkpoint.height(), r.height() + 1), "storeLost", checkpoint.explanation());
-        } else if (checkpoint.kind() == CheckpointEvidence.Kind.UNUSABLE) {
-            note = checkpoint.explanation();
-        }
-        return new NodeVerdict(name, r, null, key != null, note);
+        StoredChain.Checked checked = stored.heldAgainstCheckpoint(r, StoredChain.checkpointFile(dir, name), key);
+        return new NodeVerdict(name, checked.report(), null, key != null, checked.checkpointNote());
     }
 
     private static StoredChain.Report invalid(StoredChain.Report r, long badHeight, String rule, String explanation) {
-        return new StoredChain.Report(false, r.height(), r.transactions(), r.tip(), r.records(), r.truncatedBytes(),
-                badHeight, rule, explanation);
+        return StoredChain.invalid(r, badHeight, rule, explanation);
     }
 
     private static PublicKey sealerKey(Genesis genesis, String name) {

@@ -18,6 +18,8 @@ public final class Block {
 
     public static final int MAX_SIZE = 16 * 1024 * 1024;
     public static final int MAX_TRANSACTIONS = 20_000;
+    /** Set on first use of {@link #sizeBytes()}; a benign race computes it twice. */
+    private volatile int encodedSize;
 
     private final BlockHeader header;
     private final Signature sealerSignature;
@@ -42,6 +44,16 @@ public final class Block {
 
     public boolean hasValidSealerSignature(PublicKey sealerKey) {
         return Secp256k1.verify(sealerKey, header.hash().bytes(), sealerSignature);
+    }
+
+    /** The block's size in its canonical encoding, as stored and sent: header, seal and transactions. */
+    public int sizeBytes() {
+        int size = encodedSize;
+        if (size == 0) {
+            size = encode().length;
+            encodedSize = size;
+        }
+        return size;
     }
 
     public byte[] encode() {

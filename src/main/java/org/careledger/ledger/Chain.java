@@ -47,6 +47,8 @@ public final class Chain {
     private final List<Entry> main = new ArrayList<>();
     /** The main-chain block of every transaction on the main chain. */
     private final Map<Hash, Entry> blockOfTransaction = new HashMap<>();
+    /** Transactions in the main chain's blocks. */
+    private long mainTransactions;
     /** Entries still holding a state that pruning may drop, roughly in the order they came. */
     private final Deque<Entry> prunable = new ArrayDeque<>();
     private final Entry genesisEntry;
@@ -212,6 +214,7 @@ public final class Chain {
 
     private void connect(Entry entry) {
         main.add(entry);
+        mainTransactions += entry.block.transactions().size();
         for (Transaction tx : entry.block.transactions()) {
             blockOfTransaction.put(tx.id(), entry);
         }
@@ -219,6 +222,7 @@ public final class Chain {
 
     private Entry disconnectTip() {
         Entry entry = main.remove(main.size() - 1);
+        mainTransactions -= entry.block.transactions().size();
         for (Transaction tx : entry.block.transactions()) {
             blockOfTransaction.remove(tx.id(), entry);
         }
@@ -278,6 +282,47 @@ public final class Chain {
 
     public synchronized long height() {
         return main.size() - 1;
+    }
+
+    /** How many transactions the main chain's blocks hold. */
+    public synchronized long transactionCount() {
+        return mainTransactions;
+    }
+
+    /** The main chain's header at {@code height}, genesis (0) included. */
+    public synchronized Optional<BlockHeader> headerAt(long height) {
+        if (height < 0 || height >= main.size()) {
+            return Optional.empty();
+        }
+        return Optional.of(main.get((int) height).header);
+    }
+
+    /**
+     * The main chain's headers from {@code fromHeight} down, newest first, at most {@code count} of
+     * them (genesis included when reached): a page of a block list, read under one lock so that the
+     * page belongs to one main chain.
+     */
+    public synchronized List<BlockHeader> headersDownFrom(long fromHeight, int count) {
+        List<BlockHeader> out = new ArrayList<>(Math.max(0, count));
+        for (long h = Math.min(fromHeight, main.size() - 1); h >= 0 && out.size() < count; h--) {
+            out.add(main.get((int) h).header);
+        }
+        return out;
+    }
+
+    /** The main chain's blocks from {@code fromHeight} down to height 1, newest first, at most {@code count}. */
+    public synchronized List<Block> blocksDownFrom(long fromHeight, int count) {
+        List<Block> out = new ArrayList<>(Math.max(0, count));
+        for (long h = Math.min(fromHeight, main.size() - 1); h >= 1 && out.size() < count; h--) {
+            out.add(main.get((int) h).block);
+        }
+        return out;
+    }
+
+    /** Whether the main chain holds block {@code hash}. */
+    public synchronized boolean onMainChain(Hash hash) {
+        Entry e = entries.get(hash);
+        return e != null && isOnMain(e);
     }
 
     public synchronized BigInteger cumulativeWork() {

@@ -297,6 +297,35 @@ public final class Mempool {
         }
     }
 
+    /** The waiting transaction {@code id}, if it is waiting. */
+    public java.util.Optional<Transaction> find(Hash id) {
+        lock.lock();
+        try {
+            return java.util.Optional.ofNullable(byId.get(id));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Up to {@code max} waiting transactions, each sender's in nonce order: a page, not the whole pool. */
+    public List<Transaction> pending(int max) {
+        lock.lock();
+        try {
+            List<Transaction> out = new ArrayList<>(Math.min(max, byId.size()));
+            for (SenderQueue queue : bySender.values()) {
+                for (Transaction tx : queue.byNonce.values()) {
+                    if (out.size() >= max) {
+                        return out;
+                    }
+                    out.add(tx);
+                }
+            }
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public boolean contains(Hash id) {
         lock.lock();
         try {

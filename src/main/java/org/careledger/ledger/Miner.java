@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Searches nonces for a header that meets its proof-of-work target, on its own worker threads (never
@@ -27,6 +28,8 @@ public final class Miner implements AutoCloseable {
 
     private final int threads;
     private final ExecutorService workers;
+    /** Hashes tried by every search so far, counted in steps of {@value #CHECK_EVERY}: for a hash rate. */
+    private final LongAdder hashes = new LongAdder();
 
     public Miner(int threads) {
         if (threads < 1) {
@@ -50,6 +53,11 @@ public final class Miner implements AutoCloseable {
 
     public int threads() {
         return threads;
+    }
+
+    /** Hashes tried by every search of this miner so far (a stopped search's last few excepted). */
+    public long hashesTried() {
+        return hashes.sum();
     }
 
     /** A running search; its result is empty if it was cancelled. */
@@ -83,7 +91,7 @@ public final class Miner implements AutoCloseable {
             long first = i;
             tasks.add(() -> {
                 try {
-                    long nonce = searchFrom(prototype.clone(), target, first, threads, search.stop);
+                    long nonce = searchFrom(prototype.clone(), target, first, threads, search.stop, hashes);
                     if (nonce >= 0 && found.compareAndSet(null, template.withNonce(nonce))) {
                         search.stop.set(true);
                         search.result.complete(Optional.of(found.get()));
@@ -104,6 +112,10 @@ public final class Miner implements AutoCloseable {
 
     /** Returns the nonce found, or -1 if stopped or the nonce space of this worker ran out. */
     static long searchFrom(byte[] header, byte[] target, long first, int stride, AtomicBoolean stop) {
+        return searchFrom(header, target, first, stride, stop, new LongAdder());
+    }
+
+    private static long searchFrom(byte[] header, byte[] target, long first, int stride, AtomicBoolean stop, LongAdder hashes) {
         MessageDigest sha = sha256();
         byte[] digest = new byte[32];
         long nonce = first;
@@ -117,9 +129,11 @@ public final class Miner implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
             if (ProofOfWork.meets(digest, target)) {
+                hashes.add(sinceCheck + 1);
                 return nonce;
             }
             if (++sinceCheck == CHECK_EVERY) {
+                hashes.add(CHECK_EVERY);
                 sinceCheck = 0;
                 if (stop.get()) {
                     return -1;

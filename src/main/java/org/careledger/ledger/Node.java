@@ -55,6 +55,9 @@ public final class Node implements Peer, AutoCloseable {
     private final Path checkpointFile;
     private final boolean restoredFromCheckpoint;
     private long lastCheckpointHeight;
+    /** The height of the checkpoint file on disk; -1 while there is none, {@link #UNKNOWN} until first asked. */
+    private final java.util.concurrent.atomic.AtomicLong checkpointOnDisk = new java.util.concurrent.atomic.AtomicLong(UNKNOWN);
+    private static final long UNKNOWN = -2;
     private volatile String refusal;
 
     /** Blocks between checkpoints. */
@@ -109,6 +112,7 @@ public final class Node implements Peer, AutoCloseable {
         try {
             Checkpoint.create(chain.tip(), chain.tipStateForReading(), sealerKey).writeTo(checkpointFile);
             lastCheckpointHeight = chain.height();
+            checkpointOnDisk.set(lastCheckpointHeight);
         } catch (IOException e) {
             log.log(System.Logger.Level.WARNING, "Node " + name + " could not write its checkpoint: " + e);
         }
@@ -367,6 +371,71 @@ public final class Node implements Peer, AutoCloseable {
 
     public Mempool mempool() {
         return mempool;
+    }
+
+    /**
+     * Stops this node sealing blocks until {@link #resumeSealing}: it keeps admitting transactions,
+     * validating the blocks the others seal and following the chain, so the consortium goes on
+     * without it (the next sealer in line takes its turns after the out-of-turn wait).
+     */
+    public void pauseSealing() {
+        producer.pause();
+    }
+
+    public void resumeSealing() {
+        producer.resume();
+    }
+
+    public boolean sealingPaused() {
+        return producer.paused();
+    }
+
+    /** Hashes per second of this node's last block search; 0 before it has mined. */
+    public double hashesPerSecond() {
+        return producer.hashesPerSecond();
+    }
+
+    /** The address this node seals with. */
+    public org.careledger.crypto.Address sealerAddress() {
+        return sealerKey.address();
+    }
+
+    /** How many other nodes of the network this node can reach now. */
+    public int reachablePeers() {
+        int n = 0;
+        for (String peer : network.peerNames()) {
+            if (!peer.equals(name) && network.canReach(name, peer)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** How many other nodes the network holds, reachable or not. */
+    public int knownPeers() {
+        return (int) network.peerNames().stream().filter(p -> !p.equals(name)).count();
+    }
+
+    /** Bytes of this node's block files on disk. */
+    public long storeBytes() {
+        return store.sizeBytes();
+    }
+
+    /** The height of this node's checkpoint on disk, -1 if it has none yet. */
+    public long checkpointHeight() {
+        if (checkpointOnDisk.get() == UNKNOWN) {
+            // read when first asked, not at open: the replay has just read the file, once is enough on the start path
+            checkpointOnDisk.compareAndSet(UNKNOWN, heightOfCheckpointFile(checkpointFile));
+        }
+        return checkpointOnDisk.get();
+    }
+
+    private static long heightOfCheckpointFile(Path file) {
+        try {
+            return Checkpoint.readFrom(file).map(Checkpoint::height).orElse(-1L);
+        } catch (IOException | RuntimeException e) {
+            return -1; // an unreadable one: the replay has said so already
+        }
     }
 
     /** This node's place in the genesis list of sealers, for taking turns. */

@@ -33,6 +33,11 @@ final class Producer implements AutoCloseable {
     private final Object signal = new Object();
     private volatile boolean running;
     private volatile Miner.Search current;
+    /** While true this node seals nothing, yet still validates and follows the chain. */
+    private volatile boolean paused;
+    /** Hashes per second of the last search that ran at least {@value #RATE_MIN_MILLIS} ms; 0 before one has. */
+    private volatile double hashesPerSecond;
+    private static final long RATE_MIN_MILLIS = 20;
     /** Since when this node has had transactions waiting on the current tip; -1 while it has none. */
     private volatile long workSince = -1;
     private final long outOfTurnMillis;
@@ -69,10 +74,35 @@ final class Producer implements AutoCloseable {
         wake();
     }
 
+    /** Stops sealing (a search under way is abandoned) until {@link #resume}; validating and following go on. */
+    void pause() {
+        paused = true;
+        Miner.Search search = current;
+        if (search != null) {
+            search.cancel();
+        }
+        wake();
+    }
+
+    void resume() {
+        paused = false;
+        workSince = node.mempool().size() == 0 ? -1 : clockMillis.getAsLong();
+        wake();
+    }
+
+    boolean paused() {
+        return paused;
+    }
+
+    /** The hash rate of this node's last block search, in hashes per second; 0 if it has not mined yet. */
+    double hashesPerSecond() {
+        return hashesPerSecond;
+    }
+
     private void loop() {
         while (running) {
             try {
-                if (node.mempool().size() == 0) {
+                if (paused || node.mempool().size() == 0) {
                     workSince = -1;
                     synchronized (signal) {
                         signal.wait(idleMillis);
@@ -149,6 +179,11 @@ final class Producer implements AutoCloseable {
         if (template.transactions().isEmpty()) {
             return;
         }
+        if (paused) {
+            return;
+        }
+        long startedNanos = System.nanoTime();
+        long hashesBefore = miner.hashesTried();
         Miner.Search search = miner.start(template.header());
         current = search;
         if (!chain.tip().hash().equals(template.header().previousHash())) {
@@ -162,8 +197,18 @@ final class Producer implements AutoCloseable {
             return;
         } finally {
             current = null;
+            noteRate(miner.hashesTried() - hashesBefore, System.nanoTime() - startedNanos);
+        }
+        if (paused) {
+            return; // paused while it searched: the block is not sealed
         }
         mined.ifPresent(header -> node.produced(Block.seal(header, node.sealerKey(), template.transactions())));
+    }
+
+    private void noteRate(long hashes, long nanos) {
+        if (nanos >= TimeUnit.MILLISECONDS.toNanos(RATE_MIN_MILLIS) && hashes > 0) {
+            hashesPerSecond = hashes * 1e9 / nanos;
+        }
     }
 
     /**

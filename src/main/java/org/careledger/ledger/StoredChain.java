@@ -82,6 +82,41 @@ public final class StoredChain {
      */
     public static StoredChain load(Path blocksDir, Genesis genesis, StateMachine machine, LongSupplier clockMillis,
                                    ExecutorService verifiers) throws IOException {
+        return load(blocksDir, genesis, machine, clockMillis, verifiers, Progress.NONE);
+    }
+
+    /**
+     * Follows a re-validation: told after each stored record, and asked whether to stop. A running
+     * portal's integrity audit shows a progress bar with it and can be cancelled.
+     */
+    public interface Progress {
+
+        Progress NONE = new Progress() {
+            @Override
+            public void advanced(int records, int total) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+
+        /** {@code records} of the store's {@code total} records are re-validated. */
+        void advanced(int records, int total);
+
+        /** Whether to stop: {@link #load} then throws {@link java.util.concurrent.CancellationException}. */
+        boolean cancelled();
+    }
+
+    /**
+     * As {@link #load(Path, Genesis, StateMachine, LongSupplier, ExecutorService)}, telling
+     * {@code progress} after each record.
+     *
+     * @throws java.util.concurrent.CancellationException if {@code progress} asked to stop
+     */
+    public static StoredChain load(Path blocksDir, Genesis genesis, StateMachine machine, LongSupplier clockMillis,
+                                   ExecutorService verifiers, Progress progress) throws IOException {
         SignatureCache signatures = new SignatureCache(Block.MAX_TRANSACTIONS * 2);
         Chain chain = new Chain(genesis, machine, new BlockRules(genesis, clockMillis, signatures));
         try (BlockStore store = BlockStore.openReadOnly(blocksDir)) {
@@ -90,11 +125,16 @@ public final class StoredChain {
             Hash[] foreign = {null};
             int[] records = {0};
             long[] lastRecordHeight = {0};
+            int total = store.count();
             store.forEach(record -> {
                 if (problem[0] != null) {
                     return;
                 }
+                if (progress.cancelled()) {
+                    throw new java.util.concurrent.CancellationException("the re-validation was cancelled at height " + chain.height());
+                }
                 records[0]++;
+                progress.advanced(records[0], total);
                 lastRecordHeight[0] = record.height();
                 try {
                     Block block = Block.decode(record.payload());
@@ -189,6 +229,30 @@ public final class StoredChain {
      */
     public Optional<Hash> foreignGenesis() {
         return Optional.ofNullable(foreignGenesis);
+    }
+
+    /**
+     * {@code report} (this chain's, or one a caller amended) held against the node's own signed
+     * checkpoint in {@code checkpointFile} ({@link CheckpointEvidence}): a checkpoint naming a block the
+     * store no longer holds makes a valid report invalid under {@code storeLost}; one that proves
+     * nothing adds a note. {@code nodeKey} is the node's sealer key in the genesis, null if it is none.
+     */
+    public Checked heldAgainstCheckpoint(Report report, Path checkpointFile, org.careledger.crypto.PublicKey nodeKey) {
+        CheckpointEvidence.Finding checkpoint = CheckpointEvidence.examine(checkpointFile, nodeKey, chain);
+        if (checkpoint.kind() == CheckpointEvidence.Kind.LOST && report.valid()) {
+            return new Checked(invalid(report, Math.min(checkpoint.height(), report.height() + 1), "storeLost",
+                    checkpoint.explanation()), null);
+        }
+        return new Checked(report, checkpoint.kind() == CheckpointEvidence.Kind.UNUSABLE ? checkpoint.explanation() : null);
+    }
+
+    /** A report and, when the checkpoint proved nothing, why (else null). */
+    public record Checked(Report report, String checkpointNote) {
+    }
+
+    /** {@code r} made invalid at {@code badHeight} under {@code rule}. */
+    public static Report invalid(Report r, long badHeight, String rule, String explanation) {
+        return new Report(false, r.height(), r.transactions(), r.tip(), r.records(), r.truncatedBytes(), badHeight, rule, explanation);
     }
 
     /** The rebuilt chain (up to the first problem). */

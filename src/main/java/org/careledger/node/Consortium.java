@@ -131,6 +131,10 @@ class Consortium implements AutoCloseable {
         return genesis;
     }
 
+    Path dataDir() {
+        return dataDir;
+    }
+
     ConsortiumSetup setup() {
         return setup;
     }

@@ -1,13 +1,20 @@
 package org.careledger.node;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
+import org.careledger.common.NotFoundException;
+import org.careledger.common.OperationNotAllowedException;
 import org.careledger.contracts.ContractState;
+import org.careledger.contracts.Contracts;
 import org.careledger.contracts.ProofSubjects;
 import org.careledger.crypto.Address;
 import org.careledger.crypto.PrivateKey;
@@ -23,9 +30,12 @@ import org.careledger.ledger.Hash;
 import org.careledger.ledger.Mempool;
 import org.careledger.ledger.Node;
 import org.careledger.ledger.ProofBundle;
+import org.careledger.ledger.StoredChain;
 import org.careledger.ledger.Transaction;
 import org.careledger.ledger.TransactionRejectedException;
 import org.careledger.ledger.TxLocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -37,6 +47,13 @@ import org.springframework.context.ApplicationEventPublisher;
  * for each transaction a block refused for good.
  */
 public class LedgerService {
+
+    /** How many recent blocks {@link #summary()} averages over. */
+    public static final int SAMPLE_BLOCKS = 100;
+    /** The most blocks or transactions one read returns: a page, never the chain. */
+    public static final int MAX_PAGE = 500;
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerService.class);
 
     private final Consortium consortium;
     private final ApplicationEventPublisher events;
@@ -229,6 +246,179 @@ public class LedgerService {
     /** Runs {@code action} once the ledger has started (at once if it has). */
     public void whenReady(Runnable action) {
         consortium.onReady(home -> action.run());
+    }
+
+    // ---- reads for the explorer and the consortium console: pages from the chain's indexes ----
+
+    /** The home node's main chain at a glance: counters and the last {@value #SAMPLE_BLOCKS} headers. */
+    public ChainSummary summary() {
+        Node home = requireReady();
+        Chain chain = home.chain();
+        List<BlockHeader> recent = chain.headersDownFrom(Long.MAX_VALUE, SAMPLE_BLOCKS + 1); // newest first, genesis included
+        BlockHeader tip = recent.get(0);
+        long transactions = chain.transactionCount();
+        int sampled = 0;
+        double difficulty = 0;
+        for (BlockHeader h : recent.subList(0, Math.min(recent.size(), SAMPLE_BLOCKS))) {
+            if (h.height() > 0) {
+                difficulty += h.difficulty();
+                sampled++;
+            }
+        }
+        // the time between blocks, over the window's blocks (genesis's timestamp is not a mining time)
+        BlockHeader oldest = tip;
+        for (BlockHeader h : recent) {
+            if (h.height() > 0) {
+                oldest = h;
+            }
+        }
+        long gaps = tip.height() - oldest.height();
+        Duration average = gaps <= 0 ? Duration.ZERO : Duration.ofMillis(Math.max(0, tip.timestamp() - oldest.timestamp()) / gaps);
+        return new ChainSummary(tip.height(), tip.hash(), Instant.ofEpochMilli(tip.timestamp()), transactions,
+                home.mempool().size(), home.mempool().bytes(), average, sampled == 0 ? 0 : difficulty / sampled,
+                chain.nextDifficulty(), Duration.ofMillis(consortium.genesis().parameters().targetBlockMillis()), sampled);
+    }
+
+    /** Main-chain headers from {@code fromHeight} down (newest first, genesis included), at most {@code count} (capped at {@value #MAX_PAGE}). */
+    public List<BlockHeader> headers(long fromHeight, int count) {
+        return requireReady().chain().headersDownFrom(fromHeight, page(count));
+    }
+
+    /** Main-chain blocks from {@code fromHeight} down to height 1, newest first, at most {@code count} (capped at {@value #MAX_PAGE}). */
+    public List<Block> blocks(long fromHeight, int count) {
+        return requireReady().chain().blocksDownFrom(fromHeight, page(count));
+    }
+
+    /** The main chain's block at {@code height} (1 and up). */
+    public Optional<Block> blockAt(long height) {
+        return requireReady().chain().blockAt(height);
+    }
+
+    /** The main chain's header at {@code height}, genesis (0) included. */
+    public Optional<BlockHeader> headerAt(long height) {
+        return requireReady().chain().headerAt(height);
+    }
+
+    /** Block {@code hash} if the home node's main chain holds it (a side branch's blocks are not served). */
+    public Optional<Block> blockByHash(Hash hash) {
+        Chain chain = requireReady().chain();
+        return chain.block(hash).filter(b -> chain.onMainChain(b.hash()));
+    }
+
+    /** Whether {@code hash} is the genesis header's hash. */
+    public boolean isGenesis(Hash hash) {
+        return requireReady().chain().genesisHeader().hash().equals(hash);
+    }
+
+    /** A committed transaction and where it is: the block and its place in it. */
+    public record Located(Transaction transaction, TxLocation location) {
+    }
+
+    /** Transaction {@code txId} if the home node's main chain holds it. */
+    public Optional<Located> committedTransaction(Hash txId) {
+        Node home = requireReady();
+        return home.chain().locate(txId).flatMap(at -> home.chain().blockAt(at.height())
+                .filter(b -> at.index() < b.transactions().size() && b.transactions().get(at.index()).id().equals(txId))
+                .map(b -> new Located(b.transactions().get(at.index()), at)));
+    }
+
+    /** Transaction {@code txId} if it is waiting in the home node's pool. */
+    public Optional<Transaction> pendingTransaction(Hash txId) {
+        return requireReady().mempool().find(txId);
+    }
+
+    /** Up to {@code max} waiting transactions (capped at {@value #MAX_PAGE}). */
+    public List<Transaction> pending(int max) {
+        return requireReady().mempool().pending(page(max));
+    }
+
+    /** Every node of the consortium now, the home node first. */
+    public List<NodeStatus> nodes() {
+        Node home = requireReady();
+        List<NodeStatus> out = new ArrayList<>();
+        for (Node node : consortium.nodes()) {
+            Chain chain = node.chain();
+            BlockHeader tip = chain.tip();
+            out.add(new NodeStatus(node.name(), node.sealerAddress(), node == home, tip.height(), tip.hash(),
+                    Instant.ofEpochMilli(tip.timestamp()), node.reachablePeers(), node.knownPeers(), node.hashesPerSecond(),
+                    chain.nextDifficulty(), node.mempool().size(), node.mempool().bytes(), node.storeBytes(),
+                    node.checkpointHeight(), node.sealingPaused(), node.refusal()));
+        }
+        return out;
+    }
+
+    /**
+     * Stops node {@code name} sealing blocks; it keeps validating and following the chain, and the
+     * others seal in its place. Never the last node still sealing: the chain would stop.
+     *
+     * @throws NotFoundException              if there is no such node
+     * @throws OperationNotAllowedException   if it is the last node sealing
+     */
+    public synchronized void pauseSealing(String name) {
+        Node node = node(name);
+        if (node.sealingPaused()) {
+            return;
+        }
+        long stillSealing = consortium.nodes().stream().filter(n -> n != node && !n.sealingPaused() && n.refusal().isEmpty()).count();
+        if (stillSealing == 0) {
+            throw new OperationNotAllowedException(name + " is the last node still sealing blocks: pausing it would stop the chain."
+                    + " Resume another node first.");
+        }
+        node.pauseSealing();
+        log.info("Ledger: sealing paused on node {}", name);
+    }
+
+    /** Lets node {@code name} seal blocks again. */
+    public synchronized void resumeSealing(String name) {
+        Node node = node(name);
+        if (node.sealingPaused()) {
+            node.resumeSealing();
+            log.info("Ledger: sealing resumed on node {}", name);
+        }
+    }
+
+    /** The names of the consortium's nodes, the home node first. */
+    public List<String> nodeNames() {
+        return consortium.nodes().stream().map(Node::name).toList();
+    }
+
+    /**
+     * Re-validates node {@code name}'s block store from genesis, read-only, beside the running node:
+     * the checks of {@code ledger verify} (records' checksums, every block's rules, the node's signed
+     * checkpoint). Runs on the caller's thread, checking signatures on {@code verifiers} if given.
+     *
+     * @throws java.util.concurrent.CancellationException if {@code progress} asks to stop
+     * @throws NotFoundException                          if there is no such node
+     */
+    public StoreAuditResult auditStore(String name, ExecutorService verifiers, StoredChain.Progress progress) {
+        Node node = node(name);
+        Path blocks = StoredChain.blocksDirectory(consortium.dataDir(), name);
+        try {
+            StoredChain stored = StoredChain.load(blocks, consortium.genesis(), Contracts.standard(), System::currentTimeMillis,
+                    verifiers, progress);
+            StoredChain.Checked checked = stored.heldAgainstCheckpoint(stored.report(), StoredChain.checkpointFile(consortium.dataDir(), name),
+                    consortium.genesis().sealers().stream().filter(s -> s.address().equals(node.sealerAddress()))
+                            .map(Genesis.Sealer::key).findFirst().orElse(null));
+            StoredChain.Report r = checked.report();
+            String note = checked.checkpointNote();
+            if (r.truncatedBytes() > 0) {
+                note = (note == null ? "" : note + "; ") + "a torn tail of " + r.truncatedBytes() + " bytes (a crash, not invalid)";
+            }
+            return new StoreAuditResult(name, r.valid(), r.height(), r.transactions(), r.tip(), r.badHeight(), r.rule(),
+                    r.explanation(), note);
+        } catch (IOException e) {
+            return new StoreAuditResult(name, false, 0, 0, null, 1, "storeCorruption", "the block store could not be read: " + e.getMessage(), null);
+        }
+    }
+
+    private Node node(String name) {
+        requireReady();
+        return consortium.nodes().stream().filter(n -> n.name().equals(name)).findFirst()
+                .orElseThrow(() -> new NotFoundException("There is no ledger node named " + name));
+    }
+
+    private static int page(int count) {
+        return Math.max(0, Math.min(count, MAX_PAGE));
     }
 
     private Node requireReady() {
