@@ -35,9 +35,12 @@ final class Producer implements AutoCloseable {
     private volatile Miner.Search current;
     /** While true this node seals nothing, yet still validates and follows the chain. */
     private volatile boolean paused;
-    /** Hashes per second of the last search that ran at least {@value #RATE_MIN_MILLIS} ms; 0 before one has. */
+    /** Hashes per second over the recent searches; 0 before one has run. */
     private volatile double hashesPerSecond;
-    private static final long RATE_MIN_MILLIS = 20;
+    /** Hashes and search time of the recent searches (producer thread only), halved as they pass {@link #RATE_WINDOW_NANOS}. */
+    private double windowHashes;
+    private double windowNanos;
+    private static final long RATE_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
     /** Since when this node has had transactions waiting on the current tip; -1 while it has none. */
     private volatile long workSince = -1;
     private final long outOfTurnMillis;
@@ -205,9 +208,16 @@ final class Producer implements AutoCloseable {
         mined.ifPresent(header -> node.produced(Block.seal(header, node.sealerKey(), template.transactions())));
     }
 
+    /** Adds a search to the rate: a fast search (a low difficulty) counts as little as its few hashes weigh. */
     private void noteRate(long hashes, long nanos) {
-        if (nanos >= TimeUnit.MILLISECONDS.toNanos(RATE_MIN_MILLIS) && hashes > 0) {
-            hashesPerSecond = hashes * 1e9 / nanos;
+        windowHashes += hashes;
+        windowNanos += Math.max(1, nanos);
+        if (windowNanos > RATE_WINDOW_NANOS) {
+            windowHashes /= 2;
+            windowNanos /= 2;
+        }
+        if (windowHashes > 0) {
+            hashesPerSecond = windowHashes * 1e9 / windowNanos;
         }
     }
 

@@ -183,12 +183,22 @@ class ChainTest {
 
         assertThat(a.locate(onA.id())).contains(new TxLocation(1, 0, blockA.hash(), GENESIS_TIME + 1000));
         assertThat(a.locate(onB.get(1).id())).as("not on a's chain yet").isEmpty();
+        assertThat(a.transactionCount()).isEqualTo(1);
+        assertThat(a.onMainChain(blockA.hash())).isTrue();
         assertThat(a.proofOf(onA.id(), Map.of()).orElseThrow().verify(GENESIS, a.genesisHeader().hash()).valid()).isTrue();
 
         a.add(b1);
         a.add(b2);
         assertThat(a.tip()).isEqualTo(b2.header());
         assertThat(a.locate(onA.id())).as("its block left the main chain").isEmpty();
+        assertThat(a.transactionCount()).as("the explorer's count follows the reorganisation").isEqualTo(2);
+        assertThat(a.contains(blockA.hash())).as("still known").isTrue();
+        assertThat(a.onMainChain(blockA.hash())).as("but on a side branch now").isFalse();
+        assertThat(a.headersDownFrom(Long.MAX_VALUE, 10)).extracting(BlockHeader::height).containsExactly(2L, 1L, 0L);
+        assertThat(a.headersDownFrom(1, 10)).extracting(BlockHeader::hash).containsExactly(b1.hash(), a.genesisHeader().hash());
+        assertThat(a.blocksDownFrom(5, 1)).containsExactly(b2);
+        assertThat(a.headerAt(2)).contains(b2.header());
+        assertThat(a.headerAt(3)).isEmpty();
         assertThat(a.proofOf(onA.id(), Map.of())).isEmpty();
         assertThat(a.locate(onB.get(1).id())).contains(new TxLocation(2, 0, b2.hash(), GENESIS_TIME + 2000));
         ProofBundle proof = a.proofOf(onB.get(0).id(), Map.of("kind", "transfer")).orElseThrow();

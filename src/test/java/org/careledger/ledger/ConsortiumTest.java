@@ -82,6 +82,49 @@ class ConsortiumTest {
     }
 
     @Test
+    void aNodeWhoseSealingIsPausedFollowsTheChainTheOthersSealAndSealsAgainWhenResumed() throws Exception {
+        genesis = FAST;
+        List<Node> all = consortium();
+        Node paused = all.get(0);
+        paused.pauseSealing();
+        assertThat(paused.sealingPaused()).isTrue();
+        for (int i = 0; i < 3; i++) {
+            all.get(i % 3).submit(transfer(ALICE, i, BOB, TOKENS), 1000);
+            int sent = i + 1;
+            Await.until("transfer " + sent + " is in a block on every node, the paused one too",
+                    () -> all.stream().allMatch(n -> balance(n, BOB) == 100 * TOKENS + sent * TOKENS));
+        }
+        Await.until("the nodes agree on the tip", () -> converged(all));
+        for (long h = 1; h <= paused.chain().height(); h++) {
+            assertThat(paused.chain().blockAt(h).orElseThrow().header().sealer()).as("block %d", h)
+                    .isNotEqualTo(SEALER_A.address());
+        }
+        assertThat(all.get(1).hashesPerSecond() + all.get(2).hashesPerSecond()).as("the sealers' hash rate").isPositive();
+        assertThat(all.get(1).reachablePeers()).isEqualTo(2);
+        assertThat(all.get(1).knownPeers()).isEqualTo(2);
+
+        paused.resumeSealing();
+        long before = paused.chain().height();
+        for (int i = 3; i < 12 && !sealedBy(paused, SEALER_A, before); i++) {
+            paused.submit(transfer(ALICE, i, BOB, TOKENS), 1000);
+            int sent = i + 1;
+            Await.until("transfer " + sent + " is in a block", () -> balance(paused, BOB) == 100 * TOKENS + sent * TOKENS);
+        }
+        assertThat(sealedBy(paused, SEALER_A, before)).as("the resumed node seals again in its turn").isTrue();
+    }
+
+    private static final long TOKENS = Genesis.UNITS_PER_TOKEN;
+
+    private static boolean sealedBy(Node node, PrivateKey sealer, long above) {
+        for (long h = above + 1; h <= node.chain().height(); h++) {
+            if (node.chain().blockAt(h).orElseThrow().header().sealer().equals(sealer.address())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
     void afterAPartitionHealsTheHeavierBranchWinsEverywhereAndNoTransactionIsLost() throws Exception {
         List<Node> all = consortium();
         network.partition(Set.of("st-marys"), Set.of("riverside", "northgate"));

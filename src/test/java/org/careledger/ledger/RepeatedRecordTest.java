@@ -68,6 +68,37 @@ class RepeatedRecordTest {
     }
 
     @Test
+    void aReValidationReportsItsProgressRecordByRecordAndStopsWhenCancelled() throws Exception {
+        storeTwoBlocks();
+        List<String> seen = new java.util.ArrayList<>();
+        StoredChain whole = StoredChain.load(blocks(), SOLO, Contracts.standard(), System::currentTimeMillis, null, new StoredChain.Progress() {
+            @Override
+            public void advanced(int records, int total) {
+                seen.add(records + "/" + total);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        });
+        assertThat(whole.report().valid()).isTrue();
+        assertThat(seen).containsExactly("1/2", "2/2");
+
+        assertThatThrownBy(() -> StoredChain.load(blocks(), SOLO, Contracts.standard(), System::currentTimeMillis, null,
+                new StoredChain.Progress() {
+                    @Override
+                    public void advanced(int records, int total) {
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return true;
+                    }
+                })).isInstanceOf(java.util.concurrent.CancellationException.class).hasMessageContaining("cancelled");
+    }
+
+    @Test
     void aNodeRefusesToBuildOnAStoreThatHoldsItsLastBlockTwiceWithItsCheckpoint() throws Exception {
         Block repeated = storeTwoBlocksAndRepeat(1);
         assertThat(StoredChain.checkpointFile(dataDir, "solo")).exists();

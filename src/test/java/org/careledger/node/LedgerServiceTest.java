@@ -182,4 +182,51 @@ class LedgerServiceTest extends IntegrationTest {
             ((ConfigurableApplicationContext) context).removeApplicationListener(this);
         }
     }
+
+    @Test
+    void theExplorersReadsPageTheMainChainAndTheConsoleSeesEveryNode() {
+        var from = DevAccounts.ganacheAccount(5);
+        Transaction tx = ledger.submit(from, Tokens.transfer(DevAccounts.ganacheAccount(6).address(), 1), 1000);
+        long height = ledger.awaitCommitted(tx.id(), Duration.ofSeconds(30));
+
+        ChainSummary summary = ledger.summary();
+        assertThat(summary.height()).isGreaterThanOrEqualTo(height);
+        assertThat(summary.transactions()).isGreaterThanOrEqualTo(summary.height()).as("every block holds a transaction");
+        assertThat(summary.sampledBlocks()).isBetween(1, LedgerService.SAMPLE_BLOCKS);
+        assertThat(summary.averageDifficulty()).isPositive();
+        LedgerService.Located found = ledger.committedTransaction(tx.id()).orElseThrow();
+        assertThat(found.transaction()).isEqualTo(tx);
+        assertThat(found.location().height()).isEqualTo(height);
+        assertThat(ledger.blockAt(height).orElseThrow().transactions()).contains(tx);
+        assertThat(ledger.blockByHash(found.location().blockHash())).map(b -> b.height()).contains(height);
+        assertThat(ledger.headers(height, 3)).extracting(h -> h.height()).startsWith(height);
+        assertThat(ledger.headers(Long.MAX_VALUE, 10_000)).as("a page, never the chain").hasSizeLessThanOrEqualTo(LedgerService.MAX_PAGE);
+        assertThat(ledger.pendingTransaction(tx.id())).isEmpty();
+
+        List<NodeStatus> nodes = ledger.nodes();
+        assertThat(nodes).hasSize(3);
+        assertThat(nodes.get(0).home()).isTrue();
+        assertThat(nodes).allSatisfy(n -> {
+            assertThat(n.peers()).isEqualTo(2);
+            assertThat(n.storeBytes()).isPositive();
+        });
+    }
+
+    @Test
+    void theLastNodeStillSealingCannotBePaused() {
+        List<String> names = ledger.nodeNames();
+        try {
+            ledger.pauseSealing(names.get(1));
+            ledger.pauseSealing(names.get(2));
+            assertThatThrownBy(() -> ledger.pauseSealing(names.get(0)))
+                    .isInstanceOf(org.careledger.common.OperationNotAllowedException.class)
+                    .hasMessageContaining("last node still sealing");
+            assertThat(ledger.nodes()).extracting(NodeStatus::sealing).containsExactly(true, false, false);
+            assertThatThrownBy(() -> ledger.pauseSealing("no-such-node")).isInstanceOf(org.careledger.common.NotFoundException.class);
+        } finally {
+            ledger.resumeSealing(names.get(1));
+            ledger.resumeSealing(names.get(2));
+        }
+        assertThat(ledger.nodes()).allMatch(NodeStatus::sealing);
+    }
 }
