@@ -25,6 +25,14 @@ public final class ConsentQueries {
         return grant.isPresent() ? grant : state.get(Keys.emergency(patient, id)).map(Emergency::decode).map(AccessBasis::of);
     }
 
+    /**
+     * The patient a consent id (a request's, its grant's, or an emergency access's) belongs to, as the
+     * contract itself looks it up; empty for an id the consent contract never saw.
+     */
+    public static Optional<Address> patientOf(ContractState state, Hash id) {
+        return state.read(Keys.owner(id)).map(Address::fromBytes);
+    }
+
     /** A request and where it stands as of the time asked about. */
     public record RequestView(ConsentRequest request, RequestStatus status) {
     }

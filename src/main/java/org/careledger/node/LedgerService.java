@@ -170,6 +170,15 @@ public class LedgerService {
     }
 
     /**
+     * The committed state at the home node's tip itself, not a copy: for reads only (a page's balances,
+     * roles and consent lookups), where {@link #committedState()} would copy the whole state for each
+     * look. States the chain holds never change once made; never apply a transaction to this one.
+     */
+    public ContractState committedStateForReading() {
+        return (ContractState) requireReady().chain().tipStateForReading();
+    }
+
+    /**
      * The transactions {@code sender} signed that are on the home node's main chain or waiting for
      * one, oldest first. It reads every block of the main chain: meant for a check at start, not for
      * pages (an index by account comes with the explorer).

@@ -25,7 +25,8 @@ public record ProofDownload(String fileName, String json, byte[] qrPng) {
 
     static final int QR_CAPACITY = 2_900;
 
-    static ProofDownload of(String fileName, String json) {
+    /** The download of bundle {@code json} under {@code fileName}, with its QR code when it fits (the explorer's downloads too). */
+    public static ProofDownload of(String fileName, String json) {
         return new ProofDownload(fileName, json, qr(json));
     }
 

@@ -10,6 +10,7 @@ import org.careledger.crypto.Address;
 import org.careledger.crypto.DevAccounts;
 import org.careledger.crypto.PrivateKey;
 import org.careledger.identity.KeyCustody;
+import org.careledger.identity.Role;
 import org.careledger.identity.UserDirectory;
 import org.careledger.identity.UserProfile;
 import org.careledger.ledger.Genesis;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * says (a provider's name); an address the portal does not know stays an address.
  */
 @Component
-class Counterparts {
+public class Counterparts {
 
     private final KeyCustody custody;
     private final UserDirectory directory;
@@ -37,12 +38,33 @@ class Counterparts {
         this.others = others;
     }
 
+    /**
+     * What the portal knows of an account: its name, and the role of the portal user who holds it (null
+     * for the chain's own accounts and providers'). Public for the explorer, which decides from the
+     * role whether the viewer may read the name (a patient's only by admins and the patient).
+     */
+    public record Known(String name, Role userRole) {
+    }
+
+    /** The account's name and its holder's role, or empty when the portal knows no name for it. */
+    public Optional<Known> known(Address address) {
+        Optional<UserProfile> user = custody.ownerOf(address).flatMap(directory::find);
+        if (user.isPresent()) {
+            return Optional.of(new Known(user.get().fullName(), user.get().role()));
+        }
+        return chainOrOtherName(address).map(name -> new Known(name, null));
+    }
+
     /** The account's name, or empty when the portal knows no name for it. */
-    Optional<String> nameOf(Address address) {
+    public Optional<String> nameOf(Address address) {
         Optional<String> user = custody.ownerOf(address).flatMap(directory::find).map(UserProfile::fullName);
         if (user.isPresent()) {
             return user;
         }
+        return chainOrOtherName(address);
+    }
+
+    private Optional<String> chainOrOtherName(Address address) {
         String known = chainNames().get(address);
         if (known != null) {
             return Optional.of(known);

@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
 /**
  * Every {@link TokenEffect} the portal knows, by call name: {@code tokens.transfer} here, an invoice's
  * payment and its refund ({@link InvoiceEffects}), more from other modules' beans. A call with no effect moves nothing but its fee.
+ * The explorer reads them too, so a receipt shows exactly what the wallet's history counts.
  */
 @Component
-class TokenEffects {
+public class TokenEffects {
 
     static final String TRANSFER = Tokens.NAME + ".transfer";
 
@@ -37,8 +38,11 @@ class TokenEffects {
         }
     }
 
-    /** What {@code call} moves; empty for a call with no known effect, or arguments it cannot read. */
-    List<TokenEffect.Movement> of(Address sender, ContractCall call, Supplier<ContractState> state) {
+    /**
+     * What {@code call} moves; empty for a call with no known effect, or arguments it cannot read.
+     * Public for the explorer's receipts, which show the same movements the wallet counts.
+     */
+    public List<TokenEffect.Movement> of(Address sender, ContractCall call, Supplier<ContractState> state) {
         TokenEffect effect = byCall.get(TokenEffect.nameOf(call));
         if (effect == null) {
             return List.of();
