@@ -1,7 +1,5 @@
 package org.careledger.node;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.function.Function;
 import org.careledger.common.NotFoundException;
 import org.careledger.common.OperationNotAllowedException;
 import org.careledger.contracts.ContractState;
-import org.careledger.contracts.Contracts;
 import org.careledger.contracts.ProofSubjects;
 import org.careledger.crypto.Address;
 import org.careledger.crypto.PrivateKey;
