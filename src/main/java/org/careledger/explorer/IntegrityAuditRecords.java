@@ -3,6 +3,7 @@ package org.careledger.explorer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,8 +29,11 @@ class IntegrityAuditRecords {
         this.transactions = transactions;
     }
 
-    AuditReport save(Instant startedAt, Instant finishedAt, String startedBy, AuditReport.Outcome outcome, String detail,
+    /** Keeps a finished audit; its times to the microsecond, as the table holds them. */
+    AuditReport save(Instant started, Instant finished, String startedBy, AuditReport.Outcome outcome, String detail,
                      List<AuditedNode> nodes) {
+        Instant startedAt = started.truncatedTo(ChronoUnit.MICROS);
+        Instant finishedAt = finished.truncatedTo(ChronoUnit.MICROS);
         long id = transactions.execute(status -> {
             KeyHolder key = new GeneratedKeyHolder();
             jdbc.sql("INSERT INTO integrity_audits (started_at, finished_at, started_by, outcome, detail) VALUES (?, ?, ?, ?, ?)")
