@@ -1,7 +1,5 @@
 package org.careledger.node;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.function.Function;
 import org.careledger.common.NotFoundException;
 import org.careledger.common.OperationNotAllowedException;
 import org.careledger.contracts.ContractState;
-import org.careledger.contracts.Contracts;
 import org.careledger.contracts.ProofSubjects;
 import org.careledger.crypto.Address;
 import org.careledger.crypto.PrivateKey;
@@ -401,23 +398,7 @@ public class LedgerService {
      */
     public StoreAuditResult auditStore(String name, ExecutorService verifiers, StoredChain.Progress progress) {
         Node node = node(name);
-        Path blocks = StoredChain.blocksDirectory(consortium.dataDir(), name);
-        try {
-            StoredChain stored = StoredChain.load(blocks, consortium.genesis(), Contracts.standard(), System::currentTimeMillis,
-                    verifiers, progress);
-            StoredChain.Checked checked = stored.heldAgainstCheckpoint(stored.report(), StoredChain.checkpointFile(consortium.dataDir(), name),
-                    consortium.genesis().sealers().stream().filter(s -> s.address().equals(node.sealerAddress()))
-                            .map(Genesis.Sealer::key).findFirst().orElse(null));
-            StoredChain.Report r = checked.report();
-            String note = checked.checkpointNote();
-            if (r.truncatedBytes() > 0) {
-                note = (note == null ? "" : note + "; ") + "a torn tail of " + r.truncatedBytes() + " bytes (a crash, not invalid)";
-            }
-            return new StoreAuditResult(name, r.valid(), r.height(), r.transactions(), r.tip(), r.badHeight(), r.rule(),
-                    r.explanation(), note);
-        } catch (IOException e) {
-            return new StoreAuditResult(name, false, 0, 0, null, 1, "storeCorruption", "the block store could not be read: " + e.getMessage(), null);
-        }
+        return StoreAudits.audit(consortium.dataDir(), consortium.genesis(), name, node.sealerAddress(), verifiers, progress);
     }
 
     private Node node(String name) {

@@ -60,6 +60,10 @@ class CareLedgerAuthenticationProvider implements AuthenticationProvider {
         if (!passwordEncoder.matches(password, hash) || found.isEmpty()) {
             boolean locked = throttle.recordFailure(username, client);
             securityLog.recordFrom(client, "LOGIN", username, locked ? "failure: now locked" : "failure");
+            if (locked) {
+                // a lockout is a kind of its own in the admins' event list, beside the failure that caused it
+                securityLog.recordFrom(client, "LOCK", username, "this client refused after repeated failures");
+            }
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
         throttle.recordSuccess(username, client);

@@ -75,6 +75,45 @@ public class SecurityEvents {
                 .params(stored, limit).query(SecurityEvents::event).list();
     }
 
+    /**
+     * One page of stored events, newest first (by id, which follows the order they were stored in): those
+     * older than {@code olderThan} (an id; null for the newest), of {@code kind} if given, about or by
+     * {@code user} if given (as stored: lower case), at or after {@code from} and before {@code to} if
+     * given; at most {@code limit}.
+     */
+    public List<SecurityEvent> page(String user, String kind, Instant from, Instant to, Long olderThan, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM security_events WHERE 1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (user != null) {
+            sql.append(" AND (username = :user OR actor = :user)");
+            params.put("user", clean(user));
+        }
+        if (kind != null) {
+            sql.append(" AND event = :kind");
+            params.put("kind", kind);
+        }
+        if (from != null) {
+            sql.append(" AND occurred_at >= :from");
+            params.put("from", from.atOffset(ZoneOffset.UTC));
+        }
+        if (to != null) {
+            sql.append(" AND occurred_at < :to");
+            params.put("to", to.atOffset(ZoneOffset.UTC));
+        }
+        if (olderThan != null) {
+            sql.append(" AND id < :olderThan");
+            params.put("olderThan", olderThan);
+        }
+        sql.append(" ORDER BY id DESC FETCH FIRST :limit ROWS ONLY");
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query(SecurityEvents::event).list();
+    }
+
+    /** Every kind of event stored so far ({@code LOGIN}, {@code ROLE_CHANGE} ...), sorted. */
+    public List<String> kinds() {
+        return jdbc.sql("SELECT DISTINCT event FROM security_events ORDER BY event").query(String.class).list();
+    }
+
     private void store(Instant at, String event, String user, String outcome, String actor, String client) {
         ownTransaction.executeWithoutResult(status -> jdbc.sql(
                         "INSERT INTO security_events (occurred_at, event, username, outcome, actor, client) VALUES (?, ?, ?, ?, ?, ?)")
