@@ -27,7 +27,7 @@ import org.careledger.identity.AppRoles;
  */
 @Route("explorer/accounts")
 @PageTitle("Accounts · CareLedger")
-@Menu(order = 91, title = "Ledger accounts", icon = "vaadin:key")
+@Menu(order = 96, title = "Ledger accounts", icon = "vaadin:key")
 @RolesAllowed({AppRoles.ADMIN, AppRoles.DOCTOR, AppRoles.PHARMACIST})
 class AccountsView extends VerticalLayout {
 

@@ -34,7 +34,7 @@ import org.careledger.node.ChainSummary;
  */
 @Route("explorer")
 @PageTitle("Explorer · CareLedger")
-@Menu(order = 90, title = "Explorer", icon = "vaadin:cubes")
+@Menu(order = 95, title = "Explorer", icon = "vaadin:cubes")
 @RolesAllowed({AppRoles.ADMIN, AppRoles.DOCTOR, AppRoles.PATIENT, AppRoles.PHARMACIST})
 class ExplorerView extends VerticalLayout {
 

@@ -20,7 +20,7 @@ import org.careledger.records.PatientCodes;
 /** Checks a proof bundle, uploaded as its JSON file or an image of its QR code, as {@code ledger proof verify} does. */
 @Route("explorer/verify")
 @PageTitle("Verify a proof · CareLedger")
-@Menu(order = 92, title = "Verify a proof", icon = "vaadin:check-circle-o")
+@Menu(order = 97, title = "Verify a proof", icon = "vaadin:check-circle-o")
 @RolesAllowed({AppRoles.ADMIN, AppRoles.DOCTOR, AppRoles.PATIENT, AppRoles.PHARMACIST})
 class VerifyProofView extends VerticalLayout {
 
