@@ -12,7 +12,7 @@ final class ConsortiumPage extends PageObject {
 
     ConsortiumPage open() {
         open("admin/consortium");
-        byId("consortium");
+        byId("consortium-view");
         return this;
     }
 

@@ -146,12 +146,14 @@ class PortalJourneyIT extends IntegrationTest {
     static Stream<Arguments> demoRoles() {
         return Stream.of(
                 Arguments.of(DemoAccounts.ADMIN, "admin-home", List.of("Approvals", "Users", "Providers", "Emergency reviews", "Erasure requests", "Medicines",
-                        "Appointments", "Wallet", "Inbox")),
+                        "Appointments", "Consortium", "Security events", "Wallet", "Inbox", "Explorer", "Ledger accounts", "Verify a proof")),
                 Arguments.of(DemoAccounts.DOCTOR, "doctor-home", List.of("My profile", "My patients", "Appointments", "Availability", "Wallet",
-                        "Inbox")),
+                        "Inbox", "Explorer", "Ledger accounts", "Verify a proof")),
                 Arguments.of(DemoAccounts.PATIENT, "patient-home", List.of("My profile", "My record", "Access requests", "Who viewed my record",
-                        "Prescriptions", "Appointments", "Book an appointment", "Wallet", "Inbox")),
-                Arguments.of(DemoAccounts.PHARMACIST, "pharmacist-home", List.of("Prescriptions", "My profile", "Prices", "Wallet", "Inbox")));
+                        "Prescriptions", "Appointments", "Book an appointment", "Wallet", "Inbox",
+                        "Explorer", "Verify a proof")),
+                Arguments.of(DemoAccounts.PHARMACIST, "pharmacist-home", List.of("Prescriptions", "My profile", "Prices", "Wallet", "Inbox", "Explorer",
+                        "Ledger accounts", "Verify a proof")));
     }
 
     /**
@@ -181,7 +183,9 @@ class PortalJourneyIT extends IntegrationTest {
             Map.entry("Inbox", "inbox-view"), Map.entry("My patients", "doctor-patients"), Map.entry("My record", "my-record"),
             Map.entry("Access requests", "access-requests"), Map.entry("Who viewed my record", "access-log"), Map.entry("Wallet", "wallet"),
             Map.entry("Medicines", "medicines-view"), Map.entry("Prices", "pharmacy-prices-view"),
-            Map.entry("Availability", "doctor-availability"), Map.entry("Book an appointment", "book-appointment"));
+            Map.entry("Availability", "doctor-availability"), Map.entry("Book an appointment", "book-appointment"),
+            Map.entry("Consortium", "consortium-view"), Map.entry("Security events", "security-events-view"),
+            Map.entry("Explorer", "explorer"), Map.entry("Ledger accounts", "explorer-accounts"), Map.entry("Verify a proof", "explorer-verify"));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("demoRoles")
