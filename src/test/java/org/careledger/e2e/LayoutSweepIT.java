@@ -103,7 +103,13 @@ class LayoutSweepIT extends IntegrationTest {
                     new Page("emergency-reviews", "admin/emergencies", "emergency-review-grid"),
                     new Page("erasure-requests", "admin/erasures", "erasure-grid"),
                     new Page("medicines", "admin/medicines", "medicines-grid"),
-                    new Page("appointments", "admin/appointments", "admin-day"), inbox(), password(),
+                    new Page("appointments", "admin/appointments", "admin-day"),
+                    new Page("consortium", "admin/consortium", "node-cards"),
+                    new Page("security-events", "admin/security-events", "security-events-grid"),
+                    new Page("explorer", "explorer", "latest-blocks"), new Page("explorer-block", "explorer/block/1", "block-fields"),
+                    new Page("explorer-tx", "explorer/tx/" + data.transaction(), "tx-fields"),
+                    new Page("explorer-accounts", "explorer/accounts", "dev-accounts"),
+                    new Page("explorer-verify", "explorer/verify", "proof-upload"), inbox(), password(),
                     new Page("unexpected-error", "test-only/broken", "unexpected-error"));
             case DOCTOR -> List.of(new Page("home", "doctor", "doctor-home"), new Page("patients", "doctor/patients", "doctor-patients"),
                     new Page("patient-record", "doctor/patients/" + data.grantedPatient(), "record-grid"),
@@ -118,7 +124,7 @@ class LayoutSweepIT extends IntegrationTest {
                     new Page("prescriptions", "patient/prescriptions", "active-prescriptions"),
                     new Page("appointments", "patient/appointments", "upcoming-appointments"),
                     new Page("book-appointment", "patient/appointments/book", "doctor-grid"),
-                    inbox(), password(),
+                    new Page("explorer", "explorer", "latest-transactions"), inbox(), password(),
                     new Page("access-denied", "admin", "access-denied"));
             case PHARMACIST -> List.of(new Page("home", "pharmacist", "dispensary-queue"),
                     new Page("dispense", "pharmacist/prescriptions/" + data.prescription(), "dispense-fills"),

@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * @param unknownPatient a patient who granted the demo doctor nothing
  * @param prescription   a prescription of the demo patient's, sent to the demo pharmacy and dispensed once (its invoice open)
  */
-record SweepData(Address grantedPatient, Address unknownPatient, String prescription) {
+record SweepData(Address grantedPatient, Address unknownPatient, String prescription, String transaction) {
 
     /** Fills the lists; takes a few seconds, mostly waiting for blocks. */
     static SweepData seed(ApplicationContext ctx) {
@@ -135,7 +135,9 @@ record SweepData(Address grantedPatient, Address unknownPatient, String prescrip
         LedgerReceipt dispensed = as(DemoAccounts.PHARMACIST, () -> dispensary.dispense(rx, 2L, "BATCH-2026-LONG-NAME/0042",
                 java.time.LocalDate.now().plusYears(1)));
         ledger.awaitCommitted(dispensed.txId(), Duration.ofSeconds(60));
-        return new SweepData(zoe, unknown, rx);
+        // a committed transaction for the explorer's transaction page: the newest block's first
+        String transaction = ledger.blockAt(ledger.tip().height()).orElseThrow().transactions().get(0).id().hex();
+        return new SweepData(zoe, unknown, rx, transaction);
     }
 
     private static <T> T as(DemoAccount account, java.util.function.Supplier<T> action) {

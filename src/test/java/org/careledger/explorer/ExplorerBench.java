@@ -32,8 +32,9 @@ public final class ExplorerBench {
         Path dir = Path.of(args[0]);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         long started = System.nanoTime();
+        // command-line arguments, not default properties: application.properties' own data-dir would win over those
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(CareLedgerApplication.class).profiles("demo")
-                .properties("server.port=0", "careledger.data-dir=" + dir.toAbsolutePath()).logStartupInfo(false).run()) {
+                .logStartupInfo(false).run("--server.port=0", "--careledger.data-dir=" + dir.toAbsolutePath())) {
             LedgerService ledger = ctx.getBean(LedgerService.class);
             ReceiptRows receipts = ctx.getBean(ReceiptRows.class);
             ChainSummary chain = waitForReadModel(ledger, receipts);
@@ -43,6 +44,9 @@ public final class ExplorerBench {
             TestAccounts.signIn(DemoAccounts.ADMIN.username(), Role.ADMIN);
             ChainExplorer explorer = ctx.getBean(ChainExplorer.class);
             long height = chain.height();
+            if (height < 2) {
+                throw new IllegalStateException("The chain in " + dir + " has " + height + " blocks: nothing to measure");
+            }
             for (int i = 0; i < rounds; i++) { // warm-up: the same calls, so the JIT has compiled both paths
                 explorer.overview();
                 explorer.block(Long.toString(1 + i % height));

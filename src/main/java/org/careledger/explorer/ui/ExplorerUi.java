@@ -129,6 +129,7 @@ final class ExplorerUi {
         Span name = new Span(label);
         name.getStyle().set("font-weight", "600").set("min-width", "9rem");
         Div line = new Div(name, value);
+        line.addClassName("cl-explorer-field");
         line.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "0 var(--lumo-space-m)");
         return line;
     }
