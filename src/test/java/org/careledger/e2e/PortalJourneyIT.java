@@ -99,8 +99,7 @@ class PortalJourneyIT extends IntegrationTest {
                 .contains("You cannot sign in yet")
                 .contains("waiting for an administrator's approval");
 
-        // c. the admin finds the registration in the queue and approves it
-        login = loginPage().open();
+        // c. the admin finds the registration in the queue and approves it, signing in on the page that refused Amara
         login.signInExpecting(DemoAccounts.ADMIN.username(), DemoAccounts.ADMIN.password(), "admin-home");
         AdminApprovalsPage approvals = new AdminApprovalsPage(driver(), baseUrl()).waitUntilShown();
         assertThat(approvals.isWaiting(saved.id())).isTrue();
@@ -108,10 +107,8 @@ class PortalJourneyIT extends IntegrationTest {
         approvals.approve(saved.id());
         assertThat(approvals.isWaiting(saved.id())).as("still offered for approval").isFalse();
         assertThat(users.findByUsername(email).orElseThrow().status()).isEqualTo(AccountStatus.ACTIVE);
-        shell().signOut();
-
-        // ... and the patient signs in to their home, with a QR image and a ledger address
-        loginPage().open().signInExpecting(email, amara.password(), "patient-home");
+        // ... and the patient signs in to their home (on the page the admin's sign-out lands on), with a QR image and a ledger address
+        shell().signOut().signInExpecting(email, amara.password(), "patient-home");
         PatientHomePage home = new PatientHomePage(driver(), baseUrl()).waitUntilShown();
         assertThat(shell().currentUser()).contains("Amara Nwosu").contains("Patient");
         assertThat(home.ledgerAddress()).matches(LEDGER_ADDRESS);
@@ -231,10 +228,12 @@ class PortalJourneyIT extends IntegrationTest {
     @Test
     @DisplayName("five sign-ins in a row each land on the home page at the first try")
     void signInLandsOnHomeAtFirstTry() {
+        // the first on a freshly loaded login page, the others on the one the sign-out before lands on
+        LoginPage login = loginPage().open();
         for (int i = 1; i <= 5; i++) {
-            boolean home = loginPage().open().signInLandsOn(DemoAccounts.DOCTOR.username(), DemoAccounts.DOCTOR.password(), "doctor-home");
+            boolean home = login.signInLandsOn(DemoAccounts.DOCTOR.username(), DemoAccounts.DOCTOR.password(), "doctor-home");
             assertThat(home).as("sign-in %d landed on the doctor's home", i).isTrue();
-            shell().signOut();
+            login = shell().signOut();
         }
     }
 

@@ -83,8 +83,9 @@ class RecordsStoryIT extends IntegrationTest {
                 () -> Registry.roleOf(ledger.committedState().view(), user.ledgerAddress()).isPresent());
     }
 
-    private void signOut() {
-        new PortalShell(driver(), baseUrl()).signOut();
+    /** Signs out and the next user in on the login page the sign-out lands on, as two people sharing a screen would. */
+    private void switchTo(UserProfile user, String homeId) {
+        new PortalShell(driver(), baseUrl()).signOut().signInExpecting(user.username(), TestAccounts.PASSWORD, homeId);
     }
 
     @Test
@@ -110,27 +111,24 @@ class RecordsStoryIT extends IntegrationTest {
             assertThat(patients.lookupPanelText()).doesNotContain(patient.fullName());
             patients.requestAccess("diagnosis", "allergy");
             assertThat(patients.requestReceipt()).matches("Your request — Ledger: (queued|pending|committed in block \\d+)");
-            signOut();
 
             // the patient approves
-            signIn(patient, "patient-home");
+            switchTo(patient, "patient-home");
             AccessRequestsPage requests = new AccessRequestsPage(driver(), baseUrl()).open();
             assertThat(requests.requestFrom(doctor.fullName()).getText())
                     .contains("GMC-123/4").contains("Purpose: treatment").contains("diagnosis, allergy");
             requests.approveAsAsked(doctor.fullName());
-            signOut();
 
             // the doctor reads the record and adds a diagnosis
-            signIn(doctor, "doctor-home");
+            switchTo(doctor, "doctor-home");
             DoctorRecordPage record = new DoctorRecordPage(driver(), baseUrl()).openFor(address);
             assertThat(record.showsRecord()).isTrue();
             assertThat(record.recordText()).contains("Penicillin").contains("self-reported");
             record.addDiagnosis("44054006", DIABETES, "HbA1c 8.1 %");
             assertThat(record.myEntriesText()).contains("Waiting for the patient");
-            signOut();
 
             // the patient approves the entry, sees it verified, and sees the doctor's read
-            signIn(patient, "patient-home");
+            switchTo(patient, "patient-home");
             MyRecordPage mine = new MyRecordPage(driver(), baseUrl()).open().approveEntry(DIABETES).waitUntilVerified(DIABETES);
             assertThat(mine.recordText()).contains(DIABETES).contains("Verified");
             String log = new AccessLogPage(driver(), baseUrl()).open().waitForReadBy(doctor.fullName());
@@ -138,10 +136,9 @@ class RecordsStoryIT extends IntegrationTest {
 
             // ... and revokes
             new AccessRequestsPage(driver(), baseUrl()).open().revokeGrant();
-            signOut();
 
             // the doctor can no longer read
-            signIn(doctor, "doctor-home");
+            switchTo(doctor, "doctor-home");
             DoctorRecordPage refused = new DoctorRecordPage(driver(), baseUrl()).openFor(address);
             assertThat(refused.showsRecord()).isFalse();
             assertThat(refused.consentRequiredMessage()).contains("no active consent");
