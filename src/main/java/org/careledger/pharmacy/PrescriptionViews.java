@@ -20,6 +20,7 @@ import org.careledger.contracts.Prescriptions;
 import org.careledger.identity.UserDirectory;
 import org.careledger.identity.UserId;
 import org.careledger.identity.UserProfile;
+import org.careledger.outbox.LedgerOutbox;
 import org.careledger.provider.Providers;
 import org.careledger.provider.ProviderView;
 import org.careledger.records.PrescriptionEntries;
@@ -38,9 +39,11 @@ class PrescriptionViews {
     private final UserDirectory users;
     private final Providers providers;
     private final Clock clock;
+    private final LedgerOutbox outbox;
 
     PrescriptionViews(PrescriptionRows rows, PrescriptionEntries entries, MedicineCatalogue catalogue, UserDirectory users,
-                      Providers providers, Clock clock) {
+                      Providers providers, Clock clock, LedgerOutbox outbox) {
+        this.outbox = outbox;
         this.rows = rows;
         this.entries = entries;
         this.catalogue = catalogue;
@@ -86,7 +89,8 @@ class PrescriptionViews {
         List<FillView> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (PrescriptionRows.FillRow f : rows.fillsOf(rx.id())) {
-            Optional<Fill> chain = f.chainId() == null ? Optional.empty() : PrescriptionQueries.fill(state, f.chainId());
+            org.careledger.ledger.Hash dispensing = f.chainId() != null ? f.chainId() : signedAs(f).orElse(null);
+            Optional<Fill> chain = dispensing == null ? Optional.empty() : PrescriptionQueries.fill(state, dispensing);
             chain.ifPresent(c -> seen.add(c.dispensingId().hex()));
             out.add(fill(state, f.id(), f.quantity(), f.unitPrice(), f.batch(), f.packExpiry(), providerName(f.providerId()),
                     name(f.pharmacist()), f.createdAt(), f.refused(), chain));
@@ -95,6 +99,18 @@ class PrescriptionViews {
                 .forEach(c -> out.add(fill(state, c.dispensingId().hex(), c.quantity(), c.unitPrice(), null, null, c.pharmacy().toString(),
                         c.pharmacist().toString(), Instant.ofEpochMilli(c.dispensed().millis()), null, Optional.of(c)))));
         return out;
+    }
+
+    /**
+     * The transaction of a fill still in flight here, if it is signed: the chain may hold its fill a
+     * moment before the settlement hook marks the row mined, and the fill is then still the row's, not
+     * a second one dispensed through another portal.
+     */
+    private Optional<org.careledger.ledger.Hash> signedAs(PrescriptionRows.FillRow f) {
+        if (!f.inFlight()) {
+            return Optional.empty();
+        }
+        return outbox.latest(PharmacyCalls.DISPENSE, f.id()).map(r -> r.txId());
     }
 
     private FillView fill(ContractState state, String id, long quantity, long unitPrice, String batch, java.time.LocalDate packExpiry,

@@ -225,6 +225,11 @@ class InboxSettlementTest extends IntegrationTest {
     }
 
     private AccessRequestView requested(UserProfile doctor, UserProfile patient) {
+        // a request needs both on the ledger's registry (an approval's registration is mined a block or two later)
+        org.careledger.node.LedgerService ledger = ctx.getBean(org.careledger.node.LedgerService.class);
+        Await.until("the doctor and the patient are on the ledger's registry", () -> org.careledger.contracts.Registry
+                .roleOf(ledger.committedState().view(), doctor.ledgerAddress()).isPresent()
+                && org.careledger.contracts.Registry.roleOf(ledger.committedState().view(), patient.ledgerAddress()).isPresent());
         as(doctor, () -> ctx.getBean(DoctorConsent.class).requestAccess(patient.ledgerAddress(), Purpose.TREATMENT,
                 Set.of(RecordCategory.ALLERGY), Duration.ofDays(3), null));
         Await.until("the request is on the ledger", () -> !as(patient, () -> ctx.getBean(PatientConsent.class).myRequests()).isEmpty());
