@@ -10,7 +10,7 @@ import org.careledger.common.OperationNotAllowedException;
 import org.careledger.identity.AppRoles;
 import org.careledger.identity.CurrentUser;
 import org.careledger.identity.SecurityAudit;
-import org.careledger.node.LedgerService;
+import org.careledger.node.ConsortiumControl;
 import org.careledger.node.NodeStatus;
 import org.springframework.stereotype.Service;
 
@@ -25,13 +25,13 @@ import org.springframework.stereotype.Service;
 @RolesAllowed(AppRoles.ADMIN)
 public class ConsortiumConsole {
 
-    private final LedgerService ledger;
+    private final ConsortiumControl ledger;
     private final ConsortiumHospitals hospitals;
     private final SecurityAudit securityAudit;
     private final CurrentUser currentUser;
     private final ConsortiumChanges changes;
 
-    ConsortiumConsole(LedgerService ledger, ConsortiumHospitals hospitals, SecurityAudit securityAudit, CurrentUser currentUser,
+    ConsortiumConsole(ConsortiumControl ledger, ConsortiumHospitals hospitals, SecurityAudit securityAudit, CurrentUser currentUser,
                       ConsortiumChanges changes) {
         this.ledger = ledger;
         this.hospitals = hospitals;

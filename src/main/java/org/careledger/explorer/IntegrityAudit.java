@@ -18,14 +18,14 @@ import org.careledger.common.OperationNotAllowedException;
 import org.careledger.identity.AppRoles;
 import org.careledger.identity.CurrentUser;
 import org.careledger.identity.SecurityAudit;
-import org.careledger.node.LedgerService;
+import org.careledger.node.ConsortiumControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
  * The integrity audit: "verify the whole chain" re-validates every node's block store from genesis
- * with the checks of {@code ledger verify} ({@link LedgerService#auditStore}), in the background on
+ * with the checks of {@code ledger verify} ({@link ConsortiumControl#auditStore}), in the background on
  * one daemon thread of the lowest priority that checks signatures itself (no pool), so the portal's
  * requests and the nodes keep the other cores; {@code careledger.integrity-audit.threads} (default 1,
  * at most the cores) gives it a pool of that many lowest-priority threads for the signatures instead:
@@ -43,7 +43,7 @@ public class IntegrityAudit {
     static final long NOTICE_MILLIS = 250;
     private static final Logger log = LoggerFactory.getLogger(IntegrityAudit.class);
 
-    private final LedgerService ledger;
+    private final ConsortiumControl ledger;
     private final IntegrityAuditRecords records;
     private final SecurityAudit securityAudit;
     private final CurrentUser currentUser;
@@ -55,7 +55,7 @@ public class IntegrityAudit {
     /** Threads that check signatures: 1 (the default) is the audit's own thread; more are a pool of the lowest priority. */
     private final int threads;
 
-    IntegrityAudit(LedgerService ledger, IntegrityAuditRecords records, SecurityAudit securityAudit, CurrentUser currentUser,
+    IntegrityAudit(ConsortiumControl ledger, IntegrityAuditRecords records, SecurityAudit securityAudit, CurrentUser currentUser,
                    Clock clock, @org.springframework.beans.factory.annotation.Value("${careledger.integrity-audit.threads:1}") int threads) {
         if (threads < 1 || threads > Runtime.getRuntime().availableProcessors()) {
             throw new IllegalArgumentException("careledger.integrity-audit.threads must be between 1 and the number of cores ("

@@ -37,6 +37,11 @@ class LedgerConfiguration {
     }
 
     @Bean
+    ConsortiumControl consortiumControl(Consortium consortium, LedgerService ledger) {
+        return new ConsortiumControl(consortium, ledger);
+    }
+
+    @Bean
     LedgerStarter ledgerStarter(Consortium consortium) {
         return new LedgerStarter(consortium);
     }

@@ -10,7 +10,7 @@ import org.careledger.ledger.Genesis;
 import org.careledger.ledger.StoredChain;
 
 /**
- * The re-validation behind {@link LedgerService#auditStore}, on a data directory rather than the
+ * The re-validation behind {@link ConsortiumControl#auditStore}, on a data directory rather than the
  * running consortium, so a measurement can run exactly what the portal's integrity audit runs against
  * a store that {@code ledger bench} built (and compare it with {@code ledger verify} on the same store).
  */

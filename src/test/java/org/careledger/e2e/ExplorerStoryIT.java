@@ -55,6 +55,9 @@ class ExplorerStoryIT extends IntegrationTest {
     LedgerService ledger;
 
     @Autowired
+    org.careledger.node.ConsortiumControl control;
+
+    @Autowired
     DoctorConsent doctorConsent;
 
     private long started;
@@ -128,19 +131,19 @@ class ExplorerStoryIT extends IntegrationTest {
         step("the downloaded proof is valid");
 
         // the console: one node stops sealing, the chain goes on and the node follows it
-        String node = ledger.nodeNames().get(1);
+        String node = control.nodeNames().get(1);
         ConsortiumPage console = new ConsortiumPage(driver(), baseUrl()).open();
         try {
             console.pause(node);
             step(node + " paused");
             long next = aNewBlock();
-            console.awaitHeightAtLeast(ledger.nodeNames().get(0), next).awaitHeightAtLeast(node, next);
+            console.awaitHeightAtLeast(control.nodeNames().get(0), next).awaitHeightAtLeast(node, next);
             assertThat(ledger.blockAt(next).orElseThrow().header().sealer()).as("sealed by another node")
-                    .isNotEqualTo(ledger.nodes().get(1).sealer());
+                    .isNotEqualTo(control.nodes().get(1).sealer());
             step("block " + next + " sealed by another node; the paused node follows");
             console.resume(node);
         } finally {
-            ledger.resumeSealing(node);
+            control.resumeSealing(node);
         }
         step("resumed: the end");
     }

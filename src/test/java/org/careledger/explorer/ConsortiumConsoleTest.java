@@ -40,6 +40,9 @@ class ConsortiumConsoleTest extends IntegrationTest {
     ConsortiumConsole console;
     @Autowired
     LedgerService ledger;
+
+    @Autowired
+    org.careledger.node.ConsortiumControl control;
     @Autowired
     SecurityEventLog securityEvents;
 
@@ -50,7 +53,7 @@ class ConsortiumConsoleTest extends IntegrationTest {
 
     @AfterEach
     void everyNodeSealsAgain() {
-        ledger.nodeNames().forEach(ledger::resumeSealing);
+        control.nodeNames().forEach(control::resumeSealing);
         TestAccounts.signOut();
     }
 
@@ -62,7 +65,7 @@ class ConsortiumConsoleTest extends IntegrationTest {
             assertThatThrownBy(() -> console.pauseSealing("riverside")).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> console.resumeSealing("riverside")).isInstanceOf(AccessDeniedException.class);
         }
-        assertThat(ledger.nodes()).allMatch(n -> !n.sealingPaused());
+        assertThat(control.nodes()).allMatch(n -> !n.sealingPaused());
     }
 
     @Test

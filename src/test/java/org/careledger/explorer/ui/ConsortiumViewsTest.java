@@ -39,7 +39,8 @@ class ConsortiumViewsTest extends KaribuTest {
     @AfterEach
     void everyNodeSealsAgain() {
         LedgerService ledger = ctx.getBean(LedgerService.class);
-        ledger.nodeNames().forEach(ledger::resumeSealing);
+        org.careledger.node.ConsortiumControl control = ctx.getBean(org.careledger.node.ConsortiumControl.class);
+        control.nodeNames().forEach(control::resumeSealing);
     }
 
     @Test
@@ -54,6 +55,7 @@ class ConsortiumViewsTest extends KaribuTest {
                 "(this portal's node)", "2 of 2 reachable", "Checkpoint", "Store on disk");
 
         LedgerService ledger = ctx.getBean(LedgerService.class);
+        org.careledger.node.ConsortiumControl control = ctx.getBean(org.careledger.node.ConsortiumControl.class);
         long height = ledger.awaitCommitted(ledger.submit(DevAccounts.ganacheAccount(5),
                 Tokens.transfer(DevAccounts.ganacheAccount(6).address(), 1), 1000).id(), Duration.ofSeconds(30));
         Await.until("the page shows block " + height + " pushed to it", () -> {
