@@ -17,7 +17,9 @@ public enum RecordCategory {
     LAB_RESULT,
     ALLERGY,
     MEDICATION,
-    ATTACHMENT;
+    ATTACHMENT,
+    /** Symptoms a patient reports, each with its severity (0–100), for the doctor and for decision support. */
+    SYMPTOM_REPORT;
 
     /** Every bit that stands for a category. */
     public static final long ALL_BITS = (1L << values().length) - 1;

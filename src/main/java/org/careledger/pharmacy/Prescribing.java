@@ -66,11 +66,14 @@ public class Prescribing {
     private final KeyCustody custody;
     private final UserDirectory users;
     private final TransactionTemplate transactions;
+    private final PrescriptionAdvice advice;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
     Prescribing(PrescriptionRows rows, PrescriptionViews views, PrescriptionChecks checks, PrescriptionEntries entries,
                 MedicineCatalogue catalogue, LedgerService ledger, LedgerOutbox outbox, CurrentUser currentUser, KeyCustody custody,
-                UserDirectory users, TransactionTemplate transactions, Clock clock) {
+                UserDirectory users, TransactionTemplate transactions, PrescriptionAdvice advice,
+                org.springframework.context.ApplicationEventPublisher events, Clock clock) {
         this.rows = rows;
         this.views = views;
         this.checks = checks;
@@ -82,6 +85,8 @@ public class Prescribing {
         this.custody = custody;
         this.users = users;
         this.transactions = transactions;
+        this.advice = advice;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -102,6 +107,35 @@ public class Prescribing {
         ContractState state = ledger.committedState();
         requireConsent(state, patient, me);
         return checks.warnings(state, patient, me.ledgerAddress(), code, activeCodes(state, patientAccount), now());
+    }
+
+    /**
+     * Decision support for the form: up to three medicines for the diagnosis ({@code indicationSystem}
+     * SNOMED CT), ranked with a calibrated confidence and the evidence in words, never one that
+     * conflicts with a recorded allergy or is not prescribable (those are listed as left out, with
+     * the reason). Only while the doctor may prescribe to the patient; nothing is written but the
+     * advice itself, for the choice to be recorded against it.
+     *
+     * @throws ConsentRequiredException if no grant covering MEDICATION and no emergency lets the doctor prescribe
+     */
+    public PrescribingAdvice advise(Address patient, String indicationSystem, String indicationCode) {
+        UserProfile me = me();
+        UserProfile patientAccount = requirePatient(patient);
+        ContractState state = ledger.committedState();
+        requireConsent(state, patient, me);
+        return advice.advise(state, me, patientAccount, indicationSystem, indicationCode, activeCodes(state, patientAccount), now());
+    }
+
+    /**
+     * Prescribes as {@link #prescribe(Address, PrescriptionDraft)} does, from a form that showed the
+     * advice {@code adviceId}: the medicine chosen is recorded against it (taken or another).
+     */
+    public PrescriptionView prescribe(Address patient, PrescriptionDraft draft, String adviceId) {
+        PrescriptionView written = prescribe(patient, draft);
+        if (adviceId != null && !adviceId.isBlank()) {
+            events.publishEvent(new PrescribedWithAdvice(adviceId, written.medicineCode()));
+        }
+        return written;
     }
 
     /**

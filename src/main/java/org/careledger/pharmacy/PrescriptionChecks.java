@@ -40,9 +40,7 @@ class PrescriptionChecks {
     List<String> warnings(ContractState state, Address patient, Address doctor, RxNormCode medicine, Collection<String> activeCodes,
                           long nowMillis) {
         List<String> out = new ArrayList<>();
-        List<AllergyEntry> allergies = entries.allergies(patient).stream()
-                .filter(a -> !(blank(a.code()) && blank(a.name())))
-                .map(a -> new AllergyEntry(a.code(), a.name())).toList();
+        List<AllergyEntry> allergies = allergiesOf(patient);
         List<AllergyConflict> conflicts = Tables.ALLERGIES.check(medicine.value(), allergies);
         if (!conflicts.isEmpty()) {
             boolean seesAllergies = AccessRule.basis(state, patient, doctor, RecordCategory.ALLERGY, nowMillis, Set.of()).isPresent();
@@ -54,6 +52,25 @@ class PrescriptionChecks {
         }
         Tables.DUPLICATES.check(medicine.value(), activeCodes).forEach(d -> out.add("Duplicate: " + d.reason()));
         return List.copyOf(out);
+    }
+
+    /** The patient's recorded allergies, as the checks read them (a machine's read: never shown as such). */
+    List<AllergyEntry> allergiesOf(Address patient) {
+        return entries.allergies(patient).stream()
+                .filter(a -> !(blank(a.code()) && blank(a.name())))
+                .map(a -> new AllergyEntry(a.code(), a.name())).toList();
+    }
+
+    /**
+     * Why {@code medicine} may not be offered to a patient with {@code allergies}, or empty: the
+     * conflict in full for a doctor who sees the allergies, without the allergy for one who does not.
+     */
+    java.util.Optional<String> allergyReason(String medicine, List<AllergyEntry> allergies, boolean seesAllergies) {
+        List<AllergyConflict> conflicts = Tables.ALLERGIES.check(medicine, allergies);
+        if (conflicts.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(seesAllergies ? conflicts.get(0).reason() : conflicts.get(0).withoutTheAllergy());
     }
 
     private static boolean blank(String s) {

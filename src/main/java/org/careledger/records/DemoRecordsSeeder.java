@@ -45,7 +45,8 @@ import org.springframework.stereotype.Component;
  * Gives a new demo install a living record system: the demo patient and five Synthea patients with
  * their conditions, medicines and allergies (drawn from the bundled subset, see
  * {@code org/careledger/records/demo/NOTICE.md}) imported with their own dates and Synthea as their
- * source, each anchored with the patient's own signature, grants to the demo doctor, a pending request and a
+ * source, each anchored with the patient's own signature, grants to the demo doctor (one with a symptom report
+ * for decision support), a pending request and a
  * pending doctor's entry for the demo patient, and a history of reads. Everything goes through the
  * same services and ledger transactions as a user's actions, signed by each user's own key; it runs
  * in the background once the ledger is ready, on an install whose record is still empty.
@@ -57,6 +58,9 @@ class DemoRecordsSeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoRecordsSeeder.class);
     static final String PASSWORD = "demo-patient-pass";
+    /** The demo's symptom report, named as Synthea's symptom data names them. */
+    static final SymptomReportText DEMO_SYMPTOMS = new SymptomReportText("female", new java.util.LinkedHashMap<>(java.util.Map.of(
+            "Sinus Pain", 70, "Nasal Discharge", 45, "Facial Swelling", 40, "Headache", 30, "Nasal Congestion", 55, "Cough", 20)));
     /** The source the demo's imported history names in place of an author. */
     static final String SOURCE = "Synthea";
 
@@ -137,6 +141,13 @@ class DemoRecordsSeeder implements ApplicationRunner {
                     "Follow-up after your last visit");
         }
         as(doctor, () -> doctorRecords.readRecord(address(patients.get(0))));
+
+        // decision support: a patient with essential hypertension and a lisinopril allergy on record has reported symptoms
+        // and granted the demo doctor their record, symptom reports included
+        UserProfile withAllergy = patients.get(3);
+        as(withAllergy, () -> patientRecords.addSelfReported(RecordCategory.SYMPTOM_REPORT, DEMO_SYMPTOMS.toContent()));
+        grant(doctor, withAllergy, Set.of(RecordCategory.DIAGNOSIS, RecordCategory.MEDICATION, RecordCategory.ALLERGY,
+                RecordCategory.SYMPTOM_REPORT), Duration.ofDays(30), "Sinus pain and headaches for a week; blood pressure review");
 
         // the demo patient has a grant, a doctor's entry to approve, and a request waiting
         grant(doctor, zoe, Set.of(RecordCategory.DIAGNOSIS, RecordCategory.VITAL_SIGNS, RecordCategory.MEDICATION), Duration.ofDays(7),

@@ -4,7 +4,7 @@ package org.careledger.records;
  * What an entry says. Which fields a category needs is checked by {@link EntryRules}:
  * a DIAGNOSIS has a SNOMED CT or ICD-10 code with its display text; a MEDICATION a display text
  * (an RxNorm code if known); an ALLERGY a display text (a SNOMED CT code, or RxNorm for a medicine, if known); VITAL_SIGNS and LAB_RESULT what was measured
- * ({@code display}) and the value ({@code text}); a CLINICAL_NOTE its text; an ATTACHMENT a file.
+ * ({@code display}) and the value ({@code text}); a CLINICAL_NOTE its text; an ATTACHMENT a file; a SYMPTOM_REPORT its symptoms as {@link SymptomReportText} writes them.
  *
  * @param codeSystem "SNOMED-CT", "ICD-10" or "RxNorm", or null
  * @param text       free text: the note, the value, a comment

@@ -18,7 +18,8 @@ import org.careledger.contracts.RecordCategory;
  * Text is NFC-normalised and stripped, so the canonical form does not depend on how it was typed.
  * The code system, the code and the display text (a diagnosis's name, a medicine, a substance, what
  * was measured) are single-line ({@link SingleLine}: a control character is refused, not removed);
- * the free text (a note, a comment, a measured value) keeps its lines and tabs.
+ * the free text (a note, a comment, a measured value) keeps its lines and tabs. A SYMPTOM_REPORT's text
+ * is a {@link SymptomReportText}.
  */
 public final class EntryRules {
 
@@ -76,6 +77,14 @@ public final class EntryRules {
             }
             case CLINICAL_NOTE -> require(text, "text", "Write the note", errors);
             case ATTACHMENT -> attachment = checkAttachment(attachment, errors);
+            case SYMPTOM_REPORT -> {
+                if (text == null || SymptomReportText.parse(text).isEmpty()) {
+                    errors.putIfAbsent("text", "A symptom report lists each symptom with its severity from 0 to 100, one a line");
+                }
+                if (system != null || code != null) {
+                    errors.putIfAbsent("code", "A symptom report carries no code");
+                }
+            }
         }
         if (category != RecordCategory.ATTACHMENT && attachment != null) {
             errors.putIfAbsent("attachment", "Only an ATTACHMENT entry carries a file");

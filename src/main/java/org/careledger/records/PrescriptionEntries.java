@@ -106,6 +106,36 @@ public class PrescriptionEntries {
     }
 
     /**
+     * The coded history in the patient's record, for decision support's input: the SNOMED CT codes
+     * of the diagnoses (only when {@code withDiagnoses}: the caller's access covers DIAGNOSIS) and the
+     * RxNorm codes of the medicines. Like {@link #allergies}, a machine's read, never shown.
+     */
+    @RolesAllowed(AppRoles.DOCTOR)
+    public CodedHistory codedHistory(Address patient, boolean withDiagnoses) {
+        java.util.Set<String> diagnoses = new java.util.TreeSet<>();
+        java.util.Set<String> medicines = new java.util.TreeSet<>();
+        for (StoredEntry e : entries.findByPatientAddressAndStatusInOrderByClinicalDateDescCreatedAtDescEntryIdAsc(patient.toString(),
+                EntryStore.IN_RECORD)) {
+            boolean diagnosis = withDiagnoses && e.getCategory() == RecordCategory.DIAGNOSIS;
+            if (!(diagnosis || e.getCategory() == RecordCategory.MEDICATION) || e.getStatus() != EntryStatus.APPROVED || e.getSealed() == null) {
+                continue;
+            }
+            opened(e).filter(c -> c.code() != null).ifPresent(c -> {
+                if (diagnosis && EntryRules.SNOMED.equals(c.codeSystem())) {
+                    diagnoses.add(c.code());
+                } else if (!diagnosis && EntryRules.RXNORM.equals(c.codeSystem())) {
+                    medicines.add(c.code());
+                }
+            });
+        }
+        return new CodedHistory(java.util.Set.copyOf(diagnoses), java.util.Set.copyOf(medicines));
+    }
+
+    /** SNOMED CT codes of the diagnoses and RxNorm codes of the medicines a record holds. */
+    public record CodedHistory(java.util.Set<String> diagnosisCodes, java.util.Set<String> medicineCodes) {
+    }
+
+    /**
      * The content of a prescription's entry, if it still hashes to {@code expectedHash} (the content
      * hash on chain).
      *

@@ -10,6 +10,7 @@ import org.careledger.identity.DemoAccounts;
 import org.careledger.identity.Role;
 import org.careledger.identity.TestAccounts;
 import org.careledger.identity.UserDirectory;
+import org.careledger.identity.UserProfile;
 import org.careledger.install.DatabaseFiles;
 import org.careledger.install.MasterKey;
 import org.careledger.contracts.RecordCategory;
@@ -80,7 +81,16 @@ class DemoRecordsSeederTest extends IntegrationTest {
         assertThat(asDemo(DemoAccounts.PATIENT.username(), Role.PATIENT, () -> records.myPendingEntries())).hasSize(1);
         assertThat(asDemo(DemoAccounts.PATIENT.username(), Role.PATIENT, () -> consent.myRequests()))
                 .anySatisfy(r -> assertThat(r.status()).isEqualTo(org.careledger.contracts.RequestStatus.PENDING));
-        assertThat(asDemo(DemoAccounts.DOCTOR.username(), Role.DOCTOR, () -> doctorConsent.myPatients())).hasSize(3);
+        assertThat(asDemo(DemoAccounts.DOCTOR.username(), Role.DOCTOR, () -> doctorConsent.myPatients())).hasSize(4)
+                .anySatisfy(grant -> {
+                    // decision support's demo: a patient with a lisinopril allergy whose symptom report the doctor may read
+                    assertThat(grant.patient().name()).isEqualTo("Keith McClure");
+                    assertThat(grant.categories()).contains(RecordCategory.SYMPTOM_REPORT, RecordCategory.ALLERGY);
+                });
+        UserProfile keith = directory.findByUsername("keith.mcclure@synthea.careledger.test").orElseThrow();
+        assertThat(asDemo(keith.username(), Role.PATIENT, () -> records.myRecord()))
+                .anySatisfy(e -> assertThat(e.category()).isEqualTo(RecordCategory.SYMPTOM_REPORT))
+                .anySatisfy(e -> assertThat(e.content().display()).isEqualTo("Lisinopril"));
         assertThat(directory.findByUsername("philip.mueller@synthea.careledger.test")).hasValueSatisfying(p -> {
             assertThat(p.fullName()).isEqualTo("Philip Mueller").doesNotContainPattern("[0-9]");
         });
@@ -97,7 +107,7 @@ class DemoRecordsSeederTest extends IntegrationTest {
         byte[] inside = DatabaseFiles.decrypted(DATA_DIR, masterKey);
         String decrypted = new String(inside, StandardCharsets.ISO_8859_1);
         assertThat(clinical).as("clinical text inside the database (sealed per entry)").noneMatch(decrypted::contains);
-        assertThat(decrypted).doesNotContain("Essential hypertension").doesNotContain("Blood pressure review");
+        assertThat(decrypted).doesNotContain("Essential hypertension").doesNotContain("Blood pressure review").doesNotContain("Sinus Pain");
 
         // the personal data the seed wrote is in the database, readable once its file is decrypted with the key ...
         List<String> personal = List.of("Philip Mueller", "Chiquita Bergstrom", "philip.mueller@synthea.careledger.test",

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -33,11 +34,14 @@ import org.careledger.common.ui.ServiceCalls;
 import org.careledger.crypto.Address;
 import org.careledger.identity.AppRoles;
 import org.careledger.pharmacy.CatalogueMedicine;
+import org.careledger.pharmacy.MedicineAdvisor;
 import org.careledger.pharmacy.MedicineCatalogue;
 import org.careledger.pharmacy.Prescribing;
+import org.careledger.pharmacy.PrescribingAdvice;
 import org.careledger.pharmacy.PrescriptionDraft;
 import org.careledger.pharmacy.PrescriptionView;
 import org.careledger.pharmacy.PrescriptionWarningsException;
+import org.careledger.pharmacy.RxNormCode;
 import org.careledger.pharmacy.RxState;
 import org.careledger.records.EntryRules;
 import org.careledger.records.PatientCodes;
@@ -74,6 +78,8 @@ class PrescribeView extends VerticalLayout implements BeforeEnterObserver {
     final TextField indicationCode = new TextField("Diagnosis code");
     final TextField indicationDisplay = new TextField("Diagnosis");
     final Div warnings = new Div();
+    final Div suggestions = new Div();
+    private String adviceId;
     final TextArea overrideReason = new TextArea("Your reason to prescribe it anyway");
     final Button submit = new Button("Sign and prescribe");
     final ResponsiveGrid<PrescriptionView> mine = new ResponsiveGrid<>();
@@ -118,6 +124,7 @@ class PrescribeView extends VerticalLayout implements BeforeEnterObserver {
         query.getSingleParameter("display").ifPresent(indicationDisplay::setValue);
         query.getSingleParameter("system").filter(s -> s.equals(EntryRules.ICD10) || s.equals(EntryRules.SNOMED))
                 .ifPresent(indicationSystem::setValue);
+        refreshSuggestions();
         refreshMine();
     }
 
@@ -160,6 +167,11 @@ class PrescribeView extends VerticalLayout implements BeforeEnterObserver {
         indicationCode.setPlaceholder("J02.9");
         indicationDisplay.setId("rx-indication-display");
         indicationDisplay.setPlaceholder("Acute pharyngitis");
+        indicationSystem.addValueChangeListener(e -> refreshSuggestions());
+        indicationCode.addValueChangeListener(e -> refreshSuggestions());
+        suggestions.setId("rx-suggestions");
+        suggestions.setVisible(false);
+        suggestions.setWidthFull();
         warnings.setId("rx-warnings");
         warnings.setVisible(false);
         warnings.getElement().setAttribute("role", "alert");
@@ -182,10 +194,61 @@ class PrescribeView extends VerticalLayout implements BeforeEnterObserver {
         submit.addClickListener(e -> prescribe());
         Paragraph note = new Paragraph("The prescription joins the patient's record at once, signed with your key on the ledger; "
                 + "the patient sees it with a QR code to show at any pharmacy.");
-        VerticalLayout box = new VerticalLayout(new H3("New prescription"), note, form, warnings, overrideReason, submit);
+        VerticalLayout box = new VerticalLayout(new H3("New prescription"), note, form, suggestions, warnings, overrideReason, submit);
         box.setPadding(false);
         box.addClassName("cl-card");
         return box;
+    }
+
+    /** Decision support for the diagnosis typed: refreshed whenever its code or code system changes. */
+    private void refreshSuggestions() {
+        if (patient == null || indicationCode.isEmpty()) {
+            adviceId = null;
+            suggestions.setVisible(false);
+            return;
+        }
+        ServiceCalls.attempt(() -> showSuggestions(prescribing.advise(patient, indicationSystem.getValue(), indicationCode.getValue())), null);
+    }
+
+    private void showSuggestions(PrescribingAdvice advice) {
+        adviceId = advice.adviceId();
+        suggestions.removeAll();
+        suggestions.setVisible(!advice.suggestions().isEmpty() || advice.note() != null);
+        suggestions.add(new H3("Decision support: suggestions, not decisions"));
+        if (advice.suggestions().isEmpty()) {
+            Paragraph none = new Paragraph(advice.note() != null ? advice.note() : "No suggestion for this diagnosis.");
+            none.setId("rx-suggestions-none");
+            suggestions.add(none);
+        }
+        UnorderedList list = new UnorderedList();
+        int i = 0;
+        for (MedicineAdvisor.Suggestion s : advice.suggestions()) {
+            Button use = new Button("Use this", e -> catalogue.find(new RxNormCode(s.rxnorm())).ifPresent(medicine::setValue));
+            use.setId("rx-suggestion-use-" + i);
+            use.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            Span name = new Span(s.name());
+            name.getStyle().set("font-weight", "600");
+            Span confidence = new Span(" · confidence " + Math.round(s.confidence() * 100) + " %");
+            Paragraph evidence = new Paragraph(s.evidence());
+            evidence.getStyle().set("margin", "0").set("color", "var(--lumo-secondary-text-color)");
+            ListItem item = new ListItem(name, confidence, evidence, use);
+            item.setId("rx-suggestion-" + i++);
+            list.add(item);
+        }
+        if (!advice.suggestions().isEmpty()) {
+            suggestions.add(list);
+        }
+        if (!advice.leftOut().isEmpty()) {
+            UnorderedList out = new UnorderedList();
+            out.setId("rx-left-out");
+            advice.leftOut().forEach(l -> out.add(new ListItem(l)));
+            suggestions.add(new Paragraph("Not suggested, for this patient:"), out);
+        }
+        if (advice.modelVersion() != null) {
+            Paragraph model = new Paragraph("Ranked by model " + advice.modelVersion() + ". You decide: pick one, or prescribe another.");
+            model.getStyle().set("font-size", "var(--lumo-font-size-s)");
+            suggestions.add(model);
+        }
     }
 
     private void checkWarnings() {
@@ -220,7 +283,7 @@ class PrescribeView extends VerticalLayout implements BeforeEnterObserver {
     private void prescribe() {
         errors.clear();
         try {
-            PrescriptionView written = prescribing.prescribe(patient, draft());
+            PrescriptionView written = prescribing.prescribe(patient, draft(), adviceId);
             FieldErrors.Notifications.success("Prescribed " + written.medicineName() + ": on its way to the ledger");
             medicine.clear();
             dose.clear();

@@ -113,6 +113,12 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
             prescribe.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             content.add(prescribe);
         }
+        if (record.entries().stream().anyMatch(e -> e.category() == RecordCategory.SYMPTOM_REPORT && e.content() != null)) {
+            // decision support's page (module recommend), by its route: the record does not depend on it
+            Button symptoms = new Button("Analyse symptoms", click -> UI.getCurrent().navigate("doctor/symptoms/" + patient));
+            symptoms.setId("analyse-symptoms-button");
+            content.add(symptoms);
+        }
         content.add(entries, new H3("Add an entry"),
                 new Paragraph("The patient approves each entry you write before it joins their record."),
                 new EntryForm(record.openUntil().keySet(), (category, c, date) -> records.proposeEntry(patient, category, c, date), () -> {

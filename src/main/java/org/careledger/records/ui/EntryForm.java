@@ -53,7 +53,8 @@ class EntryForm extends VerticalLayout {
         setPadding(false);
         category.setLabel("Category");
         category.setId("entry-category");
-        category.setItems(categories);
+        // a symptom report has its own form (decision support's "Report symptoms"), with its pick list and severities
+        category.setItems(categories.stream().filter(c -> c != RecordCategory.SYMPTOM_REPORT).sorted().toList());
         category.setItemLabelGenerator(RecordsUi::category);
         category.addValueChangeListener(e -> showFieldsFor(e.getValue()));
         codeSystem.setLabel("Code system");
