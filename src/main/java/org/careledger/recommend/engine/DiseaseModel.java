@@ -28,7 +28,7 @@ final class DiseaseModel implements Serializable {
     private final Map<String, Map<String, Integer>> bySymptomSet;
     /** symptom name → pathology → reports. */
     private final Map<String, Map<String, Integer>> bySymptom;
-    private transient Map<String, Integer> symptomIndex;
+    private transient volatile Map<String, Integer> symptomIndex;
 
     private DiseaseModel(String learner, List<String> symptoms, List<String> pathologies, Learner.Scorer scorer,
                          Map<String, SetModel> bySetModel,

@@ -44,8 +44,24 @@ interface Learner {
                 }
                 DataFrame data = frame(x).merge(IntVector.of("y", y));
                 int mtry = Math.max(1, (int) Math.floor(Math.sqrt(x[0].length)));
-                RandomForest forest = RandomForest.fit(Formula.lhs("y"), data, trees, mtry, SplitRule.GINI, maxDepth,
-                        Math.max(2, x.length), 1, 1.0, null, LongStream.range(0, trees).map(i -> 42 + i));
+                RandomForest forest = null;
+                // Smile 3.1.1 scores each tree on its out-of-bag rows and throws when those rows hold exactly two
+                // of three or more classes ("Sensitivity can only be applied to binary classification"); other
+                // seeds usually avoid it, and a task where none does is left to frequency.
+                for (int attempt = 0; forest == null && attempt < 5; attempt++) {
+                    long base = 42 + 1000L * attempt;
+                    try {
+                        forest = RandomForest.fit(Formula.lhs("y"), data, trees, mtry, SplitRule.GINI, maxDepth,
+                                Math.max(2, x.length), 1, 1.0, null, LongStream.range(0, trees).map(i -> base + i));
+                    } catch (IllegalArgumentException e) {
+                        if (!String.valueOf(e.getMessage()).contains("binary classification")) {
+                            throw e;
+                        }
+                    }
+                }
+                if (forest == null) {
+                    return frequency(y, classes);
+                }
                 return new SmileScorer(forest, frame(x).schema(), classes);
             }
         };
@@ -131,6 +147,20 @@ interface Learner {
 
     private static Scorer constant(int classes) {
         return new ConstantScorer(classes);
+    }
+
+    private static Scorer frequency(int[] y, int classes) {
+        double[] p = new double[classes];
+        for (int label : y) {
+            p[label] += 1.0 / y.length;
+        }
+        return new FrequencyScorer(p);
+    }
+
+    record FrequencyScorer(double[] p) implements Scorer {
+        public double[] posteriors(double[] x) {
+            return p.clone();
+        }
     }
 
     /** For a task with one class (or none) seen in training. */
