@@ -75,4 +75,46 @@ final class PrescribePage extends PageObject {
             return row.size() > 1 && row.get(1).equals(state) ? row : null;
         });
     }
+
+    /** The suggestions decision support shows for the diagnosis typed, best first (each item's text); waits for them. */
+    java.util.List<String> suggestions() {
+        byId("rx-suggestions");
+        return wait.until(d -> {
+            var items = d.findElements(By.cssSelector("#rx-suggestions li[id^='rx-suggestion-']"));
+            return items.isEmpty() ? null : items.stream().map(i -> i.getText().strip()).toList();
+        });
+    }
+
+    /** What the suggestions leave out for this patient, with the reason. */
+    java.util.List<String> leftOut() {
+        return byId("rx-left-out").findElements(By.tagName("li")).stream().map(i -> i.getText().strip()).toList();
+    }
+
+    /** Takes the {@code index}-th suggestion into the medicine box; returns the box's text. */
+    String useSuggestion(int index) {
+        clickScrolledIntoView(byId("rx-suggestion-use-" + index));
+        WebElement input = visible(By.cssSelector("#rx-medicine input"));
+        return wait.until(d -> {
+            String v = String.valueOf(js("return arguments[0].value", input));
+            return v.isBlank() ? null : v;
+        });
+    }
+
+    /** Opens the form for the patient with the diagnosis treated given as a SNOMED CT code, as "Prescribe for this" on a diagnosis does. */
+    PrescribePage openForDiagnosis(String patientAddress, String snomedCode, String display) {
+        open("doctor/prescribe/" + patientAddress + "?system=SNOMED-CT&code=" + snomedCode + "&display="
+                + java.net.URLEncoder.encode(display, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        byId("prescribe-view");
+        byId("rx-submit");
+        return this;
+    }
+
+    /** The directions and the quantity a fill dispenses, the diagnosis left as the form was opened with. */
+    PrescribePage fillInDirections(String dose, String frequency, int durationDays, int quantity) {
+        type("rx-dose", dose);
+        type("rx-frequency", frequency);
+        type("rx-duration", Integer.toString(durationDays));
+        type("rx-quantity", Integer.toString(quantity));
+        return this;
+    }
 }

@@ -23,18 +23,18 @@ import org.springframework.context.ApplicationContext;
  * on the ledger's registry (pharmacists affiliated with their pharmacy), and a doctor's consent
  * asked for and granted through the records services.
  */
-final class PharmacyPeople {
+public final class PharmacyPeople {
 
     private final ApplicationContext ctx;
     private final LedgerService ledger;
 
-    PharmacyPeople(ApplicationContext ctx) {
+    public PharmacyPeople(ApplicationContext ctx) {
         this.ctx = ctx;
         this.ledger = ctx.getBean(LedgerService.class);
     }
 
     /** A fresh active account of {@code role}, once the ledger's registry knows it (and a pharmacist's pharmacy). */
-    UserProfile active(Role role) {
+    public UserProfile active(Role role) {
         UserProfile p = new TestAccounts(ctx).active(role);
         Await.until(p.fullName() + " is on the ledger's registry",
                 () -> Registry.roleOf(ledger.committedState().view(), p.ledgerAddress()).isPresent());
@@ -46,7 +46,7 @@ final class PharmacyPeople {
     }
 
     /** The doctor asks for {@code categories} (MEDICATION among them) for a week and the patient grants them, mined. */
-    void consent(UserProfile doctor, UserProfile patient, Set<RecordCategory> categories) {
+    public void consent(UserProfile doctor, UserProfile patient, Set<RecordCategory> categories) {
         DoctorConsent doctorConsent = ctx.getBean(DoctorConsent.class);
         PatientConsent patientConsent = ctx.getBean(PatientConsent.class);
         Prescribing prescribing = ctx.getBean(Prescribing.class);
