@@ -3,7 +3,6 @@ package org.careledger.pharmacy;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -65,16 +64,14 @@ class PrescriptionAdvice {
         PrescriptionEntries.CodedHistory history = entries.codedHistory(address, seesDiagnoses);
         Set<String> medicines = new java.util.TreeSet<>(history.medicineCodes());
         medicines.addAll(activeMedicines);
-        List<String> leftOut = new ArrayList<>();
-        Predicate<String> allowed = rx -> {
-            Optional<String> reason = refusal(rx, allergies, seesAllergies);
-            reason.ifPresent(leftOut::add);
-            return reason.isEmpty();
-        };
+        // a medicine may be asked about more than once (the advisor may rank twice): each is listed once
+        java.util.Map<String, Optional<String>> asked = new java.util.LinkedHashMap<>();
+        Predicate<String> allowed = rx -> asked.computeIfAbsent(rx, medicine -> refusal(medicine, allergies, seesAllergies)).isEmpty();
         Set<String> others = new java.util.TreeSet<>(history.diagnosisCodes());
         others.remove(condition);
         MedicineAdvisor.Advice advice = a.advise(new MedicineAdvisor.Case(condition, age(patient.dateOfBirth()), null, others, medicines),
                 SUGGESTIONS, allowed);
+        List<String> leftOut = asked.values().stream().flatMap(Optional::stream).distinct().toList();
         return new PrescribingAdvice(advice.suggestions().isEmpty() ? null : advice.adviceId(), advice.suggestions(), leftOut,
                 advice.modelVersion(), advice.note());
     }

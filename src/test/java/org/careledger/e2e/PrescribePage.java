@@ -93,7 +93,8 @@ final class PrescribePage extends PageObject {
     /** Takes the {@code index}-th suggestion into the medicine box; returns the box's text. */
     String useSuggestion(int index) {
         clickScrolledIntoView(byId("rx-suggestion-use-" + index));
-        WebElement input = visible(By.cssSelector("#rx-medicine input"));
+        // the box is above, scrolled out of the page's scrolling area: read it where it is
+        WebElement input = present(By.cssSelector("#rx-medicine input"));
         return wait.until(d -> {
             String v = String.valueOf(js("return arguments[0].value", input));
             return v.isBlank() ? null : v;

@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 class MedicineAdvice implements MedicineAdvisor {
 
+    /** A medicine the model gives less than this is not shown: "prescribed in 0 % of ..." helps nobody. */
+    static final double MIN_CONFIDENCE = 0.05;
+
     private final CurrentModel model;
     private final AdviceRows rows;
     private final Clock clock;
@@ -40,9 +43,9 @@ class MedicineAdvice implements MedicineAdvisor {
                     + "so it suggests nothing for it");
         }
         List<RankedMedicine> ranked = Blend.medicines(recommender, c.conditionCode(), Math.min(130, c.ageYears()), c.sex(),
-                c.otherConditions(), c.medicationHistory(), k, allowed);
+                c.otherConditions(), c.medicationHistory(), k, allowed).stream().filter(m -> m.confidence() >= MIN_CONFIDENCE).toList();
         if (ranked.isEmpty()) {
-            return new Advice(null, List.of(), version, "Every medicine the model knows for this diagnosis is left out for this patient");
+            return new Advice(null, List.of(), version, "No medicine the model knows for this diagnosis is both likely and allowed for this patient");
         }
         String id = UUID.randomUUID().toString();
         rows.shown(id, Instant.now(clock), version, c.conditionCode(), ranked.stream().map(RankedMedicine::rxnorm).toList());

@@ -44,6 +44,7 @@ import org.careledger.records.RecordEntryView;
 class ReportSymptomsView extends VerticalLayout {
 
     static final String[] SEXES = {"Female", "Male", "Prefer not to say"};
+    static final String SEVERITY_RANGE = "A whole number from 0 to 100";
 
     private final SymptomReporting reporting;
     private final TrainingConsent consent;
@@ -105,9 +106,11 @@ class ReportSymptomsView extends VerticalLayout {
             field.setId("severity-" + i++);
             field.setMin(0);
             field.setMax(100);
-            field.setStep(10);
             field.setStepButtonsVisible(true);
             field.setHelperText("0 barely, 100 the worst");
+            field.setI18n(new IntegerField.IntegerFieldI18n().setMinErrorMessage(SEVERITY_RANGE).setMaxErrorMessage(SEVERITY_RANGE)
+                    .setBadInputErrorMessage(SEVERITY_RANGE).setRequiredErrorMessage(SEVERITY_RANGE));
+            field.setRequired(true);
             field.setValue(typed.getOrDefault(name, 50));
             severityFields.add(field);
             form.add(field);
@@ -121,7 +124,7 @@ class ReportSymptomsView extends VerticalLayout {
         for (IntegerField f : severityFields) {
             if (f.isInvalid() || f.getValue() == null || f.getValue() < 0 || f.getValue() > 100) {
                 f.setInvalid(true);
-                f.setErrorMessage("From 0 to 100");
+                f.setErrorMessage(SEVERITY_RANGE);
                 return;
             }
             chosen.put(f.getLabel(), f.getValue());
