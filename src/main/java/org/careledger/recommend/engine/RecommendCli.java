@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  * {@code recommend evaluate}: prints the evaluation table ({@link Evaluation}).
  * {@code recommend train --out DIR [--unless-newer-than PATH...]}: trains on the bundled data and
  * saves the model as the current version in DIR; with {@code --unless-newer-than}, does nothing when
- * DIR's current model is newer than every file under the paths given (the build's up-to-date check).
+ * DIR's current model is newer than every file under the paths given, and otherwise leaves only the
+ * new version in DIR (the build's shipped model).
  * Usage errors exit 2. Runs before, and without, Spring.
  */
 public final class RecommendCli {
@@ -41,12 +42,16 @@ public final class RecommendCli {
                 && (args.length == 4 || args[4].equals("--unless-newer-than") && args.length > 5)) {
             try {
                 Path dir = Path.of(args[3]);
-                if (args.length > 4 && upToDate(dir, List.of(args).subList(5, args.length))) {
+                boolean build = args.length > 4;
+                if (build && upToDate(dir, List.of(args).subList(5, args.length))) {
                     out.println("recommend: the model in " + dir + " is up to date");
                     return 0;
                 }
                 Recommender model = Training.train(Training.bundled(), p -> { }, Clock.systemUTC());
                 model.save(dir);
+                if (build) {
+                    removeOtherVersions(dir, model.card().version());
+                }
                 out.printf(Locale.ROOT, "recommend: model %s trained in %d ms, saved in %s%n", model.card().version(),
                         model.card().trainingMillis(), dir);
                 return 0;
@@ -77,6 +82,18 @@ public final class RecommendCli {
             }
         }
         return true;
+    }
+
+    /** The build ships one version only. */
+    private static void removeOtherVersions(Path dir, String version) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (name.startsWith("recommender-") && !name.startsWith("recommender-" + version + ".")) {
+                    Files.delete(f);
+                }
+            }
+        }
     }
 
     private static long modified(Path file) {

@@ -179,6 +179,15 @@ class RecommenderTest {
     }
 
     @Test
+    void theModelBuiltIntoTheJarLoadsFromTheClassPath() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Recommender.class.getResource(ModelFiles.SHIPPED + "CURRENT") != null,
+                "built with -Drecommend.model.skip=true");
+        Recommender shipped = Recommender.loadShipped();
+        assertThat(shipped.card().trainingData()).contains("Synthea (MITRE)");
+        assertThat(shipped.treatableConditions()).contains("59621000");
+    }
+
+    @Test
     void extraEpisodesAreAddedToTheTrainingData() {
         TrainingData data = Training.bundled();
         MedicineEpisode extra = new MedicineEpisode("hospital-1", java.time.LocalDate.of(2026, 1, 2), 50, Sex.FEMALE,
