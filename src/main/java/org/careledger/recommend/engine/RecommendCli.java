@@ -108,9 +108,9 @@ public final class RecommendCli {
      * Smile logs each tree's out-of-bag accuracy at INFO; a command line run before Spring has no
      * logging configuration, so Logback would print them all. Sets Logback's root level to WARN, and Smile's to OFF (its optimiser's
      * convergence warnings and out-of-bag notes are no news to a user), when
-     * Logback is there (by reflection: the engine does not depend on it).
+     * Logback is there (by reflection: the engine does not depend on it). Also for benchmarks and tools.
      */
-    static void quietSmile() {
+    public static void quietSmile() {
         try {
             Object root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
             Class<?> level = Class.forName("ch.qos.logback.classic.Level");
