@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Starts the CareLedger portal, or runs a command line before (and without) Spring: {@code ledger ...}
- * (the ledger's tools), {@code db encrypt} (the database at rest) and {@code admin unlock} (sign-in throttling).
+ * (the ledger's tools), {@code recommend ...} (decision support's evaluation and training), {@code db encrypt} (the database at rest) and {@code admin unlock} (sign-in throttling).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -15,6 +15,10 @@ public class CareLedgerApplication {
     public static void main(String[] args) {
         if (org.careledger.cli.LedgerCli.isLedgerCommand(args)) {
             org.careledger.cli.LedgerCli.main(args);
+            return;
+        }
+        if (org.careledger.recommend.engine.RecommendCli.isRecommendCommand(args)) {
+            org.careledger.recommend.engine.RecommendCli.main(args);
             return;
         }
         if (org.careledger.install.DatabaseCli.isDatabaseCommand(args)) {

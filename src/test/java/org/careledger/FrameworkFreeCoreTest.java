@@ -16,7 +16,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * Spring, JPA, servlet or Vaadin type, so it runs and is tested without a framework; and it imports
  * no portal package, each layer only the ones below it: crypto nothing of ours, ledger crypto,
  * contracts ledger and crypto, the command line those three. The pharmacy's reference data
- * ({@code pharmacy.internal}: its catalogue, drug classes and prescribing checks) is plain Java too.
+ * ({@code pharmacy.internal}: its catalogue, drug classes and prescribing checks) is plain Java too, and
+ * so is decision support's engine ({@code recommend.engine}), which imports nothing else of CareLedger.
  * (The portal's modules are checked by {@link ModularityTests}.)
  */
 @AnalyzeClasses(packages = "org.careledger", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -36,6 +37,20 @@ class FrameworkFreeCoreTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
                     "jakarta.servlet..", "org.hibernate..", "com.vaadin..")
             .because("the pharmacy's catalogue, drug classes and prescribing checks are plain Java, tested without a framework");
+
+    @ArchTest
+    static final ArchRule recommenderEngineImportsNoFramework = noClasses()
+            .that().resideInAPackage("org.careledger.recommend.engine..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                    "jakarta.servlet..", "org.hibernate..", "com.vaadin..")
+            .because("decision support's engine (data, models, evaluation, model files) is plain Java on Smile, tested without a framework");
+
+    @ArchTest
+    static final ArchRule recommenderEngineImportsNothingOfThePortal = noClasses()
+            .that().resideInAPackage("org.careledger.recommend.engine..")
+            .should().dependOnClassesThat(resideInAPackage("org.careledger..")
+                    .and(DescribedPredicate.not(resideInAPackage("org.careledger.recommend.engine.."))))
+            .because("the portal wires the engine in, never the other way round");
 
     @ArchTest
     static final ArchRule cryptoImportsNothingOfOurs = layer("crypto");

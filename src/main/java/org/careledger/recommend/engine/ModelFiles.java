@@ -23,12 +23,14 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * A model directory holds versions side by side and names the current one:
  * <pre>
  * CURRENT                        the current version, one line
- * recommender-VERSION.bin        "CLREC1\n", SHA-256 of the rest, then the Java-serialised models
+ * recommender-VERSION.bin        "CLREC1\n", SHA-256 of the rest, then the gzipped Java-serialised models
  * recommender-VERSION.properties the model card, human-readable
  * </pre>
  * Reading checks the magic line and the hash before deserialising, and deserialises through an
@@ -48,7 +50,7 @@ final class ModelFiles {
                     + "java.lang.Boolean;java.lang.String;java.lang.Record;"
                     + "java.util.ArrayList;java.util.HashMap;java.util.TreeMap;java.util.LinkedHashMap;java.util.HashSet;"
                     + "java.util.TreeSet;java.util.Collections$*;java.util.ImmutableCollections$*;java.util.CollSer;"
-                    + "java.util.BitSet;java.time.Ser;!*");
+                    + "java.util.Map$Entry;java.util.BitSet;java.time.Ser;java.lang.Object;!*");
 
     private ModelFiles() {
     }
@@ -98,7 +100,7 @@ final class ModelFiles {
 
     static byte[] encode(Recommender.State state) throws IOException {
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(payload)) {
+        try (ObjectOutputStream out = new ObjectOutputStream(new GZIPOutputStream(payload))) {
             out.writeObject(state);
         }
         byte[] body = payload.toByteArray();
@@ -118,7 +120,7 @@ final class ModelFiles {
             throw new ModelFileException("model file is corrupt: its checksum does not match");
         }
         Object state;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(body))) {
+        try (ObjectInputStream in = new ObjectInputStream(new GZIPInputStream(new ByteArrayInputStream(body)))) {
             in.setObjectInputFilter(FILTER);
             state = in.readObject();
         } catch (InvalidClassException e) {

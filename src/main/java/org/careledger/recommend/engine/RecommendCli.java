@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  * {@code recommend evaluate}: prints the evaluation table ({@link Evaluation}).
  * {@code recommend train --out DIR [--unless-newer-than PATH...]}: trains on the bundled data and
  * saves the model as the current version in DIR; with {@code --unless-newer-than}, does nothing when
- * DIR's current model is newer than every file under the paths given (the build's up-to-date check).
+ * DIR's current model is newer than every file under the paths given, and otherwise leaves only the
+ * new version in DIR (the build's shipped model).
  * Usage errors exit 2. Runs before, and without, Spring.
  */
 public final class RecommendCli {
@@ -41,12 +42,16 @@ public final class RecommendCli {
                 && (args.length == 4 || args[4].equals("--unless-newer-than") && args.length > 5)) {
             try {
                 Path dir = Path.of(args[3]);
-                if (args.length > 4 && upToDate(dir, List.of(args).subList(5, args.length))) {
+                boolean build = args.length > 4;
+                if (build && upToDate(dir, List.of(args).subList(5, args.length))) {
                     out.println("recommend: the model in " + dir + " is up to date");
                     return 0;
                 }
                 Recommender model = Training.train(Training.bundled(), p -> { }, Clock.systemUTC());
                 model.save(dir);
+                if (build) {
+                    removeOtherVersions(dir, model.card().version());
+                }
                 out.printf(Locale.ROOT, "recommend: model %s trained in %d ms, saved in %s%n", model.card().version(),
                         model.card().trainingMillis(), dir);
                 return 0;
@@ -79,6 +84,18 @@ public final class RecommendCli {
         return true;
     }
 
+    /** The build ships one version only. */
+    private static void removeOtherVersions(Path dir, String version) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (name.startsWith("recommender-") && !name.startsWith("recommender-" + version + ".")) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+
     private static long modified(Path file) {
         try {
             return Files.getLastModifiedTime(file).toMillis();
@@ -91,9 +108,9 @@ public final class RecommendCli {
      * Smile logs each tree's out-of-bag accuracy at INFO; a command line run before Spring has no
      * logging configuration, so Logback would print them all. Sets Logback's root level to WARN, and Smile's to OFF (its optimiser's
      * convergence warnings and out-of-bag notes are no news to a user), when
-     * Logback is there (by reflection: the engine does not depend on it).
+     * Logback is there (by reflection: the engine does not depend on it). Also for benchmarks and tools.
      */
-    static void quietSmile() {
+    public static void quietSmile() {
         try {
             Object root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
             Class<?> level = Class.forName("ch.qos.logback.classic.Level");
