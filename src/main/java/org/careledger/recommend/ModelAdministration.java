@@ -14,6 +14,7 @@ import org.careledger.identity.AppRoles;
 import org.careledger.identity.CurrentUser;
 import org.careledger.identity.UserDirectory;
 import org.careledger.identity.UserId;
+import org.careledger.recommend.engine.Evaluation;
 import org.careledger.recommend.engine.MedicineEpisode;
 import org.careledger.recommend.engine.ModelCard;
 import org.careledger.recommend.engine.Recommender;
@@ -55,6 +56,7 @@ public class ModelAdministration {
     private final Clock clock;
     private final Object lock = new Object();
     private volatile Job job = Job.IDLE;
+    private volatile boolean evaluating;
 
     ModelAdministration(CurrentModel model, TrainingConsentRows consents, CodedExtracts extracts, UserDirectory users, TrainingRows runs,
                         AdviceRows advice, CurrentUser currentUser, Clock clock) {
@@ -73,7 +75,7 @@ public class ModelAdministration {
         Recommender current = model.get();
         AdviceRows.Usage usage = advice.usage();
         return new Status(current.card(), model.keptVersions(), job, runs.latest(10), consents.optedInPatients().size(),
-                usage.shown(), usage.chosen(), usage.accepted());
+                usage.shown(), usage.chosen(), usage.accepted(), evaluating, model.lastEvaluation());
     }
 
     /**
@@ -94,6 +96,34 @@ public class ModelAdministration {
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
         return job;
+    }
+
+    /**
+     * Runs the evaluation protocol (`recommend evaluate`: every model against its baselines on the fixed
+     * split of the bundled data, and MIMIC) in the background and keeps its table beside the models.
+     * About a minute of one low-priority thread.
+     *
+     * @throws OperationNotAllowedException if one is running
+     */
+    public void evaluate() {
+        synchronized (lock) {
+            if (evaluating) {
+                throw new OperationNotAllowedException("The evaluation is running already");
+            }
+            evaluating = true;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                model.keepEvaluation(Evaluation.evaluate());
+            } catch (Exception | LinkageError e) {
+                log.warn("Decision support: the evaluation failed", e);
+            } finally {
+                evaluating = false;
+            }
+        }, "careledger-recommend-evaluate");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     private void run(String by) {
@@ -146,10 +176,11 @@ public class ModelAdministration {
 
     /**
      * @param optedIn  how many patients' consent to training is on now
-     * @param shown    how often the prescription form showed suggestions; chosen: a prescription followed; accepted: it was one of them
+     * @param shown      how often the prescription form showed suggestions; chosen: a prescription followed; accepted: it was one of them
+     * @param evaluation the last evaluation table run from this page (empty if none)
      */
     public record Status(ModelCard current, List<String> keptVersions, Job job, List<TrainingRows.Run> runs, int optedIn,
-                         long shown, long chosen, long accepted) {
+                         long shown, long chosen, long accepted, boolean evaluating, CurrentModel.KeptEvaluation evaluation) {
     }
 
     /**

@@ -106,6 +106,7 @@ class LayoutSweepIT extends IntegrationTest {
                     new Page("appointments", "admin/appointments", "admin-day"),
                     new Page("consortium", "admin/consortium", "node-cards"),
                     new Page("security-events", "admin/security-events", "security-events-grid"),
+                    new Page("decision-support", "admin/decision-support", "model-card"),
                     new Page("explorer", "explorer", "latest-blocks"), new Page("explorer-block", "explorer/block/1", "block-fields"),
                     new Page("explorer-tx", "explorer/tx/" + data.transaction(), "tx-fields"),
                     new Page("explorer-accounts", "explorer/accounts", "dev-accounts"),
@@ -115,6 +116,9 @@ class LayoutSweepIT extends IntegrationTest {
                     new Page("patient-record", "doctor/patients/" + data.grantedPatient(), "record-grid"),
                     new Page("patient-record-no-consent", "doctor/patients/" + data.unknownPatient(), "consent-required"),
                     new Page("prescribe", "doctor/prescribe/" + data.grantedPatient(), "rx-mine"),
+                    new Page("prescribe-suggestions", "doctor/prescribe/" + data.grantedPatient()
+                            + "?system=SNOMED-CT&code=59621000&display=Hypertension", "rx-suggestions"),
+                    new Page("symptom-analysis", "doctor/symptoms/" + data.grantedPatient(), "ranked-conditions-0"),
                     new Page("appointments", "doctor/appointments", "doctor-day"),
                     new Page("availability", "doctor/availability", "changes-grid"),
                     inbox(), password());
@@ -124,6 +128,7 @@ class LayoutSweepIT extends IntegrationTest {
                     new Page("prescriptions", "patient/prescriptions", "active-prescriptions"),
                     new Page("appointments", "patient/appointments", "upcoming-appointments"),
                     new Page("book-appointment", "patient/appointments/book", "doctor-grid"),
+                    new Page("report-symptoms", "patient/symptoms", "symptom-reports"),
                     new Page("explorer", "explorer", "latest-transactions"), inbox(), password(),
                     new Page("access-denied", "admin", "access-denied"));
             case PHARMACIST -> List.of(new Page("home", "pharmacist", "dispensary-queue"),

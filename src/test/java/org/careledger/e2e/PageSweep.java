@@ -94,7 +94,7 @@ final class PageSweep {
         // the address changes before the server answers: wait for the last page's view to be gone too
         String previous = Objects.equals(shown, shows) ? null : shown;
         new WebDriverWait(driver, PageObject.TIMEOUT, Duration.ofMillis(50)).until(d -> Boolean.TRUE.equals(
-                js("return decodeURIComponent(location.pathname) === '/' + arguments[0]"
+                js("return decodeURIComponent(location.pathname + location.search) === '/' + decodeURIComponent(arguments[0])"
                         + " && !(arguments[1] && document.getElementById(arguments[1]))", path, previous)));
         settle(shows);
         openNanos += System.nanoTime() - started;

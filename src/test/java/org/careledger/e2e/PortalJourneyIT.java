@@ -143,11 +143,12 @@ class PortalJourneyIT extends IntegrationTest {
     static Stream<Arguments> demoRoles() {
         return Stream.of(
                 Arguments.of(DemoAccounts.ADMIN, "admin-home", List.of("Approvals", "Users", "Providers", "Emergency reviews", "Erasure requests", "Medicines",
-                        "Appointments", "Consortium", "Security events", "Wallet", "Inbox", "Explorer", "Ledger accounts", "Verify a proof")),
+                        "Appointments", "Consortium", "Security events", "Decision support", "Wallet", "Inbox", "Explorer", "Ledger accounts",
+                        "Verify a proof")),
                 Arguments.of(DemoAccounts.DOCTOR, "doctor-home", List.of("My profile", "My patients", "Appointments", "Availability", "Wallet",
                         "Inbox", "Explorer", "Ledger accounts", "Verify a proof")),
                 Arguments.of(DemoAccounts.PATIENT, "patient-home", List.of("My profile", "My record", "Access requests", "Who viewed my record",
-                        "Prescriptions", "Appointments", "Book an appointment", "Wallet", "Inbox",
+                        "Prescriptions", "Appointments", "Book an appointment", "Report symptoms", "Wallet", "Inbox",
                         "Explorer", "Verify a proof")),
                 Arguments.of(DemoAccounts.PHARMACIST, "pharmacist-home", List.of("Prescriptions", "My profile", "Prices", "Wallet", "Inbox", "Explorer",
                         "Ledger accounts", "Verify a proof")));

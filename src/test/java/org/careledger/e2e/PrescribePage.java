@@ -112,6 +112,8 @@ final class PrescribePage extends PageObject {
 
     /** The directions and the quantity a fill dispenses, the diagnosis left as the form was opened with. */
     PrescribePage fillInDirections(String dose, String frequency, int durationDays, int quantity) {
+        // the page may be scrolled down to the suggestions: bring the directions back into view first
+        js("arguments[0].scrollIntoView({block: 'center'})", present(By.id("rx-dose")));
         type("rx-dose", dose);
         type("rx-frequency", frequency);
         type("rx-duration", Integer.toString(durationDays));

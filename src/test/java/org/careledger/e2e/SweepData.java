@@ -76,17 +76,22 @@ record SweepData(Address grantedPatient, Address unknownPatient, String prescrip
                 records.addSelfReported(RecordCategory.VITAL_SIGNS, EntryContent.measurement(
                         "Blood pressure (home monitor, morning average)", "128/82 mmHg")),
                 records.addSelfReported(RecordCategory.DIAGNOSIS, EntryContent.coded(EntryRules.SNOMED, "1121000119107",
-                        "Chronic neck pain after whiplash injury of cervical spine (disorder)", "Since a car accident in 2019."))));
+                        "Chronic neck pain after whiplash injury of cervical spine (disorder)", "Since a car accident in 2019.")),
+                records.addSelfReported(RecordCategory.SYMPTOM_REPORT, new org.careledger.records.SymptomReportText("female",
+                        new java.util.LinkedHashMap<>(java.util.Map.of("Difficulty Swallowing", 37, "Runny/Stuffy Nose", 36,
+                                "Swollen Lymph Nodes", 43, "Sore Throat", 49, "Fever", 22))).toContent())));
 
         // a grant to the demo doctor, and the doctor's read of the record
         LedgerReceipt asked = as(DemoAccounts.DOCTOR, () -> doctorConsent.requestAccess(zoe, Purpose.TREATMENT,
-                Set.of(RecordCategory.DIAGNOSIS, RecordCategory.MEDICATION, RecordCategory.ALLERGY, RecordCategory.VITAL_SIGNS),
+                Set.of(RecordCategory.DIAGNOSIS, RecordCategory.MEDICATION, RecordCategory.ALLERGY, RecordCategory.VITAL_SIGNS,
+                        RecordCategory.SYMPTOM_REPORT),
                 Duration.ofDays(30), "Follow-up after your last visit to the cardiology clinic"));
         RequestId request = new RequestId(asked.txId());
         Await.until("the request is mined", Duration.ofSeconds(60), () -> as(DemoAccounts.PATIENT, patientConsent::myRequests)
                 .stream().anyMatch(r -> r.requestId().equals(request)));
         as(DemoAccounts.PATIENT, () -> patientConsent.grant(request,
-                Set.of(RecordCategory.DIAGNOSIS, RecordCategory.MEDICATION, RecordCategory.ALLERGY, RecordCategory.VITAL_SIGNS),
+                Set.of(RecordCategory.DIAGNOSIS, RecordCategory.MEDICATION, RecordCategory.ALLERGY, RecordCategory.VITAL_SIGNS,
+                        RecordCategory.SYMPTOM_REPORT),
                 Duration.ofDays(30)));
         Await.until("the grant is mined", Duration.ofSeconds(60),
                 () -> as(DemoAccounts.DOCTOR, () -> doctorConsent.lookup(zoe)).state() == PatientLookup.AccessState.GRANTED);

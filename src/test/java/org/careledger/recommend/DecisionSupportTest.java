@@ -42,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DecisionSupportTest extends IntegrationTest {
 
     static final String HYPERTENSION = "59621000";
+    static final String STREP_THROAT = "43878008";
     /** Lisinopril, the ingredient: the allergy on record. */
     static final String LISINOPRIL_INGREDIENT = "29046";
 
@@ -130,6 +131,21 @@ class DecisionSupportTest extends IntegrationTest {
         as(doctor, () -> prescribing.prescribe(patient.ledgerAddress(), new PrescriptionDraft(pick, "1 tablet", "Oral", "once a day", 30,
                 30L, 0, null, null, EntryRules.SNOMED, HYPERTENSION, "Essential hypertension (disorder)", null), advice.adviceId()));
         assertThat(adviceRows.usage().accepted()).as("the suggestion taken is recorded").isEqualTo(chosenBefore + 1);
+    }
+
+    @Test
+    void aMedicineOfTheSameClassAsTheAllergyIsLeftOutTooAndAnEmptyListSaysWhy() {
+        // allergic to amoxicillin; strep throat is treated in the data only with penicillin V, another penicillin
+        as(patient, () -> patientRecords.addSelfReported(RecordCategory.ALLERGY,
+                EntryContent.coded(EntryRules.RXNORM, "723", "Amoxicillin", null)));
+        people.consent(doctor, patient, Set.of(RecordCategory.MEDICATION, RecordCategory.ALLERGY));
+
+        PrescribingAdvice advice = as(doctor, () -> prescribing.advise(patient.ledgerAddress(), EntryRules.SNOMED, STREP_THROAT));
+        assertThat(advice.suggestions()).as("every penicillin left out").isEmpty();
+        assertThat(advice.adviceId()).as("nothing to choose from, nothing recorded").isNull();
+        assertThat(advice.note()).contains("allowed for this patient");
+        assertThat(advice.leftOut()).isNotEmpty().allSatisfy(l -> assertThat(l)
+                .containsIgnoringCase("penicillin V").contains("a penicillin").contains("allergy to Amoxicillin"));
     }
 
     @Test

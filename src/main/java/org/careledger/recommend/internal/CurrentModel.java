@@ -75,6 +75,31 @@ public class CurrentModel {
         }
     }
 
+    /** Keeps the evaluation table (as `recommend evaluate` prints it) beside the models, with when it ran. */
+    public void keepEvaluation(List<String> lines) throws IOException {
+        Files.createDirectories(dir);
+        Path temp = dir.resolve("evaluation.txt.tmp");
+        Files.write(temp, lines, StandardCharsets.UTF_8);
+        try {
+            Files.move(temp, dir.resolve("evaluation.txt"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, dir.resolve("evaluation.txt"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** The last evaluation table kept, and when it was written; empty lines if none. */
+    public KeptEvaluation lastEvaluation() {
+        Path file = dir.resolve("evaluation.txt");
+        try {
+            return new KeptEvaluation(Files.readAllLines(file, StandardCharsets.UTF_8), Files.getLastModifiedTime(file).toInstant());
+        } catch (IOException e) {
+            return new KeptEvaluation(List.of(), null);
+        }
+    }
+
+    public record KeptEvaluation(List<String> lines, java.time.Instant at) {
+    }
+
     /** The versions kept under the data directory, oldest first. */
     public List<String> keptVersions() {
         Path models = dir.resolve("models");
