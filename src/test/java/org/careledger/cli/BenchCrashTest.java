@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (a torn tail is allowed), every block the killed process reported committed is still there, every
  * transfer it reported committed is on the chain, and the next run resumes the chain.
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the rest of the suite: see src/test/resources/junit-platform.properties
 class BenchCrashTest {
 
     private static final Pattern COMMITTED = Pattern.compile("(?:committed|retracted) height=(\\d+) txs=\\d+ total=(\\d+).*");
