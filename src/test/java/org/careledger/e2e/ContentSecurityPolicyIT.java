@@ -42,7 +42,7 @@ class ContentSecurityPolicyIT extends IntegrationTest {
                 """);
 
         List<String> reported = new ArrayList<>();
-        new WebDriverWait(browser.driver(), PageObject.TIMEOUT).until(d -> {
+        new WebDriverWait(browser.driver(), PageObject.TIMEOUT, PageObject.POLL).until(d -> {
             reported.addAll(browser.takePolicyViolations());
             return reported.stream().filter(line -> line.contains("example.invalid")).count() >= 2;
         });

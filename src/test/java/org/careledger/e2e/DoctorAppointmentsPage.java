@@ -52,7 +52,7 @@ final class DoctorAppointmentsPage extends PageObject {
 
     private DoctorAppointmentsPage press(String idPrefix) {
         By button = By.cssSelector("#doctor-day vaadin-button[id^='" + idPrefix + "']");
-        new WebDriverWait(driver, TIMEOUT).ignoring(ElementClickInterceptedException.class)
+        new WebDriverWait(driver, TIMEOUT, POLL).ignoring(ElementClickInterceptedException.class)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
                     List<WebElement> found = d.findElements(button);
                     if (found.isEmpty()) {

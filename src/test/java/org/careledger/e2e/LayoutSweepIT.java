@@ -270,7 +270,7 @@ class LayoutSweepIT extends IntegrationTest {
                 first.flexGrow = 0;
                 first.width = '2000px';
                 """);
-        new WebDriverWait(browser.driver(), PageObject.TIMEOUT).until(d -> Boolean.TRUE.equals(js(
+        new WebDriverWait(browser.driver(), PageObject.TIMEOUT, PageObject.POLL).until(d -> Boolean.TRUE.equals(js(
                 "const t = document.getElementById('access-log-grid').shadowRoot.getElementById('table');"
                         + " return t.scrollWidth > t.clientWidth + 1000;")));
         assertThat(added(laptop, LayoutCheck.problemsOf(browser.driver(), false)))

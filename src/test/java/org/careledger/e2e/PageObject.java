@@ -24,6 +24,15 @@ abstract class PageObject {
     /** Generous: the first page of a cold Vaadin dev-mode server on a busy 2-core machine is slow. */
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    /**
+     * How often a wait looks again: Selenium's default of 500 ms left each step of a story idle for a
+     * quarter of a second on average after the page was ready (a sign-in has four such waits).
+     */
+    static final Duration POLL = Duration.ofMillis(100);
+
+    /** How often {@link #reloadUntil} reloads at most: a reload is a whole page load, not a look. */
+    private static final Duration RELOAD_POLL = Duration.ofMillis(500);
+
     protected final WebDriver driver;
     protected final String baseUrl;
     protected final WebDriverWait wait;
@@ -32,7 +41,7 @@ abstract class PageObject {
         this.driver = driver;
         this.baseUrl = baseUrl;
         // a polled page re-renders its grids: an element found a moment ago may be gone, and is found again
-        this.wait = (WebDriverWait) new WebDriverWait(driver, TIMEOUT).ignoring(StaleElementReferenceException.class);
+        this.wait = (WebDriverWait) new WebDriverWait(driver, TIMEOUT, POLL).ignoring(StaleElementReferenceException.class);
     }
 
     protected void open(String path) {
@@ -68,7 +77,7 @@ abstract class PageObject {
         js("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element);
         wait.until(ExpectedConditions.elementToBeClickable(element));
         // a wide grid may still be scrolling: the first click can land where the element was a moment ago
-        new WebDriverWait(driver, TIMEOUT).ignoring(ElementClickInterceptedException.class).until(d -> {
+        new WebDriverWait(driver, TIMEOUT, POLL).ignoring(ElementClickInterceptedException.class).until(d -> {
             element.click();
             return true;
         });
@@ -108,7 +117,7 @@ abstract class PageObject {
 
     /** Reloads the page until {@code condition} holds: for views that show the ledger as of when they opened. */
     protected void reloadUntil(java.util.function.BooleanSupplier condition, String viewId) {
-        wait.until(d -> {
+        new WebDriverWait(driver, TIMEOUT, RELOAD_POLL).ignoring(StaleElementReferenceException.class).until(d -> {
             if (condition.getAsBoolean()) {
                 return true;
             }

@@ -168,6 +168,6 @@ class RecordsStoryIT extends IntegrationTest {
         PortalShell shell = new PortalShell(driver(), baseUrl());
         long unread = shell.unreadCount();
         transactions.executeWithoutResult(tx -> inbox.send(patient.id(), "A test message", "Sent while the page is open", null));
-        new WebDriverWait(driver(), PageObject.TIMEOUT).until(d -> shell.unreadCount() == unread + 1);
+        new WebDriverWait(driver(), PageObject.TIMEOUT, PageObject.POLL).until(d -> shell.unreadCount() == unread + 1);
     }
 }

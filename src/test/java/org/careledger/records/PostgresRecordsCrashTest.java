@@ -8,6 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * {@link RecordsCrashTest} on PostgreSQL: the application is killed with SIGKILL twice while patients
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * has returned is durable, and this checks that the portal's recovery rules hold without H2's
  * {@code CHECKPOINT SYNC}.
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the rest of the suite: see src/test/resources/junit-platform.properties
 class PostgresRecordsCrashTest {
 
     @RegisterExtension

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import org.careledger.cli.LedgerCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with its payload and ends up anchored and verified, every completed read is on the ledger's audit,
  * nothing the portal queued failed, and the ledger verifies.
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the rest of the suite: see src/test/resources/junit-platform.properties
 class RecordsCrashTest {
 
     private static final int KILLS = 2;
