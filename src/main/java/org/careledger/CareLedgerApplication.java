@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Starts the CareLedger portal, or runs a command line before (and without) Spring: {@code ledger ...}
- * (the ledger's tools), {@code recommend ...} (decision support's evaluation and training), {@code db encrypt} (the database at rest) and {@code admin unlock} (sign-in throttling).
+ * (the ledger's tools), {@code recommend ...} (decision support's evaluation and training),
+ * {@code db encrypt} (the database at rest) and {@code admin unlock} (sign-in throttling).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -17,8 +18,8 @@ public class CareLedgerApplication {
             org.careledger.cli.LedgerCli.main(args);
             return;
         }
-        if (org.careledger.recommend.engine.RecommendCli.isRecommendCommand(args)) {
-            org.careledger.recommend.engine.RecommendCli.main(args);
+        if (org.careledger.recommend.RecommendCommand.isRecommendCommand(args)) {
+            org.careledger.recommend.RecommendCommand.main(args);
             return;
         }
         if (org.careledger.install.DatabaseCli.isDatabaseCommand(args)) {
