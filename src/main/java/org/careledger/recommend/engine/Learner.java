@@ -67,6 +67,33 @@ interface Learner {
         };
     }
 
+    /**
+     * {@code a}'s probabilities mixed with {@code b}'s: {@code (1 - weightOfB) * a + weightOfB * b}. A
+     * forest is sharp at the top and flat in its tail; a smoother second model orders the tail.
+     */
+    static Learner blend(Learner a, Learner b, double weightOfB) {
+        return new Learner() {
+            public String name() {
+                return String.format(java.util.Locale.ROOT, "%s+%.2f-%s", a.name(), weightOfB, b.name());
+            }
+
+            public Scorer fit(double[][] x, int[] y, int classes) {
+                return new BlendScorer(a.fit(x, y, classes), b.fit(x, y, classes), weightOfB);
+            }
+        };
+    }
+
+    record BlendScorer(Scorer a, Scorer b, double weightOfB) implements Scorer {
+        public double[] posteriors(double[] x) {
+            double[] p = a.posteriors(x);
+            double[] q = b.posteriors(x);
+            for (int i = 0; i < p.length; i++) {
+                p[i] = (1 - weightOfB) * p[i] + weightOfB * q[i];
+            }
+            return p;
+        }
+    }
+
     static Learner gradientBoosting(int trees) {
         return new Learner() {
             public String name() {
