@@ -33,9 +33,14 @@ interface Learner {
     }
 
     static Learner randomForest(int trees, int maxDepth) {
+        return randomForest(trees, maxDepth, 1);
+    }
+
+    /** @param nodeSize the fewest rows a leaf holds (1: grown until pure) */
+    static Learner randomForest(int trees, int maxDepth, int nodeSize) {
         return new Learner() {
             public String name() {
-                return "random-forest";
+                return "random-forest" + (maxDepth == 20 ? "" : "-depth" + maxDepth) + (nodeSize == 1 ? "" : "-leaf" + nodeSize);
             }
 
             public Scorer fit(double[][] x, int[] y, int classes) {
@@ -52,7 +57,7 @@ interface Learner {
                     long base = 42 + 1000L * attempt;
                     try {
                         forest = RandomForest.fit(Formula.lhs("y"), data, trees, mtry, SplitRule.GINI, maxDepth,
-                                Math.max(2, x.length), 1, 1.0, null, LongStream.range(0, trees).map(i -> base + i));
+                                Math.max(2, x.length), nodeSize, 1.0, null, LongStream.range(0, trees).map(i -> base + i));
                     } catch (IllegalArgumentException e) {
                         if (!String.valueOf(e.getMessage()).contains("binary classification")) {
                             throw e;
