@@ -28,11 +28,22 @@ final class DiseaseModel implements Serializable {
     private final Map<String, Map<String, Integer>> bySymptomSet;
     /** symptom name → pathology → reports. */
     private final Map<String, Map<String, Integer>> bySymptom;
+    /**
+     * Weight of the symptom-overlap model mixed into the ranking of a symptom-name set not seen in
+     * training (null, as in model files written before it existed, for none): each condition scored by
+     * the reports of every set seen in training, weighted by the square of that set's Jaccard overlap
+     * with the reported one. It orders the tail a forest leaves at zero. (Mixed into seen sets too, it
+     * cost top-1 on the inner split: there the set's own counts and model already say more.)
+     */
+    private final Double overlapWeight;
     private transient volatile Map<String, Integer> symptomIndex;
+    private transient volatile List<Map.Entry<java.util.Set<String>, Map<String, Integer>>> sets;
 
     private DiseaseModel(String learner, List<String> symptoms, List<String> pathologies, Learner.Scorer scorer,
                          Map<String, SetModel> bySetModel,
-                         Map<String, Map<String, Integer>> bySymptomSet, Map<String, Map<String, Integer>> bySymptom) {
+                         Map<String, Map<String, Integer>> bySymptomSet, Map<String, Map<String, Integer>> bySymptom,
+                         Double overlapWeight) {
+        this.overlapWeight = overlapWeight;
         this.learner = learner;
         this.bySetModel = bySetModel;
         this.symptoms = symptoms;
@@ -81,6 +92,11 @@ final class DiseaseModel implements Serializable {
      *     model of just those (they differ only by severities, age and sex); null for none
      */
     static DiseaseModel fit(List<SymptomCase> cases, Learner learner, Learner setLearner) {
+        return fit(cases, learner, setLearner, 0);
+    }
+
+    /** @param overlapWeight weight of the symptom-overlap model in the ranking, 0 for none */
+    static DiseaseModel fit(List<SymptomCase> cases, Learner learner, Learner setLearner, double overlapWeight) {
         Map<String, SetModel> setModels = new HashMap<>();
         if (setLearner != null) {
             Map<String, List<SymptomCase>> groups = new TreeMap<>();
@@ -104,15 +120,18 @@ final class DiseaseModel implements Serializable {
             }
         }
         List<String> classes = List.copyOf(pathologies);
-        String name = setLearner == null ? learner.name() : learner.name() + "+" + setLearner.name() + "-per-symptom-set";
-        DiseaseModel shell = new DiseaseModel(name, List.copyOf(symptoms), classes, null, setModels, bySet, bySymptom);
+        String name = (setLearner == null ? learner.name() : learner.name() + "+" + setLearner.name() + "-per-symptom-set")
+                + (overlapWeight > 0 ? String.format(java.util.Locale.ROOT, "+%.2f-symptom-overlap", overlapWeight) : "");
+        Double overlap = overlapWeight > 0 ? overlapWeight : null;
+        DiseaseModel shell = new DiseaseModel(name, List.copyOf(symptoms), classes, null, setModels, bySet, bySymptom, overlap);
         double[][] x = new double[cases.size()][];
         int[] y = new int[cases.size()];
         for (int i = 0; i < cases.size(); i++) {
             x[i] = shell.features(cases.get(i).report());
             y[i] = java.util.Collections.binarySearch(classes, cases.get(i).pathology());
         }
-        return new DiseaseModel(name, shell.symptoms, classes, learner.fit(x, y, classes.size()), setModels, bySet, bySymptom);
+        return new DiseaseModel(name, shell.symptoms, classes, learner.fit(x, y, classes.size()), setModels, bySet, bySymptom,
+                overlap);
     }
 
     List<String> symptoms() {
@@ -134,12 +153,52 @@ final class DiseaseModel implements Serializable {
                 p[at] += 0.9 * local[i];
             }
         }
+        if (overlapWeight != null && !bySymptomSet.containsKey(setKey(report))) {
+            // a set never seen together: the forest's tail is mostly zeros, the overlap with the sets seen orders it
+            double[] q = overlap(report.severities().keySet());
+            for (int i = 0; i < p.length; i++) {
+                p[i] = (1 - overlapWeight) * p[i] + overlapWeight * q[i];
+            }
+        }
         List<Scored> scored = new ArrayList<>(pathologies.size());
         for (int i = 0; i < pathologies.size(); i++) {
             scored.add(new Scored(pathologies.get(i), p[i]));
         }
         scored.sort(Scored.BEST_FIRST);
         return scored;
+    }
+
+    /** The symptom-overlap model: per condition, sum of Jaccard(reported, seen set)^2 * reports, normalised. */
+    private double[] overlap(java.util.Set<String> reported) {
+        List<Map.Entry<java.util.Set<String>, Map<String, Integer>>> all = sets;
+        if (all == null) {
+            all = new ArrayList<>();
+            for (Map.Entry<String, Map<String, Integer>> e : new TreeMap<>(bySymptomSet).entrySet()) {
+                all.add(Map.entry(java.util.Set.of(e.getKey().split("\\|")), e.getValue()));
+            }
+            sets = all;
+        }
+        double[] q = new double[pathologies.size()];
+        double total = 0;
+        for (Map.Entry<java.util.Set<String>, Map<String, Integer>> e : all) {
+            int common = 0;
+            for (String s : reported) {
+                common += e.getKey().contains(s) ? 1 : 0;
+            }
+            if (common == 0) {
+                continue;
+            }
+            double jaccard = common / (double) (reported.size() + e.getKey().size() - common);
+            for (Map.Entry<String, Integer> c : e.getValue().entrySet()) {
+                double w = jaccard * jaccard * c.getValue();
+                q[java.util.Collections.binarySearch(pathologies, c.getKey())] += w;
+                total += w;
+            }
+        }
+        for (int i = 0; total > 0 && i < q.length; i++) {
+            q[i] /= total;
+        }
+        return q;
     }
 
     /** Whether the model knows at least one of the reported symptoms. */

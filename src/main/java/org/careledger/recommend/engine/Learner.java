@@ -33,9 +33,14 @@ interface Learner {
     }
 
     static Learner randomForest(int trees, int maxDepth) {
+        return randomForest(trees, maxDepth, 1);
+    }
+
+    /** @param nodeSize the fewest rows a leaf holds (1: grown until pure) */
+    static Learner randomForest(int trees, int maxDepth, int nodeSize) {
         return new Learner() {
             public String name() {
-                return "random-forest";
+                return "random-forest" + (maxDepth == 20 ? "" : "-depth" + maxDepth) + (nodeSize == 1 ? "" : "-leaf" + nodeSize);
             }
 
             public Scorer fit(double[][] x, int[] y, int classes) {
@@ -52,7 +57,7 @@ interface Learner {
                     long base = 42 + 1000L * attempt;
                     try {
                         forest = RandomForest.fit(Formula.lhs("y"), data, trees, mtry, SplitRule.GINI, maxDepth,
-                                Math.max(2, x.length), 1, 1.0, null, LongStream.range(0, trees).map(i -> base + i));
+                                Math.max(2, x.length), nodeSize, 1.0, null, LongStream.range(0, trees).map(i -> base + i));
                     } catch (IllegalArgumentException e) {
                         if (!String.valueOf(e.getMessage()).contains("binary classification")) {
                             throw e;
@@ -65,6 +70,33 @@ interface Learner {
                 return new SmileScorer(forest, frame(x).schema(), classes);
             }
         };
+    }
+
+    /**
+     * {@code a}'s probabilities mixed with {@code b}'s: {@code (1 - weightOfB) * a + weightOfB * b}. A
+     * forest is sharp at the top and flat in its tail; a smoother second model orders the tail.
+     */
+    static Learner blend(Learner a, Learner b, double weightOfB) {
+        return new Learner() {
+            public String name() {
+                return String.format(java.util.Locale.ROOT, "%s+%.2f-%s", a.name(), weightOfB, b.name());
+            }
+
+            public Scorer fit(double[][] x, int[] y, int classes) {
+                return new BlendScorer(a.fit(x, y, classes), b.fit(x, y, classes), weightOfB);
+            }
+        };
+    }
+
+    record BlendScorer(Scorer a, Scorer b, double weightOfB) implements Scorer {
+        public double[] posteriors(double[] x) {
+            double[] p = a.posteriors(x);
+            double[] q = b.posteriors(x);
+            for (int i = 0; i < p.length; i++) {
+                p[i] = (1 - weightOfB) * p[i] + weightOfB * q[i];
+            }
+            return p;
+        }
     }
 
     static Learner gradientBoosting(int trees) {

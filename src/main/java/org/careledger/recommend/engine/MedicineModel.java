@@ -31,10 +31,18 @@ final class MedicineModel implements Serializable {
 
     final String learner;
     private final Map<String, ConditionModel> byCondition;
+    /**
+     * With a history-aware model, how much a medicine already in the patient's history is kept: the
+     * share of such candidates that were the episode's medicine in training (add-one smoothed); an
+     * episode is a medicine's first order for a reason, so a repeat is rare. Null (and in model files
+     * written before it existed): no adjustment.
+     */
+    private final Double inHistoryFactor;
 
-    private MedicineModel(String learner, Map<String, ConditionModel> byCondition) {
+    private MedicineModel(String learner, Map<String, ConditionModel> byCondition, Double inHistoryFactor) {
         this.learner = learner;
         this.byCondition = byCondition;
+        this.inHistoryFactor = inHistoryFactor;
     }
 
     record ConditionModel(List<String> medicines, int[] counts, List<String> history, List<String> active,
@@ -56,11 +64,34 @@ final class MedicineModel implements Serializable {
 
     /** @param learner null for the per-condition frequency baseline */
     static MedicineModel fit(List<MedicineEpisode> episodes, Learner learner) {
+        return fit(episodes, learner, false);
+    }
+
+    /**
+     * @param historyAware whether a medicine already in the patient's history is scored down by the rate
+     *     at which such a medicine was the episode's medicine in {@code episodes} (only with a learner)
+     */
+    static MedicineModel fit(List<MedicineEpisode> episodes, Learner learner, boolean historyAware) {
         Map<String, List<MedicineEpisode>> groups = new TreeMap<>();
         episodes.forEach(e -> groups.computeIfAbsent(e.conditionCode(), k -> new ArrayList<>()).add(e));
         Map<String, ConditionModel> models = new HashMap<>();
         groups.forEach((condition, group) -> models.put(condition, fitCondition(group, learner)));
-        return new MedicineModel(learner == null ? "per-condition" : learner.name() + "-per-condition", models);
+        Double factor = null;
+        if (learner != null && historyAware) {
+            long candidates = 0;
+            long repeats = 0;
+            for (MedicineEpisode e : episodes) {
+                for (String rx : models.get(e.conditionCode()).medicines()) {
+                    if (e.medicationHistory().contains(rx)) {
+                        candidates++;
+                        repeats += rx.equals(e.rxnorm()) ? 1 : 0;
+                    }
+                }
+            }
+            factor = (repeats + 1.0) / (candidates + 2.0);
+        }
+        String name = learner == null ? "per-condition" : learner.name() + "-per-condition" + (historyAware ? "-history-aware" : "");
+        return new MedicineModel(name, models, factor);
     }
 
     private static ConditionModel fitCondition(List<MedicineEpisode> group, Learner learner) {
@@ -114,6 +145,18 @@ final class MedicineModel implements Serializable {
             p = java.util.Arrays.stream(m.counts()).mapToDouble(c -> c / (double) total).toArray();
         } else {
             p = m.scorer().posteriors(m.features(query));
+        }
+        if (inHistoryFactor != null) {
+            double sum = 0;
+            for (int i = 0; i < p.length; i++) {
+                if (query.medicationHistory().contains(m.medicines().get(i))) {
+                    p[i] *= inHistoryFactor;
+                }
+                sum += p[i];
+            }
+            for (int i = 0; sum > 0 && i < p.length; i++) {
+                p[i] /= sum;
+            }
         }
         List<Scored> scored = new ArrayList<>(p.length);
         for (int i = 0; i < p.length; i++) {

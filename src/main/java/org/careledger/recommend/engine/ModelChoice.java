@@ -15,23 +15,34 @@ final class ModelChoice {
     private ModelChoice() {
     }
 
-    record Diseases(Learner global, Learner perSymptomSet) {
+    /** @param overlap weight of the symptom overlap for symptom sets not seen in training, 0 for none */
+    record Diseases(Learner global, Learner perSymptomSet, double overlap) {
+        Diseases(Learner global, Learner perSymptomSet) {
+            this(global, perSymptomSet, 0);
+        }
     }
 
     static final List<Diseases> DISEASE_CANDIDATES = List.of(
             new Diseases(Learner.naiveBayes(), null),
             new Diseases(Learner.randomForest(50, 20), null),
             new Diseases(Learner.randomForest(50, 20), Learner.naiveBayes()),
-            new Diseases(Learner.randomForest(50, 20), Learner.logisticRegression(0.1, 200)));
+            new Diseases(Learner.randomForest(50, 20), Learner.logisticRegression(0.1, 200)),
+            new Diseases(Learner.randomForest(50, 20), Learner.naiveBayes(), 0.1),
+            new Diseases(Learner.randomForest(50, 20), Learner.naiveBayes(), 0.2));
 
-    /** null is the per-condition frequency baseline itself. */
-    static final List<Learner> MEDICINE_CANDIDATES = java.util.Arrays.asList(
-            null,
-            Learner.naiveBayes(),
-            Learner.logisticRegression(0.1, 200),
-            Learner.randomForest(50, 20),
-            Learner.randomForest(200, 20),
-            Learner.gradientBoosting(100));
+    /** learner null is the per-condition frequency baseline itself. */
+    record Medicines(Learner learner, boolean historyAware) {
+    }
+
+    static final List<Medicines> MEDICINE_CANDIDATES = List.of(
+            new Medicines(null, false),
+            new Medicines(Learner.naiveBayes(), false),
+            new Medicines(Learner.logisticRegression(0.1, 200), false),
+            new Medicines(Learner.randomForest(50, 20), false),
+            new Medicines(Learner.randomForest(200, 20), false),
+            new Medicines(Learner.gradientBoosting(100), false),
+            new Medicines(Learner.randomForest(50, 20), true),
+            new Medicines(Learner.randomForest(50, 6), true));
 
     private record Score(int candidate, String name, double top1, double top3) {
     }
@@ -43,20 +54,22 @@ final class ModelChoice {
         Score bestDisease = null;
         for (int i = 0; i < DISEASE_CANDIDATES.size(); i++) {
             Diseases d = DISEASE_CANDIDATES.get(i);
-            DiseaseModel model = DiseaseModel.fit(fit.symptomCases(), d.global(), d.perSymptomSet());
+            DiseaseModel model = DiseaseModel.fit(fit.symptomCases(), d.global(), d.perSymptomSet(), d.overlap());
             Training.Held h = Training.Held.disease(model, held);
             Score s = note(notes, "disease", new Score(i, model.learner, h.top1(), h.top3()), held.symptomCases().size());
             bestDisease = better(bestDisease, s);
         }
         Score bestMedicine = null;
         for (int i = 0; i < MEDICINE_CANDIDATES.size(); i++) {
-            MedicineModel model = MedicineModel.fit(fit.episodes(), MEDICINE_CANDIDATES.get(i));
+            Medicines m = MEDICINE_CANDIDATES.get(i);
+            MedicineModel model = MedicineModel.fit(fit.episodes(), m.learner(), m.historyAware());
             Training.Held h = Training.Held.medicine(model, held);
             Score s = note(notes, "medicine", new Score(i, model.learner, h.top1(), h.top3()), held.episodes().size());
             bestMedicine = better(bestMedicine, s);
         }
         Diseases d = DISEASE_CANDIDATES.get(bestDisease.candidate());
-        Training.Choice choice = new Training.Choice(d.global(), d.perSymptomSet(), MEDICINE_CANDIDATES.get(bestMedicine.candidate()));
+        Medicines m = MEDICINE_CANDIDATES.get(bestMedicine.candidate());
+        Training.Choice choice = new Training.Choice(d.global(), d.perSymptomSet(), d.overlap(), m.learner(), m.historyAware());
         boolean same = choice.diseaseName().equals(Training.CHOSEN.diseaseName())
                 && choice.medicineName().equals(Training.CHOSEN.medicineName());
         notes.add(String.format(Locale.ROOT, "# chosen on the inner split: disease %s, medicine %s (%s)", choice.diseaseName(),

@@ -17,16 +17,34 @@ import java.util.function.DoubleConsumer;
  */
 public final class Training {
 
-    /** The learners of both tasks. */
-    record Choice(Learner diseaseGlobal, Learner diseasePerSymptomSet, Learner medicine) {
+    /**
+     * The learners of both tasks, the weight of the disease model's symptom overlap for symptom sets not
+     * seen in training (0 for none), and whether the medicine model is history-aware.
+     */
+    record Choice(Learner diseaseGlobal, Learner diseasePerSymptomSet, double diseaseOverlap, Learner medicine,
+                  boolean medicineHistoryAware) {
+
+        Choice(Learner diseaseGlobal, Learner diseasePerSymptomSet, Learner medicine) {
+            this(diseaseGlobal, diseasePerSymptomSet, 0, medicine, false);
+        }
 
         String diseaseName() {
-            return diseasePerSymptomSet == null ? diseaseGlobal.name()
-                    : diseaseGlobal.name() + "+" + diseasePerSymptomSet.name() + "-per-symptom-set";
+            return (diseasePerSymptomSet == null ? diseaseGlobal.name()
+                    : diseaseGlobal.name() + "+" + diseasePerSymptomSet.name() + "-per-symptom-set")
+                    + (diseaseOverlap > 0 ? String.format(java.util.Locale.ROOT, "+%.2f-symptom-overlap", diseaseOverlap) : "");
         }
 
         String medicineName() {
-            return medicine == null ? "per-condition" : medicine.name() + "-per-condition";
+            return medicine == null ? "per-condition"
+                    : medicine.name() + "-per-condition" + (medicineHistoryAware ? "-history-aware" : "");
+        }
+
+        DiseaseModel fitDisease(List<SymptomCase> cases) {
+            return DiseaseModel.fit(cases, diseaseGlobal, diseasePerSymptomSet, diseaseOverlap);
+        }
+
+        MedicineModel fitMedicine(List<MedicineEpisode> episodes) {
+            return MedicineModel.fit(episodes, medicine, medicineHistoryAware);
         }
     }
 
@@ -34,7 +52,8 @@ public final class Training {
      * What {@code recommend evaluate} chose on the inner split of the training patients (see its
      * {@code # inner} lines); it checks and says so when its choice differs from this one.
      */
-    static final Choice CHOSEN = new Choice(Learner.randomForest(50, 20), Learner.naiveBayes(), Learner.randomForest(50, 20));
+    static final Choice CHOSEN = new Choice(Learner.randomForest(50, 20), Learner.naiveBayes(), 0.1,
+            Learner.randomForest(50, 6), true);
 
     private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -64,16 +83,16 @@ public final class Training {
         PatientSplit inner = PatientSplit.of(data.patientKeys());
         TrainingData fit = data.of(inner.train(), "inner train");
         TrainingData held = data.of(inner.test(), "inner held-out");
-        DiseaseModel disease = DiseaseModel.fit(fit.symptomCases(), choice.diseaseGlobal(), choice.diseasePerSymptomSet());
+        DiseaseModel disease = choice.fitDisease(fit.symptomCases());
         progress.accept(0.3);
-        MedicineModel medicine = MedicineModel.fit(fit.episodes(), choice.medicine());
+        MedicineModel medicine = choice.fitMedicine(fit.episodes());
         progress.accept(0.4);
         Held diseaseHeld = Held.disease(disease, held);
         Held medicineHeld = Held.medicine(medicine, held);
         progress.accept(0.5);
-        disease = DiseaseModel.fit(data.symptomCases(), choice.diseaseGlobal(), choice.diseasePerSymptomSet());
+        disease = choice.fitDisease(data.symptomCases());
         progress.accept(0.85);
-        medicine = MedicineModel.fit(data.episodes(), choice.medicine());
+        medicine = choice.fitMedicine(data.episodes());
         progress.accept(0.95);
         Recommender.State state = new Recommender.State(disease, diseaseHeld.calibration(), medicine, medicineHeld.calibration(),
                 data.conditionNames(), data.medicineNames());
