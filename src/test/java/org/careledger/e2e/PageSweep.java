@@ -45,6 +45,8 @@ final class PageSweep {
     private final String role;
     private Size size;
     private String shown;
+    /** The path of the page shown now, as it was asked for. */
+    private String shownPath;
     private long openNanos;
     private long layoutNanos;
     private long axeNanos;
@@ -74,6 +76,7 @@ final class PageSweep {
         long started = System.nanoTime();
         driver.get(baseUrl + path);
         settle(shows);
+        shownPath = path;
         openNanos += System.nanoTime() - started;
     }
 
@@ -91,13 +94,26 @@ final class PageSweep {
                 link.click();
                 link.remove();
                 """, path);
-        // the address changes before the server answers: wait for the last page's view to be gone too
-        String previous = Objects.equals(shown, shows) ? null : shown;
+        // the address changes before the server answers: wait for the last page's view to be gone too,
+        // unless the same view opens again with another query (its element stays; settle waits for the answer)
+        boolean sameView = shownPath != null && pathname(shownPath).equals(pathname(path));
+        String previous = Objects.equals(shown, shows) || sameView ? null : shown;
         new WebDriverWait(driver, PageObject.TIMEOUT, Duration.ofMillis(50)).until(d -> Boolean.TRUE.equals(
                 js("return decodeURIComponent(location.pathname + location.search) === '/' + decodeURIComponent(arguments[0])"
                         + " && !(arguments[1] && document.getElementById(arguments[1]))", path, previous)));
+        if (sameView && shows != null) {
+            // the same view answers the new query: wait for what it shows to be shown, not merely there
+            new WebDriverWait(driver, PageObject.TIMEOUT, Duration.ofMillis(50)).until(d -> Boolean.TRUE.equals(
+                    js("const e = document.getElementById(arguments[0]); return !!e && !e.hidden", shows)));
+        }
         settle(shows);
+        shownPath = path;
         openNanos += System.nanoTime() - started;
+    }
+
+    private static String pathname(String path) {
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
     }
 
     /** Waits until the page is loaded, the element {@code shows} is present, and Vaadin has been idle for two looks in a row. */

@@ -169,7 +169,14 @@ class PortalJourneyIT extends IntegrationTest {
         if (label.equals("My profile") && pharmacist) {
             return "pharmacist-profile";
         }
-        return VIEW_OF_LABEL.getOrDefault(label, homeId);
+        if (label.equals("My profile")) {
+            return homeId;
+        }
+        String view = VIEW_OF_LABEL.get(label);
+        if (view == null) {
+            throw new AssertionError("PortalJourneyIT does not know which view \"" + label + "\" opens: add it to VIEW_OF_LABEL");
+        }
+        return view;
     }
 
     /** The root id of the view each navigation label opens ("My profile" is the role's home, but see {@link #viewOf}). */
@@ -181,6 +188,7 @@ class PortalJourneyIT extends IntegrationTest {
             Map.entry("Medicines", "medicines-view"), Map.entry("Prices", "pharmacy-prices-view"),
             Map.entry("Availability", "doctor-availability"), Map.entry("Book an appointment", "book-appointment"),
             Map.entry("Consortium", "consortium-view"), Map.entry("Security events", "security-events-view"),
+            Map.entry("Decision support", "decision-support-admin-view"), Map.entry("Report symptoms", "report-symptoms-view"),
             Map.entry("Explorer", "explorer"), Map.entry("Ledger accounts", "explorer-accounts"), Map.entry("Verify a proof", "explorer-verify"));
 
     /**

@@ -55,7 +55,10 @@ public final class PharmacyPeople {
         Await.until("the patient sees the request", () -> as(patient, () -> patientConsent.myRequests()).stream()
                 .anyMatch(r -> r.requestId().value().equals(request.txId())));
         as(patient, () -> patientConsent.grant(new RequestId(request.txId()), categories, Duration.ofDays(7)));
-        Await.until("the grant is mined", () -> as(doctor, () -> prescribing.mayPrescribe(patient.ledgerAddress())));
+        // a grant already covering other categories makes mayPrescribe true at once: wait for this one's categories
+        Await.until("the grant is mined", () -> as(doctor, () -> prescribing.mayPrescribe(patient.ledgerAddress())
+                && doctorConsent.myPatients().stream().anyMatch(g -> g.active()
+                        && g.patient().address().equals(patient.ledgerAddress()) && g.categories().containsAll(categories))));
     }
 
     static <T> T as(UserProfile user, Supplier<T> action) {
