@@ -67,6 +67,9 @@ public final class PatientCodes {
     private static final Map<DecodeHintType, Object> HINTS = Map.of(
             DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
             DecodeHintType.TRY_HARDER, Boolean.TRUE);
+    private static final Map<DecodeHintType, Object> PURE = Map.of(
+            DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
+            DecodeHintType.PURE_BARCODE, Boolean.TRUE);
     private static final List<Function<LuminanceSource, BinaryBitmap>> BINARIZERS = List.of(
             source -> new BinaryBitmap(new HybridBinarizer(source)),
             source -> new BinaryBitmap(new GlobalHistogramBinarizer(source)));
@@ -224,6 +227,12 @@ public final class PatientCodes {
             source = new BufferedImageLuminanceSource(image);
         } catch (RuntimeException e) {
             throw new InvalidPatientCodeException(NO_CODE);
+        }
+        try {
+            // a code as CareLedger draws it (a proof bundle's, a patient's card) is read exactly as drawn
+            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), PURE).getText();
+        } catch (ReaderException | RuntimeException e) {
+            // a photo or a scan: look for it
         }
         for (Function<LuminanceSource, BinaryBitmap> binarizer : BINARIZERS) {
             try {

@@ -24,6 +24,8 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 public record ProofDownload(String fileName, String json, byte[] qrPng) {
 
     static final int QR_CAPACITY = 2_900;
+    /** The image's side: at least 4 pixels a module for the largest code (177 modules and the margin), so a scanner reads it. */
+    static final int QR_PIXELS = 4 * 181;
 
     /** The download of bundle {@code json} under {@code fileName}, with its QR code when it fits (the explorer's downloads too). */
     public static ProofDownload of(String fileName, String json) {
@@ -40,7 +42,7 @@ public record ProofDownload(String fileName, String json, byte[] qrPng) {
             return null;
         }
         try {
-            var matrix = new QRCodeWriter().encode(json, BarcodeFormat.QR_CODE, 600, 600,
+            var matrix = new QRCodeWriter().encode(json, BarcodeFormat.QR_CODE, QR_PIXELS, QR_PIXELS,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.L, EncodeHintType.MARGIN, 2,
                             EncodeHintType.CHARACTER_SET, "UTF-8"));
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -61,6 +61,23 @@ class PatientCodesTest {
     }
 
     @Test
+    void proofBundlesUpToWhatAQrCodeHoldsAreReadBackFromTheirPng() {
+        // the explorer's proof QR: bundles of every size up to the capacity limit (a version-40 code)
+        Random random = new Random(11);
+        for (int i = 0; i < 40; i++) {
+            int size = 400 + random.nextInt(ProofDownload.QR_CAPACITY - 400);
+            StringBuilder json = new StringBuilder("{\"proof\":\"");
+            while (json.length() < size - 2) {
+                json.append(random.nextInt(4) == 0 ? "\",\"" + "0x" : Integer.toHexString(random.nextInt(16)));
+            }
+            json.append("\"}");
+            ProofDownload download = ProofDownload.of("proof.json", json.toString());
+            assertThat(download.qrPng()).as("%d bytes fit one code", size).isNotNull();
+            assertThat(PatientCodes.textOfUpload(download.qrPng())).as("%d bytes", size).isEqualTo(json.toString());
+        }
+    }
+
+    @Test
     void aGifOrPdfIsRefusedByItsContent() throws IOException {
         ByteArrayOutputStream gif = new ByteArrayOutputStream();
         ImageIO.write(qr(PAYLOAD, 320), "gif", gif);
