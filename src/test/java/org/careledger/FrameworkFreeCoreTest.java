@@ -46,6 +46,13 @@ class FrameworkFreeCoreTest {
             .because("decision support's engine (data, models, evaluation, model files) is plain Java on Smile, tested without a framework");
 
     @ArchTest
+    static final ArchRule analyticsCubeIsPlainJava = noClasses()
+            .that().resideInAPackage("org.careledger.analytics.cube..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "org.hibernate..", "com.vaadin..",
+                    "org.careledger.ledger..", "org.careledger.records..", "org.careledger.identity..")
+            .because("the analytics cube and its suppression are arithmetic on counts, tested without a framework or the portal");
+
+    @ArchTest
     static final ArchRule recommenderEngineImportsNothingOfThePortal = noClasses()
             .that().resideInAPackage("org.careledger.recommend.engine..")
             .should().dependOnClassesThat(resideInAPackage("org.careledger..")
