@@ -125,7 +125,9 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
         // the error answer (ui.ErrorResponses) says nothing internal, so a signed-out caller gets it too, not a redirect to sign in
         http.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
-                .requestMatchers("/images/**", "/icons/**", "/favicon.ico", "/error").permitAll());
+                .requestMatchers("/images/**", "/icons/**", "/favicon.ico", "/error").permitAll()
+                // the browser libraries served from their WebJars in this jar (Chart.js for analytics): no data, no login
+                .requestMatchers("/webjars/**").permitAll());
         http.sessionManagement(session -> session
                 .sessionFixation(fixation -> fixation.changeSessionId())
                 .maximumSessions(-1)

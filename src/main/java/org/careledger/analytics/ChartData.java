@@ -1,0 +1,45 @@
+package org.careledger.analytics;
+
+import java.util.List;
+
+/**
+ * What a chart shows, already suppressed: its buckets along the x axis, one series per key, and each
+ * value either a count or null for "fewer than 5 patients" (or hidden so that a shown sum does not give
+ * such a cell away). Labels carry their units. {@code emptyReason} says why there is nothing to draw.
+ *
+ * @param id          a stable id (element ids, file names)
+ * @param title       the chart's title
+ * @param xLabel      the x axis's label
+ * @param yLabel      the y axis's label, with its unit
+ * @param buckets     the x axis's labels (ISO-like: 2026-03, 2026-Q1, 2026)
+ * @param series      the series, in legend order
+ * @param kind        how it is drawn
+ * @param notes       what a reader should know (synthetic history, suppression)
+ * @param emptyReason why the chart is empty, or null
+ */
+public record ChartData(String id, String title, String xLabel, String yLabel, List<String> buckets, List<Series> series, Kind kind,
+                        List<String> notes, String emptyReason) {
+
+    public ChartData {
+        buckets = List.copyOf(buckets);
+        series = List.copyOf(series);
+        notes = List.copyOf(notes);
+    }
+
+    public enum Kind { STACKED_BARS, BARS, LINES }
+
+    /** One series: its label and a value per bucket (null: suppressed, shown as "&lt; 5"). */
+    public record Series(String label, List<Long> values) {
+
+        public Series {
+            values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+        }
+    }
+
+    public boolean isEmpty() {
+        return emptyReason != null;
+    }
+
+    /** What a suppressed value is shown as. */
+    public static final String SUPPRESSED = "< 5";
+}

@@ -1,0 +1,291 @@
+package org.careledger.analytics.internal;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.careledger.analytics.cube.Bucket;
+import org.careledger.analytics.cube.CellRef;
+import org.careledger.analytics.cube.Counts;
+import org.careledger.analytics.cube.Level;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tables {@code analytics_facts}, {@code analytics_cells}, {@code analytics_cell_patients} and
+ * {@code analytics_progress}. A block's facts and the progress move together in one transaction, and a
+ * fact already applied (the same transaction and figure) is not counted again, so a restart catches up
+ * from the progress without loss or double counting. Cells are updated by the facts' deltas, never
+ * recounted from all facts, except the few a reorganisation takes facts back from.
+ */
+@Repository
+public class FactStore implements LiveCells {
+
+    private final JdbcClient jdbc;
+    private final AtomicLong version = new AtomicLong();
+
+    FactStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long appliedHeight() {
+        return jdbc.sql("SELECT applied_height FROM analytics_progress WHERE id = 1").query(Long.class).single();
+    }
+
+    @Override
+    public long version() {
+        return version.get();
+    }
+
+    /** The hash of the block applied at {@code height}, if any. */
+    public java.util.Optional<String> hashAt(long height) {
+        return jdbc.sql("SELECT block_hash FROM analytics_blocks WHERE height = :h").param("h", height).query(String.class).optional();
+    }
+
+    /**
+     * Applies the facts of {@code blocks} (height to hash, in order; facts applied before are not counted
+     * again) and moves the progress to the last of them, in one transaction.
+     */
+    @Transactional
+    public void apply(List<Fact> facts, Map<Long, String> blocks) {
+        long height = -1;
+        for (Map.Entry<Long, String> b : blocks.entrySet()) {
+            jdbc.sql("DELETE FROM analytics_blocks WHERE height = :h").param("h", b.getKey()).update();
+            jdbc.sql("INSERT INTO analytics_blocks (height, block_hash) VALUES (:h, :hash)").param("h", b.getKey())
+                    .param("hash", b.getValue()).update();
+            height = Math.max(height, b.getKey());
+        }
+        Map<CellRef, Long> events = new LinkedHashMap<>();
+        Map<CellRef, Map<String, Long>> byPatient = new LinkedHashMap<>();
+        Map<CellRef, String> figureOf = new HashMap<>();
+        for (Fact f : facts) {
+            int inserted = jdbc.sql("""
+                    INSERT INTO analytics_facts (tx_id, figure, key_parts, fact_day, scope, patient_ref, height)
+                    SELECT :tx, :figure, :key, :day, :scope, :patient, :height FROM analytics_progress
+                    WHERE id = 1 AND NOT EXISTS (SELECT 1 FROM analytics_facts WHERE tx_id = :tx AND figure = :figure)""")
+                    .param("tx", f.txId()).param("figure", f.figure()).param("key", String.join("|", f.key()))
+                    .param("day", Date.valueOf(f.day())).param("scope", f.scope()).param("patient", f.patientRef())
+                    .param("height", f.height()).update();
+            if (inserted == 0) {
+                continue;
+            }
+            for (CellRef c : CellRef.countedIn(f.key(), f.day(), f.scope(), true)) {
+                events.merge(c, 1L, Long::sum);
+                byPatient.computeIfAbsent(c, k -> new HashMap<>()).merge(f.patientRef(), 1L, Long::sum);
+                figureOf.put(c, f.figure());
+            }
+        }
+        for (Map.Entry<CellRef, Long> e : events.entrySet()) {
+            CellRef c = e.getKey();
+            String figure = figureOf.get(c);
+            long patients = addEvents(figure, c, e.getValue());
+            for (Map.Entry<String, Long> p : byPatient.get(c).entrySet()) {
+                patients = addPatient(figure, c, p.getKey(), p.getValue(), patients);
+            }
+        }
+        jdbc.sql("UPDATE analytics_progress SET applied_height = :height WHERE id = 1 AND applied_height < :height")
+                .param("height", height).update();
+        version.incrementAndGet();
+    }
+
+    /**
+     * Takes back every fact of the blocks from {@code height} up (a reorganisation replaced them; the
+     * feed applies the new blocks next) and sets the progress below it. The cells they counted in are
+     * recounted from the facts left.
+     */
+    @Transactional
+    public void rollBackFrom(long height) {
+        List<Fact> gone = jdbc.sql("SELECT tx_id, figure, key_parts, fact_day, scope, patient_ref, height FROM analytics_facts WHERE height >= :h")
+                .param("h", height).query((rs, i) -> new Fact(rs.getString(1), rs.getString(2), List.of(rs.getString(3).split("\\|")),
+                        rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6), rs.getLong(7))).list();
+        jdbc.sql("DELETE FROM analytics_facts WHERE height >= :h").param("h", height).update();
+        jdbc.sql("DELETE FROM analytics_blocks WHERE height >= :h").param("h", height).update();
+        Map<CellRef, String> touched = new LinkedHashMap<>();
+        for (Fact f : gone) {
+            for (CellRef c : CellRef.countedIn(f.key(), f.day(), f.scope(), true)) {
+                touched.put(c, f.figure());
+            }
+        }
+        touched.forEach(this::recount);
+        jdbc.sql("UPDATE analytics_progress SET applied_height = :h WHERE id = 1 AND applied_height >= :h").param("h", height - 1).update();
+        version.incrementAndGet();
+    }
+
+    /** Empties the read model (a rebuild from the chain follows). */
+    @Transactional
+    public void clear() {
+        jdbc.sql("DELETE FROM analytics_cell_patients").update();
+        jdbc.sql("DELETE FROM analytics_cells").update();
+        jdbc.sql("DELETE FROM analytics_facts").update();
+        jdbc.sql("DELETE FROM analytics_blocks").update();
+        jdbc.sql("UPDATE analytics_progress SET applied_height = 0 WHERE id = 1").update();
+        version.incrementAndGet();
+    }
+
+    @Override
+    public Map<CellRef, Counts> cells(String figure) {
+        Map<CellRef, Counts> out = new HashMap<>();
+        jdbc.sql("SELECT key_parts, cell_level, bucket_start, scope, events, patients FROM analytics_cells WHERE figure = :f AND events > 0")
+                .param("f", figure).query(rs -> {
+                    out.put(new CellRef(List.of(rs.getString(1).split("\\|")),
+                                    new Bucket(Level.valueOf(rs.getString(2)), rs.getDate(3).toLocalDate()), rs.getString(4)),
+                            new Counts(rs.getLong(5), Math.min(rs.getLong(5), rs.getLong(6))));
+                });
+        return out;
+    }
+
+    /** Every fact kept, for a rebuild's comparison. */
+    public List<Fact> facts() {
+        return jdbc.sql("SELECT tx_id, figure, key_parts, fact_day, scope, patient_ref, height FROM analytics_facts ORDER BY height, tx_id, figure")
+                .query((rs, i) -> new Fact(rs.getString(1), rs.getString(2), List.of(rs.getString(3).split("\\|")),
+                        rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6), rs.getLong(7))).list();
+    }
+
+    private long addEvents(String figure, CellRef c, long n) {
+        Map<String, Object> key = cellParams(figure, c);
+        int updated = jdbc.sql("""
+                UPDATE analytics_cells SET events = events + :n
+                WHERE figure = :figure AND key_parts = :key AND cell_level = :level AND bucket_start = :start AND scope = :scope""")
+                .params(key).param("n", n).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    INSERT INTO analytics_cells (figure, key_parts, cell_level, bucket_start, scope, events, patients)
+                    VALUES (:figure, :key, :level, :start, :scope, :n, 0)""").params(key).param("n", n).update();
+            return 0;
+        }
+        return jdbc.sql("""
+                SELECT patients FROM analytics_cells
+                WHERE figure = :figure AND key_parts = :key AND cell_level = :level AND bucket_start = :start AND scope = :scope""")
+                .params(key).query(Long.class).single();
+    }
+
+    /** Counts the patient in the cell while it has fewer than the threshold; the cell's patients after. */
+    private long addPatient(String figure, CellRef c, String patient, long facts, long patients) {
+        Map<String, Object> key = cellParams(figure, c);
+        int updated = jdbc.sql("""
+                UPDATE analytics_cell_patients SET facts = facts + :n
+                WHERE figure = :figure AND key_parts = :key AND cell_level = :level AND bucket_start = :start AND scope = :scope
+                  AND patient_ref = :patient""").params(key).param("n", facts).param("patient", patient).update();
+        if (updated > 0 || patients >= CubeCache.THRESHOLD) {
+            return patients;
+        }
+        jdbc.sql("""
+                INSERT INTO analytics_cell_patients (figure, key_parts, cell_level, bucket_start, scope, patient_ref, facts)
+                VALUES (:figure, :key, :level, :start, :scope, :patient, :n)""").params(key).param("n", facts).param("patient", patient)
+                .update();
+        jdbc.sql("""
+                UPDATE analytics_cells SET patients = patients + 1
+                WHERE figure = :figure AND key_parts = :key AND cell_level = :level AND bucket_start = :start AND scope = :scope""")
+                .params(key).update();
+        return patients + 1;
+    }
+
+    /** Recounts one cell from the facts kept (after a reorganisation took some back). */
+    private void recount(CellRef c, String figure) {
+        LocalDate from = c.bucket().start();
+        LocalDate to = c.bucket().end() == null ? LocalDate.of(9999, 1, 1) : c.bucket().end();
+        List<Fact> in = jdbc.sql("""
+                SELECT tx_id, figure, key_parts, fact_day, scope, patient_ref, height FROM analytics_facts
+                WHERE figure = :f AND fact_day >= :from AND fact_day < :to""")
+                .param("f", figure).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query((rs, i) -> new Fact(rs.getString(1), rs.getString(2), List.of(rs.getString(3).split("\\|")),
+                        rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6), rs.getLong(7))).list();
+        long events = 0;
+        Map<String, Long> patients = new LinkedHashMap<>();
+        for (Fact f : in) {
+            if (matches(c, f)) {
+                events++;
+                patients.merge(f.patientRef(), 1L, Long::sum);
+            }
+        }
+        Map<String, Object> key = cellParams(figure, c);
+        jdbc.sql("""
+                DELETE FROM analytics_cell_patients
+                WHERE figure = :figure AND key_parts = :key AND cell_level = :level AND bucket_start = :start AND scope = :scope""")
+                .params(key).update();
+        jdbc.sql("""
+                DELETE FROM analytics_cells
+                WHERE figure = :figure AND key_parts = :key AND cell_level = :level AND bucket_start = :start AND scope = :scope""")
+                .params(key).update();
+        if (events == 0) {
+            return;
+        }
+        long counted = 0;
+        for (Map.Entry<String, Long> p : patients.entrySet()) {
+            if (counted == CubeCache.THRESHOLD) {
+                break;
+            }
+            jdbc.sql("""
+                    INSERT INTO analytics_cell_patients (figure, key_parts, cell_level, bucket_start, scope, patient_ref, facts)
+                    VALUES (:figure, :key, :level, :start, :scope, :patient, :n)""").params(key).param("patient", p.getKey())
+                    .param("n", p.getValue()).update();
+            counted++;
+        }
+        jdbc.sql("""
+                INSERT INTO analytics_cells (figure, key_parts, cell_level, bucket_start, scope, events, patients)
+                VALUES (:figure, :key, :level, :start, :scope, :events, :patients)""").params(key).param("events", events)
+                .param("patients", counted).update();
+    }
+
+    /** Whether the fact counts in the cell (its day is in the bucket, checked by the caller). */
+    static boolean matches(CellRef c, Fact f) {
+        if (!c.scope().equals(CellRef.ANY) && !c.scope().equals(f.scope())) {
+            return false;
+        }
+        for (int i = 0; i < c.key().size(); i++) {
+            if (!c.key().get(i).equals(CellRef.ANY) && !c.key().get(i).equals(f.key().get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, Object> cellParams(String figure, CellRef c) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("figure", figure);
+        p.put("key", String.join("|", c.key()));
+        p.put("level", c.bucket().level().name());
+        p.put("start", Date.valueOf(c.bucket().start()));
+        p.put("scope", c.scope());
+        return p;
+    }
+
+    /** Cells whose stored counts differ from a recount of the facts: what a rebuild reports. */
+    public List<String> differencesFromFacts() {
+        Map<String, Map<CellRef, Long>> events = new HashMap<>();
+        Map<String, Map<CellRef, Set<String>>> patients = new HashMap<>();
+        for (Fact f : facts()) {
+            for (CellRef c : CellRef.countedIn(f.key(), f.day(), f.scope(), true)) {
+                events.computeIfAbsent(f.figure(), k -> new HashMap<>()).merge(c, 1L, Long::sum);
+                patients.computeIfAbsent(f.figure(), k -> new HashMap<>()).computeIfAbsent(c, k -> new HashSet<>()).add(f.patientRef());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        Set<String> figures = new HashSet<>(events.keySet());
+        figures.addAll(jdbc.sql("SELECT DISTINCT figure FROM analytics_cells").query(String.class).list());
+        for (String figure : figures) {
+            Map<CellRef, Counts> stored = cells(figure);
+            Map<CellRef, Long> expected = events.getOrDefault(figure, Map.of());
+            Set<CellRef> all = new HashSet<>(stored.keySet());
+            all.addAll(expected.keySet());
+            for (CellRef c : all) {
+                long e = expected.getOrDefault(c, 0L);
+                long p = e == 0 ? 0 : Math.min(CubeCache.THRESHOLD, patients.get(figure).get(c).size());
+                Counts s = stored.getOrDefault(c, Counts.ZERO);
+                if (s.events() != e || Math.min(CubeCache.THRESHOLD, s.patients()) != p) {
+                    out.add(figure + " " + c + ": stored " + s.events() + " events of " + s.patients() + " patients, the facts make "
+                            + e + " of " + p);
+                }
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+}

@@ -1,0 +1,92 @@
+package org.careledger.analytics.ui;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import java.util.List;
+import org.careledger.analytics.AnalyticsScope;
+import org.careledger.analytics.ChartData;
+import org.careledger.analytics.ClinicalAnalytics;
+import org.careledger.analytics.Grain;
+import org.careledger.analytics.Period;
+import org.careledger.common.ui.ServiceCalls;
+import org.careledger.identity.AppRoles;
+
+/**
+ * The admin's analytics page: the hospital's clinical figures as charts for a period of fixed calendar
+ * buckets (the months of a year, the quarters of three years, ten years) and a provider, each with its
+ * table, CSV and PNG. Counts of fewer than 5 patients show as "&lt; 5".
+ */
+@Route("admin/analytics")
+@PageTitle("Analytics · CareLedger")
+@Menu(order = 11, title = "Analytics", icon = "vaadin:chart")
+@RolesAllowed(AppRoles.ADMIN)
+class AnalyticsView extends VerticalLayout {
+
+    private final ClinicalAnalytics analytics;
+    final Select<Grain> grain = new Select<>();
+    final Select<Integer> year = new Select<>();
+    final Select<AnalyticsScope> scope = new Select<>();
+    final Div charts = new Div();
+
+    AnalyticsView(ClinicalAnalytics analytics) {
+        this.analytics = analytics;
+        setId("analytics-view");
+        Paragraph intro = new Paragraph("Counts from the read model, never from patients' records. Any count of fewer than 5 patients "
+                + "shows as “< 5”, and so does whatever would let it be worked out from a total.");
+        grain.setLabel("Period");
+        grain.setId("analytics-grain");
+        grain.setItems(Grain.values());
+        grain.setItemLabelGenerator(Grain::label);
+        year.setLabel("Ending with");
+        year.setId("analytics-year");
+        scope.setLabel("Provider");
+        scope.setId("analytics-scope");
+        scope.setItemLabelGenerator(AnalyticsScope::label);
+        HorizontalLayout filters = new HorizontalLayout(grain, year, scope);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.getStyle().set("flex-wrap", "wrap");
+        charts.setId("analytics-charts");
+        charts.setWidthFull();
+        charts.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-m)");
+        add(new H2("Analytics"), intro, filters, charts);
+
+        ServiceCalls.attempt(() -> {
+            List<Integer> years = analytics.years();
+            year.setItems(years);
+            List<AnalyticsScope> scopes = analytics.scopes();
+            scope.setItems(scopes);
+            Period initial = analytics.defaultPeriod();
+            grain.setValue(initial.grain());
+            year.setValue(initial.endYear());
+            scope.setValue(scopes.get(0));
+        }, null);
+        grain.addValueChangeListener(e -> show());
+        year.addValueChangeListener(e -> show());
+        scope.addValueChangeListener(e -> show());
+        show();
+    }
+
+    private void show() {
+        charts.removeAll();
+        if (grain.getValue() == null || year.getValue() == null || scope.getValue() == null) {
+            return;
+        }
+        Period period = new Period(grain.getValue(), year.getValue());
+        List<ChartData>[] found = new List[1];
+        if (ServiceCalls.attempt(() -> found[0] = analytics.charts(period, scope.getValue().id()), null)) {
+            for (ChartData chart : found[0]) {
+                charts.add(new ChartCard(chart, period));
+            }
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package org.careledger.analytics.ui;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableBody;
+import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.NativeTableHeaderCell;
+import com.vaadin.flow.component.html.NativeTableRow;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import org.careledger.analytics.ChartData;
+import org.careledger.analytics.CsvExport;
+import org.careledger.analytics.Period;
+
+/**
+ * One chart: a Chart.js canvas drawn in the browser (the library loaded once from its WebJar in this
+ * jar, no CDN), its title, a table with the same numbers for screen readers and for reading (a toggle),
+ * its notes, the CSV and PNG downloads, and an empty state that says why it is empty.
+ */
+class ChartCard extends Div {
+
+    /** Where the browser loads Chart.js from: the WebJar in this jar, relative to the portal's base. */
+    static final String CHART_JS = "webjars/chart.js/4.4.1/dist/chart.umd.js";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Okabe–Ito's colour-blind-safe palette, then greys. */
+    private static final List<String> COLOURS = List.of("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
+            "#F0E442", "#000000", "#7F7F7F", "#B3B3B3", "#4D4D4D");
+
+    private final Div canvasBox = new Div();
+    private final Div tableBox = new Div();
+    private final Button toggle = new Button("Show as table");
+
+    ChartCard(ChartData chart, Period period) {
+        addClassName("cl-card");
+        setWidthFull();
+        setId("chart-" + chart.id());
+        H3 title = new H3(chart.title());
+        title.setId("chart-title-" + chart.id());
+        add(title);
+        if (chart.isEmpty()) {
+            Paragraph empty = new Paragraph(chart.emptyReason());
+            empty.setId("chart-empty-" + chart.id());
+            add(empty);
+            return;
+        }
+        Element canvas = new Element("canvas");
+        canvas.setAttribute("role", "img");
+        canvas.setAttribute("aria-label", chart.title() + ": " + chart.yLabel() + " by " + chart.xLabel().toLowerCase()
+                + ". The same numbers are in the table.");
+        canvasBox.getElement().appendChild(canvas);
+        canvasBox.getStyle().set("position", "relative").set("height", "min(60vh, 360px)").set("width", "100%");
+        canvasBox.setId("chart-canvas-" + chart.id());
+        add(canvasBox);
+
+        tableBox.add(table(chart));
+        tableBox.setVisible(false);
+        tableBox.setId("chart-table-" + chart.id());
+        tableBox.getStyle().set("overflow-x", "auto");
+        add(tableBox);
+
+        toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        toggle.setId("chart-toggle-" + chart.id());
+        toggle.getElement().setAttribute("aria-controls", tableBox.getId().orElseThrow());
+        toggle.addClickListener(e -> {
+            boolean table = !tableBox.isVisible();
+            tableBox.setVisible(table);
+            canvasBox.setVisible(!table);
+            toggle.setText(table ? "Show as chart" : "Show as table");
+        });
+        byte[] csv = CsvExport.of(chart);
+        Anchor csvLink = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(new ByteArrayInputStream(csv),
+                CsvExport.fileName(chart, period), "text/csv;charset=utf-8", csv.length)), "Download CSV");
+        csvLink.getElement().setAttribute("download", true);
+        csvLink.setId("chart-csv-" + chart.id());
+        Button png = new Button("Download PNG", e -> getElement().executeJs("""
+                const c = this.querySelector('canvas');
+                if (!c) { return; }
+                const a = document.createElement('a');
+                a.href = c.toDataURL('image/png');
+                a.download = $0;
+                document.body.appendChild(a); a.click(); a.remove();""", CsvExport.fileName(chart, period).replace(".csv", ".png")));
+        png.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        png.setId("chart-png-" + chart.id());
+        HorizontalLayout actions = new HorizontalLayout(toggle, csvLink, png);
+        actions.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+        actions.getStyle().set("flex-wrap", "wrap");
+        add(actions);
+        for (String note : chart.notes()) {
+            Paragraph p = new Paragraph(note);
+            p.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)").set("margin", "0");
+            add(p);
+        }
+        String config = config(chart);
+        canvasBox.getElement().executeJs("""
+                const host = this;
+                const cfg = JSON.parse($0);
+                window.careledgerChartJs = window.careledgerChartJs || new Promise((ok, fail) => {
+                  if (window.Chart) { ok(); return; }
+                  const s = document.createElement('script');
+                  s.src = $1; s.onload = () => ok(); s.onerror = () => fail(new Error('Chart.js did not load'));
+                  document.head.appendChild(s);
+                });
+                window.careledgerChartJs.then(() => {
+                  if (host.careledgerChart) { host.careledgerChart.destroy(); }
+                  host.careledgerChart = new window.Chart(host.querySelector('canvas'), cfg);
+                  host.setAttribute('drawn', '');
+                });""", config, CHART_JS);
+    }
+
+    private static NativeTable table(ChartData chart) {
+        NativeTable table = new NativeTable();
+        table.addClassName("cl-data-table");
+        table.setCaptionText(chart.title() + " (" + chart.yLabel() + ")");
+        NativeTableRow head = new NativeTableRow();
+        NativeTableHeaderCell first = new NativeTableHeaderCell(chart.xLabel());
+        first.getElement().setAttribute("scope", "col");
+        head.add(first);
+        for (ChartData.Series s : chart.series()) {
+            NativeTableHeaderCell th = new NativeTableHeaderCell(s.label());
+            th.getElement().setAttribute("scope", "col");
+            head.add(th);
+        }
+        table.getHead().addRows(head);
+        NativeTableBody body = table.getBody();
+        for (int i = 0; i < chart.buckets().size(); i++) {
+            NativeTableRow row = new NativeTableRow();
+            NativeTableHeaderCell bucket = new NativeTableHeaderCell(chart.buckets().get(i));
+            bucket.getElement().setAttribute("scope", "row");
+            row.add(bucket);
+            for (ChartData.Series s : chart.series()) {
+                Long v = s.values().get(i);
+                row.add(new NativeTableCell(v == null ? ChartData.SUPPRESSED : Long.toString(v)));
+            }
+            body.addRows(row);
+        }
+        return table;
+    }
+
+    /** The Chart.js configuration: titled axes with units, a legend when there is more than one series, no animation. */
+    static String config(ChartData chart) {
+        ObjectNode cfg = JSON.createObjectNode();
+        boolean lines = chart.kind() == ChartData.Kind.LINES;
+        cfg.put("type", lines ? "line" : "bar");
+        ObjectNode data = cfg.putObject("data");
+        ArrayNode labels = data.putArray("labels");
+        chart.buckets().forEach(labels::add);
+        ArrayNode datasets = data.putArray("datasets");
+        for (int i = 0; i < chart.series().size(); i++) {
+            ChartData.Series s = chart.series().get(i);
+            ObjectNode d = datasets.addObject();
+            d.put("label", s.label());
+            String colour = COLOURS.get(i % COLOURS.size());
+            d.put("backgroundColor", colour);
+            d.put("borderColor", colour);
+            ArrayNode values = d.putArray("data");
+            s.values().forEach(v -> {
+                if (v == null) {
+                    values.addNull();
+                } else {
+                    values.add(v);
+                }
+            });
+            if (lines) {
+                d.put("spanGaps", false);
+                d.put("tension", 0);
+            }
+        }
+        ObjectNode options = cfg.putObject("options");
+        options.put("responsive", true);
+        options.put("maintainAspectRatio", false);
+        options.put("animation", false);
+        ObjectNode plugins = options.putObject("plugins");
+        plugins.putObject("legend").put("display", chart.series().size() > 1).put("position", "bottom");
+        plugins.putObject("title").put("display", false);
+        ObjectNode scales = options.putObject("scales");
+        boolean stacked = chart.kind() == ChartData.Kind.STACKED_BARS;
+        ObjectNode x = scales.putObject("x");
+        x.put("stacked", stacked);
+        x.putObject("title").put("display", true).put("text", chart.xLabel());
+        ObjectNode y = scales.putObject("y");
+        y.put("stacked", stacked);
+        y.put("beginAtZero", true);
+        y.putObject("title").put("display", true).put("text", chart.yLabel());
+        try {
+            return JSON.writeValueAsString(cfg);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

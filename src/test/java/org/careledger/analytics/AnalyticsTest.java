@@ -1,0 +1,144 @@
+package org.careledger.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.careledger.Await;
+import org.careledger.IntegrationTest;
+import org.careledger.analytics.internal.AnalyticsFeed;
+import org.careledger.analytics.internal.FactStore;
+import org.careledger.contracts.RecordCategory;
+import org.careledger.identity.Role;
+import org.careledger.identity.TestAccounts;
+import org.careledger.identity.UserProfile;
+import org.careledger.pharmacy.PharmacyPeople;
+import org.careledger.records.DoctorRecords;
+import org.careledger.records.EntryContent;
+import org.careledger.records.PatientRecords;
+import org.careledger.records.RecordEntryView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * The clinical figures from the portal's own work, on the real ledger: a diagnosis a doctor writes and
+ * the patient approves is counted once, in its clinical month, at the doctor's hospital and in all
+ * providers; fewer than 5 patients show as "&lt; 5"; the feed's restart and a reorganisation's
+ * take-back count nothing twice; only admins see the figures.
+ */
+class AnalyticsTest extends IntegrationTest {
+
+    /** Viral sinusitis: one of the history's top conditions, so it has a series of its own. */
+    static final String VIRAL_SINUSITIS = "444814009";
+    /** A month the synthetic history does not reach, so only this test's diagnoses are in it. */
+    static final LocalDate CLINICAL_DAY = LocalDate.of(2014, 6, 10);
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    ClinicalAnalytics analytics;
+    @Autowired
+    DoctorRecords doctorRecords;
+    @Autowired
+    PatientRecords patientRecords;
+    @Autowired
+    FactStore store;
+    @Autowired
+    AnalyticsFeed feed;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void signOut() {
+        TestAccounts.signOut();
+    }
+
+    @Test
+    void approvedDiagnosesAreCountedOnceInTheirMonthAtTheDoctorsHospitalAndSuppressedUnderFivePatients() throws Exception {
+        PharmacyPeople people = new PharmacyPeople(context);
+        TestAccounts accounts = new TestAccounts(context);
+        UserProfile doctor = people.active(Role.DOCTOR);
+        String hospital = AnalyticsScope.ofProvider(doctor.providerId());
+        Period june2014 = new Period(Grain.MONTHS, 2014);
+
+        List<UserProfile> patients = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            patients.add(diagnosed(people, doctor));
+        }
+        awaitCounted(3);
+        awaitShown(accounts, june2014, hospital, null); // 3 patients: suppressed
+        assertThat(june(accounts, june2014, "*")).as("and in all providers").isNull();
+
+        for (int i = 0; i < 3; i++) {
+            patients.add(diagnosed(people, doctor));
+        }
+        awaitCounted(6);
+        awaitShown(accounts, june2014, hospital, 6L);
+        assertThat(june(accounts, june2014, "*")).isEqualTo(6L);
+        ChartData quarter = chart(accounts, new Period(Grain.QUARTERS, 2014), hospital);
+        assertThat(quarter.buckets()).contains("2014-Q2");
+        assertThat(value(quarter, "Viral sinusitis", "2014-Q2")).isEqualTo(6L);
+
+        // a restart that lost its place applies the chain again and counts nothing twice
+        long height = store.appliedHeight();
+        jdbc.update("UPDATE analytics_progress SET applied_height = 0 WHERE id = 1");
+        feed.catchUpInBackground().get();
+        assertThat(store.appliedHeight()).isGreaterThanOrEqualTo(height);
+        assertThat(june(accounts, june2014, hospital)).isEqualTo(6L);
+        // a reorganisation that takes the newest blocks back and applies them again leaves the same counts
+        store.rollBackFrom(Math.max(1, height - 3));
+        feed.catchUpInBackground().get();
+        assertThat(june(accounts, june2014, hospital)).isEqualTo(6L);
+        assertThat(store.differencesFromFacts()).as("the cells agree with a recount of the facts").isEmpty();
+
+        assertThatThrownBy(() -> TestAccounts.as(doctor.username(), Role.DOCTOR, () -> analytics.charts(june2014, "*")))
+                .as("the hospital's figures are for admins").isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> accounts.asAdmin(() -> analytics.charts(june2014, "provider:999999")))
+                .isInstanceOf(org.careledger.common.InvalidInputException.class);
+    }
+
+    private UserProfile diagnosed(PharmacyPeople people, UserProfile doctor) {
+        UserProfile patient = people.active(Role.PATIENT);
+        people.consent(doctor, patient, Set.of(RecordCategory.DIAGNOSIS, RecordCategory.MEDICATION));
+        RecordEntryView proposed = TestAccounts.as(doctor.username(), Role.DOCTOR, () -> doctorRecords.proposeEntry(
+                patient.ledgerAddress(), RecordCategory.DIAGNOSIS, EntryContent.coded("SNOMED-CT", VIRAL_SINUSITIS, "Viral sinusitis", null),
+                CLINICAL_DAY));
+        TestAccounts.as(patient.username(), Role.PATIENT, () -> patientRecords.approveEntry(proposed.entryId()));
+        return patient;
+    }
+
+    private void awaitCounted(long diagnoses) {
+        Await.until(diagnoses + " diagnoses of June 2014 in the read model", () -> store.facts().stream()
+                .filter(f -> f.figure().equals("diagnoses") && f.day().equals(CLINICAL_DAY)).count() >= diagnoses);
+    }
+
+    /** The figures follow the read model a moment later (a page is served from the last snapshot meanwhile). */
+    private void awaitShown(TestAccounts accounts, Period period, String scope, Long expected) {
+        Await.until("June 2014 shows " + (expected == null ? "< 5" : expected), () -> {
+            ChartData c = chart(accounts, period, scope);
+            Long v = value(c, "Viral sinusitis", "2014-06");
+            return java.util.Objects.equals(v, expected);
+        });
+    }
+
+    private Long june(TestAccounts accounts, Period period, String scope) {
+        return value(chart(accounts, period, scope), "Viral sinusitis", "2014-06");
+    }
+
+    private ChartData chart(TestAccounts accounts, Period period, String scope) {
+        return accounts.asAdmin(() -> analytics.charts(period, scope)).stream().filter(c -> c.id().equals("new-diagnoses"))
+                .findFirst().orElseThrow();
+    }
+
+    static Long value(ChartData chart, String series, String bucket) {
+        ChartData.Series s = chart.series().stream().filter(x -> x.label().equals(series)).findFirst().orElseThrow();
+        return s.values().get(chart.buckets().indexOf(bucket));
+    }
+}
