@@ -46,9 +46,15 @@ CREATE TABLE analytics_cell_patients (
 
 -- Each block applied, by height, so a reorganisation is found (the main chain no longer has that hash
 -- at that height) and taken back down to the last block both share.
+-- It also keeps what the ledger charts draw per block: its time, difficulty, transactions, and the
+-- home node's mempool size when the block was applied (unknown, null, for blocks applied in a catch-up).
 CREATE TABLE analytics_blocks (
-    height     BIGINT      NOT NULL PRIMARY KEY,
-    block_hash VARCHAR(64) NOT NULL
+    height       BIGINT                   NOT NULL PRIMARY KEY,
+    block_hash   VARCHAR(64)              NOT NULL,
+    block_time   TIMESTAMP WITH TIME ZONE NOT NULL,
+    difficulty   BIGINT                   NOT NULL,
+    transactions INTEGER                  NOT NULL,
+    mempool      INTEGER
 );
 
 -- The height of the last block applied.

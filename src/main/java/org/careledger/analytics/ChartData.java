@@ -16,9 +16,10 @@ import java.util.List;
  * @param kind        how it is drawn
  * @param notes       what a reader should know (synthetic history, suppression)
  * @param emptyReason why the chart is empty, or null
+ * @param y2Label     the right-hand axis's label, with its unit, for series drawn against it; null for none
  */
 public record ChartData(String id, String title, String xLabel, String yLabel, List<String> buckets, List<Series> series, Kind kind,
-                        List<String> notes, String emptyReason) {
+                        List<String> notes, String emptyReason, String y2Label) {
 
     public ChartData {
         buckets = List.copyOf(buckets);
@@ -26,13 +27,26 @@ public record ChartData(String id, String title, String xLabel, String yLabel, L
         notes = List.copyOf(notes);
     }
 
+    public ChartData(String id, String title, String xLabel, String yLabel, List<String> buckets, List<Series> series, Kind kind,
+                     List<String> notes, String emptyReason) {
+        this(id, title, xLabel, yLabel, buckets, series, kind, notes, emptyReason, null);
+    }
+
     public enum Kind { STACKED_BARS, BARS, LINES }
 
-    /** One series: its label and a value per bucket (null: suppressed, shown as "&lt; 5"). */
-    public record Series(String label, List<Long> values) {
+    /**
+     * One series: its label and a value per bucket (null: suppressed, shown as "&lt; 5", or unknown);
+     * drawn against the right-hand axis when {@code rightAxis}, and as a dashed reference line (a target)
+     * when {@code reference}.
+     */
+    public record Series(String label, List<Long> values, boolean rightAxis, boolean reference) {
 
         public Series {
             values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+        }
+
+        public Series(String label, List<Long> values) {
+            this(label, values, false, false);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import org.careledger.analytics.internal.Charts;
 import org.careledger.analytics.internal.CubeCache;
 import org.careledger.analytics.internal.HistoryCells;
+import org.careledger.analytics.internal.PatientCensus;
 import org.careledger.common.InvalidInputException;
 import org.careledger.identity.AppRoles;
 import org.careledger.provider.ProviderView;
@@ -61,6 +62,11 @@ public class ClinicalAnalytics {
         return new Period(Grain.MONTHS, LocalDate.now(clock).getYear());
     }
 
+    /** Moves when the figures' read model changed (a page redraws its charts then). */
+    public long version() {
+        return cubes.liveVersion();
+    }
+
     /** The clinical charts for the period and scope. */
     public List<ChartData> charts(Period period, String scopeId) {
         AnalyticsScope scope = scopes().stream().filter(s -> s.id().equals(scopeId)).findFirst()
@@ -69,6 +75,7 @@ public class ClinicalAnalytics {
         return List.of(
                 Charts.diagnoses(cubes.snapshot(HistoryCells.DIAGNOSES), history, period, scope.id(), scope.label()),
                 Charts.prescriptionsByState(cubes.snapshot(HistoryCells.PRESCRIPTIONS), period, scope.id(), scope.label()),
-                Charts.prescriptionsByMedicine(cubes.snapshot(HistoryCells.PRESCRIPTIONS), history, period, scope.id(), scope.label()));
+                Charts.prescriptionsByMedicine(cubes.snapshot(HistoryCells.PRESCRIPTIONS), history, period, scope.id(), scope.label()),
+                Charts.patients(cubes.snapshot(PatientCensus.FIGURE), scope.id(), scope.label()));
     }
 }

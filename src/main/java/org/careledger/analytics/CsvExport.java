@@ -39,9 +39,10 @@ public final class CsvExport {
         return bytes.toByteArray();
     }
 
-    /** A file name for the chart: its id and period, no spaces. */
+    /** A file name for the chart: its id and period (none for the ledger's charts), no spaces. */
     public static String fileName(ChartData chart, Period period) {
-        return "careledger-" + chart.id() + "-" + period.grain().name().toLowerCase() + "-" + period.endYear() + ".csv";
+        return "careledger-" + chart.id() + (period == null ? "" : "-" + period.grain().name().toLowerCase() + "-" + period.endYear())
+                + ".csv";
     }
 
     private static void line(StringBuilder out, List<String> cells) {

@@ -107,6 +107,7 @@ class LayoutSweepIT extends IntegrationTest {
                     new Page("consortium", "admin/consortium", "node-cards"),
                     new Page("security-events", "admin/security-events", "security-events-grid"),
                     new Page("decision-support", "admin/decision-support", "model-card"),
+                    new Page("analytics", "admin/analytics", "chart-canvas-new-diagnoses"),
                     new Page("explorer", "explorer", "latest-blocks"), new Page("explorer-block", "explorer/block/1", "block-fields"),
                     new Page("explorer-tx", "explorer/tx/" + data.transaction(), "tx-fields"),
                     new Page("explorer-accounts", "explorer/accounts", "dev-accounts"),

@@ -2,9 +2,7 @@ package org.careledger.analytics.internal;
 
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,16 +34,18 @@ public class AnalyticsFeed {
     private final LedgerService ledger;
     private final FactStore store;
     private final FactSources sources;
+    private final org.careledger.analytics.AnalyticsUpdates updates;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "careledger-analytics-feed");
         t.setDaemon(true);
         return t;
     });
 
-    AnalyticsFeed(LedgerService ledger, FactStore store, FactSources sources) {
+    AnalyticsFeed(LedgerService ledger, FactStore store, FactSources sources, org.careledger.analytics.AnalyticsUpdates updates) {
         this.ledger = ledger;
         this.store = store;
         this.sources = sources;
+        this.updates = updates;
         ledger.whenReady(() -> onWorker(this::catchUp));
     }
 
@@ -95,9 +95,17 @@ public class AnalyticsFeed {
                         facts.addAll(sources.of(tx, b.block().time(), state));
                     }
                 }
-                Map<Long, String> step = new LinkedHashMap<>();
-                blocks.forEach(b -> step.put(b.block().height(), b.block().hash().hex()));
+                List<BlockRow> step = new ArrayList<>();
+                boolean atTip = blocks.size() < BLOCKS_PER_STEP;
+                Integer mempool = atTip ? ledger.summary().pendingTransactions() : null; // a catch-up's blocks: unknown
+                for (CommittedBlock b : blocks) {
+                    BlockMined m = b.block();
+                    long difficulty = ledger.headerAt(m.height()).map(h -> h.difficulty()).orElse(0L);
+                    step.add(new BlockRow(m.height(), m.hash().hex(), m.time(), difficulty, m.transactions(),
+                            atTip && b == blocks.get(blocks.size() - 1) ? mempool : null));
+                }
                 store.apply(facts, step);
+                updates.applied(step.get(step.size() - 1).height());
             } while (blocks.size() == BLOCKS_PER_STEP);
         } catch (RuntimeException e) {
             log.warn("Analytics could not catch up with the chain now; the next block tries again: {}", e.toString());

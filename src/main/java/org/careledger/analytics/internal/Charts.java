@@ -55,6 +55,36 @@ public final class Charts {
                 ChartData.Kind.STACKED_BARS, cube, period, scope, scopeLabel, series, "prescriptions issued");
     }
 
+    /** Patients by age band and sex today (not by period: a census); not counted per provider. */
+    public static ChartData patients(CubeSnapshot cube, String scope, String scopeLabel) {
+        List<String> bands = PatientCensus.BANDS;
+        List<ChartData.Series> series = new ArrayList<>();
+        boolean anything = false;
+        boolean anyHidden = false;
+        for (String sex : PatientCensus.SEXES) {
+            List<Long> values = new ArrayList<>();
+            for (String band : bands) {
+                Long v = cube.shown(new CellRef(List.of(band, sex), Bucket.ALL, scope));
+                values.add(v);
+                anything |= v == null || v > 0;
+                anyHidden |= v == null;
+            }
+            series.add(new ChartData.Series(sex.substring(0, 1).toUpperCase() + sex.substring(1), values));
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("Living patients by their age today. Registration records no sex, so the portal's own patients are \"not recorded\".");
+        if (!scope.equals(PatientCensus.PORTAL) && !HistoryCellsNote.none(cube)) {
+            notes.add(HistoryCellsNote.TEXT);
+        }
+        if (anyHidden) {
+            notes.add(ChartData.SUPPRESSED + ": fewer than 5 patients, or hidden so that a total cannot give such a count away.");
+        }
+        String empty = scope.startsWith("provider:") ? "Patients are not counted per provider: choose all providers."
+                : anything ? null : "No patients counted for " + scopeLabel + ".";
+        return new ChartData("patients-by-age", "Patients by age band and sex, today", "Age band (years)", "Patients (count)", bands,
+                series, ChartData.Kind.BARS, notes, empty);
+    }
+
     /** The key's count over the whole history in the scope (hidden counts as 0): the order of the legend. */
     private static long total(CubeSnapshot cube, List<String> key, String scope) {
         Long shown = cube.shown(new CellRef(key, Bucket.ALL, scope));

@@ -21,6 +21,7 @@ public class CubeCache {
     public static final int THRESHOLD = 5;
 
     private final LiveCells live;
+    private final PatientCensus census;
     private final Map<String, CubeSnapshot> snapshots = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
@@ -31,8 +32,14 @@ public class CubeCache {
     });
     private volatile HistoryCells history;
 
-    CubeCache(LiveCells live) {
+    CubeCache(LiveCells live, PatientCensus census) {
         this.live = live;
+        this.census = census;
+    }
+
+    /** The read model's version (moves with every change applied). */
+    public long liveVersion() {
+        return live.version();
     }
 
     public HistoryCells history() {
@@ -82,8 +89,13 @@ public class CubeCache {
             if (s != null && s.liveVersion() == version) {
                 return s;
             }
-            Map<CellRef, Counts> cells = new HashMap<>(history().cells(figure));
-            live.cells(figure).forEach((cell, counts) -> cells.merge(cell, counts, Counts::plusDisjoint));
+            Map<CellRef, Counts> cells;
+            if (figure.equals(PatientCensus.FIGURE)) {
+                cells = census.cells(history());
+            } else {
+                cells = new HashMap<>(history().cells(figure));
+                live.cells(figure).forEach((cell, counts) -> cells.merge(cell, counts, Counts::plusDisjoint));
+            }
             Set<CellRef> hidden = Suppression.suppressed(cells, THRESHOLD);
             CubeSnapshot fresh = new CubeSnapshot(figure, Map.copyOf(cells), Set.copyOf(hidden), version);
             snapshots.put(figure, fresh);

@@ -50,17 +50,20 @@ public class FactStore implements LiveCells {
     }
 
     /**
-     * Applies the facts of {@code blocks} (height to hash, in order; facts applied before are not counted
-     * again) and moves the progress to the last of them, in one transaction.
+     * Applies the facts of {@code blocks} (in order; facts applied before are not counted again), keeps
+     * the blocks, and moves the progress to the last of them, in one transaction.
      */
     @Transactional
-    public void apply(List<Fact> facts, Map<Long, String> blocks) {
+    public void apply(List<Fact> facts, List<BlockRow> blocks) {
         long height = -1;
-        for (Map.Entry<Long, String> b : blocks.entrySet()) {
-            jdbc.sql("DELETE FROM analytics_blocks WHERE height = :h").param("h", b.getKey()).update();
-            jdbc.sql("INSERT INTO analytics_blocks (height, block_hash) VALUES (:h, :hash)").param("h", b.getKey())
-                    .param("hash", b.getValue()).update();
-            height = Math.max(height, b.getKey());
+        for (BlockRow b : blocks) {
+            jdbc.sql("DELETE FROM analytics_blocks WHERE height = :h").param("h", b.height()).update();
+            jdbc.sql("""
+                    INSERT INTO analytics_blocks (height, block_hash, block_time, difficulty, transactions, mempool)
+                    VALUES (:h, :hash, :time, :difficulty, :txs, :mempool)""")
+                    .param("h", b.height()).param("hash", b.hash()).param("time", java.sql.Timestamp.from(b.time()))
+                    .param("difficulty", b.difficulty()).param("txs", b.transactions()).param("mempool", b.mempool()).update();
+            height = Math.max(height, b.height());
         }
         Map<CellRef, Long> events = new LinkedHashMap<>();
         Map<CellRef, Map<String, Long>> byPatient = new LinkedHashMap<>();
@@ -138,6 +141,18 @@ public class FactStore implements LiveCells {
                                     new Bucket(Level.valueOf(rs.getString(2)), rs.getDate(3).toLocalDate()), rs.getString(4)),
                             new Counts(rs.getLong(5), Math.min(rs.getLong(5), rs.getLong(6))));
                 });
+        return out;
+    }
+
+    /** The newest {@code count} blocks applied, oldest first. */
+    public List<BlockRow> recentBlocks(int count) {
+        List<BlockRow> rows = jdbc.sql("""
+                SELECT height, block_hash, block_time, difficulty, transactions, mempool FROM analytics_blocks
+                ORDER BY height DESC LIMIT :n""").param("n", count)
+                .query((rs, i) -> new BlockRow(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getLong(4), rs.getInt(5),
+                        (Integer) rs.getObject(6))).list();
+        List<BlockRow> out = new ArrayList<>(rows);
+        java.util.Collections.reverse(out);
         return out;
     }
 

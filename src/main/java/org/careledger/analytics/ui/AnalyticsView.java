@@ -13,7 +13,13 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import java.util.List;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H3;
 import org.careledger.analytics.AnalyticsScope;
+import org.careledger.analytics.AnalyticsUpdates;
+import org.careledger.analytics.LedgerAnalytics;
 import org.careledger.analytics.ChartData;
 import org.careledger.analytics.ClinicalAnalytics;
 import org.careledger.analytics.Grain;
@@ -33,13 +39,20 @@ import org.careledger.identity.AppRoles;
 class AnalyticsView extends VerticalLayout {
 
     private final ClinicalAnalytics analytics;
+    private final LedgerAnalytics ledger;
+    private final AnalyticsUpdates updates;
+    private Runnable unsubscribe;
+    private long clinicalVersion = -1;
+    final Div ledgerCharts = new Div();
     final Select<Grain> grain = new Select<>();
     final Select<Integer> year = new Select<>();
     final Select<AnalyticsScope> scope = new Select<>();
     final Div charts = new Div();
 
-    AnalyticsView(ClinicalAnalytics analytics) {
+    AnalyticsView(ClinicalAnalytics analytics, LedgerAnalytics ledger, AnalyticsUpdates updates) {
         this.analytics = analytics;
+        this.ledger = ledger;
+        this.updates = updates;
         setId("analytics-view");
         Paragraph intro = new Paragraph("Counts from the read model, never from patients' records. Any count of fewer than 5 patients "
                 + "shows as “< 5”, and so does whatever would let it be worked out from a total.");
@@ -58,7 +71,12 @@ class AnalyticsView extends VerticalLayout {
         charts.setId("analytics-charts");
         charts.setWidthFull();
         charts.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-m)");
-        add(new H2("Analytics"), intro, filters, charts);
+        ledgerCharts.setId("analytics-ledger-charts");
+        ledgerCharts.setWidthFull();
+        ledgerCharts.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-m)");
+        H3 ledgerTitle = new H3("The ledger");
+        Paragraph ledgerIntro = new Paragraph("The chain's own figures, updated as blocks arrive. They count blocks and transactions, not patients.");
+        add(new H2("Analytics"), intro, filters, charts, ledgerTitle, ledgerIntro, ledgerCharts);
 
         ServiceCalls.attempt(() -> {
             List<Integer> years = analytics.years();
@@ -74,6 +92,38 @@ class AnalyticsView extends VerticalLayout {
         year.addValueChangeListener(e -> show());
         scope.addValueChangeListener(e -> show());
         show();
+        showLedger();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        UI ui = attachEvent.getUI();
+        unsubscribe = updates.subscribe(height -> ui.access(() -> {
+            showLedger();
+            if (analytics.version() != clinicalVersion) {
+                show();
+            }
+        }));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (unsubscribe != null) {
+            unsubscribe.run();
+            unsubscribe = null;
+        }
+        super.onDetach(detachEvent);
+    }
+
+    private void showLedger() {
+        ledgerCharts.removeAll();
+        List<ChartData>[] found = new List[1];
+        if (ServiceCalls.attempt(() -> found[0] = ledger.charts(), null)) {
+            for (ChartData chart : found[0]) {
+                ledgerCharts.add(new ChartCard(chart, null));
+            }
+        }
     }
 
     private void show() {
@@ -83,6 +133,7 @@ class AnalyticsView extends VerticalLayout {
         }
         Period period = new Period(grain.getValue(), year.getValue());
         List<ChartData>[] found = new List[1];
+        clinicalVersion = analytics.version();
         if (ServiceCalls.attempt(() -> found[0] = analytics.charts(period, scope.getValue().id()), null)) {
             for (ChartData chart : found[0]) {
                 charts.add(new ChartCard(chart, period));

@@ -72,7 +72,6 @@ class ChartCard extends Div {
 
         toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         toggle.setId("chart-toggle-" + chart.id());
-        toggle.getElement().setAttribute("aria-controls", tableBox.getId().orElseThrow());
         toggle.addClickListener(e -> {
             boolean table = !tableBox.isVisible();
             tableBox.setVisible(table);
@@ -175,6 +174,16 @@ class ChartCard extends Div {
             if (lines) {
                 d.put("spanGaps", false);
                 d.put("tension", 0);
+                d.put("pointRadius", s.values().size() > 40 ? 0 : 3);
+            }
+            if (s.rightAxis()) {
+                d.put("yAxisID", "y2");
+            }
+            if (s.reference()) {
+                d.putArray("borderDash").add(6).add(4);
+                d.put("pointRadius", 0);
+                d.put("borderColor", "#7F7F7F");
+                d.put("backgroundColor", "#7F7F7F");
             }
         }
         ObjectNode options = cfg.putObject("options");
@@ -193,6 +202,13 @@ class ChartCard extends Div {
         y.put("stacked", stacked);
         y.put("beginAtZero", true);
         y.putObject("title").put("display", true).put("text", chart.yLabel());
+        if (chart.y2Label() != null) {
+            ObjectNode y2 = scales.putObject("y2");
+            y2.put("position", "right");
+            y2.put("beginAtZero", true);
+            y2.putObject("grid").put("drawOnChartArea", false);
+            y2.putObject("title").put("display", true).put("text", chart.y2Label());
+        }
         try {
             return JSON.writeValueAsString(cfg);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

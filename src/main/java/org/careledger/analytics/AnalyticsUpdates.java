@@ -1,0 +1,37 @@
+package org.careledger.analytics;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells open analytics pages that the read model applied new blocks (with the height it reached), so
+ * they redraw by server push. Called on the analytics feed's own thread, never the ledger's.
+ */
+@Component
+public class AnalyticsUpdates {
+
+    private static final Logger log = LoggerFactory.getLogger(AnalyticsUpdates.class);
+
+    private final Set<LongConsumer> listeners = ConcurrentHashMap.newKeySet();
+
+    /** Subscribes; run the returned action to unsubscribe (a page does on detach). */
+    public Runnable subscribe(LongConsumer onApplied) {
+        listeners.add(onApplied);
+        return () -> listeners.remove(onApplied);
+    }
+
+    /** The read model reached {@code height}. */
+    public void applied(long height) {
+        for (LongConsumer l : listeners) {
+            try {
+                l.accept(height);
+            } catch (RuntimeException e) {
+                log.debug("An analytics page could not be told of height {}: {}", height, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.careledger.analytics;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.careledger.analytics.internal.BlockRow;
+import org.careledger.analytics.internal.FactStore;
+import org.careledger.identity.AppRoles;
+import org.careledger.node.ChainSummary;
+import org.careledger.node.ConsortiumControl;
+import org.careledger.node.LedgerService;
+import org.careledger.node.NodeStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * The ledger's figures for admins: block time against the target and difficulty, transactions per
+ * block and the mempool over the last blocks (from the analytics read model's block rows, never by
+ * walking the chain), and each node's hash rate now. No patient is in these; they are not suppressed.
+ */
+@Service
+@RolesAllowed(AppRoles.ADMIN)
+public class LedgerAnalytics {
+
+    /** How many of the newest blocks the block charts draw. */
+    public static final int BLOCKS = 100;
+
+    private final FactStore store;
+    private final LedgerService ledger;
+    private final ConsortiumControl consortium;
+
+    LedgerAnalytics(FactStore store, LedgerService ledger, ConsortiumControl consortium) {
+        this.store = store;
+        this.ledger = ledger;
+        this.consortium = consortium;
+    }
+
+    public List<ChartData> charts() {
+        List<BlockRow> blocks = store.recentBlocks(BLOCKS + 1);
+        ChainSummary summary = ledger.summary();
+        List<String> heights = new ArrayList<>();
+        List<Long> gaps = new ArrayList<>();
+        List<Long> target = new ArrayList<>();
+        List<Long> difficulty = new ArrayList<>();
+        List<Long> transactions = new ArrayList<>();
+        List<Long> mempool = new ArrayList<>();
+        for (int i = 1; i < blocks.size(); i++) {
+            BlockRow b = blocks.get(i);
+            heights.add(Long.toString(b.height()));
+            gaps.add(Math.max(0, Duration.between(blocks.get(i - 1).time(), b.time()).toMillis()));
+            target.add(summary.targetBlockTime().toMillis());
+            difficulty.add(b.difficulty());
+            transactions.add((long) b.transactions());
+            mempool.add(b.mempool() == null ? null : (long) b.mempool());
+        }
+        String empty = heights.isEmpty() ? "No blocks applied to the read model yet: they appear as the chain grows." : null;
+        String span = "last " + heights.size() + " blocks";
+        List<ChartData> out = new ArrayList<>();
+        out.add(new ChartData("block-time", "Block time and difficulty · " + span, "Block height", "Time since the previous block (ms)",
+                heights, List.of(new ChartData.Series("Block time", gaps),
+                new ChartData.Series("Target block time", target, false, true),
+                new ChartData.Series("Difficulty", difficulty, true, false)), ChartData.Kind.LINES,
+                List.of("Difficulty is the expected number of hashes to seal a block; it is retargeted towards the target block time."),
+                empty, "Difficulty (expected hashes)"));
+        out.add(new ChartData("block-transactions", "Transactions per block and waiting transactions · " + span, "Block height",
+                "Transactions (count)", heights, List.of(new ChartData.Series("Transactions in the block", transactions),
+                new ChartData.Series("Waiting in the mempool when applied", mempool)), ChartData.Kind.LINES,
+                List.of("The mempool is sampled when the analytics feed applies a block at the tip; blocks applied while catching up have no sample."),
+                empty));
+        List<NodeStatus> nodes = consortium.nodes();
+        out.add(new ChartData("hash-rate", "Hash rate per node, now", "Node", "Hash rate (hashes per second)",
+                nodes.stream().map(NodeStatus::name).toList(),
+                List.of(new ChartData.Series("Hash rate", nodes.stream().map(n -> Math.round(n.hashesPerSecond())).toList())),
+                ChartData.Kind.BARS, List.of("Measured over each node's recent block searches; a paused node shows 0."),
+                nodes.isEmpty() ? "No node is running." : null));
+        return out;
+    }
+}
