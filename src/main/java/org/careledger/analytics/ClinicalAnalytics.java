@@ -76,6 +76,8 @@ public class ClinicalAnalytics {
                 Charts.diagnoses(cubes.snapshot(HistoryCells.DIAGNOSES), history, period, scope.id(), scope.label()),
                 Charts.prescriptionsByState(cubes.snapshot(HistoryCells.PRESCRIPTIONS), period, scope.id(), scope.label()),
                 Charts.prescriptionsByMedicine(cubes.snapshot(HistoryCells.PRESCRIPTIONS), history, period, scope.id(), scope.label()),
+                Charts.consents(cubes.snapshot(Charts.CONSENTS), period, scope.id(), scope.label()),
+                Charts.emergencies(cubes.snapshot(Charts.CONSENTS), period, scope.id(), scope.label()),
                 Charts.patients(cubes.snapshot(PatientCensus.FIGURE), scope.id(), scope.label()));
     }
 }

@@ -84,6 +84,10 @@ class AnalyticsPage extends PageObject {
         return this;
     }
 
+    String emptyText(String chartId) {
+        return byId("chart-empty-" + chartId).getText().strip();
+    }
+
     String chartTitle(String chartId) {
         return byId("chart-title-" + chartId).getText().strip();
     }

@@ -122,6 +122,7 @@ class LayoutSweepIT extends IntegrationTest {
                     new Page("symptom-analysis", "doctor/symptoms/" + data.grantedPatient(), "ranked-conditions-0"),
                     new Page("appointments", "doctor/appointments", "doctor-day"),
                     new Page("availability", "doctor/availability", "changes-grid"),
+                    new Page("my-figures", "doctor/analytics", "analytics-charts"),
                     inbox(), password());
             case PATIENT -> List.of(new Page("home", "patient", "patient-home"), new Page("record", "patient/record", "record-grid"),
                     new Page("access-requests", "patient/consents", "access-requests"),

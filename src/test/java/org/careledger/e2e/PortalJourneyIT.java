@@ -143,8 +143,8 @@ class PortalJourneyIT extends IntegrationTest {
                 Arguments.of(DemoAccounts.ADMIN, "admin-home", List.of("Approvals", "Users", "Providers", "Emergency reviews", "Erasure requests", "Medicines",
                         "Appointments", "Consortium", "Security events", "Decision support", "Analytics", "Wallet", "Inbox", "Explorer", "Ledger accounts",
                         "Verify a proof")),
-                Arguments.of(DemoAccounts.DOCTOR, "doctor-home", List.of("My profile", "My patients", "Appointments", "Availability", "Wallet",
-                        "Inbox", "Explorer", "Ledger accounts", "Verify a proof")),
+                Arguments.of(DemoAccounts.DOCTOR, "doctor-home", List.of("My profile", "My patients", "Appointments", "Availability", "My figures",
+                        "Wallet", "Inbox", "Explorer", "Ledger accounts", "Verify a proof")),
                 Arguments.of(DemoAccounts.PATIENT, "patient-home", List.of("My profile", "My record", "Access requests", "Who viewed my record",
                         "Prescriptions", "Appointments", "Book an appointment", "Report symptoms", "Wallet", "Inbox",
                         "Explorer", "Verify a proof")),
@@ -188,7 +188,7 @@ class PortalJourneyIT extends IntegrationTest {
             Map.entry("Medicines", "medicines-view"), Map.entry("Prices", "pharmacy-prices-view"),
             Map.entry("Availability", "doctor-availability"), Map.entry("Book an appointment", "book-appointment"),
             Map.entry("Consortium", "consortium-view"), Map.entry("Security events", "security-events-view"),
-            Map.entry("Decision support", "decision-support-admin-view"), Map.entry("Analytics", "analytics-view"), Map.entry("Report symptoms", "report-symptoms-view"),
+            Map.entry("Decision support", "decision-support-admin-view"), Map.entry("Analytics", "analytics-view"), Map.entry("My figures", "doctor-analytics-view"), Map.entry("Report symptoms", "report-symptoms-view"),
             Map.entry("Explorer", "explorer"), Map.entry("Ledger accounts", "explorer-accounts"), Map.entry("Verify a proof", "explorer-verify"));
 
     /**

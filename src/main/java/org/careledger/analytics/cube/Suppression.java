@@ -120,7 +120,24 @@ public final class Suppression {
                 }
             }
             if (!grew) {
-                throw new IllegalStateException("suppression cannot protect " + solvable.size() + " cells of this cube");
+                StringBuilder why = new StringBuilder();
+                int x = solvable.get(0);
+                for (Group g : asPart.get(x)) {
+                    why.append(" [part of ").append(cells.get(g.sum)).append(hidden.get(g.sum) ? " hidden" : " shown").append(" =");
+                    for (int p : g.parts) {
+                        why.append(' ').append(cells.get(p)).append(':').append(events[p]).append(hidden.get(p) ? "h" : "");
+                    }
+                    why.append(']');
+                }
+                for (Group g : asSum.get(x)) {
+                    why.append(" [sum of");
+                    for (int p : g.parts) {
+                        why.append(' ').append(cells.get(p)).append(':').append(events[p]).append(hidden.get(p) ? "h" : "");
+                    }
+                    why.append(']');
+                }
+                throw new IllegalStateException("suppression cannot protect " + solvable.size() + " cells of this cube, e.g. "
+                        + cells.get(x) + ":" + events[x] + why);
             }
         }
         Set<CellRef> out = new TreeSet<>();

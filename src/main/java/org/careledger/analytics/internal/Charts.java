@@ -15,6 +15,9 @@ import org.careledger.analytics.cube.CellRef;
  */
 public final class Charts {
 
+    /** The figure of consent and emergency-access events. */
+    public static final String CONSENTS = FactSources.CONSENTS;
+
     private Charts() {
     }
 
@@ -53,6 +56,25 @@ public final class Charts {
         series.add(new SeriesKey("Other medicines", List.of("issued", HistoryCells.OTHER)));
         return chart("prescriptions-by-medicine", "Prescriptions issued by medicine", "Prescriptions (count)",
                 ChartData.Kind.STACKED_BARS, cube, period, scope, scopeLabel, series, "prescriptions issued");
+    }
+
+    public static ChartData consents(CubeSnapshot cube, Period period, String scope, String scopeLabel) {
+        List<SeriesKey> series = List.of(
+                new SeriesKey("Requested", List.of(FactSources.CONSENT_REQUESTED)),
+                new SeriesKey("Granted", List.of(FactSources.CONSENT_GRANTED)),
+                new SeriesKey("Denied", List.of(FactSources.CONSENT_DENIED)),
+                new SeriesKey("Revoked", List.of(FactSources.CONSENT_REVOKED)));
+        return chart("consents", "Consent requests and their outcomes", "Consent decisions (count)", ChartData.Kind.LINES, cube, period,
+                scope, scopeLabel, series, "consent requests or decisions");
+    }
+
+    public static ChartData emergencies(CubeSnapshot cube, Period period, String scope, String scopeLabel) {
+        List<SeriesKey> series = List.of(
+                new SeriesKey("Emergency accesses", List.of(FactSources.EMERGENCY_DECLARED)),
+                new SeriesKey("Reviewed: justified", List.of(FactSources.EMERGENCY_JUSTIFIED)),
+                new SeriesKey("Reviewed: not justified", List.of(FactSources.EMERGENCY_UNJUSTIFIED)));
+        return chart("emergencies", "Emergency accesses and their review", "Emergency accesses (count)", ChartData.Kind.BARS, cube,
+                period, scope, scopeLabel, series, "emergency accesses");
     }
 
     /** Patients by age band and sex today (not by period: a census); not counted per provider. */

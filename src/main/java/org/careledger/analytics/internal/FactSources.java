@@ -7,6 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.careledger.contracts.Anchors;
+import org.careledger.contracts.Consent;
+import org.careledger.contracts.ConsentQueries;
+import org.careledger.contracts.ConsentRequest;
+import org.careledger.contracts.Emergency;
+import org.careledger.contracts.Grant;
 import org.careledger.contracts.ContractState;
 import org.careledger.contracts.Prescription;
 import org.careledger.contracts.PrescriptionQueries;
@@ -30,7 +35,7 @@ import org.springframework.stereotype.Component;
  * the top keys being those of the bundled history, so the portal's cells add to the history's.
  */
 @Component
-class FactSources {
+public class FactSources {
 
     private final ClinicalFacts clinical;
     private final KeyCustody custody;
@@ -53,21 +58,24 @@ class FactSources {
                 && args.get(3) instanceof Arg.Text category && category.value().equals(RecordCategory.DIAGNOSIS.name())
                 && args.get(0) instanceof Arg.Addr patient && args.get(1) instanceof Arg.Text entry && args.get(2) instanceof Arg.U64 version
                 && version.value() == 1) {
-            clinical.diagnosis(entry.value(), version.value()).ifPresent(d -> out.add(new Fact(txId, HistoryCells.DIAGNOSES,
+            clinical.diagnosis(entry.value(), version.value()).ifPresent(d -> withDoctor(out, new Fact(txId, HistoryCells.DIAGNOSES,
                     List.of(keyOf(HistoryCells.DIAGNOSES, 0, d.code())), d.clinicalDate() == null ? day : d.clinicalDate(),
-                    scopeOf(d.author()), patient.value().toLowerHex(), tx.height())));
+                    scopeOf(d.author()), patient.value().toLowerHex(), tx.height()), d.author()));
+        } else if (tx.contract().equals(Consent.NAME)) {
+            consentFact(txId, tx, day, state).ifPresent(f -> withDoctor(out, f.fact(), f.doctor()));
         } else if (tx.contract().equals(Prescriptions.NAME)) {
             switch (tx.method()) {
                 case "issue" -> {
                     if (args.size() >= 2 && args.get(0) instanceof Arg.Addr patient && args.get(1) instanceof Arg.Text medicine) {
-                        out.add(prescriptionFact(txId, "issued", medicine.value(), day, tx.sender(), patient.value(), tx.height()));
+                        withDoctor(out, prescriptionFact(txId, "issued", medicine.value(), day, tx.sender(), patient.value(), tx.height()),
+                                custody.ownerOf(tx.sender()).orElse(null));
                     }
                 }
                 case "dispense", "cancel" -> {
                     if (!args.isEmpty() && args.get(0) instanceof Arg.Digest id) {
                         Optional<Prescription> p = PrescriptionQueries.prescription(state, id.value());
-                        p.ifPresent(rx -> out.add(prescriptionFact(txId, tx.method().equals("dispense") ? "dispensed" : "cancelled",
-                                rx.medicineCode(), day, rx.prescriber(), rx.patient(), tx.height())));
+                        p.ifPresent(rx -> withDoctor(out, prescriptionFact(txId, tx.method().equals("dispense") ? "dispensed" : "cancelled",
+                                rx.medicineCode(), day, rx.prescriber(), rx.patient(), tx.height()), custody.ownerOf(rx.prescriber()).orElse(null)));
                     }
                 }
                 default -> {
@@ -77,6 +85,101 @@ class FactSources {
         }
         return out;
     }
+
+    /** A consent request, its grant, denial or revocation, an emergency access or its review; by the doctor's provider. */
+    /** A consent fact and the doctor it concerns. */
+    private record ConsentFact(Fact fact, UserId doctor) {
+    }
+
+    /**
+     * Adds the fact, and the same fact counted for its doctor ({@link #FOR_DOCTORS} figure, scope
+     * {@code doctor:<id>}), so a doctor's own figures are counts like the hospital's.
+     */
+    private static void withDoctor(List<Fact> out, Fact fact, UserId doctor) {
+        out.add(fact);
+        if (doctor != null) {
+            out.add(new Fact(fact.txId(), fact.figure() + FOR_DOCTORS, fact.key(), fact.day(), doctorScope(doctor), fact.patientRef(),
+                    fact.height()));
+        }
+    }
+
+    /** The suffix of a figure counted per doctor. */
+    public static final String FOR_DOCTORS = ".doctor";
+
+    public static String doctorScope(UserId doctor) {
+        return "doctor:" + doctor.value();
+    }
+
+    private Optional<ConsentFact> consentFact(String txId, TransactionCommitted tx, LocalDate day, ContractState state) {
+        List<Arg> args = tx.call().args();
+        Address sender = tx.sender();
+        String outcome;
+        Address patient;
+        Address doctor;
+        switch (tx.method()) {
+            case "request", "emergency" -> {
+                if (args.isEmpty() || !(args.get(0) instanceof Arg.Addr p)) {
+                    return Optional.empty();
+                }
+                outcome = tx.method().equals("request") ? CONSENT_REQUESTED : EMERGENCY_DECLARED;
+                patient = p.value();
+                doctor = sender;
+            }
+            case "grant", "deny" -> {
+                if (args.isEmpty() || !(args.get(0) instanceof Arg.Digest id)) {
+                    return Optional.empty();
+                }
+                Optional<ConsentRequest> request = ConsentQueries.request(state, sender, id.value());
+                if (request.isEmpty()) {
+                    return Optional.empty();
+                }
+                outcome = tx.method().equals("grant") ? CONSENT_GRANTED : CONSENT_DENIED;
+                patient = sender;
+                doctor = request.get().doctor();
+            }
+            case "revoke" -> {
+                if (args.isEmpty() || !(args.get(0) instanceof Arg.Digest id)) {
+                    return Optional.empty();
+                }
+                Optional<Grant> grant = ConsentQueries.grantsOf(state, sender).stream().filter(g -> g.id().equals(id.value())).findFirst();
+                if (grant.isEmpty()) {
+                    return Optional.empty();
+                }
+                outcome = CONSENT_REVOKED;
+                patient = sender;
+                doctor = grant.get().doctor();
+            }
+            case "reviewEmergency" -> {
+                if (args.size() < 2 || !(args.get(0) instanceof Arg.Digest id) || !(args.get(1) instanceof Arg.Flag justified)) {
+                    return Optional.empty();
+                }
+                Optional<Address> owner = ConsentQueries.patientOf(state, id.value());
+                Optional<Emergency> emergency = owner.flatMap(p -> ConsentQueries.emergenciesOf(state, p).stream()
+                        .filter(e -> e.id().equals(id.value())).findFirst());
+                if (emergency.isEmpty()) {
+                    return Optional.empty();
+                }
+                outcome = justified.value() ? EMERGENCY_JUSTIFIED : EMERGENCY_UNJUSTIFIED;
+                patient = owner.get();
+                doctor = emergency.get().doctor();
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+        UserId doctorId = custody.ownerOf(doctor).orElse(null);
+        return Optional.of(new ConsentFact(new Fact(txId, CONSENTS, List.of(outcome), day, scopeOf(doctorId), patient.toLowerHex(),
+                tx.height()), doctorId));
+    }
+
+    static final String CONSENTS = "consents";
+    static final String CONSENT_REQUESTED = "requested";
+    static final String CONSENT_GRANTED = "granted";
+    static final String CONSENT_DENIED = "denied";
+    static final String CONSENT_REVOKED = "revoked";
+    static final String EMERGENCY_DECLARED = "emergency";
+    static final String EMERGENCY_JUSTIFIED = "emergency-justified";
+    static final String EMERGENCY_UNJUSTIFIED = "emergency-unjustified";
 
     private Fact prescriptionFact(String txId, String state, String medicine, LocalDate day, Address prescriber, Address patient,
                                   long height) {

@@ -65,9 +65,9 @@ public class FactStore implements LiveCells {
                     .param("difficulty", b.difficulty()).param("txs", b.transactions()).param("mempool", b.mempool()).update();
             height = Math.max(height, b.height());
         }
-        Map<CellRef, Long> events = new LinkedHashMap<>();
-        Map<CellRef, Map<String, Long>> byPatient = new LinkedHashMap<>();
-        Map<CellRef, String> figureOf = new HashMap<>();
+        // per figure: the same cell (key, bucket, scope) of two figures is two cells
+        Map<FigureCell, Long> events = new LinkedHashMap<>();
+        Map<FigureCell, Map<String, Long>> byPatient = new LinkedHashMap<>();
         for (Fact f : facts) {
             int inserted = jdbc.sql("""
                     INSERT INTO analytics_facts (tx_id, figure, key_parts, fact_day, scope, patient_ref, height)
@@ -80,17 +80,16 @@ public class FactStore implements LiveCells {
                 continue;
             }
             for (CellRef c : CellRef.countedIn(f.key(), f.day(), f.scope(), true)) {
-                events.merge(c, 1L, Long::sum);
-                byPatient.computeIfAbsent(c, k -> new HashMap<>()).merge(f.patientRef(), 1L, Long::sum);
-                figureOf.put(c, f.figure());
+                FigureCell fc = new FigureCell(f.figure(), c);
+                events.merge(fc, 1L, Long::sum);
+                byPatient.computeIfAbsent(fc, k -> new HashMap<>()).merge(f.patientRef(), 1L, Long::sum);
             }
         }
-        for (Map.Entry<CellRef, Long> e : events.entrySet()) {
-            CellRef c = e.getKey();
-            String figure = figureOf.get(c);
-            long patients = addEvents(figure, c, e.getValue());
-            for (Map.Entry<String, Long> p : byPatient.get(c).entrySet()) {
-                patients = addPatient(figure, c, p.getKey(), p.getValue(), patients);
+        for (Map.Entry<FigureCell, Long> e : events.entrySet()) {
+            FigureCell fc = e.getKey();
+            long patients = addEvents(fc.figure(), fc.cell(), e.getValue());
+            for (Map.Entry<String, Long> p : byPatient.get(fc).entrySet()) {
+                patients = addPatient(fc.figure(), fc.cell(), p.getKey(), p.getValue(), patients);
             }
         }
         jdbc.sql("UPDATE analytics_progress SET applied_height = :height WHERE id = 1 AND applied_height < :height")
@@ -110,13 +109,13 @@ public class FactStore implements LiveCells {
                         rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6), rs.getLong(7))).list();
         jdbc.sql("DELETE FROM analytics_facts WHERE height >= :h").param("h", height).update();
         jdbc.sql("DELETE FROM analytics_blocks WHERE height >= :h").param("h", height).update();
-        Map<CellRef, String> touched = new LinkedHashMap<>();
+        java.util.Set<FigureCell> touched = new java.util.LinkedHashSet<>();
         for (Fact f : gone) {
             for (CellRef c : CellRef.countedIn(f.key(), f.day(), f.scope(), true)) {
-                touched.put(c, f.figure());
+                touched.add(new FigureCell(f.figure(), c));
             }
         }
-        touched.forEach(this::recount);
+        touched.forEach(fc -> recount(fc.cell(), fc.figure()));
         jdbc.sql("UPDATE analytics_progress SET applied_height = :h WHERE id = 1 AND applied_height >= :h").param("h", height - 1).update();
         version.incrementAndGet();
     }
@@ -163,6 +162,10 @@ public class FactStore implements LiveCells {
                         rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6), rs.getLong(7))).list();
     }
 
+    /** A cell of one figure. */
+    private record FigureCell(String figure, CellRef cell) {
+    }
+
     private long addEvents(String figure, CellRef c, long n) {
         Map<String, Object> key = cellParams(figure, c);
         int updated = jdbc.sql("""
@@ -183,12 +186,15 @@ public class FactStore implements LiveCells {
 
     /** Counts the patient in the cell while it has fewer than the threshold; the cell's patients after. */
     private long addPatient(String figure, CellRef c, String patient, long facts, long patients) {
+        if (patients >= CubeCache.THRESHOLD) {
+            return patients; // shown whoever this is: a take-back recounts such a cell from the facts
+        }
         Map<String, Object> key = cellParams(figure, c);
         int updated = jdbc.sql("""
                 UPDATE analytics_cell_patients SET facts = facts + :n
                 WHERE figure = :figure AND key_parts = :key AND cell_level = :level AND bucket_start = :start AND scope = :scope
                   AND patient_ref = :patient""").params(key).param("n", facts).param("patient", patient).update();
-        if (updated > 0 || patients >= CubeCache.THRESHOLD) {
+        if (updated > 0) {
             return patients;
         }
         jdbc.sql("""

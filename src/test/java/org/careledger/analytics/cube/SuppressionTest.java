@@ -61,6 +61,18 @@ class SuppressionTest {
     }
 
     @Test
+    void aCubeOfThreePatientsHidesEveryCellAndCannotBeSolved() {
+        List<Fact> facts = new ArrayList<>();
+        for (int p = 0; p < 3; p++) {
+            facts.add(fact("sinusitis", "2014-06-10", "p2", "a" + p));
+        }
+        Map<CellRef, Counts> cube = cube(facts, true);
+        Set<CellRef> hidden = Suppression.suppressed(cube, 5);
+        assertThat(hidden).containsExactlyInAnyOrderElementsOf(cube.keySet());
+        assertThat(Attack.recoverable(cube, hidden)).isEmpty();
+    }
+
+    @Test
     void zeroIsShownAndNothingIsHiddenWhereEveryCellHasFivePatients() {
         List<Fact> facts = new ArrayList<>();
         for (int p = 0; p < 5; p++) {
