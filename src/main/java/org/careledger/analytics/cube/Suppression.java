@@ -120,24 +120,9 @@ public final class Suppression {
                 }
             }
             if (!grew) {
-                StringBuilder why = new StringBuilder();
-                int x = solvable.get(0);
-                for (Group g : asPart.get(x)) {
-                    why.append(" [part of ").append(cells.get(g.sum)).append(hidden.get(g.sum) ? " hidden" : " shown").append(" =");
-                    for (int p : g.parts) {
-                        why.append(' ').append(cells.get(p)).append(':').append(events[p]).append(hidden.get(p) ? "h" : "");
-                    }
-                    why.append(']');
-                }
-                for (Group g : asSum.get(x)) {
-                    why.append(" [sum of");
-                    for (int p : g.parts) {
-                        why.append(' ').append(cells.get(p)).append(':').append(events[p]).append(hidden.get(p) ? "h" : "");
-                    }
-                    why.append(']');
-                }
+                // the cube's sums do not hold (its cells were counted wrongly): say so rather than show what cannot be protected
                 throw new IllegalStateException("suppression cannot protect " + solvable.size() + " cells of this cube, e.g. "
-                        + cells.get(x) + ":" + events[x] + why);
+                        + cells.get(solvable.get(0)) + ": its sums do not add up");
             }
         }
         Set<CellRef> out = new TreeSet<>();

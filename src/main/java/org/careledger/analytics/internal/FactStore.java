@@ -23,7 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code analytics_progress}. A block's facts and the progress move together in one transaction, and a
  * fact already applied (the same transaction and figure) is not counted again, so a restart catches up
  * from the progress without loss or double counting. Cells are updated by the facts' deltas, never
- * recounted from all facts, except the few a reorganisation takes facts back from.
+ * recounted from all facts, except the few a reorganisation takes facts back from. Writers are
+ * serialised in this process (the feed is the only one in the portal; a benchmark or a test may write
+ * beside it), so two writers never deadlock on the same cells.
  */
 @Repository
 public class FactStore implements LiveCells {
@@ -54,7 +56,7 @@ public class FactStore implements LiveCells {
      * the blocks, and moves the progress to the last of them, in one transaction.
      */
     @Transactional
-    public void apply(List<Fact> facts, List<BlockRow> blocks) {
+    public synchronized void apply(List<Fact> facts, List<BlockRow> blocks) {
         long height = -1;
         for (BlockRow b : blocks) {
             jdbc.sql("DELETE FROM analytics_blocks WHERE height = :h").param("h", b.height()).update();
@@ -103,7 +105,7 @@ public class FactStore implements LiveCells {
      * recounted from the facts left.
      */
     @Transactional
-    public void rollBackFrom(long height) {
+    public synchronized void rollBackFrom(long height) {
         List<Fact> gone = jdbc.sql("SELECT tx_id, figure, key_parts, fact_day, scope, patient_ref, height FROM analytics_facts WHERE height >= :h")
                 .param("h", height).query((rs, i) -> new Fact(rs.getString(1), rs.getString(2), List.of(rs.getString(3).split("\\|")),
                         rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6), rs.getLong(7))).list();
@@ -122,7 +124,7 @@ public class FactStore implements LiveCells {
 
     /** Empties the read model (a rebuild from the chain follows). */
     @Transactional
-    public void clear() {
+    public synchronized void clear() {
         jdbc.sql("DELETE FROM analytics_cell_patients").update();
         jdbc.sql("DELETE FROM analytics_cells").update();
         jdbc.sql("DELETE FROM analytics_facts").update();
