@@ -101,7 +101,7 @@ class AnalyticsTest extends IntegrationTest {
         assertThat(store.differencesFromFacts()).as("the cells agree with a recount of the facts").isEmpty();
 
         // the doctor's own figures count the same diagnoses; another doctor's do not
-        Await.until("the doctor's own figures show them", () -> java.util.Objects.equals(6L, value(TestAccounts.as(doctor.username(),
+        Await.until("the doctor's own figures show them", java.time.Duration.ofSeconds(180), () -> java.util.Objects.equals(6L, value(TestAccounts.as(doctor.username(),
                 Role.DOCTOR, () -> doctorAnalytics.myCharts(june2014)).get(0), "Viral sinusitis", "2014-06")));
         UserProfile other = people.active(Role.DOCTOR);
         assertThat(value(TestAccounts.as(other.username(), Role.DOCTOR, () -> doctorAnalytics.myCharts(june2014)).get(0),
@@ -131,7 +131,8 @@ class AnalyticsTest extends IntegrationTest {
     /** The figures follow the read model a moment later (a page is served from the last snapshot meanwhile). */
     private void awaitShown(TestAccounts accounts, Period period, String scope, Long expected) {
         try {
-            Await.until("June 2014 shows " + (expected == null ? "< 5" : expected), () -> {
+            // generous: in the suite's shared context, with every other test's counts, a figure's cube takes long to suppress
+            Await.until("June 2014 shows " + (expected == null ? "< 5" : expected), java.time.Duration.ofSeconds(180), () -> {
                 ChartData c = chart(accounts, period, scope);
                 Long v = value(c, "Viral sinusitis", "2014-06");
                 return java.util.Objects.equals(v, expected);

@@ -79,10 +79,15 @@ final class LinearAudit {
         java.util.Set<Row> active = new java.util.LinkedHashSet<>(rows);
         List<Row> pivotRows = new ArrayList<>();
         while (!active.isEmpty()) {
+            // the sparsest row, or the first of two entries or fewer: no row does much better, and scanning
+            // every row at every step made a cube with thousands of hidden cells take minutes
             Row r = null;
             for (Row candidate : active) {
                 if (r == null || candidate.cols.length < r.cols.length) {
                     r = candidate;
+                    if (r.cols.length <= 2) {
+                        break;
+                    }
                 }
             }
             active.remove(r);
