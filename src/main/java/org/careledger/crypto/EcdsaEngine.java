@@ -19,6 +19,11 @@ interface EcdsaEngine {
     /** Whether (r, s), both in [1, n-1] and s &le; n/2, signs {@code hash32} under {@code key}. */
     boolean verify(PublicKey key, byte[] hash32, BigInteger r, BigInteger s);
 
+    /** As {@link #verify(PublicKey, byte[], BigInteger, BigInteger)} for a signature {@link Secp256k1} checked. */
+    default boolean verify(PublicKey key, byte[] hash32, Signature signature) {
+        return verify(key, hash32, signature.r(), signature.s());
+    }
+
     /** The key that {@code signature} over {@code hash32} recovers to with its recovery id, or null if none. */
     PublicKey recover(byte[] hash32, Signature signature);
 

@@ -65,8 +65,17 @@ final class LibSecp256k1Engine implements EcdsaEngine {
     }
 
     @Override
+    public boolean verify(PublicKey key, byte[] hash32, Signature signature) {
+        try {
+            return lib.verify(signature.compactEncoding(), hash32, key.uncompressedEncoding());
+        } catch (Secp256k1Exception e) {
+            return false;
+        }
+    }
+
+    @Override
     public PublicKey recover(byte[] hash32, Signature signature) {
-        byte[] encoded = recoverEncoded(compact(signature.r(), signature.s()), hash32, signature.v());
+        byte[] encoded = recoverEncoded(signature.compactEncoding(), hash32, signature.v());
         return encoded == null ? null : PublicKey.fromUncompressedPoint(encoded);
     }
 

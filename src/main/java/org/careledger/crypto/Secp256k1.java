@@ -105,7 +105,7 @@ public final class Secp256k1 {
         if (!inRange(r) || !inRange(s) || s.compareTo(HALF_N) > 0) {
             return false;
         }
-        return engine.verify(publicKey, messageHash32, r, s);
+        return engine.verify(publicKey, messageHash32, signature);
     }
 
     static PublicKey recover(EcdsaEngine engine, byte[] messageHash32, Signature signature) {

@@ -209,7 +209,7 @@ public final class Node implements Peer, AutoCloseable {
     /** Stores a block durably; if that fails the node stops building, and the block is not added. */
     private void persist(Block block) {
         try {
-            store.append(block.height(), block.encode());
+            store.append(block.height(), block.encodedView());
         } catch (IOException | IllegalStateException e) {
             refusal = "the block store failed: " + e.getMessage();
             log.log(System.Logger.Level.ERROR, "Node " + name + " refuses to build: " + refusal);

@@ -134,6 +134,11 @@ public final class Transaction {
         return encoded.clone();
     }
 
+    /** The encoding itself, not a copy: for the ledger's own writers, which only read it. */
+    byte[] encodedView() {
+        return encoded;
+    }
+
     public int size() {
         return encoded.length;
     }
