@@ -47,11 +47,13 @@ final class BenchCommand {
     static final long MAX_TRANSACTIONS = 900_000;
     private static final long STALL_MILLIS = 120_000;
     /**
-     * Transfers of the warm-up by default (fewer if the bench is smaller): with 5,000 the JIT still
+     * Transfers of the warm-up by default (twice the bench's if that is fewer): with 5,000 the JIT still
      * spent 0.9-1.6 s of the timed part's CPU recompiling the node's paths, with 15,000 0.4-0.9 s,
-     * and the ratio was higher in 7 of 8 runs interleaved in one session (README).
+     * and the ratio was higher in 7 of 8 runs interleaved in one session (README). With libsecp256k1 the
+     * verifications take a third of the time and the JIT's share grew again: 0.83 and 1.09 s of a
+     * 20,000-transfer run after 15,000, 0.22 and 0.41 s after 40,000 (two pairs in turn, issue 19).
      */
-    static final int DEFAULT_WARM_UP = 15_000;
+    static final int DEFAULT_WARM_UP = 40_000;
     /** A reference window: long enough for a steady rate, short enough to sit in the pauses between runs. */
     static final long DEFAULT_WINDOW_MILLIS = 1000;
     /** Verifying before a window counts, so each window starts from a steady state. */
@@ -75,7 +77,7 @@ final class BenchCommand {
         long blockTime = o.longValue("--block-time", 200, 1, 600_000);
         boolean resume = o.has("--resume");
         long rate = o.longValue("--rate", 0, 1, 10_000_000);
-        int warmUp = (int) o.longValue("--warm-up", Math.min(n, DEFAULT_WARM_UP), 0, MAX_TRANSACTIONS);
+        int warmUp = (int) o.longValue("--warm-up", (int) Math.min(2L * n, DEFAULT_WARM_UP), 0, MAX_TRANSACTIONS);
         int runs = (int) o.longValue("--runs", 1, 1, 50);
         long windowMillis = o.longValue("--window-ms", DEFAULT_WINDOW_MILLIS, 100, 60_000);
         if ((long) n * runs > MAX_TRANSACTIONS) {

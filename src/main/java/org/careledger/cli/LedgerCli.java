@@ -21,7 +21,7 @@ public final class LedgerCli {
             "  bench --data-dir DIR --transactions N [--nodes 3] [--threads T] [--block-time MS]",
             "        [--rate TX_PER_S] [--warm-up N] [--runs R] [--window-ms MS] [--resume]",
             "      run the dev consortium in this process and measure committed transfers per second;",
-            "      --warm-up runs N transfers (default min(N, 15000); 0: none) on a throw-away chain first;",
+            "      --warm-up runs N transfers (default min(2N, 40000); 0: none) on a throw-away chain first;",
             "      --runs times the N transfers R times (default 1) and prints the median; the signature",
             "      ceiling is measured in MS-long windows (default 1000) before, between and after the runs;",
             "      --resume continues a chain a killed run left (nonces from the recovered chain)",

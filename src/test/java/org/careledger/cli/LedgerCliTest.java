@@ -113,7 +113,7 @@ class LedgerCliTest {
 
     @Test
     void benchWarmsUpOnAThrowAwayChainThatItRemovesAndCountsOnlyTheMeasuredTransfers() {
-        assertThat(bench.err()).contains("warmed up with " + N + " transfers on a throw-away chain");
+        assertThat(bench.err()).contains("warmed up with " + 2 * N + " transfers on a throw-away chain");
         assertThat(benchDir.resolve("warm-up")).doesNotExist();
         assertThat(bench.lines()).filteredOn(l -> l.startsWith("committed ")).last().asString().endsWith("total=" + N);
     }
