@@ -41,7 +41,9 @@ public final class Benchmarks {
             String name = r.getParams().getBenchmark();
             name = name.substring(name.lastIndexOf('.') + 1);
             String threads = r.getParams().getParam("threads");
-            score.put(threads == null ? name : name + "/" + threads, r.getPrimaryResult().getScore());
+            String provider = r.getParams().getParam("provider");
+            String variant = threads != null ? threads : provider;
+            score.put(variant == null ? name : name + "/" + variant, r.getPrimaryResult().getScore());
         }
         System.out.println();
         System.out.println("Figures with their references");
@@ -64,6 +66,8 @@ public final class Benchmarks {
                 "decodeAndAdmit", "secp256k1VerifyParsedKey", "ops/s");
         ratio(score, "Secp256k1.verify with a parsed key vs with a reused key object",
                 "secp256k1VerifyParsedKey", "secp256k1Verify", "ops/s");
+        ratio(score, "Custody sign-and-submit (unwrap, sign, admit), libsecp256k1 vs BouncyCastle (after vs before)",
+                "signAndSubmit/native", "signAndSubmit/bouncycastle", "ops/s");
         for (String task : List.of("rankMedicines", "rankConditions")) {
             RunResult r = find(results, task);
             RunResult reference = find(results, "frequencyLookup");

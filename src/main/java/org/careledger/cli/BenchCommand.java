@@ -2,6 +2,7 @@ package org.careledger.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
@@ -20,9 +20,7 @@ import org.careledger.contracts.DevConsortium;
 import org.careledger.contracts.Tokens;
 import org.careledger.crypto.DevAccounts;
 import org.careledger.crypto.PrivateKey;
-import org.careledger.crypto.PublicKey;
 import org.careledger.crypto.Secp256k1;
-import org.careledger.crypto.Signature;
 import org.careledger.ledger.Block;
 import org.careledger.ledger.Genesis;
 import org.careledger.ledger.GenesisJson;
@@ -35,10 +33,12 @@ import org.careledger.ledger.TransactionRejectedException;
 import org.careledger.ledger.WorldState;
 
 /**
- * {@code ledger bench --data-dir DIR --transactions N [--nodes 3] [--threads T] [--block-time MS] [--warm-up N] [--resume]}:
- * signs N token transfers among the ten dev accounts, starts the dev consortium in this process,
- * streams the transfers into the first node with back-pressure and prints each block once it is
- * durable on every node, then the throughput against the signature-verification ceiling.
+ * {@code ledger bench --data-dir DIR --transactions N [--nodes 3] [--threads T] [--block-time MS] [--warm-up N]
+ * [--runs R] [--window-ms MS] [--resume]}: signs R times N token transfers among the ten dev accounts,
+ * starts the dev consortium in this process, streams each run's N transfers into the first node with
+ * back-pressure and prints each block once it is durable on every node, then each run's throughput
+ * against the signature-verification ceiling measured in windows around it (before the first run, in
+ * the pauses between runs, after the last), the windows' spread, and the median of the runs.
  */
 final class BenchCommand {
 
@@ -47,18 +47,24 @@ final class BenchCommand {
     static final long MAX_TRANSACTIONS = 900_000;
     private static final long STALL_MILLIS = 120_000;
     /**
-     * Transfers of the warm-up by default (fewer if the bench is smaller): with 5,000 the JIT still
+     * Transfers of the warm-up by default (twice the bench's if that is fewer): with 5,000 the JIT still
      * spent 0.9-1.6 s of the timed part's CPU recompiling the node's paths, with 15,000 0.4-0.9 s,
-     * and the ratio was higher in 7 of 8 runs interleaved in one session (README).
+     * and the ratio was higher in 7 of 8 runs interleaved in one session (README). With libsecp256k1 the
+     * verifications take a third of the time and the JIT's share grew again: 0.83 and 1.09 s of a
+     * 20,000-transfer run after 15,000, 0.22 and 0.41 s after 40,000 (two pairs in turn, issue 19).
      */
-    static final int DEFAULT_WARM_UP = 15_000;
+    static final int DEFAULT_WARM_UP = 40_000;
+    /** A reference window: long enough for a steady rate, short enough to sit in the pauses between runs. */
+    static final long DEFAULT_WINDOW_MILLIS = 1000;
+    /** Verifying before a window counts, so each window starts from a steady state. */
+    private static final long WINDOW_SETTLE_MILLIS = 250;
 
     private BenchCommand() {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Options o = Options.parse(args, Set.of("--data-dir", "--transactions", "--nodes", "--threads", "--block-time", "--rate",
-                        "--warm-up"),
+                        "--warm-up", "--runs", "--window-ms"),
                 Set.of("--resume"));
         o.noPositional();
         Path dir = Path.of(o.required("--data-dir"));
@@ -71,7 +77,12 @@ final class BenchCommand {
         long blockTime = o.longValue("--block-time", 200, 1, 600_000);
         boolean resume = o.has("--resume");
         long rate = o.longValue("--rate", 0, 1, 10_000_000);
-        int warmUp = (int) o.longValue("--warm-up", Math.min(n, DEFAULT_WARM_UP), 0, MAX_TRANSACTIONS);
+        int warmUp = (int) o.longValue("--warm-up", (int) Math.min(2L * n, DEFAULT_WARM_UP), 0, MAX_TRANSACTIONS);
+        int runs = (int) o.longValue("--runs", 1, 1, 50);
+        long windowMillis = o.longValue("--window-ms", DEFAULT_WINDOW_MILLIS, 100, 60_000);
+        if ((long) n * runs > MAX_TRANSACTIONS) {
+            throw new UsageException("--transactions times --runs is at most " + MAX_TRANSACTIONS);
+        }
 
         Path genesisFile = dir.resolve("genesis.json");
         boolean existing = Files.isRegularFile(genesisFile) || Files.isDirectory(dir.resolve("nodes"));
@@ -111,7 +122,7 @@ final class BenchCommand {
                     return 1;
                 }
             }
-            return bench(nodes, network, genesis, n, threads, rate, out, err, true);
+            return bench(nodes, network, genesis, n, threads, rate, new Measure(runs, windowMillis), out, err);
         } finally {
             nodes.forEach(Node::close);
             network.close();
@@ -133,7 +144,7 @@ final class BenchCommand {
             InMemoryNetwork network = new InMemoryNetwork(1);
             List<Node> nodes = openNodes(dir, genesis, network, nodeCount, threads);
             try {
-                bench(nodes, network, genesis, count, threads, rate, quiet, quiet, false);
+                bench(nodes, network, genesis, count, threads, rate, new Measure(1, 0), quiet, quiet);
             } finally {
                 nodes.forEach(Node::close);
                 network.close();
@@ -186,7 +197,7 @@ final class BenchCommand {
     }
 
     private static int bench(List<Node> nodes, InMemoryNetwork network, Genesis genesis, int n, int threads, long rate,
-                             PrintStream out, PrintStream err, boolean measured)
+                             Measure measure, PrintStream out, PrintStream err)
             throws Exception {
         Node best = nodes.get(0);
         for (Node node : nodes) {
@@ -198,50 +209,117 @@ final class BenchCommand {
         List<PrivateKey> accounts = DevAccounts.ganacheAccounts(ACCOUNTS);
         long[] firstNonce = new long[ACCOUNTS];
         long fee = genesis.parameters().minFee();
+        int all = n * measure.runs();
         for (int s = 0; s < ACCOUNTS; s++) {
             firstNonce[s] = start.nextNonce(accounts.get(s).address());
-            long sends = (n - s + ACCOUNTS - 1) / ACCOUNTS;
+            long sends = (all - s + ACCOUNTS - 1) / ACCOUNTS;
             long balance = Tokens.balanceOf(((ContractState) start).view(), accounts.get(s).address());
             if (balance < sends * (fee + AMOUNT)) {
                 err.println("dev account " + s + " holds " + balance + " base units, too few for " + sends + " transfers; use a fresh data dir");
                 return 1;
             }
         }
-        err.println("chain height " + best.chain().height() + "; signing " + n + " transfers ...");
+        err.println("chain height " + best.chain().height() + "; signing " + all + " transfers ...");
         long signStart = System.nanoTime();
-        Transaction[] txs = new Transaction[n];
-        IntStream.range(0, n).parallel().forEach(k -> {
+        Transaction[] txs = new Transaction[all];
+        IntStream.range(0, all).parallel().forEach(k -> {
             int sender = k % ACCOUNTS;
             int to = (sender + 1 + (k / ACCOUNTS) % (ACCOUNTS - 1)) % ACCOUNTS;
             txs[k] = Transaction.sign(genesis.chainId(), accounts.get(sender), firstNonce[sender] + k / ACCOUNTS,
                     Tokens.transfer(accounts.get(to).address(), AMOUNT), fee);
         });
-        Set<Hash> mine = ConcurrentHashMap.newKeySet(n * 2);
-        for (Transaction tx : txs) {
-            mine.add(tx.id());
+        err.printf(Locale.ROOT, "signed %d transfers in %.1f s%n", all, (System.nanoTime() - signStart) / 1e9);
+        List<Transaction> signed = List.of(txs);
+        Ceiling ceiling = new Ceiling(signed.subList(0, n));
+        ReferenceWindows windows = new ReferenceWindows();
+        double[] throughput = new double[measure.runs()];
+        try {
+            window(measure, ceiling, windows, "before", threads, err);
+            nodes.forEach(Node::start);
+            for (int r = 0; r < measure.runs(); r++) {
+                Run run = timedRun(nodes, signed.subList(r * n, (r + 1) * n), rate, out, err);
+                if (run == null) {
+                    return 1;
+                }
+                throughput[r] = run.throughput();
+                window(measure, ceiling, windows, r == measure.runs() - 1 ? "after" : "pause " + (r + 1), threads, err);
+                if (measure.windowMillis() > 0) {
+                    double perNode = windows.aroundRun(r) / nodes.size();
+                    out.printf(Locale.ROOT, "throughput tx_per_s=%.1f ceiling_tx_per_s=%.1f ratio=%.3f run=%d/%d%n",
+                            run.throughput(), perNode, run.throughput() / perNode, r + 1, measure.runs());
+                    err.printf(Locale.ROOT, "run %d: %d transfers committed on %d node(s) in %.2f s%n", r + 1, n, nodes.size(), run.seconds());
+                    err.println(run.cpu());
+                }
+            }
+        } finally {
+            network.close();
+            nodes.forEach(Node::close);
         }
-        err.printf(Locale.ROOT, "signed %d transfers in %.1f s%n", n, (System.nanoTime() - signStart) / 1e9);
-        Ceiling reference = measured ? new Ceiling(txs) : null;
-        double before = measured ? reference.verificationsPerSecond(threads) : 0;
+        if (measure.windowMillis() > 0) {
+            out.println(windows.summary(Secp256k1.provider().setting()));
+            out.println(medianLine(throughput, windows, nodes.size()));
+        }
+        return 0;
+    }
 
+    /** How the timed part is repeated and measured: {@code windowMillis} 0 for the warm-up, which measures nothing. */
+    record Measure(int runs, long windowMillis) {
+    }
+
+    /** One timed run: committed transfers per second, its wall time and where its CPU went. */
+    private record Run(double throughput, double seconds, String cpu) {
+    }
+
+    /** Verifies the reference for a window while the nodes are idle, and says so on standard error. */
+    private static void window(Measure measure, Ceiling ceiling, ReferenceWindows windows, String label, int threads,
+                               PrintStream err) throws InterruptedException {
+        if (measure.windowMillis() == 0) {
+            return;
+        }
+        double rate = ceiling.verificationsPerSecond(threads, WINDOW_SETTLE_MILLIS, measure.windowMillis());
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        windows.add(label, rate, load);
+        err.printf(Locale.ROOT, "reference %s: %.0f verifications/s by %s on %d thread(s) over the bench's own signatures (load %.2f)%n",
+                label, rate, Secp256k1.provider().label(), threads, load);
+    }
+
+    /**
+     * {@code median runs=N tx_per_s=X ceiling_tx_per_s=Y ratio=Z ratio_min=A ratio_max=B}: the medians of
+     * the runs' throughputs, ceilings and ratios (each run's ratio against the windows around it).
+     */
+    static String medianLine(double[] throughput, ReferenceWindows windows, int nodes) {
+        int runs = throughput.length;
+        double[] ceilings = new double[runs];
+        double[] ratios = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            ceilings[r] = windows.aroundRun(r) / nodes;
+            ratios[r] = throughput[r] / ceilings[r];
+        }
+        return String.format(Locale.ROOT, "median runs=%d tx_per_s=%.1f ceiling_tx_per_s=%.1f ratio=%.3f ratio_min=%.3f ratio_max=%.3f",
+                runs, ReferenceWindows.median(throughput), ReferenceWindows.median(ceilings), ReferenceWindows.median(ratios),
+                ReferenceWindows.min(ratios), ReferenceWindows.max(ratios));
+    }
+
+    /** Streams {@code txs} into the first node and waits until every node has committed them; null if one was refused. */
+    private static Run timedRun(List<Node> nodes, List<Transaction> txs, long rate, PrintStream out, PrintStream err)
+            throws InterruptedException {
+        Set<Hash> mine = ConcurrentHashMap.newKeySet(txs.size() * 2);
+        txs.forEach(tx -> mine.add(tx.id()));
         CommitTracker tracker = new CommitTracker(nodes, mine);
         CpuAccount cpu = CpuAccount.start();
         long startNanos = System.nanoTime();
-        nodes.forEach(Node::start);
         AtomicReference<String> submitFailure = new AtomicReference<>();
         Thread submitter = new Thread(() -> submitAll(nodes.get(0), txs, rate, submitFailure), "careledger-bench-submit");
         submitter.setDaemon(true);
         submitter.start();
-
         long total = 0;
         long lastProgress = System.nanoTime();
         long lastCommitNanos = startNanos;
-        String cpuReport;
         try {
-            while (total < n) {
+            while (total < txs.size()) {
                 if (submitFailure.get() != null) {
                     err.println("a transfer was refused: " + submitFailure.get());
-                    return 1;
+                    return null;
                 }
                 List<CommitTracker.Change> committed = tracker.awaitChanges(100);
                 for (CommitTracker.Change c : committed) {
@@ -260,41 +338,25 @@ final class BenchCommand {
                     lastProgress = now;
                     lastCommitNanos = now;
                 } else if (now - lastProgress > STALL_MILLIS * 1_000_000L) {
-                    err.println("no block was committed on every node for " + STALL_MILLIS / 1000 + " s; giving up at " + total + " of " + n);
-                    return 1;
+                    err.println("no block was committed on every node for " + STALL_MILLIS / 1000 + " s; giving up at " + total + " of " + txs.size());
+                    return null;
                 }
             }
-            cpuReport = cpu.report();
+            String report = cpu.report();
+            double seconds = Math.max(1e-9, (lastCommitNanos - startNanos) / 1e9);
+            return new Run(total / seconds, seconds, report);
         } finally {
             submitter.interrupt();
+            submitter.join();
         }
-        double seconds = Math.max(1e-9, (lastCommitNanos - startNanos) / 1e9);
-        double throughput = total / seconds;
-
-        network.close();
-        nodes.forEach(Node::close);
-        if (!measured) {
-            return 0;
-        }
-        double after = reference.verificationsPerSecond(threads);
-        err.printf(Locale.ROOT, "secp256k1: %.0f verifications/s before the run and %.0f after, on %d thread(s), over the bench's own signatures%n",
-                before, after, threads);
-        double ceiling = Math.max(before, after) / nodes.size(); // the faster: a ratio never flatters the run
-        double oneSignature = reference.oneSignaturePerSecond(threads);
-        err.printf(Locale.ROOT, "secp256k1: %.0f verifications/s of one signature over and over (the processor learns its one input): "
-                + "ratio %.3f against that%n", oneSignature, throughput / (oneSignature / nodes.size()));
-        out.printf(Locale.ROOT, "throughput tx_per_s=%.1f ceiling_tx_per_s=%.1f ratio=%.3f%n", throughput, ceiling, throughput / ceiling);
-        err.printf(Locale.ROOT, "%d transfers committed on %d node(s) in %.2f s%n", total, nodes.size(), seconds);
-        err.println(cpuReport);
-        return 0;
     }
 
     /** Streams the transfers into {@code node}, waiting while its pool is full; at most {@code rate} a second if set. */
-    private static void submitAll(Node node, Transaction[] txs, long rate, AtomicReference<String> failure) {
+    private static void submitAll(Node node, List<Transaction> txs, long rate, AtomicReference<String> failure) {
         long start = System.nanoTime();
         try {
-            for (int i = 0; i < txs.length; i++) {
-                Transaction tx = txs[i];
+            for (int i = 0; i < txs.size(); i++) {
+                Transaction tx = txs.get(i);
                 if (rate > 0) {
                     long due = start + (long) (i * (1e9 / rate));
                     long wait = due - System.nanoTime();
@@ -319,76 +381,6 @@ final class BenchCommand {
             Thread.currentThread().interrupt();
         } catch (TransactionRejectedException e) {
             failure.set(e.rule() + ": " + e.getMessage());
-        }
-    }
-
-    /**
-     * The reference: raw {@link Secp256k1#verify} calls per second on {@code threads} threads over
-     * the bench's own signatures, each thread taking its share of them in turn (after a warm-up of
-     * half a second). No ledger code runs: the signing hashes are computed before the clock starts.
-     * Distinct signatures, as the chain verifies them: one signature verified over and over is about
-     * a tenth faster, because the processor learns the branches of its one input, which no real
-     * verification can do (the README has the figures).
-     */
-    static final class Ceiling {
-
-        private final PublicKey[] keys;
-        private final byte[][] hashes;
-        private final Signature[] signatures;
-
-        Ceiling(Transaction[] txs) {
-            int n = Math.min(txs.length, 4096);
-            keys = new PublicKey[n];
-            hashes = new byte[n][];
-            signatures = new Signature[n];
-            for (int i = 0; i < n; i++) {
-                keys[i] = txs[i].sender();
-                hashes[i] = txs[i].signingHash().bytes();
-                signatures[i] = txs[i].signature();
-            }
-        }
-
-        double verificationsPerSecond(int threads) throws InterruptedException {
-            run(threads, 500, keys.length);
-            return run(threads, 1500, keys.length) / 1.5;
-        }
-
-        /** The reference as it was first measured, for comparison: the first signature over and over. */
-        double oneSignaturePerSecond(int threads) throws InterruptedException {
-            run(threads, 500, 1);
-            return run(threads, 1500, 1) / 1.5;
-        }
-
-        private long run(int threads, long millis, int distinct) throws InterruptedException {
-            AtomicLong count = new AtomicLong();
-            AtomicReference<String> failure = new AtomicReference<>();
-            long deadline = System.nanoTime() + millis * 1_000_000L;
-            List<Thread> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int first = (int) ((long) t * distinct / threads);
-                Thread worker = new Thread(() -> {
-                    long local = 0;
-                    int i = first;
-                    while (System.nanoTime() < deadline) {
-                        if (!Secp256k1.verify(keys[i], hashes[i], signatures[i])) {
-                            failure.set("a valid signature failed to verify");
-                            return;
-                        }
-                        local++;
-                        i = i + 1 == distinct ? 0 : i + 1;
-                    }
-                    count.addAndGet(local);
-                }, "careledger-bench-verify-" + t);
-                worker.start();
-                workers.add(worker);
-            }
-            for (Thread worker : workers) {
-                worker.join();
-            }
-            if (failure.get() != null) {
-                throw new IllegalStateException(failure.get());
-            }
-            return count.get();
         }
     }
 

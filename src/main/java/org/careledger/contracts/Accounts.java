@@ -7,11 +7,12 @@ final class Accounts {
 
     /** The name the ledger's own keys start with (then '.'), so no contract may take it. */
     static final String OWNER = "account";
+    private static final AccountKeys NONCE_KEYS = new AccountKeys(OWNER + ".nonce/");
 
     private Accounts() {
     }
 
     static String nonceKey(Address account) {
-        return OWNER + ".nonce/" + account.toLowerHex();
+        return NONCE_KEYS.of(account);
     }
 }

@@ -102,8 +102,8 @@ public final class ContractState implements WorldState {
 
     @Override
     public long minimumFee(ContractCall call) {
-        return contracts.named(call.contract()).map(c -> c.minimumFee(call, genesis.parameters()))
-                .orElse(genesis.parameters().minFee());
+        Optional<Contract> contract = contracts.named(call.contract());
+        return contract.isPresent() ? contract.get().minimumFee(call, genesis.parameters()) : genesis.parameters().minFee();
     }
 
     @Override

@@ -24,6 +24,7 @@ public final class Tokens implements Contract {
     public static final String NAME = "tokens";
 
     private static final String BALANCES = "tokens.balance/";
+    private static final AccountKeys BALANCE_KEYS = new AccountKeys(BALANCES);
     private static final String ESCROWS = "tokens.escrow/";
     private static final ContractApi<TokenApi> API = ContractApi.of(TokenApi.class, BoundTokens::new);
 
@@ -87,7 +88,7 @@ public final class Tokens implements Contract {
     }
 
     static String balanceKey(Address account) {
-        return BALANCES + account.toLowerHex();
+        return BALANCE_KEYS.of(account);
     }
 
     static String escrowKey(String contract, Hash holdId) {

@@ -6,8 +6,6 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
 
-import org.bouncycastle.math.ec.FixedPointCombMultiplier;
-
 /**
  * A secp256k1 private key: a 32-byte big-endian scalar d with 1 &le; d &lt; n.
  *
@@ -82,8 +80,7 @@ public final class PrivateKey {
     public PublicKey publicKey() {
         PublicKey result = publicKey;
         if (result == null) {
-            result = PublicKey.fromPoint(
-                    new FixedPointCombMultiplier().multiply(Secp256k1.DOMAIN.getG(), scalar));
+            result = Secp256k1.publicKeyOf(this);
             publicKey = result;
         }
         return result;

@@ -1,5 +1,6 @@
 package org.careledger.crypto;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -40,13 +41,11 @@ public final class PublicKey {
             throw new InvalidKeyException("Public key must be 33 bytes (compressed, 02/03 prefix) "
                     + "or 65 bytes (uncompressed, 04 prefix), got " + encoded.length + " bytes");
         }
-        ECPoint point;
-        try {
-            point = Secp256k1.DOMAIN.getCurve().decodePoint(encoded);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidKeyException("Public key is not a point on the secp256k1 curve", e);
+        PublicKey key = Secp256k1.parsePublicKey(encoded);
+        if (key == null) {
+            throw new InvalidKeyException("Public key is not a point on the secp256k1 curve");
         }
-        return fromPoint(point);
+        return key;
     }
 
     /** Parses the hexadecimal form of {@link #fromBytes}, with or without {@code 0x}. */
@@ -59,6 +58,16 @@ public final class PublicKey {
         } catch (IllegalArgumentException e) {
             throw new InvalidKeyException("Public key must be hexadecimal", e);
         }
+    }
+
+    /**
+     * The key of a 65-byte uncompressed encoding that libsecp256k1 produced or checked: the point is
+     * built from x and y without BouncyCastle's square root, and still checked to be on the curve.
+     */
+    static PublicKey fromUncompressedPoint(byte[] uncompressed) {
+        BigInteger x = new BigInteger(1, Arrays.copyOfRange(uncompressed, 1, 33));
+        BigInteger y = new BigInteger(1, Arrays.copyOfRange(uncompressed, 33, 65));
+        return fromPoint(Secp256k1.DOMAIN.getCurve().validatePoint(x, y));
     }
 
     static PublicKey fromPoint(ECPoint point) {
@@ -92,6 +101,11 @@ public final class PublicKey {
 
     ECPoint point() {
         return point;
+    }
+
+    /** The 65-byte uncompressed encoding itself, not a copy: for the engines, which only read it. */
+    byte[] uncompressedEncoding() {
+        return uncompressed;
     }
 
     @Override

@@ -4,16 +4,8 @@ import java.math.BigInteger;
 import java.util.Objects;
 
 import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
-import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.math.ec.ECAlgorithms;
-import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.util.BigIntegers;
 
 /**
  * Recoverable ECDSA over secp256k1, as Ethereum uses it for transactions and messages.
@@ -23,6 +15,10 @@ import org.bouncycastle.util.BigIntegers;
  * together with the recovery id that lets {@link #recover} find the signer's public key.
  * Callers hash the message themselves (typically Keccak-256); this class only accepts 32-byte
  * hashes. All methods are stateless and thread-safe.
+ *
+ * <p>The work is done by libsecp256k1 where its native library loads and by BouncyCastle elsewhere
+ * ({@link CryptoProvider}, chosen once per process); both give the same signatures, keys and
+ * verdicts for every input.
  */
 public final class Secp256k1 {
 
@@ -43,27 +39,18 @@ public final class Secp256k1 {
     private Secp256k1() {
     }
 
+    /** Which implementation computes signatures in this process (chosen once, see {@link CryptoProvider}). */
+    public static CryptoProvider provider() {
+        return EngineChoice.CURRENT.provider();
+    }
+
     /**
      * Signs a 32-byte message hash.
      *
      * @throws IllegalArgumentException if {@code messageHash32} is not 32 bytes
      */
     public static Signature sign(PrivateKey key, byte[] messageHash32) {
-        Objects.requireNonNull(key, "key");
-        requireHash(messageHash32);
-        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-        signer.init(true, new ECPrivateKeyParameters(key.scalar(), DOMAIN));
-        BigInteger[] rs = signer.generateSignature(messageHash32);
-        BigInteger r = rs[0];
-        BigInteger s = rs[1].compareTo(HALF_N) > 0 ? N.subtract(rs[1]) : rs[1];
-        ECPoint expected = key.publicKey().point();
-        for (int v = 0; v <= 1; v++) {
-            ECPoint candidate = recoverPoint(messageHash32, r, s, v);
-            if (candidate != null && candidate.equals(expected)) {
-                return Signature.of(r, s, v);
-            }
-        }
-        throw new IllegalStateException("Could not compute the recovery id of a fresh signature");
+        return sign(EngineChoice.CURRENT, key, messageHash32);
     }
 
     /**
@@ -74,10 +61,7 @@ public final class Secp256k1 {
      * @throws IllegalArgumentException if {@code messageHash32} is not 32 bytes
      */
     public static boolean verify(PublicKey publicKey, byte[] messageHash32, Signature signature) {
-        Objects.requireNonNull(publicKey, "publicKey");
-        Objects.requireNonNull(signature, "signature");
-        requireHash(messageHash32);
-        return verifyRaw(publicKey, messageHash32, signature.r(), signature.s());
+        return verify(EngineChoice.CURRENT, publicKey, messageHash32, signature);
     }
 
     /**
@@ -103,45 +87,46 @@ public final class Secp256k1 {
      * @throws IllegalArgumentException if {@code messageHash32} is not 32 bytes
      */
     public static PublicKey recover(byte[] messageHash32, Signature signature) {
-        Objects.requireNonNull(signature, "signature");
-        requireHash(messageHash32);
-        ECPoint q = recoverPoint(messageHash32, signature.r(), signature.s(), signature.v());
-        if (q == null) {
-            throw new InvalidSignatureException(
-                    "Signature does not correspond to any public key for this message");
-        }
-        return PublicKey.fromPoint(q);
+        return recover(EngineChoice.CURRENT, messageHash32, signature);
     }
 
-    private static boolean verifyRaw(PublicKey publicKey, byte[] hash, BigInteger r, BigInteger s) {
+    static Signature sign(EcdsaEngine engine, PrivateKey key, byte[] messageHash32) {
+        Objects.requireNonNull(key, "key");
+        requireHash(messageHash32);
+        return engine.sign(key, messageHash32);
+    }
+
+    static boolean verify(EcdsaEngine engine, PublicKey publicKey, byte[] messageHash32, Signature signature) {
+        Objects.requireNonNull(publicKey, "publicKey");
+        Objects.requireNonNull(signature, "signature");
+        requireHash(messageHash32);
+        BigInteger r = signature.r();
+        BigInteger s = signature.s();
         if (!inRange(r) || !inRange(s) || s.compareTo(HALF_N) > 0) {
             return false;
         }
-        ECDSASigner verifier = new ECDSASigner();
-        verifier.init(false, new ECPublicKeyParameters(publicKey.point(), DOMAIN));
-        return verifier.verifySignature(hash, r, s);
+        return engine.verify(publicKey, messageHash32, signature);
     }
 
-    /** SEC 1 v2 section 4.1.6 for recovery ids 0 and 1; {@code null} when nothing is recoverable. */
-    private static ECPoint recoverPoint(byte[] hash, BigInteger r, BigInteger s, int v) {
-        if (!inRange(r) || !inRange(s)) {
-            return null;
+    static PublicKey recover(EcdsaEngine engine, byte[] messageHash32, Signature signature) {
+        Objects.requireNonNull(signature, "signature");
+        requireHash(messageHash32);
+        PublicKey key = engine.recover(messageHash32, signature);
+        if (key == null) {
+            throw new InvalidSignatureException(
+                    "Signature does not correspond to any public key for this message");
         }
-        byte[] encodedR = new byte[33];
-        encodedR[0] = (byte) (v == 0 ? 0x02 : 0x03);
-        System.arraycopy(BigIntegers.asUnsignedByteArray(32, r), 0, encodedR, 1, 32);
-        ECPoint bigR;
-        try {
-            bigR = DOMAIN.getCurve().decodePoint(encodedR);
-        } catch (IllegalArgumentException e) {
-            return null; // r is not the x coordinate of a curve point
-        }
-        BigInteger e = new BigInteger(1, hash);
-        BigInteger rInv = r.modInverse(N);
-        BigInteger u1 = N.subtract(e).multiply(rInv).mod(N);
-        BigInteger u2 = s.multiply(rInv).mod(N);
-        ECPoint q = ECAlgorithms.sumOfTwoMultiplies(DOMAIN.getG(), u1, bigR, u2).normalize();
-        return q.isInfinity() ? null : q;
+        return key;
+    }
+
+    /** The key an encoding of the right length and prefix names, or null, by this process's engine. */
+    static PublicKey parsePublicKey(byte[] encoded) {
+        return EngineChoice.CURRENT.parsePublicKey(encoded);
+    }
+
+    /** d·G for {@code key}, by this process's engine. */
+    static PublicKey publicKeyOf(PrivateKey key) {
+        return EngineChoice.CURRENT.publicKey(key);
     }
 
     static boolean inRange(BigInteger value) {

@@ -22,6 +22,8 @@ public final class Signature {
     private final BigInteger r;
     private final BigInteger s;
     private final int v;
+    /** r || s, 64 bytes, made on first use: what libsecp256k1 reads at every verification. */
+    private volatile byte[] compact;
 
     private Signature(BigInteger r, BigInteger s, int v) {
         this.r = r;
@@ -86,6 +88,18 @@ public final class Signature {
     /** The recovery id, 0 or 1. */
     public int v() {
         return v;
+    }
+
+    /** r || s (64 bytes), not a copy: for the engines, which only read it. */
+    byte[] compactEncoding() {
+        byte[] result = compact;
+        if (result == null) {
+            result = new byte[64];
+            System.arraycopy(BigIntegers.asUnsignedByteArray(32, r), 0, result, 0, 32);
+            System.arraycopy(BigIntegers.asUnsignedByteArray(32, s), 0, result, 32, 32);
+            compact = result;
+        }
+        return result;
     }
 
     /** r (32 bytes, big-endian) || s (32 bytes) || v (1 byte). */

@@ -18,12 +18,11 @@ public final class Block {
 
     public static final int MAX_SIZE = 16 * 1024 * 1024;
     public static final int MAX_TRANSACTIONS = 20_000;
-    /** Set on first use of {@link #sizeBytes()}; a benign race computes it twice. */
-    private volatile int encodedSize;
-
     private final BlockHeader header;
     private final Signature sealerSignature;
     private final List<Transaction> transactions;
+    /** Made on first use by {@link #encodedView()}; a benign race makes it twice. */
+    private volatile byte[] encoded;
 
     public Block(BlockHeader header, Signature sealerSignature, List<Transaction> transactions) {
         if (transactions.size() > MAX_TRANSACTIONS) {
@@ -48,21 +47,33 @@ public final class Block {
 
     /** The block's size in its canonical encoding, as stored and sent: header, seal and transactions. */
     public int sizeBytes() {
-        int size = encodedSize;
-        if (size == 0) {
-            size = encode().length;
-            encodedSize = size;
-        }
-        return size;
+        return encodedView().length;
     }
 
     public byte[] encode() {
+        return encodedView().clone();
+    }
+
+    /**
+     * The encoding itself, not a copy, made once: every node of the process stores the same block
+     * object, and re-encoding it for each was a tenth of what block storage allocated.
+     */
+    byte[] encodedView() {
+        byte[] result = encoded;
+        if (result == null) {
+            result = encodeOnce();
+            encoded = result;
+        }
+        return result;
+    }
+
+    private byte[] encodeOnce() {
         int estimate = BlockHeader.SIZE + CompactSignature.LENGTH + 8 + transactions.size() * 200;
         CanonicalWriter out = new CanonicalWriter(estimate);
         out.fixed(header.encode());
         CompactSignature.write(out, sealerSignature);
         out.varint(transactions.size());
-        transactions.forEach(tx -> out.bytes(tx.encode()));
+        transactions.forEach(tx -> out.bytes(tx.encodedView()));
         return out.toByteArray();
     }
 

@@ -26,7 +26,12 @@ public final class BlockAssembler {
         }
     }
 
-    public record Template(BlockHeader header, List<Transaction> transactions, List<Refused> refused) {
+    /**
+     * A block to mine: its header (nonce 0), transactions, what was left out, and the state after the
+     * transactions ({@code after}), which the node's own validation of the sealed block reuses instead of
+     * applying every transaction a second time (see {@link Chain#prepareAssembled}).
+     */
+    public record Template(BlockHeader header, List<Transaction> transactions, List<Refused> refused, WorldState after) {
     }
 
     private BlockAssembler() {
@@ -56,6 +61,6 @@ public final class BlockAssembler {
         BlockHeader header = new BlockHeader(BlockHeader.VERSION, parent.height() + 1, parent.hash(),
                 MerkleTree.rootOf(included.stream().map(Transaction::id).toList()), state.root(), time,
                 chain.nextDifficulty(), sealer, 0);
-        return new Template(header, included, refused);
+        return new Template(header, included, refused, state);
     }
 }

@@ -52,6 +52,27 @@ public final class BlockRules {
     }
 
     /**
+     * {@link #validate} for a block its own node assembled on {@code parent}: {@code assembled} is the
+     * parent's state with the block's transactions checked ({@link #admit(Transaction, WorldState)}) and
+     * applied in order at assembly, so only the header's rules and the state root are checked here.
+     */
+    void validateAssembled(Block block, BlockHeader parent, Ancestry ancestry, WorldState assembled) {
+        BlockHeader header = block.header();
+        checkVersion(header);
+        checkHeight(header, parent);
+        checkPreviousHash(header, parent);
+        checkTimestamp(header, parent);
+        checkDifficulty(header, parent, ancestry);
+        checkProofOfWork(header);
+        checkSealer(block);
+        checkMerkleRoot(block);
+        if (block.transactions().size() > genesis.parameters().maxBlockTransactions()) {
+            throw reject(header, "checkTransactions", "more than " + genesis.parameters().maxBlockTransactions() + " transactions");
+        }
+        checkStateRoot(header, assembled);
+    }
+
+    /**
      * The checks of {@link #validate} that need no state: for blocks at or below a node's own signed
      * checkpoint, whose transactions and state the checkpoint vouches for.
      */

@@ -111,6 +111,29 @@ public final class Chain {
         return new Prepared(block, null, parent, after);
     }
 
+    /**
+     * As {@link #prepare}, for a block this node assembled itself ({@link BlockAssembler}): its
+     * transactions were checked and applied, in this order, to its parent's state when the template was
+     * built, giving {@code assembled}, so they are not checked and applied a second time. Every rule of
+     * the header is still checked, and the state root it names must be {@code assembled}'s.
+     *
+     * @throws BlockRejectedException if the block breaks a rule
+     */
+    public Prepared prepareAssembled(Block block, WorldState assembled) {
+        Entry parent;
+        synchronized (this) {
+            if (entries.containsKey(block.hash())) {
+                return new Prepared(block, ChainUpdate.Kind.DUPLICATE, null, null);
+            }
+            parent = entries.get(block.header().previousHash());
+            if (parent == null) {
+                return new Prepared(block, ChainUpdate.Kind.ORPHAN, null, null);
+            }
+        }
+        rules.validateAssembled(block, parent.header, ancestry(parent), assembled);
+        return new Prepared(block, null, parent, assembled);
+    }
+
     /** Adds a prepared block: fork choice, and a reorganisation if its branch is now the heaviest. */
     public ChainUpdate commit(Prepared prepared) {
         if (prepared.early != null) {

@@ -176,18 +176,23 @@ public final class Node implements Peer, AutoCloseable {
      * and peers. Orphans wait for their parent.
      */
     synchronized ChainUpdate accept(Block block, String from) {
-        ChainUpdate update = acceptOne(block, from);
+        return accept(block, from, null);
+    }
+
+    /** As {@link #accept(Block, String)}; {@code assembled}, if given, is the state this node's own template computed. */
+    private synchronized ChainUpdate accept(Block block, String from, WorldState assembled) {
+        ChainUpdate update = acceptOne(block, from, assembled);
         if (update.kind() != ChainUpdate.Kind.ORPHAN && update.kind() != ChainUpdate.Kind.DUPLICATE) {
             adoptOrphansOf(block.hash());
         }
         return update;
     }
 
-    private ChainUpdate acceptOne(Block block, String from) {
+    private ChainUpdate acceptOne(Block block, String from, WorldState assembled) {
         if (refusal != null) {
             throw new BlockRejectedException(block.height(), "nodeIntegrity", "node " + name + " refuses new blocks: " + refusal);
         }
-        Chain.Prepared prepared = chain.prepare(block);
+        Chain.Prepared prepared = assembled == null ? chain.prepare(block) : chain.prepareAssembled(block, assembled);
         if (prepared.outcome().isPresent()) {
             if (prepared.outcome().get() == ChainUpdate.Kind.ORPHAN) {
                 holdOrphan(block, from);
@@ -204,7 +209,7 @@ public final class Node implements Peer, AutoCloseable {
     /** Stores a block durably; if that fails the node stops building, and the block is not added. */
     private void persist(Block block) {
         try {
-            store.append(block.height(), block.encode());
+            store.append(block.height(), block.encodedView());
         } catch (IOException | IllegalStateException e) {
             refusal = "the block store failed: " + e.getMessage();
             log.log(System.Logger.Level.ERROR, "Node " + name + " refuses to build: " + refusal);
@@ -285,7 +290,7 @@ public final class Node implements Peer, AutoCloseable {
             for (Block child : children) {
                 orphans.remove(child.hash());
                 try {
-                    if (acceptOne(child, null).kind() != ChainUpdate.Kind.ORPHAN) {
+                    if (acceptOne(child, null, null).kind() != ChainUpdate.Kind.ORPHAN) {
                         parents.add(child.hash());
                     }
                 } catch (BlockRejectedException e) {
@@ -315,9 +320,17 @@ public final class Node implements Peer, AutoCloseable {
         }
     }
 
-    /** Called by the producer with a block it mined and sealed. */
-    void produced(Block block) {
-        receiveBlock(block, null);
+    /**
+     * Called by the producer with a block it mined and sealed from a template whose state after the
+     * transactions is {@code assembled}: the node's own transactions were checked when the template was
+     * built, and are not checked again.
+     */
+    void produced(Block block, WorldState assembled) {
+        try {
+            accept(block, null, assembled);
+        } catch (BlockRejectedException e) {
+            log.log(System.Logger.Level.WARNING, name + " rejected its own block: " + e.getMessage());
+        }
     }
 
     @Override
@@ -441,6 +454,11 @@ public final class Node implements Peer, AutoCloseable {
     /** This node's place in the genesis list of sealers, for taking turns. */
     int sealerIndex() {
         return chain.genesis().sealerAddresses().indexOf(sealerKey.address());
+    }
+
+    /** How many transaction signatures this node has verified since it opened (each at most once). */
+    long signaturesVerified() {
+        return signatures.verifications();
     }
 
     PrivateKey sealerKey() {

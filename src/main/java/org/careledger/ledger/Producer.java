@@ -205,7 +205,7 @@ final class Producer implements AutoCloseable {
         if (paused) {
             return; // paused while it searched: the block is not sealed
         }
-        mined.ifPresent(header -> node.produced(Block.seal(header, node.sealerKey(), template.transactions())));
+        mined.ifPresent(header -> node.produced(Block.seal(header, node.sealerKey(), template.transactions()), template.after()));
     }
 
     /** Adds a search to the rate: a fast search (a low difficulty) counts as little as its few hashes weigh. */

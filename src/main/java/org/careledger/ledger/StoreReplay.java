@@ -8,14 +8,13 @@ import java.util.function.Supplier;
 
 import org.careledger.crypto.PublicKey;
 import org.careledger.ledger.store.BlockStore;
-import org.careledger.ledger.store.StoredRecord;
 
 /**
  * Rebuilds a node's chain from its store at start. With a checkpoint the node signed itself, blocks
  * up to it are checked for structure, work and sealer only and the checkpoint's state is attached
  * (its root must equal the one in that block's header); later blocks are validated in full. Without
- * one, or if the checkpoint does not match the store, every block is validated in full, signatures
- * first on every core.
+ * one, or if the checkpoint does not match the store, every block is validated in full; each block's
+ * signatures are checked on the common pool while the block before it is applied ({@link SignatureChecks}).
  */
 final class StoreReplay {
 
@@ -61,18 +60,38 @@ final class StoreReplay {
         }
     }
 
+    /** A decoded block waiting to be added while the signatures of the next one are checked. */
+    private record Pending(Block block, int recordNumber, long recordHeight, SignatureChecks checks) {
+    }
+
     private static Result replay(BlockStore store, Chain chain, Checkpoint checkpoint, StateMachine machine, Genesis genesis,
                                  SignatureCache signatures) {
         String[] refusal = {null};
         boolean[] attached = {false};
         int[] records = {0};
+        Pending[] pending = {null};
         try {
             store.forEach(record -> {
                 records[0]++;
-                if (refusal[0] == null) {
-                    refusal[0] = replayOne(record, records[0], chain, checkpoint, attached, machine, genesis, signatures);
+                if (refusal[0] != null) {
+                    return;
                 }
+                Block block;
+                try {
+                    block = Block.decode(record.payload());
+                } catch (MalformedEncodingException e) {
+                    String before = addPending(pending, chain, checkpoint, attached, machine, genesis);
+                    refusal[0] = before != null ? before : "stored block at height " + record.height() + " is invalid: " + e.getMessage();
+                    return;
+                }
+                boolean full = checkpoint == null || block.height() > checkpoint.height();
+                SignatureChecks checks = full ? SignatureChecks.start(block.transactions(), signatures) : null;
+                refusal[0] = addPending(pending, chain, checkpoint, attached, machine, genesis);
+                pending[0] = new Pending(block, records[0], record.height(), checks);
             });
+            if (refusal[0] == null) {
+                refusal[0] = addPending(pending, chain, checkpoint, attached, machine, genesis);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -82,11 +101,24 @@ final class StoreReplay {
         return new Result(chain, refusal[0], checkpoint != null);
     }
 
+    /** Adds the block held back, if any, once its signatures are checked; returns why the node must refuse to build, or null. */
+    private static String addPending(Pending[] pending, Chain chain, Checkpoint checkpoint, boolean[] attached,
+                                     StateMachine machine, Genesis genesis) {
+        Pending p = pending[0];
+        pending[0] = null;
+        if (p == null) {
+            return null;
+        }
+        if (p.checks() != null) {
+            p.checks().finish();
+        }
+        return replayOne(p.block(), p.recordNumber(), p.recordHeight(), chain, checkpoint, attached, machine, genesis);
+    }
+
     /** Adds one stored block; returns why the node must refuse to build, or null. */
-    private static String replayOne(StoredRecord record, int recordNumber, Chain chain, Checkpoint checkpoint, boolean[] attached,
-                                    StateMachine machine, Genesis genesis, SignatureCache signatures) {
+    private static String replayOne(Block block, int recordNumber, long recordHeight, Chain chain, Checkpoint checkpoint,
+                                    boolean[] attached, StateMachine machine, Genesis genesis) {
         try {
-            Block block = Block.decode(record.payload());
             if (chain.contains(block.hash())) {
                 return storedTwice(block, recordNumber);
             }
@@ -101,18 +133,17 @@ final class StoreReplay {
                 if (checkpoint != null && !attached[0]) {
                     throw new CheckpointMismatch("its block at height " + checkpoint.height() + " did not come before height " + block.height());
                 }
-                block.transactions().parallelStream().forEach(signatures::isValid);
                 update = chain.add(block);
             }
             if (update.kind() == ChainUpdate.Kind.ORPHAN && block.height() == 1) {
                 return foreignGenesis(block, chain);
             }
             if (update.kind() == ChainUpdate.Kind.ORPHAN) {
-                return "stored block at height " + record.height() + " has no stored parent";
+                return "stored block at height " + recordHeight + " has no stored parent";
             }
             return null;
         } catch (MalformedEncodingException | BlockRejectedException e) {
-            return "stored block at height " + record.height() + " is invalid: " + e.getMessage();
+            return "stored block at height " + recordHeight + " is invalid: " + e.getMessage();
         }
     }
 

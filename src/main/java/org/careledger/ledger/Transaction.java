@@ -34,6 +34,8 @@ public final class Transaction {
     private final byte[] encoded;
     private final Hash id;
     private final Address senderAddress;
+    /** Derived from {@link #encoded} on first use: every node's admission asks for it. */
+    private volatile Hash signingHash;
 
     private Transaction(long chainId, PublicKey sender, long nonce, ContractCall call, long fee, Signature signature) {
         if (nonce < 0) {
@@ -102,7 +104,13 @@ public final class Transaction {
 
     /** What the sender signed: SHA-256 of the domain tag and the encoding without the signature. */
     public Hash signingHash() {
-        return signingHash(chainId, sender, nonce, call, fee);
+        Hash result = signingHash;
+        if (result == null) {
+            // the encoding without its signature is exactly what writeUnsigned wrote
+            result = Hash.sha256(DOMAIN, java.util.Arrays.copyOf(encoded, encoded.length - CompactSignature.LENGTH));
+            signingHash = result;
+        }
+        return result;
     }
 
     private static Hash signingHash(long chainId, PublicKey sender, long nonce, ContractCall call, long fee) {
@@ -124,6 +132,11 @@ public final class Transaction {
 
     public byte[] encode() {
         return encoded.clone();
+    }
+
+    /** The encoding itself, not a copy: for the ledger's own writers, which only read it. */
+    byte[] encodedView() {
+        return encoded;
     }
 
     public int size() {

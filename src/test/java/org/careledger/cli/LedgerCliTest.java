@@ -22,7 +22,11 @@ class LedgerCliTest {
     private static final int N = 300;
     private static final Pattern COMMITTED = Pattern.compile("committed height=(\\d+) txs=(\\d+) total=(\\d+)");
     private static final Pattern RETRACTED = Pattern.compile("retracted height=(\\d+) txs=(\\d+) total=(\\d+) \\(a reorganisation replaced the block\\)");
-    private static final Pattern THROUGHPUT = Pattern.compile("throughput tx_per_s=\\d+\\.\\d ceiling_tx_per_s=\\d+\\.\\d ratio=\\d+\\.\\d{3}");
+    private static final Pattern THROUGHPUT = Pattern.compile("throughput tx_per_s=\\d+\\.\\d ceiling_tx_per_s=\\d+\\.\\d ratio=\\d+\\.\\d{3} run=1/1");
+    private static final Pattern REFERENCE = Pattern.compile("reference provider=(native|bouncycastle) windows=2 verifications_per_s"
+            + " min=\\d+ median=\\d+ max=\\d+ spread=\\d+\\.\\d% load=(\\d+\\.\\d\\d-\\d+\\.\\d\\d|n/a)");
+    private static final Pattern MEDIAN = Pattern.compile("median runs=1 tx_per_s=\\d+\\.\\d ceiling_tx_per_s=\\d+\\.\\d ratio=\\d+\\.\\d{3}"
+            + " ratio_min=\\d+\\.\\d{3} ratio_max=\\d+\\.\\d{3}");
     private static final Pattern VALID = Pattern.compile("valid height=(\\d+) transactions=" + N + " tip=[0-9a-f]{64}");
 
     @TempDir
@@ -71,18 +75,27 @@ class LedgerCliTest {
             assertThat(Long.parseLong(m.group(3))).isEqualTo(sum);
         }
         assertThat(sum).isEqualTo(N);
-        assertThat(bench.lastLine()).matches(THROUGHPUT);
+        List<String> lines = bench.lines();
+        assertThat(lines.subList(lines.size() - 3, lines.size())).satisfiesExactly(
+                throughput -> assertThat(throughput).matches(THROUGHPUT),
+                reference -> assertThat(reference).matches(REFERENCE),
+                median -> assertThat(median).matches(MEDIAN));
         assertThat(benchDir.resolve("genesis.json")).exists();
     }
 
     @Test
     void benchMeasuresItsReferenceOnItsOwnSignaturesBeforeAndAfterAndSaysWhereTheCpuWent() {
-        Matcher ceiling = Pattern.compile("secp256k1: (\\d+) verifications/s before the run and (\\d+) after, on 1 thread\\(s\\), "
-                + "over the bench's own signatures").matcher(bench.err());
-        assertThat(ceiling.find()).as(bench.err()).isTrue();
-        Matcher summary = Pattern.compile("ceiling_tx_per_s=(\\d+\\.\\d)").matcher(bench.lastLine());
+        Matcher windows = Pattern.compile("reference (before|after): (\\d+) verifications/s by .+ on 1 thread\\(s\\) "
+                + "over the bench's own signatures \\(load (\\d+\\.\\d\\d|-1\\.00)\\)").matcher(bench.err());
+        List<Long> rates = new java.util.ArrayList<>();
+        while (windows.find()) {
+            rates.add(Long.parseLong(windows.group(2)));
+        }
+        assertThat(rates).as(bench.err()).hasSize(2);
+        Matcher summary = Pattern.compile("ceiling_tx_per_s=(\\d+\\.\\d)").matcher(bench.lines().stream()
+                .filter(l -> l.startsWith("throughput ")).findFirst().orElseThrow());
         assertThat(summary.find()).isTrue();
-        double faster = Math.max(Long.parseLong(ceiling.group(1)), Long.parseLong(ceiling.group(2)));
+        double faster = Math.max(rates.get(0), rates.get(1));
         assertThat(Double.parseDouble(summary.group(1))).as("the faster of the two, per node")
                 .isCloseTo(faster / 3, org.assertj.core.data.Offset.offset(1.0));
         assertThat(bench.err()).containsPattern("cpu wall_s=\\d+\\.\\d\\d process_s=\\d+\\.\\d\\d .*network=\\d+\\.\\d\\d"
@@ -100,7 +113,7 @@ class LedgerCliTest {
 
     @Test
     void benchWarmsUpOnAThrowAwayChainThatItRemovesAndCountsOnlyTheMeasuredTransfers() {
-        assertThat(bench.err()).contains("warmed up with " + N + " transfers on a throw-away chain");
+        assertThat(bench.err()).contains("warmed up with " + 2 * N + " transfers on a throw-away chain");
         assertThat(benchDir.resolve("warm-up")).doesNotExist();
         assertThat(bench.lines()).filteredOn(l -> l.startsWith("committed ")).last().asString().endsWith("total=" + N);
     }

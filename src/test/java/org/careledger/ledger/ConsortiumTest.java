@@ -72,6 +72,27 @@ class ConsortiumTest {
     }
 
     @Test
+    void eachNodeVerifiesEachSignatureOnceWhetherItMinedTheBlockOrReceivedIt() throws Exception {
+        List<Node> all = consortium();
+        int rounds = 4;
+        int perRound = 10;
+        int count = rounds * perRound;
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < perRound; i++) {
+                int nonce = round * perRound + i;
+                all.get(nonce % 3).submit(transfer(ALICE, nonce, BOB, 1), 1000);
+            }
+            long next = (round + 1L) * perRound;
+            Await.until("every node holds round " + round, () -> all.stream().allMatch(n -> n.chain().tipState().nextNonce(ALICE.address()) == next));
+        }
+        Await.until("the nodes agree on the tip", () -> converged(all));
+        assertThat(all.stream().mapToLong(n -> n.chain().mainChainBlocks().stream().map(Block::header).map(BlockHeader::sealer).distinct().count()))
+                .as("blocks came from more than one sealer").anyMatch(sealers -> sealers > 1);
+        // at admission, then never again: neither in the node's own blocks nor in its peers'
+        assertThat(all).allSatisfy(n -> assertThat(n.signaturesVerified()).as(n.name()).isEqualTo(count));
+    }
+
+    @Test
     void aTransactionSubmittedToOneNodeIsMinedAndValidatedByEveryNode() throws Exception {
         List<Node> all = consortium();
         all.get(0).submit(transfer(ALICE, 0, BOB, 7 * Genesis.UNITS_PER_TOKEN), 1000);
