@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells open analytics pages that the read model applied new blocks (with the height it reached), so
- * they redraw by server push. Called on the analytics feed's own thread, never the ledger's.
+ * Tells open analytics pages that the read model applied new blocks (with the height it reached), or
+ * that newer figures are ready, so they redraw by server push. Called on the analytics feed's own thread, never the ledger's.
  */
 @Component
 public class AnalyticsUpdates {
@@ -24,8 +24,16 @@ public class AnalyticsUpdates {
         return () -> listeners.remove(onApplied);
     }
 
+    private volatile long height;
+
+    /** Newer figures are ready (computed in the background after a change or a first look): pages redraw. */
+    public void figuresReady() {
+        applied(height);
+    }
+
     /** The read model reached {@code height}. */
     public void applied(long height) {
+        this.height = height;
         for (LongConsumer l : listeners) {
             try {
                 l.accept(height);

@@ -62,9 +62,9 @@ public class ClinicalAnalytics {
         return new Period(Grain.MONTHS, LocalDate.now(clock).getYear());
     }
 
-    /** Moves when the figures' read model changed (a page redraws its charts then). */
+    /** Moves when newer figures are ready (a page redraws its charts then). */
     public long version() {
-        return cubes.liveVersion();
+        return cubes.publishedVersion();
     }
 
     /** The clinical charts for the period and scope. */

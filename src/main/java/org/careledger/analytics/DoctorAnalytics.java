@@ -36,9 +36,9 @@ public class DoctorAnalytics {
         return new Period(Grain.MONTHS, LocalDate.now(clock).getYear());
     }
 
-    /** Moves when the read model changed. */
+    /** Moves when newer figures are ready (a page redraws its charts then). */
     public long version() {
-        return cubes.liveVersion();
+        return cubes.publishedVersion();
     }
 
     /** The signed-in doctor's charts for the period. */
@@ -48,8 +48,8 @@ public class DoctorAnalytics {
         String label = "your patients";
         HistoryCells history = cubes.history();
         return List.of(
-                Charts.diagnoses(cubes.snapshot(HistoryCells.DIAGNOSES + FactSources.FOR_DOCTORS), history, period, scope, label),
-                Charts.prescriptionsByState(cubes.snapshot(HistoryCells.PRESCRIPTIONS + FactSources.FOR_DOCTORS), period, scope, label),
-                Charts.consents(cubes.snapshot(Charts.CONSENTS + FactSources.FOR_DOCTORS), period, scope, label));
+                Charts.diagnoses(cubes.snapshot(HistoryCells.DIAGNOSES + FactSources.FOR_DOCTORS, scope), history, period, scope, label),
+                Charts.prescriptionsByState(cubes.snapshot(HistoryCells.PRESCRIPTIONS + FactSources.FOR_DOCTORS, scope), period, scope, label),
+                Charts.consents(cubes.snapshot(Charts.CONSENTS + FactSources.FOR_DOCTORS, scope), period, scope, label));
     }
 }

@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * One fixed calendar bucket: a month, a quarter, a year or the whole history, named by its first day
- * (the whole history by {@link #ALL_START}). Buckets never overlap within a level and each nests in
- * exactly one bucket of the next level.
+ * One fixed calendar bucket: a month, a quarter, a year, or a census's single bucket, named by its first
+ * day ({@link #ALL_START} for a census). Buckets never overlap within a level and a month or a quarter
+ * nests in exactly one bucket of the next level.
  */
 public record Bucket(Level level, LocalDate start) implements Comparable<Bucket> {
 
@@ -36,7 +36,7 @@ public record Bucket(Level level, LocalDate start) implements Comparable<Bucket>
         };
     }
 
-    /** The bucket this one nests in; null for the whole history. */
+    /** The bucket this one nests in; null for a year and for a census. */
     public Bucket parent() {
         Level up = level.parent();
         return up == null ? null : of(up, start);

@@ -42,7 +42,7 @@ public record CellRef(List<String> key, Bucket bucket, String scope) implements 
     }
 
     /**
-     * Every cell a fact at {@code day} with this (fully specific) key and scope counts in: each level's
+     * Every cell a fact at {@code day} with this (fully specific) key and scope counts in: each calendar level's
      * bucket, each combination of its key parts and {@link #ANY}, its own scope and all scopes.
      */
     public static List<CellRef> countedIn(List<String> key, java.time.LocalDate day, String scope, boolean withAllScopes) {
@@ -62,7 +62,7 @@ public record CellRef(List<String> key, Bucket bucket, String scope) implements 
         }
         List<String> scopes = withAllScopes && !scope.equals(ANY) ? List.of(scope, ANY) : List.of(scope);
         List<CellRef> out = new ArrayList<>();
-        for (Level level : Level.values()) {
+        for (Level level : Level.CALENDAR) {
             Bucket bucket = Bucket.of(level, day);
             for (List<String> k : keys) {
                 for (String s : scopes) {

@@ -1,184 +1,152 @@
 package org.careledger.analytics.cube;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Which hidden cells the cube's sums pin down: each group says its sum equals its parts, the shown
- * cells are known, and a hidden cell is given away when the equations leave it one value whatever the
- * other hidden cells are (its unit vector lies in the row space of the equations over the hidden
- * cells). Solved exactly, in arithmetic modulo a large prime, one connected set of hidden cells at a
- * time (cells joined by a shared equation), so a cube of thousands of cells stays cheap.
+ * Which hidden cells the cube's sums pin down. Each group says its sum equals its parts and the shown
+ * cells are known, so the hidden cells {@code h} satisfy {@code A h = b} with {@code A} the groups'
+ * coefficients over the hidden cells. A hidden cell is given away exactly when every solution of
+ * {@code A v = 0} is zero there (its unit vector is then in the row space of {@code A}); it is safe when
+ * some null vector moves it, since adding that vector to the true counts changes the cell and no shown
+ * number.
+ *
+ * <p>Computed incrementally, because suppression hides cells one round after another: each newly hidden
+ * cell adds a column to {@code A}, which is reduced against the columns already there (column
+ * elimination, arithmetic modulo the prime 2^31 - 1). A column that reduces to zero yields a new null
+ * vector, the combination of hidden cells that made it; null vectors found earlier stay null vectors
+ * when more cells are hidden, so a cell once safe stays safe and no work is repeated. The null vectors
+ * found this way are a basis of the null space, so the cells they touch are exactly the safe ones. The
+ * whole audit costs about one elimination of the final matrix, however many rounds suppression takes.
  */
 final class LinearAudit {
 
     private static final long P = 2_147_483_647L; // 2^31 - 1
 
-    private LinearAudit() {
+    /** Each cell's column: the groups it is in, +1 where it is the sum and -1 where it is a part. */
+    private final int[][] columnRows;
+    private final long[][] columnValues;
+    /** The reduced columns, by their first row (their pivot), each scaled to 1 there. */
+    private final Map<Integer, Column> basis = new HashMap<>();
+    private final BitSet added = new BitSet();
+    private final BitSet safe = new BitSet();
+
+    LinearAudit(int cells, List<Suppression.Group> groups) {
+        List<List<long[]>> entries = new ArrayList<>(cells);
+        for (int i = 0; i < cells; i++) {
+            entries.add(new ArrayList<>(4));
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            Suppression.Group group = groups.get(g);
+            entries.get(group.sum).add(new long[] {g, 1});
+            for (int part : group.parts) {
+                entries.get(part).add(new long[] {g, P - 1});
+            }
+        }
+        columnRows = new int[cells][];
+        columnValues = new long[cells][];
+        for (int i = 0; i < cells; i++) {
+            List<long[]> e = entries.get(i);
+            e.sort((a, b) -> Long.compare(a[0], b[0]));
+            columnRows[i] = e.stream().mapToInt(x -> (int) x[0]).toArray();
+            columnValues[i] = e.stream().mapToLong(x -> x[1]).toArray();
+        }
     }
 
-    static List<Integer> solvable(BitSet hidden, Collection<Suppression.Group> groups) {
-        // equations over hidden cells only: +1 for the sum, -1 for each part
-        List<int[]> equations = new ArrayList<>();
-        int[] parent = new int[hidden.length()];
-        for (int i = 0; i < parent.length; i++) {
-            parent[i] = i;
-        }
-        for (Suppression.Group g : groups) {
-            List<Integer> members = new ArrayList<>();
-            if (hidden.get(g.sum)) {
-                members.add(g.sum);
-            }
-            for (int part : g.parts) {
-                if (hidden.get(part)) {
-                    members.add(-part - 1); // negative: a part
-                }
-            }
-            if (members.isEmpty()) {
-                continue;
-            }
-            int[] eq = members.stream().mapToInt(Integer::intValue).toArray();
-            equations.add(eq);
-            int first = cell(eq[0]);
-            for (int m : eq) {
-                union(parent, first, cell(m));
-            }
-        }
-        Map<Integer, List<int[]>> byComponent = new HashMap<>();
-        for (int[] eq : equations) {
-            byComponent.computeIfAbsent(find(parent, cell(eq[0])), k -> new ArrayList<>()).add(eq);
-        }
+    /** The hidden cells the shown ones give away, in order; cells hidden since the last call are taken in first. */
+    List<Integer> solvable(BitSet hidden) {
+        BitSet fresh = (BitSet) hidden.clone();
+        fresh.andNot(added);
+        fresh.stream().forEach(this::add);
         List<Integer> out = new ArrayList<>();
-        for (List<int[]> component : byComponent.values()) {
-            out.addAll(solvableIn(component));
-        }
-        out.sort(null);
+        BitSet given = (BitSet) hidden.clone();
+        given.andNot(safe);
+        given.stream().forEach(out::add);
         return out;
     }
 
-    /** Gauss-Jordan elimination on sparse rows, each step pivoting on the sparsest row (fill-in stays small). */
-    private static List<Integer> solvableIn(List<int[]> equations) {
-        List<Row> rows = new ArrayList<>();
-        Map<Integer, java.util.Set<Row>> rowsWith = new HashMap<>();
-        for (int[] eq : equations) {
-            java.util.TreeMap<Integer, Long> entries = new java.util.TreeMap<>();
-            for (int m : eq) {
-                entries.merge(cell(m), m >= 0 ? 1L : P - 1, (a, b) -> (a + b) % P);
+    /** Adds the cell's column; when it depends on the columns already there, the null vector found marks its cells safe. */
+    private void add(int cell) {
+        added.set(cell);
+        Column u = new Column(columnRows[cell].clone(), columnValues[cell].clone(), new int[] {cell}, new long[] {1});
+        while (u.rows.length > 0) {
+            Column b = basis.get(u.rows[0]);
+            if (b == null) {
+                u.scale(inverse(u.values[0]));
+                basis.put(u.rows[0], u);
+                return;
             }
-            entries.values().removeIf(v -> v == 0);
-            Row row = new Row(entries);
-            rows.add(row);
-            for (int c : row.cols) {
-                rowsWith.computeIfAbsent(c, k -> new java.util.HashSet<>()).add(row);
-            }
+            u.subtract(u.values[0], b);
         }
-        java.util.Set<Row> active = new java.util.LinkedHashSet<>(rows);
-        List<Row> pivotRows = new ArrayList<>();
-        while (!active.isEmpty()) {
-            // the sparsest row, or the first of two entries or fewer: no row does much better, and scanning
-            // every row at every step made a cube with thousands of hidden cells take minutes
-            Row r = null;
-            for (Row candidate : active) {
-                if (r == null || candidate.cols.length < r.cols.length) {
-                    r = candidate;
-                    if (r.cols.length <= 2) {
-                        break;
-                    }
-                }
-            }
-            active.remove(r);
-            if (r.cols.length == 0) {
-                continue;
-            }
-            int col = r.cols[0];
-            for (int c : r.cols) {
-                if (rowsWith.get(c).size() < rowsWith.get(col).size()) {
-                    col = c;
-                }
-            }
-            r.scale(inverse(r.get(col)));
-            r.pivot = col;
-            for (Row other : new ArrayList<>(rowsWith.get(col))) {
-                if (other == r) {
-                    continue;
-                }
-                for (int c : other.cols) {
-                    rowsWith.get(c).remove(other);
-                }
-                other.subtract(other.get(col), r);
-                for (int c : other.cols) {
-                    rowsWith.computeIfAbsent(c, k -> new java.util.HashSet<>()).add(other);
-                }
-            }
-            pivotRows.add(r);
+        for (int c : u.cells) {
+            safe.set(c);
         }
-        List<Integer> out = new ArrayList<>();
-        for (Row r : pivotRows) {
-            if (r.cols.length == 1) {
-                out.add(r.pivot);
-            }
-        }
-        return out;
     }
 
-    /** A sparse row modulo P: its columns in order and their values. */
-    private static final class Row {
-        int[] cols;
-        long[] vals;
-        int pivot = -1;
+    /** A column over the groups, and the combination of cells' columns it is (so a zero column is a null vector). */
+    private static final class Column {
+        int[] rows;
+        long[] values;
+        int[] cells;
+        long[] weights;
 
-        Row(java.util.TreeMap<Integer, Long> entries) {
-            cols = entries.keySet().stream().mapToInt(Integer::intValue).toArray();
-            vals = entries.values().stream().mapToLong(Long::longValue).toArray();
-        }
-
-        long get(int col) {
-            int at = java.util.Arrays.binarySearch(cols, col);
-            return at < 0 ? 0 : vals[at];
+        Column(int[] rows, long[] values, int[] cells, long[] weights) {
+            this.rows = rows;
+            this.values = values;
+            this.cells = cells;
+            this.weights = weights;
         }
 
         void scale(long f) {
-            for (int i = 0; i < vals.length; i++) {
-                vals[i] = vals[i] * f % P;
+            for (int i = 0; i < values.length; i++) {
+                values[i] = values[i] * f % P;
+            }
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = weights[i] * f % P;
             }
         }
 
-        /** this -= f * other */
-        void subtract(long f, Row other) {
-            int[] c = new int[cols.length + other.cols.length];
-            long[] v = new long[c.length];
-            int i = 0;
-            int j = 0;
-            int n = 0;
-            while (i < cols.length || j < other.cols.length) {
-                int col;
-                long val;
-                if (j >= other.cols.length || i < cols.length && cols[i] < other.cols[j]) {
-                    col = cols[i];
-                    val = vals[i++];
-                } else if (i >= cols.length || other.cols[j] < cols[i]) {
-                    col = other.cols[j];
-                    val = mod(-f * other.vals[j++] % P);
-                } else {
-                    col = cols[i];
-                    val = mod(vals[i++] - f * other.vals[j++] % P);
-                }
-                if (val != 0) {
-                    c[n] = col;
-                    v[n++] = val;
-                }
-            }
-            cols = java.util.Arrays.copyOf(c, n);
-            vals = java.util.Arrays.copyOf(v, n);
+        /** this -= f * other, on both the rows and the combination. */
+        void subtract(long f, Column other) {
+            long[][] v = new long[1][];
+            rows = minus(rows, values, f, other.rows, other.values, v);
+            values = v[0];
+            cells = minus(cells, weights, f, other.cells, other.weights, v);
+            weights = v[0];
         }
     }
 
-    private static int cell(int member) {
-        return member >= 0 ? member : -member - 1;
+    /** The sparse vector (ai, av) - f * (bi, bv); its indices are returned and its values put in {@code out[0]}. */
+    private static int[] minus(int[] ai, long[] av, long f, int[] bi, long[] bv, long[][] out) {
+        int[] c = new int[ai.length + bi.length];
+        long[] v = new long[c.length];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < ai.length || j < bi.length) {
+            int col;
+            long val;
+            if (j >= bi.length || i < ai.length && ai[i] < bi[j]) {
+                col = ai[i];
+                val = av[i++];
+            } else if (i >= ai.length || bi[j] < ai[i]) {
+                col = bi[j];
+                val = mod(-(f * bv[j++] % P));
+            } else {
+                col = ai[i];
+                val = mod(av[i++] - f * bv[j++] % P);
+            }
+            if (val != 0) {
+                c[n] = col;
+                v[n++] = val;
+            }
+        }
+        out[0] = Arrays.copyOf(v, n);
+        return Arrays.copyOf(c, n);
     }
 
     private static long mod(long v) {
@@ -198,21 +166,5 @@ final class LinearAudit {
             e >>= 1;
         }
         return result;
-    }
-
-    private static int find(int[] parent, int x) {
-        while (parent[x] != x) {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        return x;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        int ra = find(parent, a);
-        int rb = find(parent, b);
-        if (ra != rb) {
-            parent[Math.max(ra, rb)] = Math.min(ra, rb);
-        }
     }
 }

@@ -89,11 +89,12 @@ public final class Suppression {
             }
         }
         Deque<Group> work = new ArrayDeque<>(groups.values());
+        LinearAudit audit = new LinearAudit(cells.size(), new ArrayList<>(groups.values()));
         while (true) {
             twoInEveryGroup(work, hidden, asPart, asSum);
             // the rule above is exact along one dimension; across several (a month of one provider is in its
             // quarter and in all providers' month) sums can still be combined to solve for a cell: find those
-            List<Integer> solvable = LinearAudit.solvable(hidden, groups.values());
+            List<Integer> solvable = audit.solvable(hidden);
             if (solvable.isEmpty()) {
                 break;
             }

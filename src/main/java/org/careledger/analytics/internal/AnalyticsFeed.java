@@ -35,14 +35,17 @@ public class AnalyticsFeed {
     private final FactStore store;
     private final FactSources sources;
     private final org.careledger.analytics.AnalyticsUpdates updates;
+    private final CubeCache cubes;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "careledger-analytics-feed");
         t.setDaemon(true);
         return t;
     });
 
-    AnalyticsFeed(LedgerService ledger, FactStore store, FactSources sources, org.careledger.analytics.AnalyticsUpdates updates) {
+    AnalyticsFeed(LedgerService ledger, FactStore store, FactSources sources, CubeCache cubes,
+                  org.careledger.analytics.AnalyticsUpdates updates) {
         this.ledger = ledger;
+        this.cubes = cubes;
         this.store = store;
         this.sources = sources;
         this.updates = updates;
@@ -109,6 +112,8 @@ public class AnalyticsFeed {
             } while (blocks.size() == BLOCKS_PER_STEP);
         } catch (RuntimeException e) {
             log.warn("Analytics could not catch up with the chain now; the next block tries again: {}", e.toString());
+        } finally {
+            cubes.liveChanged(); // the figures looked at lately are prepared again, in the background
         }
     }
 

@@ -15,6 +15,12 @@ import org.careledger.analytics.cube.CellRef;
  */
 public final class Charts {
 
+    /** What a chart says while its figure's suppression is still being worked out. */
+    public static final String PREPARING = "Being prepared: every count is checked for what it could give away before it is shown. "
+            + "This chart appears here by itself in a few seconds.";
+    /** The note on a chart that includes the synthetic history. */
+    static final String HISTORY_NOTE = "Includes the demo's synthetic history: Synthea's made-up patients (1,189), not real people.";
+
     /** The figure of consent and emergency-access events. */
     public static final String CONSENTS = FactSources.CONSENTS;
 
@@ -25,60 +31,68 @@ public final class Charts {
     record SeriesKey(String label, List<String> key) {
     }
 
-    public static ChartData diagnoses(CubeSnapshot cube, HistoryCells history, Period period, String scope, String scopeLabel) {
+    public static ChartData diagnoses(java.util.Optional<CubeSnapshot> snapshot, HistoryCells history, Period period, String scope, String scopeLabel) {
         List<SeriesKey> series = new ArrayList<>();
         for (Map.Entry<String, String> e : history.keys(HistoryCells.DIAGNOSES, 0).entrySet()) {
             series.add(new SeriesKey(e.getValue(), List.of(e.getKey())));
         }
-        series.sort((a, b) -> Long.compare(total(cube, b.key(), scope), total(cube, a.key(), scope)));
         series.add(new SeriesKey("Other conditions", List.of(HistoryCells.OTHER)));
-        return chart("new-diagnoses", "New diagnoses by condition", "Diagnoses (count)", ChartData.Kind.STACKED_BARS, cube, period,
-                scope, scopeLabel, series, "diagnoses");
+        return chart("new-diagnoses", "New diagnoses by condition", "Diagnoses (count)", ChartData.Kind.STACKED_BARS, snapshot, period,
+                scope, scopeLabel, series, "diagnoses", true);
     }
 
-    public static ChartData prescriptionsByState(CubeSnapshot cube, Period period, String scope, String scopeLabel) {
+    public static ChartData prescriptionsByState(java.util.Optional<CubeSnapshot> snapshot, Period period, String scope, String scopeLabel) {
         List<SeriesKey> series = List.of(
                 new SeriesKey("Issued", List.of("issued", CellRef.ANY)),
                 new SeriesKey("Dispensed", List.of("dispensed", CellRef.ANY)),
                 new SeriesKey("Expired", List.of("expired", CellRef.ANY)),
                 new SeriesKey("Cancelled", List.of("cancelled", CellRef.ANY)));
-        return chart("prescriptions-by-state", "Prescriptions by state", "Prescriptions (count)", ChartData.Kind.LINES, cube, period,
-                scope, scopeLabel, series, "prescriptions");
+        return chart("prescriptions-by-state", "Prescriptions by state", "Prescriptions (count)", ChartData.Kind.LINES, snapshot, period,
+                scope, scopeLabel, series, "prescriptions", false);
     }
 
-    public static ChartData prescriptionsByMedicine(CubeSnapshot cube, HistoryCells history, Period period, String scope,
+    public static ChartData prescriptionsByMedicine(java.util.Optional<CubeSnapshot> snapshot, HistoryCells history, Period period, String scope,
                                                     String scopeLabel) {
         List<SeriesKey> series = new ArrayList<>();
         for (Map.Entry<String, String> e : history.keys(HistoryCells.PRESCRIPTIONS, 1).entrySet()) {
             series.add(new SeriesKey(e.getValue(), List.of("issued", e.getKey())));
         }
-        series.sort((a, b) -> Long.compare(total(cube, b.key(), scope), total(cube, a.key(), scope)));
         series.add(new SeriesKey("Other medicines", List.of("issued", HistoryCells.OTHER)));
         return chart("prescriptions-by-medicine", "Prescriptions issued by medicine", "Prescriptions (count)",
-                ChartData.Kind.STACKED_BARS, cube, period, scope, scopeLabel, series, "prescriptions issued");
+                ChartData.Kind.STACKED_BARS, snapshot, period, scope, scopeLabel, series, "prescriptions issued", true);
     }
 
-    public static ChartData consents(CubeSnapshot cube, Period period, String scope, String scopeLabel) {
+    public static ChartData consents(java.util.Optional<CubeSnapshot> snapshot, Period period, String scope, String scopeLabel) {
         List<SeriesKey> series = List.of(
                 new SeriesKey("Requested", List.of(FactSources.CONSENT_REQUESTED)),
                 new SeriesKey("Granted", List.of(FactSources.CONSENT_GRANTED)),
                 new SeriesKey("Denied", List.of(FactSources.CONSENT_DENIED)),
                 new SeriesKey("Revoked", List.of(FactSources.CONSENT_REVOKED)));
-        return chart("consents", "Consent requests and their outcomes", "Consent decisions (count)", ChartData.Kind.LINES, cube, period,
-                scope, scopeLabel, series, "consent requests or decisions");
+        return chart("consents", "Consent requests and their outcomes", "Consent decisions (count)", ChartData.Kind.LINES, snapshot, period,
+                scope, scopeLabel, series, "consent requests or decisions", false);
     }
 
-    public static ChartData emergencies(CubeSnapshot cube, Period period, String scope, String scopeLabel) {
+    public static ChartData emergencies(java.util.Optional<CubeSnapshot> snapshot, Period period, String scope, String scopeLabel) {
         List<SeriesKey> series = List.of(
                 new SeriesKey("Emergency accesses", List.of(FactSources.EMERGENCY_DECLARED)),
                 new SeriesKey("Reviewed: justified", List.of(FactSources.EMERGENCY_JUSTIFIED)),
                 new SeriesKey("Reviewed: not justified", List.of(FactSources.EMERGENCY_UNJUSTIFIED)));
-        return chart("emergencies", "Emergency accesses and their review", "Emergency accesses (count)", ChartData.Kind.BARS, cube,
-                period, scope, scopeLabel, series, "emergency accesses");
+        return chart("emergencies", "Emergency accesses and their review", "Emergency accesses (count)", ChartData.Kind.BARS, snapshot,
+                period, scope, scopeLabel, series, "emergency accesses", false);
     }
 
     /** Patients by age band and sex today (not by period: a census); not counted per provider. */
-    public static ChartData patients(CubeSnapshot cube, String scope, String scopeLabel) {
+    public static ChartData patients(java.util.Optional<CubeSnapshot> snapshot, String scope, String scopeLabel) {
+        String id = "patients-by-age";
+        String title = "Patients by age band and sex, today";
+        if (scope.startsWith("provider:")) {
+            return new ChartData(id, title, "Age band (years)", "Patients (count)", List.of(), List.of(), ChartData.Kind.BARS, List.of(),
+                    "Patients are not counted per provider: choose all providers.");
+        }
+        if (snapshot.isEmpty()) {
+            return preparing(id, title, "Age band (years)", "Patients (count)");
+        }
+        CubeSnapshot cube = snapshot.get();
         List<String> bands = PatientCensus.BANDS;
         List<ChartData.Series> series = new ArrayList<>();
         boolean anything = false;
@@ -95,26 +109,27 @@ public final class Charts {
         }
         List<String> notes = new ArrayList<>();
         notes.add("Living patients by their age today. Registration records no sex, so the portal's own patients are \"not recorded\".");
-        if (!scope.equals(PatientCensus.PORTAL) && !HistoryCellsNote.none(cube)) {
-            notes.add(HistoryCellsNote.TEXT);
+        if (!scope.equals(PatientCensus.PORTAL) && cube.withHistory()) {
+            notes.add(HISTORY_NOTE);
         }
         if (anyHidden) {
             notes.add(ChartData.SUPPRESSED + ": fewer than 5 patients, or hidden so that a total cannot give such a count away.");
         }
-        String empty = scope.startsWith("provider:") ? "Patients are not counted per provider: choose all providers."
-                : anything ? null : "No patients counted for " + scopeLabel + ".";
-        return new ChartData("patients-by-age", "Patients by age band and sex, today", "Age band (years)", "Patients (count)", bands,
-                series, ChartData.Kind.BARS, notes, empty);
+        String empty = anything ? null : "No patients counted for " + scopeLabel + ".";
+        return new ChartData(id, title, "Age band (years)", "Patients (count)", bands, series, ChartData.Kind.BARS, notes, empty);
     }
 
-    /** The key's count over the whole history in the scope (hidden counts as 0): the order of the legend. */
-    private static long total(CubeSnapshot cube, List<String> key, String scope) {
-        Long shown = cube.shown(new CellRef(key, Bucket.ALL, scope));
-        return shown == null ? 0 : shown;
-    }
-
-    private static ChartData chart(String id, String title, String yLabel, ChartData.Kind kind, CubeSnapshot cube, Period period,
-                                   String scope, String scopeLabel, List<SeriesKey> keys, String what) {
+    private static ChartData chart(String id, String title, String yLabel, ChartData.Kind kind, java.util.Optional<CubeSnapshot> snapshot, Period period,
+                                   String scope, String scopeLabel, List<SeriesKey> keys, String what, boolean biggestFirst) {
+        String xLabel = switch (period.grain()) {
+            case MONTHS -> "Month";
+            case QUARTERS -> "Quarter";
+            case YEARS -> "Year";
+        };
+        if (snapshot.isEmpty()) {
+            return preparing(id, title + " · " + period.describe(), xLabel, yLabel);
+        }
+        CubeSnapshot cube = snapshot.get();
         List<Bucket> buckets = period.buckets();
         List<ChartData.Series> series = new ArrayList<>();
         boolean anything = false;
@@ -129,35 +144,32 @@ public final class Charts {
             }
             series.add(new ChartData.Series(k.label(), values));
         }
+        if (biggestFirst) {
+            // the legend's order: the biggest series of the period shown first (from the shown counts only),
+            // the last one ("other") last
+            List<ChartData.Series> ranked = new ArrayList<>(series.subList(0, series.size() - 1));
+            ranked.sort((a, b) -> Long.compare(shownTotal(b), shownTotal(a)));
+            ranked.add(series.get(series.size() - 1));
+            series = ranked;
+        }
         List<String> notes = new ArrayList<>();
-        if (scope.equals("*") || scope.equals(HistoryCells.SCOPE)) {
-            if (!cube.cells().isEmpty() && !HistoryCellsNote.none(cube)) {
-                notes.add(HistoryCellsNote.TEXT);
-            }
+        if ((scope.equals("*") || scope.equals(HistoryCells.SCOPE)) && cube.withHistory()) {
+            notes.add(HISTORY_NOTE);
         }
         if (anyHidden) {
             notes.add(ChartData.SUPPRESSED + ": fewer than 5 patients, or hidden so that a total cannot give such a count away.");
         }
         String empty = anything ? null : "No " + what + " in " + period.describe() + " for " + scopeLabel + ".";
-        String xLabel = switch (period.grain()) {
-            case MONTHS -> "Month";
-            case QUARTERS -> "Quarter";
-            case YEARS -> "Year";
-        };
         return new ChartData(id, title + " · " + period.describe(), xLabel, yLabel, buckets.stream().map(Bucket::label).toList(), series,
                 kind, notes, empty);
     }
 
-    /** Whether a cube holds synthetic history, and what a chart says about it. */
-    static final class HistoryCellsNote {
+    private static long shownTotal(ChartData.Series s) {
+        return s.values().stream().filter(java.util.Objects::nonNull).mapToLong(Long::longValue).sum();
+    }
 
-        static final String TEXT = "Includes the demo's synthetic history: Synthea's made-up patients (1,189), not real people.";
-
-        private HistoryCellsNote() {
-        }
-
-        static boolean none(CubeSnapshot cube) {
-            return cube.cells().keySet().stream().noneMatch(c -> c.scope().equals(HistoryCells.SCOPE));
-        }
+    /** A chart whose figure is still being prepared: it says so, and the page redraws when it is ready. */
+    private static ChartData preparing(String id, String title, String xLabel, String yLabel) {
+        return new ChartData(id, title, xLabel, yLabel, List.of(), List.of(), ChartData.Kind.BARS, List.of(), PREPARING);
     }
 }

@@ -183,7 +183,7 @@ public class FactSources {
 
     private Fact prescriptionFact(String txId, String state, String medicine, LocalDate day, Address prescriber, Address patient,
                                   long height) {
-        return new Fact(txId, HistoryCells.PRESCRIPTIONS, List.of(state, keyOf(HistoryCells.PRESCRIPTIONS, 1, medicine)), day,
+        return new Fact(txId, HistoryCells.PRESCRIPTIONS, HistoryCells.prescriptionKey(state, keyOf(HistoryCells.PRESCRIPTIONS, 1, medicine)), day,
                 scopeOf(custody.ownerOf(prescriber).orElse(null)), patient.toLowerHex(), height);
     }
 

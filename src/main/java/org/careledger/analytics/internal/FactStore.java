@@ -32,6 +32,9 @@ public class FactStore implements LiveCells {
 
     private final JdbcClient jdbc;
     private final AtomicLong version = new AtomicLong();
+    /** Per figure, how often its cells changed; a clear moves every figure by {@link #clears}. */
+    private final Map<String, AtomicLong> figureChanges = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicLong clears = new AtomicLong();
 
     FactStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -44,6 +47,19 @@ public class FactStore implements LiveCells {
     @Override
     public long version() {
         return version.get();
+    }
+
+    @Override
+    public long version(String figure) {
+        AtomicLong changes = figureChanges.get(figure);
+        return clears.get() + (changes == null ? 0 : changes.get()); // both only grow, so the sum moves with either
+    }
+
+    private void changed(java.util.Collection<String> figures) {
+        for (String f : new java.util.HashSet<>(figures)) {
+            figureChanges.computeIfAbsent(f, k -> new AtomicLong()).incrementAndGet();
+        }
+        version.incrementAndGet();
     }
 
     /** The hash of the block applied at {@code height}, if any. */
@@ -81,7 +97,7 @@ public class FactStore implements LiveCells {
             if (inserted == 0) {
                 continue;
             }
-            for (CellRef c : CellRef.countedIn(f.key(), f.day(), f.scope(), true)) {
+            for (CellRef c : f.cells()) {
                 FigureCell fc = new FigureCell(f.figure(), c);
                 events.merge(fc, 1L, Long::sum);
                 byPatient.computeIfAbsent(fc, k -> new HashMap<>()).merge(f.patientRef(), 1L, Long::sum);
@@ -96,7 +112,7 @@ public class FactStore implements LiveCells {
         }
         jdbc.sql("UPDATE analytics_progress SET applied_height = :height WHERE id = 1 AND applied_height < :height")
                 .param("height", height).update();
-        version.incrementAndGet();
+        changed(events.keySet().stream().map(FigureCell::figure).toList());
     }
 
     /**
@@ -113,13 +129,13 @@ public class FactStore implements LiveCells {
         jdbc.sql("DELETE FROM analytics_blocks WHERE height >= :h").param("h", height).update();
         java.util.Set<FigureCell> touched = new java.util.LinkedHashSet<>();
         for (Fact f : gone) {
-            for (CellRef c : CellRef.countedIn(f.key(), f.day(), f.scope(), true)) {
+            for (CellRef c : f.cells()) {
                 touched.add(new FigureCell(f.figure(), c));
             }
         }
         touched.forEach(fc -> recount(fc.cell(), fc.figure()));
         jdbc.sql("UPDATE analytics_progress SET applied_height = :h WHERE id = 1 AND applied_height >= :h").param("h", height - 1).update();
-        version.incrementAndGet();
+        changed(touched.stream().map(FigureCell::figure).toList());
     }
 
     /** Empties the read model (a rebuild from the chain follows). */
@@ -130,14 +146,21 @@ public class FactStore implements LiveCells {
         jdbc.sql("DELETE FROM analytics_facts").update();
         jdbc.sql("DELETE FROM analytics_blocks").update();
         jdbc.sql("UPDATE analytics_progress SET applied_height = 0 WHERE id = 1").update();
+        clears.incrementAndGet();
         version.incrementAndGet();
     }
 
     @Override
     public Map<CellRef, Counts> cells(String figure) {
+        return cells(figure, null);
+    }
+
+    @Override
+    public Map<CellRef, Counts> cells(String figure, String scope) {
         Map<CellRef, Counts> out = new HashMap<>();
-        jdbc.sql("SELECT key_parts, cell_level, bucket_start, scope, events, patients FROM analytics_cells WHERE figure = :f AND events > 0")
-                .param("f", figure).query(rs -> {
+        jdbc.sql("SELECT key_parts, cell_level, bucket_start, scope, events, patients FROM analytics_cells WHERE figure = :f AND events > 0"
+                        + (scope == null ? "" : " AND scope = :s"))
+                .param("f", figure).params(scope == null ? Map.of() : Map.of("s", scope)).query(rs -> {
                     out.put(new CellRef(List.of(rs.getString(1).split("\\|")),
                                     new Bucket(Level.valueOf(rs.getString(2)), rs.getDate(3).toLocalDate()), rs.getString(4)),
                             new Counts(rs.getLong(5), Math.min(rs.getLong(5), rs.getLong(6))));
@@ -285,7 +308,7 @@ public class FactStore implements LiveCells {
         Map<String, Map<CellRef, Long>> events = new HashMap<>();
         Map<String, Map<CellRef, Set<String>>> patients = new HashMap<>();
         for (Fact f : facts()) {
-            for (CellRef c : CellRef.countedIn(f.key(), f.day(), f.scope(), true)) {
+            for (CellRef c : f.cells()) {
                 events.computeIfAbsent(f.figure(), k -> new HashMap<>()).merge(c, 1L, Long::sum);
                 patients.computeIfAbsent(f.figure(), k -> new HashMap<>()).computeIfAbsent(c, k -> new HashSet<>()).add(f.patientRef());
             }

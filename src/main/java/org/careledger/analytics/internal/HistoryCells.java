@@ -31,6 +31,21 @@ public final class HistoryCells {
     public static final String PRESCRIPTIONS = "prescriptions";
     /** The key of everything outside a figure's top keys. */
     public static final String OTHER = "OTHER";
+    /** The state of a prescription counted by medicine; the other states are counted under {@link #ANY_MEDICINE}. */
+    public static final String ISSUED = "issued";
+    /**
+     * The medicine part of a prescription's key in a state other than issued. Only issued prescriptions
+     * are charted by medicine, so the others are not counted by medicine at all: a cube of a state by
+     * medicine that no chart shows would only make suppression's work larger, and would still have to be
+     * protected as if it were shown.
+     */
+    public static final String ANY_MEDICINE = "-";
+
+    /** The key a prescription event is counted under: (issued, medicine), or (state, {@link #ANY_MEDICINE}). */
+    public static List<String> prescriptionKey(String state, String medicine) {
+        return List.of(state, state.equals(ISSUED) ? medicine : ANY_MEDICINE);
+    }
+
     /** The scope the history is counted in, beside all scopes. */
     public static final String SCOPE = "synthea";
     static final String RESOURCE = "/analytics/synthea-history.csv.gz";
@@ -80,9 +95,14 @@ public final class HistoryCells {
                     }
                     parts.get(part).put(f[3], f[4]);
                 }
-                case "cell" -> cells.computeIfAbsent(f[1], k -> new HashMap<>()).put(
-                        new CellRef(List.of(f[2].split("\\|")), new Bucket(Level.valueOf(f[3]), LocalDate.parse(f[4])), f[5]),
-                        new Counts(Long.parseLong(f[6]), Long.parseLong(f[7])));
+                case "cell" -> {
+                    Level level = Level.valueOf(f[3]);
+                    if (Level.CALENDAR.contains(level)) { // whole-history totals of older files are not a level any more
+                        cells.computeIfAbsent(f[1], k -> new HashMap<>()).put(
+                                new CellRef(List.of(f[2].split("\\|")), new Bucket(level, LocalDate.parse(f[4])), f[5]),
+                                new Counts(Long.parseLong(f[6]), Long.parseLong(f[7])));
+                    }
+                }
                 case "patient" -> patients.add(new Patient(LocalDate.parse(f[1]), f[2], f[3].isEmpty() ? null : LocalDate.parse(f[3])));
                 default -> throw new IOException("an unknown line in the analytics history: " + f[0]);
             }

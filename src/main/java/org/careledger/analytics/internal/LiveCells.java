@@ -9,6 +9,12 @@ public interface LiveCells {
 
     Map<CellRef, Counts> cells(String figure);
 
+    /** The figure's cells in one scope only (a doctor's own figure, whose scopes are not summed). */
+    Map<CellRef, Counts> cells(String figure, String scope);
+
     /** Grows each time the read model applies a change. */
     long version();
+
+    /** Grows each time the figure's cells change. */
+    long version(String figure);
 }

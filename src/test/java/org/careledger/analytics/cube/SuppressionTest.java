@@ -123,6 +123,25 @@ class SuppressionTest {
         assertThat(Attack.recoverable(cube, Suppression.suppressed(cube, 5))).isEmpty();
     }
 
+    @Test
+    void manyProvidersWithAFewPatientsEachLeaveNothingToSolveFor() {
+        // a new install's first weeks, or the test suite's shared portal: dozens of providers with one or two
+        // patients each, so most cells are small and the hidden cells of different providers share sums
+        Random random = new Random(11);
+        String[] conditions = {"asthma", "eczema", "sinusitis"};
+        String[] outcomes = {"granted", "denied"};
+        List<Fact> facts = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            facts.add(new Fact(List.of(outcomes[random.nextInt(2)], conditions[random.nextInt(conditions.length)]),
+                    LocalDate.of(2026, 1, 1).plusDays(random.nextInt(300)), "p" + random.nextInt(30), "patient" + random.nextInt(150)));
+        }
+        Map<CellRef, Counts> cube = cube(facts, true);
+        Set<CellRef> hidden = Suppression.suppressed(cube, 5);
+        assertThat(Attack.recoverable(cube, hidden)).isEmpty();
+        CellRef year = CellRef.of(Bucket.of(Level.YEAR, LocalDate.parse("2026-01-01")), CellRef.ANY, CellRef.ANY);
+        assertThat(hidden).as("the hospital's year total is worth showing and gives nothing away").doesNotContain(year);
+    }
+
     private static List<Fact> randomFacts(Random random, int count) {
         String[] states = {"issued", "dispensed"};
         String[] medicines = {"amoxicillin", "lisinopril", "metformin", "insulin"};

@@ -27,7 +27,7 @@ import org.careledger.analytics.cube.CellRef;
 /**
  * Writes the analytics' synthetic history, {@code src/main/resources/analytics/synthea-history.csv.gz},
  * from the shared copy of Synthea (synthea-ma-1000): the cells of each figure, already counted (events
- * and distinct patients per cell, at every level and key total), the top keys with their names, and
+ * and distinct patients per cell, at every calendar level and key total), the top keys with their names, and
  * each patient's birth date, sex and death date (for the age bands, counted at run time). No patient
  * id leaves this tool. Reproducible: the same input gives the same bytes. Run from the project directory:
  * <pre>
@@ -39,7 +39,8 @@ import org.careledger.analytics.cube.CellRef;
  * {@code patient,birth date,sex,death date or empty}. Figures: {@code diagnoses} (a condition: SNOMED CT
  * disorders, the 10 with the most patients by name, the rest {@code OTHER}), {@code prescriptions}
  * (state, medicine: each Synthea medication order is issued, and dispensed the same day when it was
- * dispensed at all; the 10 medicines with the most patients, the rest {@code OTHER}). Dates from
+ * dispensed at all; the 10 medicines with the most patients, the rest {@code OTHER}; only issued ones by
+ * medicine, see {@link HistoryCells#prescriptionKey}). Dates from
  * {@link #FROM} on.
  */
 public final class PrepareAnalyticsHistory {
@@ -93,9 +94,9 @@ public final class PrepareAnalyticsHistory {
                 continue;
             }
             String medicine = topMedicines.contains(m[5]) ? m[5] : HistoryCells.OTHER;
-            facts.add(new Fact(HistoryCells.PRESCRIPTIONS, List.of("issued", medicine), day, m[2]));
+            facts.add(new Fact(HistoryCells.PRESCRIPTIONS, HistoryCells.prescriptionKey(HistoryCells.ISSUED, medicine), day, m[2]));
             if (Integer.parseInt(m[9]) > 0) {
-                facts.add(new Fact(HistoryCells.PRESCRIPTIONS, List.of("dispensed", medicine), day, m[2]));
+                facts.add(new Fact(HistoryCells.PRESCRIPTIONS, HistoryCells.prescriptionKey("dispensed", medicine), day, m[2]));
             }
         }
         Map<String, Map<CellRef, long[]>> events = new TreeMap<>();
