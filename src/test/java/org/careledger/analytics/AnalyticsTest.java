@@ -11,6 +11,7 @@ import org.careledger.Await;
 import org.careledger.IntegrationTest;
 import org.careledger.analytics.internal.AnalyticsFeed;
 import org.careledger.analytics.internal.Charts;
+import org.careledger.analytics.internal.Rebuild;
 import org.careledger.analytics.internal.FactStore;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.identity.Role;
@@ -57,6 +58,8 @@ class AnalyticsTest extends IntegrationTest {
     AnalyticsFeed feed;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Rebuild rebuild;
 
     @AfterEach
     void signOut() {
@@ -112,6 +115,33 @@ class AnalyticsTest extends IntegrationTest {
                 .as("the hospital's figures are for admins").isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> accounts.asAdmin(() -> analytics.charts(june2014, "provider:999999")))
                 .isInstanceOf(org.careledger.common.InvalidInputException.class);
+    }
+
+    @Test
+    void aRebuildFromTheChainFindsWhatWasTamperedWithAndPutsItRight() throws Exception {
+        PharmacyPeople people = new PharmacyPeople(context);
+        UserProfile doctor = people.active(Role.DOCTOR);
+        String hospital = AnalyticsScope.ofProvider(doctor.providerId());
+        String patient = diagnosed(people, doctor).ledgerAddress().toLowerHex();
+        Await.until("the diagnosis in the read model", () -> store.facts().stream()
+                .anyMatch(f -> f.figure().equals("diagnoses.doctor") && f.patientRef().equals(patient)));
+        String cell = "figure = 'diagnoses' AND key_parts = '" + VIRAL_SINUSITIS + "' AND cell_level = 'MONTH' AND bucket_start = DATE '2014-06-01' "
+                + "AND scope = '" + hospital + "'";
+        long events = jdbc.queryForObject("SELECT events FROM analytics_cells WHERE " + cell, Long.class);
+        jdbc.update("UPDATE analytics_cells SET events = events + 7 WHERE " + cell);
+        String fact = jdbc.queryForObject("SELECT tx_id FROM analytics_facts WHERE figure = 'diagnoses' AND scope = ? FETCH FIRST 1 ROW ONLY",
+                String.class, hospital);
+        jdbc.update("DELETE FROM analytics_facts WHERE tx_id = ? AND figure = 'diagnoses'", fact);
+
+        Rebuild.Report report = rebuild.run();
+
+        assertThat(report.differences()).as("the tampered cell and the lost fact")
+                .anyMatch(d -> d.startsWith("diagnoses " + VIRAL_SINUSITIS + "@2014-06/" + hospital + ": live " + (events + 7) + " events"))
+                .anyMatch(d -> d.startsWith("missing from the live model: diagnoses") && d.contains(fact));
+        assertThat(report.factsAfter()).as(String.join("\n", report.differences())).isEqualTo(report.factsBefore() + 1);
+        assertThat(jdbc.queryForObject("SELECT events FROM analytics_cells WHERE " + cell, Long.class)).isEqualTo(events);
+        assertThat(store.differencesFromFacts()).isEmpty();
+        assertThat(rebuild.run().differences()).as("a second rebuild finds nothing").isEmpty();
     }
 
     private UserProfile diagnosed(PharmacyPeople people, UserProfile doctor) {

@@ -303,6 +303,11 @@ public class FactStore implements LiveCells {
         return p;
     }
 
+    /** The figures that have cells. */
+    public List<String> figures() {
+        return jdbc.sql("SELECT DISTINCT figure FROM analytics_cells ORDER BY figure").query(String.class).list();
+    }
+
     /** Cells whose stored counts differ from a recount of the facts: what a rebuild reports. */
     public List<String> differencesFromFacts() {
         Map<String, Map<CellRef, Long>> events = new HashMap<>();
@@ -315,7 +320,7 @@ public class FactStore implements LiveCells {
         }
         List<String> out = new ArrayList<>();
         Set<String> figures = new HashSet<>(events.keySet());
-        figures.addAll(jdbc.sql("SELECT DISTINCT figure FROM analytics_cells").query(String.class).list());
+        figures.addAll(figures());
         for (String figure : figures) {
             Map<CellRef, Counts> stored = cells(figure);
             Map<CellRef, Long> expected = events.getOrDefault(figure, Map.of());
