@@ -7,10 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.careledger.analytics.internal.Charts;
 import org.careledger.analytics.internal.CubeCache;
+import org.careledger.analytics.internal.FactSources;
 import org.careledger.analytics.internal.HistoryCells;
 import org.careledger.analytics.internal.PatientCensus;
 import org.careledger.common.InvalidInputException;
 import org.careledger.identity.AppRoles;
+import org.careledger.identity.UserDirectory;
+import org.careledger.identity.UserId;
+import org.careledger.identity.UserProfile;
 import org.careledger.provider.ProviderView;
 import org.careledger.provider.Providers;
 import org.springframework.stereotype.Service;
@@ -26,12 +30,20 @@ public class ClinicalAnalytics {
 
     private final CubeCache cubes;
     private final Providers providers;
+    private final UserDirectory users;
     private final Clock clock;
 
-    ClinicalAnalytics(CubeCache cubes, Providers providers, Clock clock) {
+    ClinicalAnalytics(CubeCache cubes, Providers providers, UserDirectory users, Clock clock) {
         this.cubes = cubes;
         this.providers = providers;
+        this.users = users;
         this.clock = clock;
+    }
+
+    /** A doctor's name for a chart's legend (staff, not patients). */
+    private String doctorName(String doctorScope) {
+        String id = doctorScope.substring(doctorScope.indexOf(':') + 1);
+        return users.find(new UserId(Long.parseLong(id))).map(UserProfile::fullName).orElse("Doctor " + id);
     }
 
     /** The filters a chart may follow: all providers, the synthetic history (when the install has it), each provider. */
@@ -76,6 +88,8 @@ public class ClinicalAnalytics {
                 Charts.diagnoses(cubes.snapshot(HistoryCells.DIAGNOSES), history, period, scope.id(), scope.label()),
                 Charts.prescriptionsByState(cubes.snapshot(HistoryCells.PRESCRIPTIONS), period, scope.id(), scope.label()),
                 Charts.prescriptionsByMedicine(cubes.snapshot(HistoryCells.PRESCRIPTIONS), history, period, scope.id(), scope.label()),
+                Charts.appointments(cubes.snapshot(FactSources.APPOINTMENTS), period, scope.id(), scope.label()),
+                Charts.appointmentsPerDoctor(cubes.snapshot(FactSources.APPOINTMENTS), period, scope.id(), scope.label(), this::doctorName),
                 Charts.consents(cubes.snapshot(Charts.CONSENTS), period, scope.id(), scope.label()),
                 Charts.emergencies(cubes.snapshot(Charts.CONSENTS), period, scope.id(), scope.label()),
                 Charts.patients(cubes.snapshot(PatientCensus.FIGURE), scope.id(), scope.label()));

@@ -14,7 +14,7 @@ import org.careledger.identity.UserProfile;
 import org.springframework.stereotype.Service;
 
 /**
- * A doctor's own figures: their diagnoses, prescriptions and consent requests over a period, counted
+ * A doctor's own figures: their diagnoses, prescriptions, appointments and consent requests over a period, counted
  * from the same read model as the hospital's and suppressed the same way (a count of fewer than 5 of
  * their patients shows as "&lt; 5"). Only the signed-in doctor's own; no other doctor's, no hospital's.
  */
@@ -50,6 +50,7 @@ public class DoctorAnalytics {
         return List.of(
                 Charts.diagnoses(cubes.snapshot(HistoryCells.DIAGNOSES + FactSources.FOR_DOCTORS, scope), history, period, scope, label),
                 Charts.prescriptionsByState(cubes.snapshot(HistoryCells.PRESCRIPTIONS + FactSources.FOR_DOCTORS, scope), period, scope, label),
+                Charts.appointments(cubes.snapshot(FactSources.APPOINTMENTS + FactSources.FOR_DOCTORS, scope), period, scope, label),
                 Charts.consents(cubes.snapshot(Charts.CONSENTS + FactSources.FOR_DOCTORS, scope), period, scope, label));
     }
 }

@@ -43,20 +43,26 @@ public record CellRef(List<String> key, Bucket bucket, String scope) implements 
 
     /**
      * Every cell a fact at {@code day} with this (fully specific) key and scope counts in: each calendar level's
-     * bucket, each combination of its key parts and {@link #ANY}, its own scope and all scopes.
+     * bucket, each combination of its key parts and {@link #ANY} — except the first part, which is what
+     * the figure is about (a condition, a state, an outcome) and is never totalled: no chart shows a total
+     * over it, and a total nobody sees would still have to be protected as if it were shown — its own scope
+     * and, when {@code withAllScopes}, all scopes.
      */
     public static List<CellRef> countedIn(List<String> key, java.time.LocalDate day, String scope, boolean withAllScopes) {
         List<List<String>> keys = new ArrayList<>();
         keys.add(new ArrayList<>());
-        for (String part : key) {
+        for (int i = 0; i < key.size(); i++) {
+            String part = key.get(i);
             List<List<String>> grown = new ArrayList<>();
             for (List<String> k : keys) {
                 List<String> exact = new ArrayList<>(k);
                 exact.add(part);
                 grown.add(exact);
-                List<String> any = new ArrayList<>(k);
-                any.add(ANY);
-                grown.add(any);
+                if (i > 0) {
+                    List<String> any = new ArrayList<>(k);
+                    any.add(ANY);
+                    grown.add(any);
+                }
             }
             keys = grown;
         }

@@ -47,6 +47,15 @@ public final class Suppression {
         for (int i = 0; i < cells.size(); i++) {
             events[i] = cube.get(cells.get(i)).events();
         }
+        // a key part is totalled in this cube when some cell has its total (a figure's first part never is)
+        java.util.Set<Integer> totalled = new java.util.HashSet<>();
+        for (CellRef c : cells) {
+            for (int p = 0; p < c.key().size(); p++) {
+                if (c.key().get(p).equals(CellRef.ANY)) {
+                    totalled.add(p);
+                }
+            }
+        }
         // the groups: a sum (the parent) and its parts, one group per dimension the sum is a total in
         Map<String, Group> groups = new HashMap<>();
         for (int i = 0; i < cells.size(); i++) {
@@ -62,7 +71,7 @@ public final class Suppression {
                 join(groups, "s", c.withScope(CellRef.ANY), i, index);
             }
             for (int p = 0; p < c.key().size(); p++) {
-                if (!c.key().get(p).equals(CellRef.ANY)) {
+                if (!c.key().get(p).equals(CellRef.ANY) && totalled.contains(p)) {
                     join(groups, "k" + p, c.withPart(p, CellRef.ANY), i, index);
                 }
             }

@@ -81,6 +81,39 @@ public final class Charts {
                 period, scope, scopeLabel, series, "emergency accesses", false);
     }
 
+    public static ChartData appointments(java.util.Optional<CubeSnapshot> snapshot, Period period, String scope, String scopeLabel) {
+        List<SeriesKey> series = new ArrayList<>();
+        for (String outcome : List.of("booked", "confirmed", "completed", "no-show", "cancelled", "declined")) {
+            series.add(new SeriesKey(outcome.substring(0, 1).toUpperCase() + outcome.substring(1).replace('-', ' '), List.of(outcome, CellRef.ANY)));
+        }
+        return chart("appointments", "Appointments and their outcomes", "Appointments (count)", ChartData.Kind.LINES, snapshot, period,
+                scope, scopeLabel, series, "appointments", false);
+    }
+
+    /** The most doctors a chart of bookings per doctor draws (the busiest in the period shown). */
+    static final int MOST_DOCTORS = 10;
+
+    /** Appointments booked per doctor: the busiest {@link #MOST_DOCTORS} in the period, by name. */
+    public static ChartData appointmentsPerDoctor(java.util.Optional<CubeSnapshot> snapshot, Period period, String scope, String scopeLabel,
+                                                  java.util.function.Function<String, String> doctorName) {
+        List<SeriesKey> series = new ArrayList<>();
+        snapshot.ifPresent(cube -> cube.cells().keySet().stream()
+                .filter(c -> c.scope().equals(scope) && c.key().get(0).equals(FactSources.APPOINTMENT_BOOKED)
+                        && c.key().get(1).startsWith("doctor:"))
+                .map(c -> c.key().get(1)).distinct().sorted()
+                .forEach(d -> series.add(new SeriesKey(doctorName.apply(d), List.of(FactSources.APPOINTMENT_BOOKED, d)))));
+        ChartData all = chart("appointments-per-doctor", "Appointments booked per doctor", "Appointments (count)", ChartData.Kind.STACKED_BARS,
+                snapshot, period, scope, scopeLabel, series, "appointments booked", true, false);
+        if (all.series().size() <= MOST_DOCTORS) {
+            return all;
+        }
+        List<String> notes = new ArrayList<>(all.notes());
+        notes.add(0, "The " + MOST_DOCTORS + " doctors with the most bookings shown in this period; " + (all.series().size() - MOST_DOCTORS)
+                + " more are not drawn.");
+        return new ChartData(all.id(), all.title(), all.xLabel(), all.yLabel(), all.buckets(), all.series().subList(0, MOST_DOCTORS), all.kind(),
+                notes, all.emptyReason());
+    }
+
     /** Patients by age band and sex today (not by period: a census); not counted per provider. */
     public static ChartData patients(java.util.Optional<CubeSnapshot> snapshot, String scope, String scopeLabel) {
         String id = "patients-by-age";
@@ -121,6 +154,12 @@ public final class Charts {
 
     private static ChartData chart(String id, String title, String yLabel, ChartData.Kind kind, java.util.Optional<CubeSnapshot> snapshot, Period period,
                                    String scope, String scopeLabel, List<SeriesKey> keys, String what, boolean biggestFirst) {
+        return chart(id, title, yLabel, kind, snapshot, period, scope, scopeLabel, keys, what, biggestFirst, true);
+    }
+
+    private static ChartData chart(String id, String title, String yLabel, ChartData.Kind kind, java.util.Optional<CubeSnapshot> snapshot,
+                                   Period period, String scope, String scopeLabel, List<SeriesKey> keys, String what, boolean biggestFirst,
+                                   boolean lastIsOther) {
         String xLabel = switch (period.grain()) {
             case MONTHS -> "Month";
             case QUARTERS -> "Quarter";
@@ -144,12 +183,14 @@ public final class Charts {
             }
             series.add(new ChartData.Series(k.label(), values));
         }
-        if (biggestFirst) {
+        if (biggestFirst && !series.isEmpty()) {
             // the legend's order: the biggest series of the period shown first (from the shown counts only),
-            // the last one ("other") last
-            List<ChartData.Series> ranked = new ArrayList<>(series.subList(0, series.size() - 1));
+            // an "other" series last
+            List<ChartData.Series> ranked = new ArrayList<>(lastIsOther ? series.subList(0, series.size() - 1) : series);
             ranked.sort((a, b) -> Long.compare(shownTotal(b), shownTotal(a)));
-            ranked.add(series.get(series.size() - 1));
+            if (lastIsOther) {
+                ranked.add(series.get(series.size() - 1));
+            }
             series = ranked;
         }
         List<String> notes = new ArrayList<>();

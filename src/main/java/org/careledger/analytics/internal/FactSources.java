@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.careledger.contracts.Anchors;
+import org.careledger.contracts.AppointmentQueries;
+import org.careledger.contracts.Appointments;
 import org.careledger.contracts.Consent;
 import org.careledger.contracts.ConsentQueries;
 import org.careledger.contracts.ConsentRequest;
@@ -63,6 +65,8 @@ public class FactSources {
                     scopeOf(d.author()), patient.value().toLowerHex(), tx.height()), d.author()));
         } else if (tx.contract().equals(Consent.NAME)) {
             consentFact(txId, tx, day, state).ifPresent(f -> withDoctor(out, f.fact(), f.doctor()));
+        } else if (tx.contract().equals(Appointments.NAME)) {
+            appointmentFact(txId, tx, day, state).ifPresent(f -> withDoctor(out, f.fact(), f.doctor()));
         } else if (tx.contract().equals(Prescriptions.NAME)) {
             switch (tx.method()) {
                 case "issue" -> {
@@ -87,7 +91,7 @@ public class FactSources {
     }
 
     /** A consent request, its grant, denial or revocation, an emergency access or its review; by the doctor's provider. */
-    /** A consent fact and the doctor it concerns. */
+    /** A fact and the doctor it concerns (a consent's, an appointment's). */
     private record ConsentFact(Fact fact, UserId doctor) {
     }
 
@@ -173,6 +177,43 @@ public class FactSources {
     }
 
     static final String CONSENTS = "consents";
+    /** The figure of appointments by outcome (and, when booked, by doctor). */
+    public static final String APPOINTMENTS = "appointments";
+    static final String APPOINTMENT_BOOKED = "booked";
+    /** The outcomes an appointment's transactions count as, by the contract's method. */
+    static final java.util.Map<String, String> APPOINTMENT_OUTCOMES = java.util.Map.of("book", APPOINTMENT_BOOKED, "confirm", "confirmed",
+            "decline", "declined", "cancel", "cancelled", "complete", "completed", "noShow", "no-show");
+
+    /**
+     * The key an appointment event is counted under: (booked, the doctor) or (outcome, "-"). Only bookings
+     * are charted per doctor (a doctor's outcomes are on their own page), so the others are not counted by
+     * doctor at all, which keeps the cube to what is shown (see {@link HistoryCells#ANY_MEDICINE}).
+     */
+    static List<String> appointmentKey(String outcome, UserId doctor) {
+        return List.of(outcome, outcome.equals(APPOINTMENT_BOOKED) && doctor != null ? doctorScope(doctor) : HistoryCells.ANY_MEDICINE);
+    }
+
+    /** An appointment booked, confirmed, declined, cancelled, completed or missed, on the block's day, at the doctor's provider. */
+    private Optional<ConsentFact> appointmentFact(String txId, TransactionCommitted tx, LocalDate day, ContractState state) {
+        String outcome = APPOINTMENT_OUTCOMES.get(tx.method());
+        if (outcome == null) {
+            return Optional.empty(); // fees and terms: not an appointment
+        }
+        org.careledger.ledger.Hash id;
+        if (tx.method().equals("book")) {
+            id = tx.transactionId(); // an appointment's id is its booking's transaction
+        } else if (!tx.call().args().isEmpty() && tx.call().args().get(0) instanceof Arg.Digest d) {
+            id = d.value();
+        } else {
+            return Optional.empty();
+        }
+        return AppointmentQueries.appointment(state, id).map(a -> {
+            UserId doctor = custody.ownerOf(a.doctor()).orElse(null);
+            return new ConsentFact(new Fact(txId, APPOINTMENTS, appointmentKey(outcome, doctor), day, scopeOf(doctor),
+                    a.patient().toLowerHex(), tx.height()), doctor);
+        });
+    }
+
     static final String CONSENT_REQUESTED = "requested";
     static final String CONSENT_GRANTED = "granted";
     static final String CONSENT_DENIED = "denied";
