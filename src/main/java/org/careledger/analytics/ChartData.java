@@ -17,19 +17,40 @@ import java.util.List;
  * @param notes       what a reader should know (synthetic history, suppression)
  * @param emptyReason why the chart is empty, or null
  * @param y2Label     the right-hand axis's label, with its unit, for series drawn against it; null for none
+ * @param decimals    the values are in units of 10^-decimals (0 for counts; 6 for token amounts in base units)
  */
 public record ChartData(String id, String title, String xLabel, String yLabel, List<String> buckets, List<Series> series, Kind kind,
-                        List<String> notes, String emptyReason, String y2Label) {
+                        List<String> notes, String emptyReason, String y2Label, int decimals) {
 
     public ChartData {
         buckets = List.copyOf(buckets);
         series = List.copyOf(series);
         notes = List.copyOf(notes);
+        if (decimals < 0 || decimals > 9) {
+            throw new IllegalArgumentException("decimals " + decimals);
+        }
+    }
+
+    public ChartData(String id, String title, String xLabel, String yLabel, List<String> buckets, List<Series> series, Kind kind,
+                     List<String> notes, String emptyReason, String y2Label) {
+        this(id, title, xLabel, yLabel, buckets, series, kind, notes, emptyReason, y2Label, 0);
     }
 
     public ChartData(String id, String title, String xLabel, String yLabel, List<String> buckets, List<Series> series, Kind kind,
                      List<String> notes, String emptyReason) {
         this(id, title, xLabel, yLabel, buckets, series, kind, notes, emptyReason, null);
+    }
+
+    /** A value as a table or a CSV file shows it: "&lt; 5" when suppressed, else the number with its decimals (trailing zeros dropped). */
+    public String format(Long value) {
+        if (value == null) {
+            return SUPPRESSED;
+        }
+        if (decimals == 0) {
+            return Long.toString(value);
+        }
+        java.math.BigDecimal d = java.math.BigDecimal.valueOf(value, decimals).stripTrailingZeros();
+        return (d.scale() < 0 ? d.setScale(0) : d).toPlainString();
     }
 
     public enum Kind { STACKED_BARS, BARS, LINES }

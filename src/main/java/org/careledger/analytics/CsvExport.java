@@ -29,7 +29,7 @@ public final class CsvExport {
             row.add(chart.buckets().get(i));
             for (ChartData.Series s : chart.series()) {
                 Long v = s.values().get(i);
-                row.add(v == null ? ChartData.SUPPRESSED : Long.toString(v));
+                row.add(chart.format(v));
             }
             line(out, row);
         }

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.careledger.analytics.internal.BlockRow;
+import org.careledger.analytics.internal.FactSources;
 import org.careledger.analytics.internal.FactStore;
+import org.careledger.analytics.internal.TokenFlows;
 import org.careledger.identity.AppRoles;
 import org.careledger.node.ChainSummary;
 import org.careledger.node.ConsortiumControl;
@@ -25,14 +27,58 @@ public class LedgerAnalytics {
     /** How many of the newest blocks the block charts draw. */
     public static final int BLOCKS = 100;
 
+    /** How many days the token flows chart draws, today included. */
+    public static final int FLOW_DAYS = 30;
+    private static final java.util.Map<String, String> FLOW_NAMES = java.util.Map.of("fees", "Transaction fees", "transfers",
+            "Transfers between wallets", "pharmacy", "Pharmacy invoices paid", "appointments", "Appointment fees paid to doctors");
+
     private final FactStore store;
+    private final TokenFlows flows;
     private final LedgerService ledger;
     private final ConsortiumControl consortium;
+    private final java.time.Clock clock;
 
-    LedgerAnalytics(FactStore store, LedgerService ledger, ConsortiumControl consortium) {
+    LedgerAnalytics(FactStore store, TokenFlows flows, LedgerService ledger, ConsortiumControl consortium, java.time.Clock clock) {
         this.store = store;
+        this.flows = flows;
         this.ledger = ledger;
         this.consortium = consortium;
+        this.clock = clock;
+    }
+
+    /** Tokens moved per day over the last {@link #FLOW_DAYS} days, by kind, from the read model's daily totals. */
+    ChartData tokenFlows() {
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+        java.time.LocalDate from = today.minusDays(FLOW_DAYS - 1);
+        List<String> days = new ArrayList<>();
+        for (java.time.LocalDate d = from; !d.isAfter(today); d = d.plusDays(1)) {
+            days.add(d.toString());
+        }
+        java.util.Map<String, Long[]> amounts = new java.util.LinkedHashMap<>();
+        FactSources.FLOWS.forEach(f -> {
+            Long[] zeros = new Long[days.size()];
+            java.util.Arrays.fill(zeros, 0L);
+            amounts.put(f, zeros);
+        });
+        boolean any = false;
+        for (TokenFlows.DayTotal t : flows.since(from)) {
+            Long[] row = amounts.computeIfAbsent(t.flow(), k -> {
+                Long[] zeros = new Long[days.size()];
+                java.util.Arrays.fill(zeros, 0L);
+                return zeros;
+            });
+            int at = days.indexOf(t.day().toString());
+            if (at >= 0) {
+                row[at] += t.amount();
+                any |= t.amount() != 0;
+            }
+        }
+        List<ChartData.Series> series = new ArrayList<>();
+        amounts.forEach((flow, values) -> series.add(new ChartData.Series(FLOW_NAMES.getOrDefault(flow, flow), List.of(values))));
+        return new ChartData("token-flows", "Tokens moved per day · last " + FLOW_DAYS + " days (UTC)", "Day", "Tokens moved (tokens)", days,
+                series, ChartData.Kind.STACKED_BARS, List.of("Fees go to the node that sealed the block. Appointment fees are held in escrow "
+                + "when booked and counted here when paid out to the doctor (a visit completed or missed); refunds are not counted."),
+                any ? null : "No tokens moved in the last " + FLOW_DAYS + " days.", null, 6);
     }
 
     public List<ChartData> charts() {
@@ -67,6 +113,7 @@ public class LedgerAnalytics {
                 new ChartData.Series("Waiting in the mempool when applied", mempool)), ChartData.Kind.LINES,
                 List.of("The mempool is sampled when the analytics feed applies a block at the tip; blocks applied while catching up have no sample."),
                 empty));
+        out.add(tokenFlows());
         List<NodeStatus> nodes = consortium.nodes();
         out.add(new ChartData("hash-rate", "Hash rate per node, now", "Node", "Hash rate (hashes per second)",
                 nodes.stream().map(NodeStatus::name).toList(),

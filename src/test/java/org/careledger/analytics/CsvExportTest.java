@@ -34,4 +34,13 @@ class CsvExportTest {
                 "2026-01,7,12",
                 "2026-02,< 5,0");
     }
+
+    @Test
+    void tokenAmountsAreWrittenAsTokensWithTheirDecimalsAndNoTrailingZeros() {
+        ChartData chart = new ChartData("t", "Tokens", "Day", "Tokens moved (tokens)", List.of("2026-12-06", "2026-12-07"),
+                List.of(new ChartData.Series("Fees", List.of(1_234_567L, 2_000_000L)), new ChartData.Series("Transfers", List.of(500_000L, 0L))),
+                ChartData.Kind.STACKED_BARS, List.of(), null, null, 6);
+        String text = new String(CsvExport.of(chart), StandardCharsets.UTF_8).substring(1);
+        assertThat(text.split("\r\n")).containsExactly("Day,Fees,Transfers", "2026-12-06,1.234567,0.5", "2026-12-07,2,0");
+    }
 }

@@ -93,9 +93,11 @@ public class AnalyticsFeed {
                 }
                 ContractState state = ledger.committedStateForReading();
                 List<Fact> facts = new ArrayList<>();
+                List<TokenFlows.TokenMove> moves = new ArrayList<>();
                 for (CommittedBlock b : blocks) {
                     for (TransactionCommitted tx : b.transactions()) {
                         facts.addAll(sources.of(tx, b.block().time(), state));
+                        moves.addAll(sources.movesOf(tx, b.block().time(), state));
                     }
                 }
                 List<BlockRow> step = new ArrayList<>();
@@ -107,7 +109,7 @@ public class AnalyticsFeed {
                     step.add(new BlockRow(m.height(), m.hash().hex(), m.time(), difficulty, m.transactions(),
                             atTip && b == blocks.get(blocks.size() - 1) ? mempool : null));
                 }
-                store.apply(facts, step);
+                store.apply(facts, moves, step);
                 updates.applied(step.get(step.size() - 1).height());
             } while (blocks.size() == BLOCKS_PER_STEP);
         } catch (RuntimeException e) {

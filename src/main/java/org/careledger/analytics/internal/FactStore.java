@@ -36,8 +36,11 @@ public class FactStore implements LiveCells {
     private final Map<String, AtomicLong> figureChanges = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong clears = new AtomicLong();
 
-    FactStore(JdbcClient jdbc) {
+    private final TokenFlows tokenFlows;
+
+    FactStore(JdbcClient jdbc, TokenFlows tokenFlows) {
         this.jdbc = jdbc;
+        this.tokenFlows = tokenFlows;
     }
 
     public long appliedHeight() {
@@ -73,6 +76,13 @@ public class FactStore implements LiveCells {
      */
     @Transactional
     public synchronized void apply(List<Fact> facts, List<BlockRow> blocks) {
+        apply(facts, List.of(), blocks);
+    }
+
+    /** As {@link #apply(List, List)}, with the blocks' token moves in the same transaction. */
+    @Transactional
+    public synchronized void apply(List<Fact> facts, List<TokenFlows.TokenMove> moves, List<BlockRow> blocks) {
+        tokenFlows.apply(moves);
         long height = -1;
         for (BlockRow b : blocks) {
             jdbc.sql("DELETE FROM analytics_blocks WHERE height = :h").param("h", b.height()).update();
@@ -126,6 +136,7 @@ public class FactStore implements LiveCells {
                 .param("h", height).query((rs, i) -> new Fact(rs.getString(1), rs.getString(2), List.of(rs.getString(3).split("\\|")),
                         rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6), rs.getLong(7))).list();
         jdbc.sql("DELETE FROM analytics_facts WHERE height >= :h").param("h", height).update();
+        tokenFlows.rollBackFrom(height);
         jdbc.sql("DELETE FROM analytics_blocks WHERE height >= :h").param("h", height).update();
         java.util.Set<FigureCell> touched = new java.util.LinkedHashSet<>();
         for (Fact f : gone) {
@@ -144,6 +155,7 @@ public class FactStore implements LiveCells {
         jdbc.sql("DELETE FROM analytics_cell_patients").update();
         jdbc.sql("DELETE FROM analytics_cells").update();
         jdbc.sql("DELETE FROM analytics_facts").update();
+        tokenFlows.clear();
         jdbc.sql("DELETE FROM analytics_blocks").update();
         jdbc.sql("UPDATE analytics_progress SET applied_height = 0 WHERE id = 1").update();
         clears.incrementAndGet();

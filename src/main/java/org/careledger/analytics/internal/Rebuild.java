@@ -25,11 +25,13 @@ public class Rebuild {
     }
 
     private final FactStore store;
+    private final TokenFlows flows;
     private final AnalyticsFeed feed;
     private final org.careledger.node.LedgerService ledger;
 
-    Rebuild(FactStore store, AnalyticsFeed feed, org.careledger.node.LedgerService ledger) {
+    Rebuild(FactStore store, TokenFlows flows, AnalyticsFeed feed, org.careledger.node.LedgerService ledger) {
         this.store = store;
+        this.flows = flows;
         this.feed = feed;
         this.ledger = ledger;
     }
@@ -50,6 +52,7 @@ public class Rebuild {
         store.differencesFromFacts().forEach(d -> differences.add("live cells disagree with the live facts: " + d));
         Map<String, Fact> factsBefore = facts();
         Map<String, Map<CellRef, Counts>> cellsBefore = cells();
+        Map<String, TokenFlows.TokenMove> movesBefore = moves();
         try {
             feed.rebuildInBackground().get();
         } catch (InterruptedException e) {
@@ -60,6 +63,17 @@ public class Rebuild {
         }
         Map<String, Fact> factsAfter = facts();
         Map<String, Map<CellRef, Counts>> cellsAfter = cells();
+        Map<String, TokenFlows.TokenMove> movesAfter = moves();
+        Set<String> moveIds = new TreeSet<>(movesBefore.keySet());
+        moveIds.addAll(movesAfter.keySet());
+        for (String id : moveIds) {
+            TokenFlows.TokenMove was = movesBefore.get(id);
+            TokenFlows.TokenMove is = movesAfter.get(id);
+            if (was == null || is == null || was.amount() != is.amount() || !was.day().equals(is.day())) {
+                differences.add("token flow " + id + ": live " + (was == null ? "none" : was.amount() + " on " + was.day()) + ", rebuilt "
+                        + (is == null ? "none" : is.amount() + " on " + is.day()));
+            }
+        }
         Set<String> ids = new TreeSet<>(factsBefore.keySet());
         ids.addAll(factsAfter.keySet());
         for (String id : ids) {
@@ -98,6 +112,12 @@ public class Rebuild {
         for (Fact f : store.facts()) {
             out.put(f.txId() + "/" + f.figure(), f);
         }
+        return out;
+    }
+
+    private Map<String, TokenFlows.TokenMove> moves() {
+        Map<String, TokenFlows.TokenMove> out = new HashMap<>();
+        flows.moves().values().forEach(list -> list.forEach(m -> out.put(m.flow() + " of transaction " + m.txId(), m)));
         return out;
     }
 

@@ -140,7 +140,7 @@ class ChartCard extends Div {
             row.add(bucket);
             for (ChartData.Series s : chart.series()) {
                 Long v = s.values().get(i);
-                row.add(new NativeTableCell(v == null ? ChartData.SUPPRESSED : Long.toString(v)));
+                row.add(new NativeTableCell(chart.format(v)));
             }
             body.addRows(row);
         }
@@ -167,8 +167,10 @@ class ChartCard extends Div {
             s.values().forEach(v -> {
                 if (v == null) {
                     values.addNull();
-                } else {
+                } else if (chart.decimals() == 0) {
                     values.add(v);
+                } else {
+                    values.add(java.math.BigDecimal.valueOf(v, chart.decimals()));
                 }
             });
             if (lines) {
