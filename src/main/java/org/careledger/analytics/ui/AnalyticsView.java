@@ -2,7 +2,6 @@ package org.careledger.analytics.ui;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -43,11 +42,11 @@ class AnalyticsView extends VerticalLayout {
     private final AnalyticsUpdates updates;
     private Runnable unsubscribe;
     private long clinicalVersion = -1;
-    final Div ledgerCharts = new Div();
+    final ChartsPanel ledgerCharts = new ChartsPanel("analytics-ledger-charts");
     final Select<Grain> grain = new Select<>();
     final Select<Integer> year = new Select<>();
     final Select<AnalyticsScope> scope = new Select<>();
-    final Div charts = new Div();
+    final ChartsPanel charts = new ChartsPanel("analytics-charts");
 
     AnalyticsView(ClinicalAnalytics analytics, LedgerAnalytics ledger, AnalyticsUpdates updates) {
         this.analytics = analytics;
@@ -68,12 +67,6 @@ class AnalyticsView extends VerticalLayout {
         HorizontalLayout filters = new HorizontalLayout(grain, year, scope);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
-        charts.setId("analytics-charts");
-        charts.setWidthFull();
-        charts.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-m)");
-        ledgerCharts.setId("analytics-ledger-charts");
-        ledgerCharts.setWidthFull();
-        ledgerCharts.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-m)");
         H3 ledgerTitle = new H3("The ledger");
         Paragraph ledgerIntro = new Paragraph("The chain's own figures, updated as blocks arrive. They count blocks and transactions, not patients.");
         add(new H2("Analytics"), intro, filters, charts, ledgerTitle, ledgerIntro, ledgerCharts);
@@ -117,27 +110,22 @@ class AnalyticsView extends VerticalLayout {
     }
 
     private void showLedger() {
-        ledgerCharts.removeAll();
         List<ChartData>[] found = new List[1];
         if (ServiceCalls.attempt(() -> found[0] = ledger.charts(), null)) {
-            for (ChartData chart : found[0]) {
-                ledgerCharts.add(new ChartCard(chart, null));
-            }
+            ledgerCharts.show(found[0], null);
         }
     }
 
     private void show() {
-        charts.removeAll();
         if (grain.getValue() == null || year.getValue() == null || scope.getValue() == null) {
+            charts.clear();
             return;
         }
         Period period = new Period(grain.getValue(), year.getValue());
         List<ChartData>[] found = new List[1];
         clinicalVersion = analytics.version();
         if (ServiceCalls.attempt(() -> found[0] = analytics.charts(period, scope.getValue().id()), null)) {
-            for (ChartData chart : found[0]) {
-                charts.add(new ChartCard(chart, period));
-            }
+            charts.show(found[0], period);
         }
     }
 }

@@ -40,15 +40,19 @@ class ChartCard extends Div {
 
     private final Div canvasBox = new Div();
     private final Div tableBox = new Div();
+    private final Div footer = new Div();
     private final Button toggle = new Button("Show as table");
+    private final H3 title = new H3();
+    private ChartData shown;
 
     ChartCard(ChartData chart, Period period) {
         addClassName("cl-card");
         setWidthFull();
         setId("chart-" + chart.id());
-        H3 title = new H3(chart.title());
         title.setId("chart-title-" + chart.id());
+        title.setText(chart.title());
         add(title);
+        shown = chart;
         if (chart.isEmpty()) {
             Paragraph empty = new Paragraph(chart.emptyReason());
             empty.setId("chart-empty-" + chart.id());
@@ -57,14 +61,11 @@ class ChartCard extends Div {
         }
         Element canvas = new Element("canvas");
         canvas.setAttribute("role", "img");
-        canvas.setAttribute("aria-label", chart.title() + ": " + chart.yLabel() + " by " + chart.xLabel().toLowerCase()
-                + ". The same numbers are in the table.");
         canvasBox.getElement().appendChild(canvas);
         canvasBox.getStyle().set("position", "relative").set("height", "min(60vh, 360px)").set("width", "100%");
         canvasBox.setId("chart-canvas-" + chart.id());
         add(canvasBox);
 
-        tableBox.add(table(chart));
         tableBox.setVisible(false);
         tableBox.setId("chart-table-" + chart.id());
         tableBox.getStyle().set("overflow-x", "auto");
@@ -78,30 +79,8 @@ class ChartCard extends Div {
             canvasBox.setVisible(!table);
             toggle.setText(table ? "Show as chart" : "Show as table");
         });
-        byte[] csv = CsvExport.of(chart);
-        Anchor csvLink = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(new ByteArrayInputStream(csv),
-                CsvExport.fileName(chart, period), "text/csv;charset=utf-8", csv.length)), "Download CSV");
-        csvLink.getElement().setAttribute("download", true);
-        csvLink.setId("chart-csv-" + chart.id());
-        Button png = new Button("Download PNG", e -> getElement().executeJs("""
-                const c = this.querySelector('canvas');
-                if (!c) { return; }
-                const a = document.createElement('a');
-                a.href = c.toDataURL('image/png');
-                a.download = $0;
-                document.body.appendChild(a); a.click(); a.remove();""", CsvExport.fileName(chart, period).replace(".csv", ".png")));
-        png.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        png.setId("chart-png-" + chart.id());
-        HorizontalLayout actions = new HorizontalLayout(toggle, csvLink, png);
-        actions.setAlignItems(HorizontalLayout.Alignment.BASELINE);
-        actions.getStyle().set("flex-wrap", "wrap");
-        add(actions);
-        for (String note : chart.notes()) {
-            Paragraph p = new Paragraph(note);
-            p.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)").set("margin", "0");
-            add(p);
-        }
-        String config = config(chart);
+        add(footer);
+        fill(chart, period);
         canvasBox.getElement().executeJs("""
                 const host = this;
                 const cfg = JSON.parse($0);
@@ -115,7 +94,79 @@ class ChartCard extends Div {
                   if (host.careledgerChart) { host.careledgerChart.destroy(); }
                   host.careledgerChart = new window.Chart(host.querySelector('canvas'), cfg);
                   host.setAttribute('drawn', '');
-                });""", config, CHART_JS);
+                });""", config(chart), CHART_JS);
+    }
+
+    /**
+     * Shows newer numbers of the same chart in place (the canvas keeps its chart, so a live page does not
+     * flicker or lose its scroll position); false when the card cannot (it was empty, or now is), and the
+     * caller replaces it.
+     */
+    boolean update(ChartData chart, Period period) {
+        if (!chart.id().equals(shown.id()) || chart.isEmpty() || shown.isEmpty()) {
+            return false;
+        }
+        if (chart.equals(shown)) {
+            return true;
+        }
+        title.setText(chart.title());
+        fill(chart, period);
+        canvasBox.getElement().executeJs("""
+                const host = this;
+                const cfg = JSON.parse($0);
+                (window.careledgerChartJs || Promise.resolve()).then(() => {
+                  const c = host.careledgerChart;
+                  if (!c) { return; }
+                  c.data = cfg.data;
+                  c.options = cfg.options;
+                  c.update('none');
+                  host.setAttribute('drawn', '');
+                });""", config(chart));
+        shown = chart;
+        return true;
+    }
+
+    /** The parts that follow the numbers: the canvas's description, the table, the downloads and the notes. */
+    private void fill(ChartData chart, Period period) {
+        canvasBox.getElement().getChild(0).setAttribute("aria-label", chart.title() + ": " + chart.yLabel() + " by "
+                + chart.xLabel().toLowerCase() + ". The same numbers are in the table.");
+        tableBox.removeAll();
+        tableBox.add(table(chart));
+        footer.removeAll();
+        byte[] csv = CsvExport.of(chart);
+        Anchor csvLink = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(new ByteArrayInputStream(csv),
+                CsvExport.fileName(chart, period), "text/csv;charset=utf-8", csv.length)), "Download CSV");
+        csvLink.getElement().setAttribute("download", true);
+        csvLink.setId("chart-csv-" + chart.id());
+        String pngName = CsvExport.fileName(chart, period).replace(".csv", ".png");
+        // the picture carries its title and a white background (the page's canvas has neither: the card shows the title)
+        Button png = new Button("Download PNG", e -> canvasBox.getElement().executeJs("""
+                const c = this.careledgerChart;
+                if (!c) { return; }
+                c.options.plugins.title = {display: true, text: $1, font: {size: 16}};
+                c.update('none');
+                const out = document.createElement('canvas');
+                out.width = c.canvas.width; out.height = c.canvas.height;
+                const g = out.getContext('2d');
+                g.fillStyle = '#ffffff'; g.fillRect(0, 0, out.width, out.height);
+                g.drawImage(c.canvas, 0, 0);
+                c.options.plugins.title = {display: false};
+                c.update('none');
+                const a = document.createElement('a');
+                a.href = out.toDataURL('image/png');
+                a.download = $0;
+                document.body.appendChild(a); a.click(); a.remove();""", pngName, chart.title()));
+        png.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        png.setId("chart-png-" + chart.id());
+        HorizontalLayout actions = new HorizontalLayout(toggle, csvLink, png);
+        actions.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+        actions.getStyle().set("flex-wrap", "wrap");
+        footer.add(actions);
+        for (String note : chart.notes()) {
+            Paragraph p = new Paragraph(note);
+            p.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)").set("margin", "0");
+            footer.add(p);
+        }
     }
 
     private static NativeTable table(ChartData chart) {

@@ -5,7 +5,6 @@ import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -39,7 +38,7 @@ class DoctorAnalyticsView extends VerticalLayout {
     private long version = -1;
     final Select<Grain> grain = new Select<>();
     final Select<Integer> year = new Select<>();
-    final Div charts = new Div();
+    final ChartsPanel charts = new ChartsPanel("analytics-charts");
 
     DoctorAnalyticsView(DoctorAnalytics analytics, AnalyticsUpdates updates) {
         this.analytics = analytics;
@@ -60,10 +59,7 @@ class DoctorAnalyticsView extends VerticalLayout {
         HorizontalLayout filters = new HorizontalLayout(grain, year);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
-        charts.setId("analytics-charts");
-        charts.setWidthFull();
-        charts.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-m)");
-        add(new H2("My figures"), new Paragraph("Your own diagnoses, prescriptions and consent requests, counted as the hospital's are. "
+        add(new H2("My figures"), new Paragraph("Your own diagnoses, prescriptions, appointments and consent requests, counted as the hospital's are. "
                 + "A count of fewer than 5 of your patients shows as “< 5”."), filters, charts);
         ServiceCalls.attempt(() -> {
             Period initial = analytics.defaultPeriod();
@@ -96,17 +92,15 @@ class DoctorAnalyticsView extends VerticalLayout {
     }
 
     private void show() {
-        charts.removeAll();
         if (grain.getValue() == null || year.getValue() == null) {
+            charts.clear();
             return;
         }
         Period period = new Period(grain.getValue(), year.getValue());
         version = analytics.version();
         List<ChartData>[] found = new List[1];
         if (ServiceCalls.attempt(() -> found[0] = analytics.myCharts(period), null)) {
-            for (ChartData chart : found[0]) {
-                charts.add(new ChartCard(chart, period));
-            }
+            charts.show(found[0], period);
         }
     }
 }

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 class AnalyticsViewTest extends KaribuTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.careledger.analytics.ClinicalAnalytics analytics;
+
     @Test
     void theFiltersRedrawTheChartsForTheChosenPeriodAndProvider() {
         login(DemoAccounts.ADMIN.username(), Role.ADMIN);
@@ -39,6 +42,16 @@ class AnalyticsViewTest extends KaribuTest {
         _setValue(view.year, year - 3);
         _setValue(view.grain, Grain.YEARS);
         assertThat(titles()).contains("New diagnoses by condition · " + (year - 12) + "–" + (year - 3));
+
+        // once the figure is prepared, a redraw updates the same card in place (a live page does not flicker)
+        org.careledger.Await.until("the diagnoses are prepared", java.time.Duration.ofSeconds(60), () -> !org.careledger.analytics.internal.Charts.PREPARING
+                .equals(analytics.charts(new org.careledger.analytics.Period(Grain.YEARS, year - 3), "*").get(0).emptyReason()));
+        _setValue(view.grain, Grain.QUARTERS);
+        _setValue(view.grain, Grain.YEARS);
+        ChartCard drawn = _get(ChartCard.class, spec -> spec.withId("chart-new-diagnoses"));
+        _setValue(view.year, year - 4);
+        assertThat(_get(ChartCard.class, spec -> spec.withId("chart-new-diagnoses"))).as("updated in place").isSameAs(drawn);
+        assertThat(titles()).contains("New diagnoses by condition · " + (year - 13) + "–" + (year - 4));
 
         List<AnalyticsScope> scopes = view.scope.getListDataView().getItems().toList();
         assertThat(scopes).extracting(AnalyticsScope::label).contains("All providers", "Synthetic history (Synthea)");
