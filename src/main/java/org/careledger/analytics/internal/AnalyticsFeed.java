@@ -36,15 +36,17 @@ public class AnalyticsFeed {
     private final FactSources sources;
     private final org.careledger.analytics.AnalyticsUpdates updates;
     private final CubeCache cubes;
+    private final Expiries expiries;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "careledger-analytics-feed");
         t.setDaemon(true);
         return t;
     });
 
-    AnalyticsFeed(LedgerService ledger, FactStore store, FactSources sources, CubeCache cubes,
+    AnalyticsFeed(LedgerService ledger, FactStore store, FactSources sources, CubeCache cubes, Expiries expiries,
                   org.careledger.analytics.AnalyticsUpdates updates) {
         this.ledger = ledger;
+        this.expiries = expiries;
         this.cubes = cubes;
         this.store = store;
         this.sources = sources;
@@ -94,12 +96,20 @@ public class AnalyticsFeed {
                 ContractState state = ledger.committedStateForReading();
                 List<Fact> facts = new ArrayList<>();
                 List<TokenFlows.TokenMove> moves = new ArrayList<>();
+                List<Expiries.Expiry> issued = new ArrayList<>();
                 for (CommittedBlock b : blocks) {
                     for (TransactionCommitted tx : b.transactions()) {
                         facts.addAll(sources.of(tx, b.block().time(), state));
                         moves.addAll(sources.movesOf(tx, b.block().time(), state));
+                        sources.expiryOf(tx, state).ifPresent(issued::add);
                     }
                 }
+                // prescriptions whose expiry this step's last block passed: registered before, or issued in it
+                CommittedBlock last = blocks.get(blocks.size() - 1);
+                java.time.Instant until = last.block().time();
+                List<Expiries.Expiry> due = new ArrayList<>(expiries.due(until));
+                issued.stream().filter(e -> !e.expiresAt().isAfter(until)).forEach(due::add);
+                facts.addAll(sources.expiredFacts(due, last.block().height(), state));
                 List<BlockRow> step = new ArrayList<>();
                 boolean atTip = blocks.size() < BLOCKS_PER_STEP;
                 Integer mempool = atTip ? ledger.summary().pendingTransactions() : null; // a catch-up's blocks: unknown
@@ -109,7 +119,7 @@ public class AnalyticsFeed {
                     step.add(new BlockRow(m.height(), m.hash().hex(), m.time(), difficulty, m.transactions(),
                             atTip && b == blocks.get(blocks.size() - 1) ? mempool : null));
                 }
-                store.apply(facts, moves, step);
+                store.apply(facts, moves, issued, due.stream().map(Expiries.Expiry::rxId).toList(), step);
                 updates.applied(step.get(step.size() - 1).height());
             } while (blocks.size() == BLOCKS_PER_STEP);
         } catch (RuntimeException e) {

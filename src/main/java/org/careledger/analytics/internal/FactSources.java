@@ -177,6 +177,34 @@ public class FactSources {
     }
 
     static final String CONSENTS = "consents";
+    /** The prescription a transaction issued, to count when it expires. */
+    Optional<Expiries.Expiry> expiryOf(TransactionCommitted tx, ContractState state) {
+        if (!tx.contract().equals(Prescriptions.NAME) || !tx.method().equals("issue")) {
+            return Optional.empty();
+        }
+        return PrescriptionQueries.prescription(state, tx.transactionId())
+                .map(rx -> new Expiries.Expiry(rx.id().hex(), Instant.ofEpochMilli(rx.expiresAt()), tx.height()));
+    }
+
+    /**
+     * The "expired" facts of prescriptions whose expiry a step of blocks passed (the last at {@code height}):
+     * those neither dispensed in full nor cancelled by then, on the day they expired, at the prescriber's
+     * provider. An expiry is not a transaction, so its fact is keyed by a hash of the prescription's id.
+     */
+    List<Fact> expiredFacts(List<Expiries.Expiry> due, long height, ContractState state) {
+        List<Fact> out = new ArrayList<>();
+        for (Expiries.Expiry e : due) {
+            PrescriptionQueries.prescription(state, org.careledger.ledger.Hash.fromHex(e.rxId()))
+                    .filter(rx -> PrescriptionQueries.statusAt(rx, rx.expiresAt()) == org.careledger.contracts.PrescriptionStatus.EXPIRED)
+                    .ifPresent(rx -> withDoctor(out, new Fact(org.careledger.ledger.Hash.sha256(("expiry:" + e.rxId())
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex(), HistoryCells.PRESCRIPTIONS,
+                            HistoryCells.prescriptionKey("expired", keyOf(HistoryCells.PRESCRIPTIONS, 1, rx.medicineCode())),
+                            e.expiresAt().atZone(ZoneOffset.UTC).toLocalDate(), scopeOf(custody.ownerOf(rx.prescriber()).orElse(null)),
+                            rx.patient().toLowerHex(), height), custody.ownerOf(rx.prescriber()).orElse(null)));
+        }
+        return out;
+    }
+
     /** The kinds of token flow the ledger's figures draw, in their legend's order. */
     public static final List<String> FLOWS = List.of("fees", "transfers", "pharmacy", "appointments");
 

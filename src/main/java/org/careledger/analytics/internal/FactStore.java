@@ -37,10 +37,12 @@ public class FactStore implements LiveCells {
     private final AtomicLong clears = new AtomicLong();
 
     private final TokenFlows tokenFlows;
+    private final Expiries expiries;
 
-    FactStore(JdbcClient jdbc, TokenFlows tokenFlows) {
+    FactStore(JdbcClient jdbc, TokenFlows tokenFlows, Expiries expiries) {
         this.jdbc = jdbc;
         this.tokenFlows = tokenFlows;
+        this.expiries = expiries;
     }
 
     public long appliedHeight() {
@@ -82,7 +84,22 @@ public class FactStore implements LiveCells {
     /** As {@link #apply(List, List)}, with the blocks' token moves in the same transaction. */
     @Transactional
     public synchronized void apply(List<Fact> facts, List<TokenFlows.TokenMove> moves, List<BlockRow> blocks) {
+        apply(facts, moves, List.of(), List.of(), blocks);
+    }
+
+    /**
+     * As {@link #apply(List, List)}, with the blocks' token moves, the prescriptions they issued (to count
+     * when they expire) and those whose expiry they passed (their "expired" facts are among {@code facts}),
+     * all in one transaction.
+     */
+    @Transactional
+    public synchronized void apply(List<Fact> facts, List<TokenFlows.TokenMove> moves, List<Expiries.Expiry> issued, List<String> passed,
+                                   List<BlockRow> blocks) {
         tokenFlows.apply(moves);
+        expiries.register(issued);
+        if (!passed.isEmpty()) {
+            expiries.passed(passed, blocks.stream().mapToLong(BlockRow::height).max().orElseThrow());
+        }
         long height = -1;
         for (BlockRow b : blocks) {
             jdbc.sql("DELETE FROM analytics_blocks WHERE height = :h").param("h", b.height()).update();
@@ -137,6 +154,7 @@ public class FactStore implements LiveCells {
                         rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6), rs.getLong(7))).list();
         jdbc.sql("DELETE FROM analytics_facts WHERE height >= :h").param("h", height).update();
         tokenFlows.rollBackFrom(height);
+        expiries.rollBackFrom(height);
         jdbc.sql("DELETE FROM analytics_blocks WHERE height >= :h").param("h", height).update();
         java.util.Set<FigureCell> touched = new java.util.LinkedHashSet<>();
         for (Fact f : gone) {
@@ -156,6 +174,7 @@ public class FactStore implements LiveCells {
         jdbc.sql("DELETE FROM analytics_cells").update();
         jdbc.sql("DELETE FROM analytics_facts").update();
         tokenFlows.clear();
+        expiries.clear();
         jdbc.sql("DELETE FROM analytics_blocks").update();
         jdbc.sql("UPDATE analytics_progress SET applied_height = 0 WHERE id = 1").update();
         clears.incrementAndGet();
