@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.careledger.analytics.internal.BlockRow;
 import org.careledger.analytics.internal.FactSources;
-import org.careledger.analytics.internal.FactStore;
+import org.careledger.analytics.internal.BlockRows;
 import org.careledger.analytics.internal.TokenFlows;
 import org.careledger.identity.AppRoles;
 import org.careledger.node.ChainSummary;
@@ -32,14 +32,14 @@ public class LedgerAnalytics {
     private static final java.util.Map<String, String> FLOW_NAMES = java.util.Map.of("fees", "Transaction fees", "transfers",
             "Transfers between wallets", "pharmacy", "Pharmacy invoices paid", "appointments", "Appointment fees paid to doctors");
 
-    private final FactStore store;
+    private final BlockRows blockRows;
     private final TokenFlows flows;
     private final LedgerService ledger;
     private final ConsortiumControl consortium;
     private final java.time.Clock clock;
 
-    LedgerAnalytics(FactStore store, TokenFlows flows, LedgerService ledger, ConsortiumControl consortium, java.time.Clock clock) {
-        this.store = store;
+    LedgerAnalytics(BlockRows blockRows, TokenFlows flows, LedgerService ledger, ConsortiumControl consortium, java.time.Clock clock) {
+        this.blockRows = blockRows;
         this.flows = flows;
         this.ledger = ledger;
         this.consortium = consortium;
@@ -82,7 +82,7 @@ public class LedgerAnalytics {
     }
 
     public List<ChartData> charts() {
-        List<BlockRow> blocks = store.recentBlocks(BLOCKS + 1);
+        List<BlockRow> blocks = blockRows.recent(BLOCKS + 1);
         ChainSummary summary = ledger.summary();
         List<String> heights = new ArrayList<>();
         List<Long> gaps = new ArrayList<>();

@@ -37,15 +37,17 @@ public class AnalyticsFeed {
     private final org.careledger.analytics.AnalyticsUpdates updates;
     private final CubeCache cubes;
     private final Expiries expiries;
+    private final BlockRows blockRows;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "careledger-analytics-feed");
         t.setDaemon(true);
         return t;
     });
 
-    AnalyticsFeed(LedgerService ledger, FactStore store, FactSources sources, CubeCache cubes, Expiries expiries,
+    AnalyticsFeed(LedgerService ledger, FactStore store, BlockRows blockRows, FactSources sources, CubeCache cubes, Expiries expiries,
                   org.careledger.analytics.AnalyticsUpdates updates) {
         this.ledger = ledger;
+        this.blockRows = blockRows;
         this.expiries = expiries;
         this.cubes = cubes;
         this.store = store;
@@ -131,7 +133,7 @@ public class AnalyticsFeed {
 
     /** Whether the block applied at {@code height} is still the main chain's (a height never applied counts as shared). */
     private boolean onMainChain(long height) {
-        Optional<String> mine = store.hashAt(height);
+        Optional<String> mine = blockRows.hashAt(height);
         return mine.isEmpty() || ledger.headerAt(height).map(h -> h.hash().hex().equals(mine.get())).orElse(false);
     }
 

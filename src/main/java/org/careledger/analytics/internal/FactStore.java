@@ -2,7 +2,6 @@ package org.careledger.analytics.internal;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,11 +37,13 @@ public class FactStore implements LiveCells {
 
     private final TokenFlows tokenFlows;
     private final Expiries expiries;
+    private final BlockRows blocks;
 
-    FactStore(JdbcClient jdbc, TokenFlows tokenFlows, Expiries expiries) {
+    FactStore(JdbcClient jdbc, TokenFlows tokenFlows, Expiries expiries, BlockRows blocks) {
         this.jdbc = jdbc;
         this.tokenFlows = tokenFlows;
         this.expiries = expiries;
+        this.blocks = blocks;
     }
 
     public long appliedHeight() {
@@ -67,10 +68,6 @@ public class FactStore implements LiveCells {
         version.incrementAndGet();
     }
 
-    /** The hash of the block applied at {@code height}, if any. */
-    public java.util.Optional<String> hashAt(long height) {
-        return jdbc.sql("SELECT block_hash FROM analytics_blocks WHERE height = :h").param("h", height).query(String.class).optional();
-    }
 
     /**
      * Applies the facts of {@code blocks} (in order; facts applied before are not counted again), keeps
@@ -100,16 +97,7 @@ public class FactStore implements LiveCells {
         if (!passed.isEmpty()) {
             expiries.passed(passed, blocks.stream().mapToLong(BlockRow::height).max().orElseThrow());
         }
-        long height = -1;
-        for (BlockRow b : blocks) {
-            jdbc.sql("DELETE FROM analytics_blocks WHERE height = :h").param("h", b.height()).update();
-            jdbc.sql("""
-                    INSERT INTO analytics_blocks (height, block_hash, block_time, difficulty, transactions, mempool)
-                    VALUES (:h, :hash, :time, :difficulty, :txs, :mempool)""")
-                    .param("h", b.height()).param("hash", b.hash()).param("time", java.sql.Timestamp.from(b.time()))
-                    .param("difficulty", b.difficulty()).param("txs", b.transactions()).param("mempool", b.mempool()).update();
-            height = Math.max(height, b.height());
-        }
+        long height = this.blocks.apply(blocks);
         // per figure: the same cell (key, bucket, scope) of two figures is two cells
         Map<FigureCell, Long> events = new LinkedHashMap<>();
         Map<FigureCell, Map<String, Long>> byPatient = new LinkedHashMap<>();
@@ -155,7 +143,7 @@ public class FactStore implements LiveCells {
         jdbc.sql("DELETE FROM analytics_facts WHERE height >= :h").param("h", height).update();
         tokenFlows.rollBackFrom(height);
         expiries.rollBackFrom(height);
-        jdbc.sql("DELETE FROM analytics_blocks WHERE height >= :h").param("h", height).update();
+        blocks.rollBackFrom(height);
         java.util.Set<FigureCell> touched = new java.util.LinkedHashSet<>();
         for (Fact f : gone) {
             for (CellRef c : f.cells()) {
@@ -175,7 +163,7 @@ public class FactStore implements LiveCells {
         jdbc.sql("DELETE FROM analytics_facts").update();
         tokenFlows.clear();
         expiries.clear();
-        jdbc.sql("DELETE FROM analytics_blocks").update();
+        blocks.clear();
         jdbc.sql("UPDATE analytics_progress SET applied_height = 0 WHERE id = 1").update();
         clears.incrementAndGet();
         version.incrementAndGet();
@@ -199,17 +187,6 @@ public class FactStore implements LiveCells {
         return out;
     }
 
-    /** The newest {@code count} blocks applied, oldest first. */
-    public List<BlockRow> recentBlocks(int count) {
-        List<BlockRow> rows = jdbc.sql("""
-                SELECT height, block_hash, block_time, difficulty, transactions, mempool FROM analytics_blocks
-                ORDER BY height DESC LIMIT :n""").param("n", count)
-                .query((rs, i) -> new BlockRow(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getLong(4), rs.getInt(5),
-                        (Integer) rs.getObject(6))).list();
-        List<BlockRow> out = new ArrayList<>(rows);
-        java.util.Collections.reverse(out);
-        return out;
-    }
 
     /** Every fact kept, for a rebuild's comparison. */
     public List<Fact> facts() {
@@ -337,37 +314,5 @@ public class FactStore implements LiveCells {
     /** The figures that have cells. */
     public List<String> figures() {
         return jdbc.sql("SELECT DISTINCT figure FROM analytics_cells ORDER BY figure").query(String.class).list();
-    }
-
-    /** Cells whose stored counts differ from a recount of the facts: what a rebuild reports. */
-    public List<String> differencesFromFacts() {
-        Map<String, Map<CellRef, Long>> events = new HashMap<>();
-        Map<String, Map<CellRef, Set<String>>> patients = new HashMap<>();
-        for (Fact f : facts()) {
-            for (CellRef c : f.cells()) {
-                events.computeIfAbsent(f.figure(), k -> new HashMap<>()).merge(c, 1L, Long::sum);
-                patients.computeIfAbsent(f.figure(), k -> new HashMap<>()).computeIfAbsent(c, k -> new HashSet<>()).add(f.patientRef());
-            }
-        }
-        List<String> out = new ArrayList<>();
-        Set<String> figures = new HashSet<>(events.keySet());
-        figures.addAll(figures());
-        for (String figure : figures) {
-            Map<CellRef, Counts> stored = cells(figure);
-            Map<CellRef, Long> expected = events.getOrDefault(figure, Map.of());
-            Set<CellRef> all = new HashSet<>(stored.keySet());
-            all.addAll(expected.keySet());
-            for (CellRef c : all) {
-                long e = expected.getOrDefault(c, 0L);
-                long p = e == 0 ? 0 : Math.min(CubeCache.THRESHOLD, patients.get(figure).get(c).size());
-                Counts s = stored.getOrDefault(c, Counts.ZERO);
-                if (s.events() != e || Math.min(CubeCache.THRESHOLD, s.patients()) != p) {
-                    out.add(figure + " " + c + ": stored " + s.events() + " events of " + s.patients() + " patients, the facts make "
-                            + e + " of " + p);
-                }
-            }
-        }
-        out.sort(null);
-        return out;
     }
 }

@@ -2,6 +2,7 @@ package org.careledger.analytics.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +50,7 @@ public class Rebuild {
             throw new IllegalStateException("the chain could not be read: " + e.getCause(), e.getCause());
         }
         List<String> differences = new ArrayList<>();
-        store.differencesFromFacts().forEach(d -> differences.add("live cells disagree with the live facts: " + d));
+        differencesFromFacts().forEach(d -> differences.add("live cells disagree with the live facts: " + d));
         Map<String, Fact> factsBefore = facts();
         Map<String, Map<CellRef, Counts>> cellsBefore = cells();
         Map<String, TokenFlows.TokenMove> movesBefore = moves();
@@ -137,5 +138,37 @@ public class Rebuild {
     private static String describe(Fact f) {
         return f.figure() + " " + String.join("|", f.key()) + " on " + f.day() + " at " + f.scope() + " (transaction " + f.txId()
                 + ", block " + f.height() + ")";
+    }
+
+    /** Cells whose stored counts differ from a recount of the facts: what a rebuild reports. */
+    public List<String> differencesFromFacts() {
+        Map<String, Map<CellRef, Long>> events = new HashMap<>();
+        Map<String, Map<CellRef, Set<String>>> patients = new HashMap<>();
+        for (Fact f : store.facts()) {
+            for (CellRef c : f.cells()) {
+                events.computeIfAbsent(f.figure(), k -> new HashMap<>()).merge(c, 1L, Long::sum);
+                patients.computeIfAbsent(f.figure(), k -> new HashMap<>()).computeIfAbsent(c, k -> new HashSet<>()).add(f.patientRef());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        Set<String> figures = new HashSet<>(events.keySet());
+        figures.addAll(store.figures());
+        for (String figure : figures) {
+            Map<CellRef, Counts> stored = store.cells(figure);
+            Map<CellRef, Long> expected = events.getOrDefault(figure, Map.of());
+            Set<CellRef> all = new HashSet<>(stored.keySet());
+            all.addAll(expected.keySet());
+            for (CellRef c : all) {
+                long e = expected.getOrDefault(c, 0L);
+                long p = e == 0 ? 0 : Math.min(CubeCache.THRESHOLD, patients.get(figure).get(c).size());
+                Counts s = stored.getOrDefault(c, Counts.ZERO);
+                if (s.events() != e || Math.min(CubeCache.THRESHOLD, s.patients()) != p) {
+                    out.add(figure + " " + c + ": stored " + s.events() + " events of " + s.patients() + " patients, the facts make "
+                            + e + " of " + p);
+                }
+            }
+        }
+        out.sort(null);
+        return out;
     }
 }
