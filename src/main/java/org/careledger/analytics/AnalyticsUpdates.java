@@ -24,16 +24,27 @@ public class AnalyticsUpdates {
         return () -> listeners.remove(onApplied);
     }
 
-    private volatile long height;
+    private final Set<Runnable> figureListeners = ConcurrentHashMap.newKeySet();
 
-    /** Newer figures are ready (computed in the background after a change or a first look): pages redraw. */
+    /** Subscribes to newer clinical figures being ready; run the returned action to unsubscribe. */
+    public Runnable subscribeToFigures(Runnable onReady) {
+        figureListeners.add(onReady);
+        return () -> figureListeners.remove(onReady);
+    }
+
+    /** Newer figures are ready (computed in the background after a change or a first look): pages redraw their clinical charts. */
     public void figuresReady() {
-        applied(height);
+        for (Runnable l : figureListeners) {
+            try {
+                l.run();
+            } catch (RuntimeException e) {
+                log.debug("An analytics page could not be told of newer figures: {}", e.toString());
+            }
+        }
     }
 
     /** The read model reached {@code height}. */
     public void applied(long height) {
-        this.height = height;
         for (LongConsumer l : listeners) {
             try {
                 l.accept(height);

@@ -130,7 +130,9 @@ public class CubeCache {
                 try {
                     CubeSnapshot before = snapshots.get(key);
                     CubeSnapshot after = compute(key);
-                    if (after != before) {
+                    // pages redraw only when what they would show changed (a change to other cells of the read model
+                    // moves the version, not the numbers)
+                    if (before == null || !before.cells().equals(after.cells()) || !before.hidden().equals(after.hidden())) {
                         published.incrementAndGet();
                         updates.figuresReady();
                     }

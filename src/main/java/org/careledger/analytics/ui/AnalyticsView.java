@@ -92,12 +92,16 @@ class AnalyticsView extends VerticalLayout {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
-        unsubscribe = updates.subscribe(height -> ui.access(() -> {
-            showLedger();
+        Runnable blocks = updates.subscribe(height -> ui.access(this::showLedger));
+        Runnable figures = updates.subscribeToFigures(() -> ui.access(() -> {
             if (analytics.version() != clinicalVersion) {
                 show();
             }
         }));
+        unsubscribe = () -> {
+            blocks.run();
+            figures.run();
+        };
     }
 
     @Override

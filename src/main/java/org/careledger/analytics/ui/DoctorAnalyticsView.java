@@ -75,7 +75,7 @@ class DoctorAnalyticsView extends VerticalLayout {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
-        unsubscribe = updates.subscribe(height -> ui.access(() -> {
+        unsubscribe = updates.subscribeToFigures(() -> ui.access(() -> {
             if (analytics.version() != version) {
                 show();
             }
