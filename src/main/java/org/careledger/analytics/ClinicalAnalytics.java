@@ -40,6 +40,12 @@ public class ClinicalAnalytics {
         this.clock = clock;
     }
 
+    /** A pharmacy's name for a chart's legend. */
+    private String pharmacyName(String pharmacyKey) {
+        String id = pharmacyKey.substring(FactSources.PHARMACY.length());
+        return providers.find(Long.parseLong(id)).map(ProviderView::name).orElse("Pharmacy " + id);
+    }
+
     /** A doctor's name for a chart's legend (staff, not patients). */
     private String doctorName(String doctorScope) {
         String id = doctorScope.substring(doctorScope.indexOf(':') + 1);
@@ -88,6 +94,7 @@ public class ClinicalAnalytics {
                 Charts.diagnoses(cubes.snapshot(HistoryCells.DIAGNOSES), history, period, scope.id(), scope.label()),
                 Charts.prescriptionsByState(cubes.snapshot(HistoryCells.PRESCRIPTIONS), period, scope.id(), scope.label()),
                 Charts.prescriptionsByMedicine(cubes.snapshot(HistoryCells.PRESCRIPTIONS), history, period, scope.id(), scope.label()),
+                Charts.dispensedPerPharmacy(cubes.snapshot(HistoryCells.PRESCRIPTIONS), period, scope.id(), scope.label(), this::pharmacyName),
                 Charts.appointments(cubes.snapshot(FactSources.APPOINTMENTS), period, scope.id(), scope.label()),
                 Charts.appointmentsPerDoctor(cubes.snapshot(FactSources.APPOINTMENTS), period, scope.id(), scope.label(), this::doctorName),
                 Charts.consents(cubes.snapshot(Charts.CONSENTS), period, scope.id(), scope.label()),

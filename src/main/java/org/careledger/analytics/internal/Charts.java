@@ -90,6 +90,24 @@ public final class Charts {
                 scope, scopeLabel, series, "appointments", false);
     }
 
+    /**
+     * Prescriptions dispensed per pharmacy (the pharmacy of the pharmacist who dispensed), and those of the
+     * synthetic history, which names none. Pending prescriptions are not per pharmacy: one is sent to no
+     * pharmacy until it is dispensed (the state chart has them).
+     */
+    public static ChartData dispensedPerPharmacy(java.util.Optional<CubeSnapshot> snapshot, Period period, String scope, String scopeLabel,
+                                                 java.util.function.Function<String, String> pharmacyName) {
+        List<SeriesKey> series = new ArrayList<>();
+        snapshot.ifPresent(cube -> cube.cells().keySet().stream()
+                .filter(c -> c.scope().equals(scope) && c.key().get(0).equals(FactSources.DISPENSED)
+                        && c.key().get(1).startsWith(FactSources.PHARMACY))
+                .map(c -> c.key().get(1)).distinct().sorted()
+                .forEach(p -> series.add(new SeriesKey(pharmacyName.apply(p), List.of(FactSources.DISPENSED, p)))));
+        series.add(new SeriesKey("Pharmacy not recorded", List.of(FactSources.DISPENSED, HistoryCells.ANY_MEDICINE)));
+        return chart("dispensed-per-pharmacy", "Prescriptions dispensed per pharmacy", "Dispensings (count)", ChartData.Kind.STACKED_BARS,
+                snapshot, period, scope, scopeLabel, series, "prescriptions dispensed", true, true);
+    }
+
     /** The most doctors a chart of bookings per doctor draws (the busiest in the period shown). */
     static final int MOST_DOCTORS = 10;
 

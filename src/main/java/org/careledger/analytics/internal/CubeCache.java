@@ -136,8 +136,11 @@ public class CubeCache {
                         published.incrementAndGet();
                         updates.figuresReady();
                     }
-                } catch (RuntimeException e) {
-                    log.warn("The analytics figure {} could not be prepared: {}", key.figure(), e.toString());
+                } catch (RuntimeException | Error e) {
+                    log.warn("The analytics figure {} could not be prepared: {}", key.figure(), e.toString(), e);
+                    if (e instanceof Error error) {
+                        throw error;
+                    }
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -171,7 +174,13 @@ public class CubeCache {
                 cells = new HashMap<>(history().cells(key.figure()));
                 live.cells(key.figure()).forEach((cell, counts) -> cells.merge(cell, counts, Counts::plusDisjoint));
             }
+            long started = System.nanoTime();
             Set<CellRef> hidden = Suppression.suppressed(cells, THRESHOLD);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (millis >= 1_000) {
+                log.info("Analytics: suppression of {}{} took {} ms ({} cells, {} hidden)", key.figure(),
+                        key.scope() == null ? "" : " in " + key.scope(), millis, cells.size(), hidden.size());
+            }
             CubeSnapshot fresh = new CubeSnapshot(key.figure(), Map.copyOf(cells), Set.copyOf(hidden), version,
                     cells.keySet().stream().anyMatch(c -> c.scope().equals(HistoryCells.SCOPE)));
             snapshots.put(key, fresh);

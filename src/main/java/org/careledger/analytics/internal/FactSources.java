@@ -78,8 +78,11 @@ public class FactSources {
                 case "dispense", "cancel" -> {
                     if (!args.isEmpty() && args.get(0) instanceof Arg.Digest id) {
                         Optional<Prescription> p = PrescriptionQueries.prescription(state, id.value());
-                        p.ifPresent(rx -> withDoctor(out, prescriptionFact(txId, tx.method().equals("dispense") ? "dispensed" : "cancelled",
-                                rx.medicineCode(), day, rx.prescriber(), rx.patient(), tx.height()), custody.ownerOf(rx.prescriber()).orElse(null)));
+                        boolean dispensed = tx.method().equals("dispense");
+                        p.ifPresent(rx -> withDoctor(out, new Fact(txId, HistoryCells.PRESCRIPTIONS, dispensed
+                                        ? List.of(DISPENSED, pharmacyOf(tx.sender())) : HistoryCells.prescriptionKey("cancelled", rx.medicineCode()),
+                                day, scopeOf(custody.ownerOf(rx.prescriber()).orElse(null)), rx.patient().toLowerHex(), tx.height()),
+                                custody.ownerOf(rx.prescriber()).orElse(null)));
                     }
                 }
                 default -> {
@@ -203,6 +206,17 @@ public class FactSources {
                             rx.patient().toLowerHex(), height), custody.ownerOf(rx.prescriber()).orElse(null)));
         }
         return out;
+    }
+
+    /** A prescription's dispensing; counted by the pharmacy that dispensed it. */
+    static final String DISPENSED = "dispensed";
+    /** The key part of a pharmacy. */
+    public static final String PHARMACY = "pharmacy:";
+
+    /** The pharmacy a dispensing pharmacist works for ({@code pharmacy:<provider id>}), or "-" when not known. */
+    private String pharmacyOf(Address pharmacist) {
+        return custody.ownerOf(pharmacist).flatMap(users::find).map(UserProfile::providerId).filter(java.util.Objects::nonNull)
+                .map(id -> PHARMACY + id).orElse(HistoryCells.ANY_MEDICINE);
     }
 
     /** The kinds of token flow the ledger's figures draw, in their legend's order. */

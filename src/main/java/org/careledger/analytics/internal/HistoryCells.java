@@ -41,7 +41,11 @@ public final class HistoryCells {
      */
     public static final String ANY_MEDICINE = "-";
 
-    /** The key a prescription event is counted under: (issued, medicine), or (state, {@link #ANY_MEDICINE}). */
+    /**
+     * The key a prescription event is counted under: (issued, medicine), or (state, {@link #ANY_MEDICINE}).
+     * The portal's own dispensings are counted by pharmacy instead ({@code FactSources}); the synthetic
+     * history's have none.
+     */
     public static List<String> prescriptionKey(String state, String medicine) {
         return List.of(state, state.equals(ISSUED) ? medicine : ANY_MEDICINE);
     }

@@ -111,8 +111,10 @@ class ChartCard extends Div {
         }
         title.setText(chart.title());
         fill(chart, period);
-        canvasBox.getElement().executeJs("""
-                const host = this;
+        // run on the card, which stays visible: Flow holds back JavaScript for a hidden element (the canvas while
+        // the table is shown) until it is shown again
+        getElement().executeJs("""
+                const host = this.querySelector('[id^="chart-canvas-"]');
                 const cfg = JSON.parse($0);
                 (window.careledgerChartJs || Promise.resolve()).then(() => {
                   const c = host.careledgerChart;
@@ -140,8 +142,8 @@ class ChartCard extends Div {
         csvLink.setId("chart-csv-" + chart.id());
         String pngName = CsvExport.fileName(chart, period).replace(".csv", ".png");
         // the picture carries its title and a white background (the page's canvas has neither: the card shows the title)
-        Button png = new Button("Download PNG", e -> canvasBox.getElement().executeJs("""
-                const c = this.careledgerChart;
+        Button png = new Button("Download PNG", e -> getElement().executeJs("""
+                const c = this.querySelector('[id^="chart-canvas-"]').careledgerChart;
                 if (!c) { return; }
                 c.options.plugins.title = {display: true, text: $1, font: {size: 16}};
                 c.update('none');
