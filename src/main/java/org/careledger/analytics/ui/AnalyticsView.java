@@ -102,6 +102,10 @@ class AnalyticsView extends VerticalLayout {
             blocks.run();
             figures.run();
         };
+        // figures made ready between the first drawing and this subscription were not pushed here: catch up
+        if (analytics.version() != clinicalVersion) {
+            show();
+        }
     }
 
     @Override

@@ -80,6 +80,10 @@ class DoctorAnalyticsView extends VerticalLayout {
                 show();
             }
         }));
+        // figures made ready between the first drawing and this subscription were not pushed here: catch up
+        if (analytics.version() != version) {
+            show();
+        }
     }
 
     @Override
