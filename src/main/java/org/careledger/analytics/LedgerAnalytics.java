@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.careledger.analytics.internal.BlockRow;
-import org.careledger.analytics.internal.FactSources;
 import org.careledger.analytics.internal.BlockRows;
 import org.careledger.analytics.internal.TokenFlows;
 import org.careledger.identity.AppRoles;
@@ -55,7 +54,7 @@ public class LedgerAnalytics {
             days.add(d.toString());
         }
         java.util.Map<String, Long[]> amounts = new java.util.LinkedHashMap<>();
-        FactSources.FLOWS.forEach(f -> {
+        TokenFlows.FLOWS.forEach(f -> {
             Long[] zeros = new Long[days.size()];
             java.util.Arrays.fill(zeros, 0L);
             amounts.put(f, zeros);

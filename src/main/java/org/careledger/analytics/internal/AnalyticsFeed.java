@@ -102,7 +102,7 @@ public class AnalyticsFeed {
                 for (CommittedBlock b : blocks) {
                     for (TransactionCommitted tx : b.transactions()) {
                         facts.addAll(sources.of(tx, b.block().time(), state));
-                        moves.addAll(sources.movesOf(tx, b.block().time(), state));
+                        moves.addAll(TokenMoveSources.of(tx, b.block().time(), state));
                         sources.expiryOf(tx, state).ifPresent(issued::add);
                     }
                 }

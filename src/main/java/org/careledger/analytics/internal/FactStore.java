@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.careledger.analytics.cube.Bucket;
 import org.careledger.analytics.cube.CellRef;
 import org.careledger.analytics.cube.Counts;
@@ -30,10 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class FactStore implements LiveCells {
 
     private final JdbcClient jdbc;
-    private final AtomicLong version = new AtomicLong();
-    /** Per figure, how often its cells changed; a clear moves every figure by {@link #clears}. */
-    private final Map<String, AtomicLong> figureChanges = new java.util.concurrent.ConcurrentHashMap<>();
-    private final AtomicLong clears = new AtomicLong();
+    private final Versions versions = new Versions();
 
     private final TokenFlows tokenFlows;
     private final Expiries expiries;
@@ -52,22 +48,13 @@ public class FactStore implements LiveCells {
 
     @Override
     public long version() {
-        return version.get();
+        return versions.all();
     }
 
     @Override
     public long version(String figure) {
-        AtomicLong changes = figureChanges.get(figure);
-        return clears.get() + (changes == null ? 0 : changes.get()); // both only grow, so the sum moves with either
+        return versions.of(figure);
     }
-
-    private void changed(java.util.Collection<String> figures) {
-        for (String f : new java.util.HashSet<>(figures)) {
-            figureChanges.computeIfAbsent(f, k -> new AtomicLong()).incrementAndGet();
-        }
-        version.incrementAndGet();
-    }
-
 
     /**
      * Applies the facts of {@code blocks} (in order; facts applied before are not counted again), keeps
@@ -75,13 +62,7 @@ public class FactStore implements LiveCells {
      */
     @Transactional
     public synchronized void apply(List<Fact> facts, List<BlockRow> blocks) {
-        apply(facts, List.of(), blocks);
-    }
-
-    /** As {@link #apply(List, List)}, with the blocks' token moves in the same transaction. */
-    @Transactional
-    public synchronized void apply(List<Fact> facts, List<TokenFlows.TokenMove> moves, List<BlockRow> blocks) {
-        apply(facts, moves, List.of(), List.of(), blocks);
+        apply(facts, List.of(), List.of(), List.of(), blocks);
     }
 
     /**
@@ -127,7 +108,7 @@ public class FactStore implements LiveCells {
         }
         jdbc.sql("UPDATE analytics_progress SET applied_height = :height WHERE id = 1 AND applied_height < :height")
                 .param("height", height).update();
-        changed(events.keySet().stream().map(FigureCell::figure).toList());
+        versions.changed(events.keySet().stream().map(FigureCell::figure).toList());
     }
 
     /**
@@ -152,7 +133,7 @@ public class FactStore implements LiveCells {
         }
         touched.forEach(fc -> recount(fc.cell(), fc.figure()));
         jdbc.sql("UPDATE analytics_progress SET applied_height = :h WHERE id = 1 AND applied_height >= :h").param("h", height - 1).update();
-        changed(touched.stream().map(FigureCell::figure).toList());
+        versions.changed(touched.stream().map(FigureCell::figure).toList());
     }
 
     /** Empties the read model (a rebuild from the chain follows). */
@@ -165,8 +146,7 @@ public class FactStore implements LiveCells {
         expiries.clear();
         blocks.clear();
         jdbc.sql("UPDATE analytics_progress SET applied_height = 0 WHERE id = 1").update();
-        clears.incrementAndGet();
-        version.incrementAndGet();
+        versions.cleared();
     }
 
     @Override
@@ -186,7 +166,6 @@ public class FactStore implements LiveCells {
                 });
         return out;
     }
-
 
     /** Every fact kept, for a rebuild's comparison. */
     public List<Fact> facts() {

@@ -13,10 +13,13 @@ import org.springframework.stereotype.Repository;
  * The ledger's token flows per day and kind, kept beside the clinical facts and written in the same
  * transaction as them (by {@link FactStore}): each move once per transaction and kind, the day's sums
  * updated by its delta, and taken back by height when a reorganisation replaces its block. A new kind
- * of flow is one more value of {@link TokenMove#flow()}, derived in {@link FactSources#movesOf}.
+ * of flow is one more value of {@link TokenMove#flow()}, derived in {@link TokenMoveSources#of}.
  */
 @Repository
 public class TokenFlows {
+
+    /** The kinds of token flow the ledger's figures draw, in their legend's order. */
+    public static final List<String> FLOWS = List.of("fees", "transfers", "pharmacy", "appointments");
 
     /** Tokens moved by one transaction, of one kind, on the block's day; amounts in base units. */
     public record TokenMove(String txId, String flow, LocalDate day, long amount, long height) {
