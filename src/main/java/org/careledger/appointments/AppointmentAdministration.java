@@ -62,7 +62,7 @@ public class AppointmentAdministration {
 
     /** Every hospital's terms, by name. */
     public List<ProviderTerms> hospitals() {
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         return providers.ofKind(ProviderKind.HOSPITAL).stream().map(p -> terms(state, p)).toList();
     }
 
@@ -98,7 +98,7 @@ public class AppointmentAdministration {
         if (accounts.addressOf(providerId).isEmpty()) {
             throw new OperationNotAllowedException(p.name() + " has no ledger account yet; try again in a moment");
         }
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         ProviderTerms now = terms(state, p);
         long cutoff = cutoffHours * 3_600_000L;
         Long newFee = fee != null ? fee : now.defaultFee();
@@ -112,7 +112,7 @@ public class AppointmentAdministration {
             transactions.executeWithoutResult(s -> outbox.queue(AppointmentLedgerCalls.TERMS, accounts.signerOf(providerId),
                     Long.toString(providerId), Long.toString(providerId), AppointmentCalls.setTerms(newFee, cutoff)));
         }
-        return terms(ledger.committedState(), providers.find(providerId).orElseThrow());
+        return terms(ledger.committedStateForReading(), providers.find(providerId).orElseThrow());
     }
 
     /** The hospital's appointments on {@code date} in its zone, across its doctors, by start; no reasons. */
@@ -121,7 +121,7 @@ public class AppointmentAdministration {
         ZoneId zone = p.zoneOr(views.installZone());
         long from = date.atStartOfDay(zone).toInstant().toEpochMilli();
         long to = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         List<AppointmentView> out = new ArrayList<>();
         for (UserProfile d : users.activeProfilesWithRole(Role.DOCTOR)) {
             if (d.providerId() != null && d.providerId() == providerId && d.ledgerAddress() != null) {

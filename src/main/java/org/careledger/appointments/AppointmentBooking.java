@@ -86,7 +86,7 @@ public class AppointmentBooking {
      */
     public List<DoctorCard> findDoctors(String query) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         return users.activeProfilesWithRole(Role.DOCTOR).stream()
                 .map(d -> views.card(state, d))
                 .filter(c -> q.isEmpty() || contains(c.name(), q) || contains(c.specialty(), q) || contains(c.providerName(), q))
@@ -95,7 +95,7 @@ public class AppointmentBooking {
     }
 
     public DoctorCard doctor(UserId doctor) {
-        return views.card(ledger.committedState(), requireDoctor(doctor));
+        return views.card(ledger.committedStateForReading(), requireDoctor(doctor));
     }
 
     /**
@@ -122,7 +122,7 @@ public class AppointmentBooking {
     public BookingQuote quote(UserId doctor, Instant start) {
         UserProfile d = requireDoctor(doctor);
         Slot slot = requireFreeSlot(d, start);
-        DoctorCard card = views.card(ledger.committedState(), d);
+        DoctorCard card = views.card(ledger.committedStateForReading(), d);
         requireFee(card);
         return new BookingQuote(card, slot, card.fee(), wallet.myBalance().spendable(), slot.start().minusMillis(card.cutoffMillis()));
     }
@@ -145,7 +145,7 @@ public class AppointmentBooking {
             throw InvalidInputException.of("reason", "Keep the reason to " + MAX_REASON_LENGTH + " characters; tell the doctor more at the visit");
         }
         Slot slot = requireFreeSlot(d, start);
-        DoctorCard card = views.card(ledger.committedState(), d);
+        DoctorCard card = views.card(ledger.committedStateForReading(), d);
         requireFee(card);
         if (card.fee() != confirmedFee) {
             throw new OperationNotAllowedException("The doctor's fee is now " + TokenAmount.format(card.fee()) + " tokens, not the "
@@ -189,7 +189,7 @@ public class AppointmentBooking {
     /** The signed-in patient's appointments, upcoming and past, by start. */
     public List<AppointmentView> mine() {
         UserProfile me = me();
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         return views.views(AppointmentViews.Viewer.PATIENT, state, rows.ofPatient(me.id()),
                 AppointmentQueries.byPatient(state, me.ledgerAddress()), outbox.inFlightOf(Signer.user(me.id())));
     }

@@ -67,7 +67,7 @@ class AppointmentLedgerCalls implements CallHook {
             return;
         }
         Hash chainId = Hash.fromHex(call.relatedId());
-        Optional<Appointment> settled = AppointmentQueries.appointment(ledger.committedState(), chainId);
+        Optional<Appointment> settled = AppointmentQueries.appointment(ledger.committedStateForReading(), chainId);
         if (settled.isEmpty()) {
             return;
         }

@@ -65,7 +65,7 @@ class AppointmentViews {
     }
 
     Optional<Appointment> onChain(Hash id) {
-        return AppointmentQueries.appointment(ledger.committedState(), id);
+        return AppointmentQueries.appointment(ledger.committedStateForReading(), id);
     }
 
     Optional<UserId> userAt(Address address) {
@@ -154,7 +154,7 @@ class AppointmentViews {
         long start = a != null ? a.start() : b.start();
         long end = a != null ? a.end() : b.end();
         long fee = a != null ? a.fee() : b.fee();
-        long cutoff = a != null ? a.cutoffMillis() : doctor.map(d -> cutoffOf(ledger.committedState(), d))
+        long cutoff = a != null ? a.cutoffMillis() : doctor.map(d -> cutoffOf(ledger.committedStateForReading(), d))
                 .orElse(org.careledger.contracts.Appointments.DEFAULT_CUTOFF_MILLIS);
         Instant freeUntil = Instant.ofEpochMilli(start - cutoff);
         String action = chainId == null ? null : pending.get(chainId);

@@ -112,10 +112,10 @@ class DemoAppointmentsSeeder implements ApplicationRunner {
         long hospital = doctor.providerId();
         await("the demo hospital's account is on the ledger and the demo doctor affiliated with it", () ->
                 providerAccounts.addressOf(hospital).isPresent()
-                        && Registry.affiliationOf(ledger.committedState().view(), doctor.ledgerAddress())
+                        && Registry.affiliationOf(ledger.committedStateForReading().view(), doctor.ledgerAddress())
                         .equals(providerAccounts.addressOf(hospital)));
         ActingAs.user(admin, () -> administration.setTerms(hospital, DEFAULT_FEE, 24, ZONE));
-        await("the demo hospital's default fee is on the ledger", () -> AppointmentQueries.feeOf(ledger.committedState(),
+        await("the demo hospital's default fee is on the ledger", () -> AppointmentQueries.feeOf(ledger.committedStateForReading(),
                 doctor.ledgerAddress()).isPresent());
         for (UserProfile d : directory.activeProfilesWithRole(Role.DOCTOR)) {
             if (d.providerId() == null) {
@@ -127,9 +127,9 @@ class DemoAppointmentsSeeder implements ApplicationRunner {
             }
         }
         ActingAs.user(doctor, () -> doctors.setFee(DEMO_DOCTOR_FEE));
-        await("the demo doctor's own fee is on the ledger", () -> AppointmentQueries.ownFeeOf(ledger.committedState(),
+        await("the demo doctor's own fee is on the ledger", () -> AppointmentQueries.ownFeeOf(ledger.committedStateForReading(),
                 doctor.ledgerAddress()).isPresent());
-        long fee = AppointmentQueries.feeOf(ledger.committedState(), doctor.ledgerAddress()).orElseThrow();
+        long fee = AppointmentQueries.feeOf(ledger.committedStateForReading(), doctor.ledgerAddress()).orElseThrow();
 
         List<Slot> free = ActingAs.user(zoe, () -> booking.freeSlots(doctor.id(), null, AppointmentBooking.HORIZON_DAYS));
         Instant inThreeDays = Instant.now().plus(Duration.ofDays(3));

@@ -103,7 +103,7 @@ public class DoctorAppointments {
         ZoneId zone = views.zoneOf(me);
         long start = from.atStartOfDay(zone).toInstant().toEpochMilli();
         long end = to.atStartOfDay(zone).toInstant().toEpochMilli();
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         return views.views(AppointmentViews.Viewer.DOCTOR, state, rows.ofDoctor(me.id(), start, end),
                         AppointmentQueries.byDoctor(state, me.ledgerAddress(), start, end), outbox.inFlightOf(Signer.user(me.id())))
                 .stream().filter(v -> v.state() != AppointmentState.REFUSED).toList();
@@ -112,7 +112,7 @@ public class DoctorAppointments {
     /** One of the doctor's appointments. */
     public AppointmentView find(String id) {
         UserProfile me = me();
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         AppointmentRows.Booking row = rows.find(id).or(() -> chainId(id).flatMap(rows::byChainId))
                 .filter(b -> b.doctor().equals(me.id())).orElse(null);
         List<org.careledger.contracts.Appointment> onChain = chainId(id).flatMap(h -> AppointmentQueries.appointment(state, h))
@@ -199,7 +199,7 @@ public class DoctorAppointments {
     /** The doctor's hours, coming changes and fees. */
     public DoctorSettings settings() {
         UserProfile me = me();
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         java.util.OptionalLong own = AppointmentQueries.ownFeeOf(state, me.ledgerAddress());
         java.util.OptionalLong byDefault = Registry.affiliationOf(state.view(), me.ledgerAddress())
                 .map(p -> AppointmentQueries.termsOf(state, p).defaultFee()).orElse(java.util.OptionalLong.empty());

@@ -75,7 +75,7 @@ class DoctorSlots {
     /** What the doctor has booked: on chain, and on its way here. */
     private List<Slot> taken(UserProfile d, Instant now) {
         List<Slot> taken = new ArrayList<>();
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         for (Appointment a : AppointmentQueries.byDoctor(state, d.ledgerAddress())) {
             if (a.state().active() && a.end() > now.toEpochMilli()) {
                 taken.add(new Slot(Instant.ofEpochMilli(a.start()), Instant.ofEpochMilli(a.end())));

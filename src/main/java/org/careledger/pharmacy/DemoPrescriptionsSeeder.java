@@ -102,7 +102,7 @@ class DemoPrescriptionsSeeder implements ApplicationRunner {
         await("the demo doctor may prescribe to the demo patient", () -> ActingAs.user(doctor, () -> prescribing.mayPrescribe(zoe.ledgerAddress())));
         await("the demo pharmacist dispenses for the demo pharmacy on the ledger", () -> pharmacist.providerId() != null
                 && accounts.addressOf(pharmacist.providerId()).isPresent()
-                && Registry.pharmacyOf(ledger.committedState().view(), pharmacist.ledgerAddress()).isPresent());
+                && Registry.pharmacyOf(ledger.committedStateForReading().view(), pharmacist.ledgerAddress()).isPresent());
         long pharmacy = pharmacist.providerId();
 
         PrescriptionView lisinopril = prescribe(doctor, zoe, draft("314076", "1 tablet", "once a day", 30, 30, 2, "I10",

@@ -98,7 +98,7 @@ public class Dispensary {
      */
     public List<PrescriptionView> queue() {
         Me me = me();
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         return rows.openTo(me.pharmacy()).stream().map(rx -> views.view(state, rx, false))
                 .sorted(Comparator.comparing((PrescriptionView v) -> !v.state().dispensable())).toList();
     }
@@ -129,7 +129,7 @@ public class Dispensary {
         PrescriptionQr code = PrescriptionQr.parse(text).orElseThrow(() -> PrescriptionQr.namesPrescription(text)
                 ? new OperationNotAllowedException(DOES_NOT_OPEN) : new InvalidPatientCodeException(NOT_A_CODE));
         PrescriptionRows.Rx rx = rows.find(code.prescriptionId()).orElseThrow(() -> new OperationNotAllowedException(DOES_NOT_OPEN));
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         Prescription p = PrescriptionViews.onChain(state, rx).orElseThrow(() -> new OperationNotAllowedException(
                 "This prescription is not on the ledger yet: try again in a few seconds"));
         byte[] secret = HexFormat.of().parseHex(code.secret());
@@ -150,7 +150,7 @@ public class Dispensary {
     public PrescriptionView open(String prescriptionId) {
         Me me = me();
         PrescriptionRows.Rx rx = openable(me, prescriptionId);
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         Prescription p = PrescriptionViews.onChain(state, rx).orElseThrow(() -> new OperationNotAllowedException(
                 "This prescription is not on the ledger yet: try again in a few seconds"));
         PrescriptionView view = views.view(state, rx, true);
@@ -164,7 +164,7 @@ public class Dispensary {
     public PrescriptionView status(String prescriptionId) {
         Me me = me();
         PrescriptionRows.Rx rx = openable(me, prescriptionId);
-        return views.view(ledger.committedState(), rx, false);
+        return views.view(ledger.committedStateForReading(), rx, false);
     }
 
     /** The price a unit of the prescription's medicine sells at in this pharmacy now. */
@@ -185,7 +185,7 @@ public class Dispensary {
     public LedgerReceipt dispense(String prescriptionId, Long quantity, String batch, LocalDate packExpiry) {
         Me me = me();
         PrescriptionRows.Rx rx = openable(me, prescriptionId);
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         Prescription p = PrescriptionViews.onChain(state, rx).orElseThrow(() -> new OperationNotAllowedException(
                 "This prescription is not on the ledger yet: try again in a few seconds"));
         RxState now = views.state(state, rx);
@@ -253,7 +253,7 @@ public class Dispensary {
         if (f.chainId() == null) {
             throw new OperationNotAllowedException("This dispensing is not on the ledger yet");
         }
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         Fill fill = PrescriptionQueries.fill(state, f.chainId()).orElseThrow(() -> new OperationNotAllowedException(
                 "This dispensing is not on the ledger yet"));
         if (fill.reversed().isPresent()) {

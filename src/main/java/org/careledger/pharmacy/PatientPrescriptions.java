@@ -57,7 +57,7 @@ public class PatientPrescriptions {
     /** Every prescription written for the signed-in patient, newest first, with its content once it is on the ledger. */
     public List<PrescriptionView> mine() {
         UserProfile me = currentUser.require();
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         return rows.ofPatient(me.id()).stream().map(rx -> views.view(state, rx, rx.refused() == null && rx.onChain())).toList();
     }
 
@@ -68,13 +68,13 @@ public class PatientPrescriptions {
      */
     public Qr qr(String prescriptionId) {
         PrescriptionRows.Rx rx = mineOrFail(prescriptionId);
-        RxState state = views.state(ledger.committedState(), rx);
+        RxState state = views.state(ledger.committedStateForReading(), rx);
         if (!state.dispensable()) {
             throw new OperationNotAllowedException(state == RxState.ON_ITS_WAY
                     ? "The prescription is on its way to the ledger: its QR code is shown once it is in a block, in a few seconds"
                     : "The prescription is " + state.label().toLowerCase() + ": it has no QR code to show");
         }
-        Prescription p = PrescriptionViews.onChain(ledger.committedState(), rx).orElseThrow();
+        Prescription p = PrescriptionViews.onChain(ledger.committedStateForReading(), rx).orElseThrow();
         Hash secret = QrSecrets.current(HexFormat.of().parseHex(rx.qrSeed()), p.secretHash()).orElseThrow(() ->
                 new OperationNotAllowedException("This prescription has been filled " + QrSecrets.LENGTH
                         + " times, the most one QR code chain serves: ask your prescriber for a new prescription"));
@@ -102,7 +102,7 @@ public class PatientPrescriptions {
         PrescriptionRows.Rx rx = mineOrFail(prescriptionId);
         ProviderView pharmacy = providers.find(pharmacyId).filter(p -> p.kind() == ProviderKind.PHARMACY)
                 .orElseThrow(() -> new NotFoundException("There is no pharmacy " + pharmacyId));
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         RxState now = views.state(state, rx);
         if (!now.dispensable()) {
             throw new OperationNotAllowedException("The prescription is " + now.label().toLowerCase() + ": it cannot be sent to a pharmacy");
@@ -113,7 +113,7 @@ public class PatientPrescriptions {
                 events.publishEvent(new PrescriptionSent(rx.id(), me.id(), pharmacy.id(), views.medicineName(rx.medicine())));
             }
         });
-        return views.view(ledger.committedState(), rx, true);
+        return views.view(ledger.committedStateForReading(), rx, true);
     }
 
     private PrescriptionRows.Rx mineOrFail(String id) {

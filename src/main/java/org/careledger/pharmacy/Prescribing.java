@@ -93,7 +93,7 @@ public class Prescribing {
     /** Whether the signed-in doctor may prescribe to the patient now (consent covering MEDICATION, or an emergency). */
     public boolean mayPrescribe(Address patient) {
         UserProfile me = me();
-        return AccessRule.basis(ledger.committedState(), patient, me.ledgerAddress(), RecordCategory.MEDICATION, now(), Set.of()).isPresent();
+        return AccessRule.basis(ledger.committedStateForReading(), patient, me.ledgerAddress(), RecordCategory.MEDICATION, now(), Set.of()).isPresent();
     }
 
     /**
@@ -104,7 +104,7 @@ public class Prescribing {
         UserProfile me = me();
         UserProfile patientAccount = requirePatient(patient);
         RxNormCode code = RxNormCode.tryParse(medicine).orElseThrow(() -> InvalidInputException.of("medicine", "Choose a medicine from the catalogue"));
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         requireConsent(state, patient, me);
         return checks.warnings(state, patient, me.ledgerAddress(), code, activeCodes(state, patientAccount), now());
     }
@@ -121,7 +121,7 @@ public class Prescribing {
     public PrescribingAdvice advise(Address patient, String indicationSystem, String indicationCode) {
         UserProfile me = me();
         UserProfile patientAccount = requirePatient(patient);
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         requireConsent(state, patient, me);
         return advice.advise(state, me, patientAccount, indicationSystem, indicationCode, activeCodes(state, patientAccount), now());
     }
@@ -154,7 +154,7 @@ public class Prescribing {
         UserProfile patientAccount = requirePatient(patient);
         PrescriptionRules.Checked d = PrescriptionRules.check(draft);
         CatalogueMedicine medicine = catalogue.requirePrescribable(d.medicine());
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         requireConsent(state, patient, me);
         List<String> warnings = checks.warnings(state, patient, me.ledgerAddress(), d.medicine(), activeCodes(state, patientAccount), now());
         String reason = PrescriptionRules.oneLine(draft.overrideReason(), 500, "overrideReason", new LinkedHashMap<>());
@@ -175,7 +175,7 @@ public class Prescribing {
                     PrescriptionCalls.issue(patient, medicine.code().value(), d.quantity(), d.refills(), d.validityDays() * DAY,
                             sealed.contentHash(), QrSecrets.initialHash(seed)));
         });
-        return views.view(ledger.committedState(), rows.require(id), false);
+        return views.view(ledger.committedStateForReading(), rows.require(id), false);
     }
 
     /**
@@ -186,7 +186,7 @@ public class Prescribing {
     public List<PrescriptionView> mineFor(Address patient) {
         UserProfile me = me();
         UserProfile patientAccount = requirePatient(patient);
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         List<PrescriptionView> out = new ArrayList<>();
         for (PrescriptionRows.Rx rx : rows.byPrescriberFor(me.id(), patientAccount.id())) {
             out.add(views.view(state, rx, false));
@@ -213,7 +213,7 @@ public class Prescribing {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         Prescription p = PrescriptionViews.onChain(state, rx)
                 .orElseThrow(() -> new OperationNotAllowedException("The prescription is not on the ledger yet; cancel it once it is"));
         RxState now = views.state(state, rx);
@@ -231,7 +231,7 @@ public class Prescribing {
             outbox.queue(PharmacyCalls.CANCEL, Signer.user(me.id()), rx.patientAddress().toString(), rx.id(),
                     PrescriptionCalls.cancel(p.id(), Hash.sha256(salt, why.getBytes(StandardCharsets.UTF_8))));
         });
-        return views.view(ledger.committedState(), rows.require(rx.id()), false);
+        return views.view(ledger.committedStateForReading(), rows.require(rx.id()), false);
     }
 
     /** The medicine codes of the patient's prescriptions still active: on chain and dispensable, or on their way. */

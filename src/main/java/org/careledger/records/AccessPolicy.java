@@ -52,7 +52,7 @@ class AccessPolicy {
     Snapshot snapshot(Address patient) {
         Set<Hash> revoking = outbox.inFlight(RecordCalls.REVOKE, patient.toString()).stream()
                 .map(call -> Hash.fromHex(call.relatedId())).collect(Collectors.toSet());
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         return new Snapshot(patient, revoking, state, clock.millis());
     }
 
@@ -64,7 +64,7 @@ class AccessPolicy {
         Map<String, Set<Hash>> revoking = outbox.inFlight(RecordCalls.REVOKE).stream().collect(Collectors.groupingBy(
                 call -> call.subject().toLowerCase(Locale.ROOT),
                 Collectors.mapping(call -> Hash.fromHex(call.relatedId()), Collectors.toSet())));
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         long now = clock.millis();
         Map<Address, Snapshot> out = new LinkedHashMap<>();
         for (Address patient : patients) {

@@ -217,7 +217,7 @@ class DemoRecordsSeeder implements ApplicationRunner {
 
     private boolean onChain(UserProfile user) {
         UserProfile fresh = directory.find(user.id()).orElseThrow();
-        return fresh.ledgerAddress() != null && Registry.roleOf(ledger.committedState().view(), fresh.ledgerAddress()).isPresent();
+        return fresh.ledgerAddress() != null && Registry.roleOf(ledger.committedStateForReading().view(), fresh.ledgerAddress()).isPresent();
     }
 
     private Address address(UserProfile user) {

@@ -153,7 +153,7 @@ public class DoctorRecords {
      */
     public List<RecordEntryView> myEntriesFor(Address patient) {
         Caller me = callers.require();
-        Map<String, Anchor> anchors = EntryViews.anchorsOf(ledger.committedState(), patient);
+        Map<String, Anchor> anchors = EntryViews.anchorsOf(ledger.committedStateForReading(), patient);
         return views.views(entries.findByPatientAddressAndAuthorIdOrderByCreatedAtDesc(patient.toString(), me.id().value()), anchors,
                 e -> e.getStatus() == EntryStatus.PENDING_APPROVAL || e.getStatus() == EntryStatus.REJECTED);
     }

@@ -102,7 +102,7 @@ class EntryStore {
 
     /** The proof bundle of the entry's anchor; empty while the anchor is not in a block. */
     Optional<ProofDownload> proof(StoredEntry entry) {
-        Anchor anchor = EntryViews.anchorsOf(ledger.committedState(), Address.parse(entry.getPatientAddress())).get(entry.getEntryId());
+        Anchor anchor = EntryViews.anchorsOf(ledger.committedStateForReading(), Address.parse(entry.getPatientAddress())).get(entry.getEntryId());
         if (anchor == null) {
             return Optional.empty();
         }

@@ -100,7 +100,7 @@ class EntryViews {
                                  Function<UserId, Party> authors, RecordVault.Opening opening) {
         Long prescribedIn = null;
         if (anchor == null && e.getPrescriptionId() != null) {
-            Optional<Prescription> p = PrescriptionQueries.prescription(ledger.committedState(), Hash.fromHex(e.getPrescriptionId()));
+            Optional<Prescription> p = PrescriptionQueries.prescription(ledger.committedStateForReading(), Hash.fromHex(e.getPrescriptionId()));
             if (p.isPresent()) {
                 anchor = new Anchor(p.get().patient(), e.getEntryId(), 1, RecordCategory.MEDICATION, p.get().contentHash(),
                         p.get().issued().millis(), p.get().id());

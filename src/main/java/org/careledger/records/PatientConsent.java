@@ -83,7 +83,7 @@ public class PatientConsent {
     public List<AccessRequestView> myRequests() {
         Caller me = callers.require();
         List<AccessRequestView> out = new ArrayList<>();
-        for (ConsentQueries.RequestView r : ConsentQueries.requestsOf(ledger.committedState(), me.address(), clock.millis())) {
+        for (ConsentQueries.RequestView r : ConsentQueries.requestsOf(ledger.committedStateForReading(), me.address(), clock.millis())) {
             ConsentRequest q = r.request();
             String note = q.noteHash().flatMap(h -> vault.openText(me.id(), h.hex())).orElse(null);
             out.add(new AccessRequestView(new RequestId(q.id()), parties.of(q.doctor()), q.purpose(), q.categories(),
@@ -149,7 +149,7 @@ public class PatientConsent {
         long now = clock.millis();
         Party self = parties.of(me.profile());
         List<GrantView> out = new ArrayList<>();
-        for (Grant g : ConsentQueries.grantsOf(ledger.committedState(), me.address())) {
+        for (Grant g : ConsentQueries.grantsOf(ledger.committedStateForReading(), me.address())) {
             out.add(views.grant(g, self, parties.of(g.doctor()), now));
         }
         out.sort(Comparator.comparing((GrantView v) -> !v.active()).thenComparing(GrantView::start, Comparator.reverseOrder()));
@@ -162,7 +162,7 @@ public class PatientConsent {
      */
     public LedgerReceipt revoke(GrantId grantId) {
         Caller me = callers.require();
-        Grant grant = ConsentQueries.grantsOf(ledger.committedState(), me.address()).stream().filter(g -> g.id().equals(grantId.value()))
+        Grant grant = ConsentQueries.grantsOf(ledger.committedStateForReading(), me.address()).stream().filter(g -> g.id().equals(grantId.value()))
                 .findFirst().orElseThrow(() -> new NotFoundException("You have no grant " + grantId.value().shortHex()));
         if (!grant.activeAt(clock.millis())) {
             throw new OperationNotAllowedException("This grant has already ended");
@@ -183,7 +183,7 @@ public class PatientConsent {
     /** Every read of the signed-in patient's record by someone else, newest first, each naming the entry read. */
     public List<AccessEventView> whoViewedMyRecord() {
         Caller me = callers.require();
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         List<AccessEventView> out = new ArrayList<>();
         Map<Address, Party> names = new LinkedHashMap<>();
         Map<String, String> entryNames = new HashMap<>();
@@ -224,7 +224,7 @@ public class PatientConsent {
     /** Emergency accesses to the signed-in patient's record, newest first. */
     public List<EmergencyView> myEmergencies() {
         Caller me = callers.require();
-        return ConsentQueries.emergenciesOf(ledger.committedState(), me.address()).stream()
+        return ConsentQueries.emergenciesOf(ledger.committedStateForReading(), me.address()).stream()
                 .map(e -> views.emergency(e, me.id())).sorted(Comparator.comparing(EmergencyView::start).reversed()).toList();
     }
 
@@ -234,7 +234,7 @@ public class PatientConsent {
     }
 
     private ConsentRequest myPendingRequest(Caller me, RequestId requestId) {
-        ConsentRequest request = ConsentQueries.request(ledger.committedState(), me.address(), requestId.value())
+        ConsentRequest request = ConsentQueries.request(ledger.committedStateForReading(), me.address(), requestId.value())
                 .orElseThrow(() -> new NotFoundException("You have no access request " + requestId.value().shortHex()));
         if (request.decision() != RequestStatus.PENDING) {
             throw new OperationNotAllowedException("This request was already " + request.decision().name().toLowerCase(java.util.Locale.ROOT));

@@ -68,7 +68,7 @@ public class PatientRecords {
     /** The signed-in patient's record: every approved or erased entry, newest first, each checked against its anchor. */
     public List<RecordEntryView> myRecord() {
         Caller me = callers.require();
-        Map<String, Anchor> anchors = EntryViews.anchorsOf(ledger.committedState(), me.address());
+        Map<String, Anchor> anchors = EntryViews.anchorsOf(ledger.committedStateForReading(), me.address());
         List<StoredEntry> stored = entries.findByPatientIdAndStatusInOrderByClinicalDateDescCreatedAtDescEntryIdAsc(me.id().value(), EntryStore.IN_RECORD);
         List<RecordEntryView> out = new ArrayList<>(views.views(stored, anchors, e -> true));
         Set<String> seen = new HashSet<>();

@@ -76,7 +76,7 @@ public class RecordsAdministration {
     /** Emergency accesses no admin has reviewed (and none is reviewing), oldest first. */
     public List<EmergencyView> pendingEmergencyReviews() {
         List<EmergencyView> out = new ArrayList<>();
-        for (Emergency e : ConsentQueries.pendingEmergencyReviews(ledger.committedState())) {
+        for (Emergency e : ConsentQueries.pendingEmergencyReviews(ledger.committedStateForReading())) {
             if (outbox.latest(RecordCalls.REVIEW, e.id().hex()).filter(r -> r.status() != LedgerReceipt.Status.REFUSED).isPresent()) {
                 continue;
             }
@@ -89,7 +89,7 @@ public class RecordsAdministration {
     /** Records an admin's verdict on an emergency access; the comment is sealed off chain. */
     public LedgerReceipt reviewEmergency(EmergencyId emergencyId, boolean justified, String comment) {
         Caller me = callers.require();
-        Emergency emergency = ConsentQueries.pendingEmergencyReviews(ledger.committedState()).stream()
+        Emergency emergency = ConsentQueries.pendingEmergencyReviews(ledger.committedStateForReading()).stream()
                 .filter(e -> e.id().equals(emergencyId.value())).findFirst()
                 .orElseThrow(() -> new NotFoundException("No emergency access " + emergencyId.value().shortHex() + " is waiting for review"));
         String text = ConsentLimits.clean(comment);

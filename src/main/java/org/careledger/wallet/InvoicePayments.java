@@ -44,7 +44,7 @@ class InvoicePayments implements CallHook {
     @Override
     public void committed(QueuedCall call, long height) {
         Hash id = Hash.fromHex(call.relatedId());
-        InvoiceQueries.invoice(ledger.committedState(), id).ifPresentOrElse(
+        InvoiceQueries.invoice(ledger.committedStateForReading(), id).ifPresentOrElse(
                 invoice -> events.publishEvent(new InvoicePaid(id, invoice.payer(), invoice.payee(), invoice.total(), height)),
                 () -> log.warn("Invoice {} paid in block {} is not in the committed state", id.shortHex(), height));
     }

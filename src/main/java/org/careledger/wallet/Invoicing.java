@@ -74,7 +74,7 @@ public class Invoicing {
         Map<Address, String> names = new HashMap<>();
         Function<Address, String> describe = a -> names.computeIfAbsent(a, counterparts::describe);
         List<WalletInvoice> out = new ArrayList<>();
-        for (Invoice invoice : InvoiceQueries.byPayer(ledger.committedState(), me.ledgerAddress())) {
+        for (Invoice invoice : InvoiceQueries.byPayer(ledger.committedStateForReading(), me.ledgerAddress())) {
             boolean pending = invoice.state() == InvoiceState.OPEN && paying.contains(invoice.id().hex());
             out.add(new WalletInvoice(invoice.id(), invoice.payee(), describe.apply(invoice.payee()), linesOf(invoice), invoice.total(),
                     invoice.state(), invoice.raised(), invoice.payment(), invoice.settled(), pending));
@@ -134,7 +134,7 @@ public class Invoicing {
      */
     public InvoiceReceipt receipt(Hash invoiceId) {
         Address me = me().ledgerAddress();
-        Invoice invoice = InvoiceQueries.invoice(ledger.committedState(), invoiceId)
+        Invoice invoice = InvoiceQueries.invoice(ledger.committedStateForReading(), invoiceId)
                 .filter(i -> i.payer().equals(me) || i.payee().equals(me))
                 .orElseThrow(() -> new NotFoundException("There is no receipt of invoice " + WalletInvoice.shortId(invoiceId) + " for you."));
         Invoice.Payment payment = invoice.payment().orElseThrow(() -> new OperationNotAllowedException(
@@ -152,7 +152,7 @@ public class Invoicing {
 
     /** The invoice, if it is the user's to pay and still open. */
     private Invoice payable(UserProfile me, Hash invoiceId) {
-        ContractState state = ledger.committedState();
+        ContractState state = ledger.committedStateForReading();
         Invoice invoice = InvoiceQueries.invoice(state, invoiceId).filter(i -> i.payer().equals(me.ledgerAddress()))
                 .orElseThrow(() -> InvoicePaymentException.unknown(WalletInvoice.shortId(invoiceId)));
         if (invoice.state() != InvoiceState.OPEN) {

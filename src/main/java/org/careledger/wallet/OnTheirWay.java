@@ -48,7 +48,7 @@ class OnTheirWay {
             @Override
             public ContractState get() {
                 if (read == null) {
-                    read = ledger.committedState();
+                    read = ledger.committedStateForReading();
                 }
                 return read;
             }

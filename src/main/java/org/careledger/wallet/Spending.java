@@ -36,7 +36,7 @@ class Spending {
     WalletBalance balanceOf(UserProfile me) {
         for (int attempt = 0; ; attempt++) {
             Hash tip = ledger.tip().hash();
-            long balance = Tokens.balanceOf(ledger.committedState().view(), me.ledgerAddress());
+            long balance = Tokens.balanceOf(ledger.committedStateForReading().view(), me.ledgerAddress());
             long out = 0;
             for (OnTheirWay.Outgoing o : onTheirWay.of(me)) {
                 if (o.minedAt() == null) {

@@ -73,7 +73,7 @@ class TreasuryPayments {
         ContractState state;
         Set<Address> paid;
         try {
-            state = ledger.committedState();
+            state = ledger.committedStateForReading();
             paid = paidByTreasury();
         } catch (LedgerUnavailableException e) {
             log.warn("Treasury payments ({}) not reconciled: {}", kind.name(), e.getMessage());
