@@ -32,8 +32,8 @@ class Consortium implements AutoCloseable {
 
     private final Path dataDir;
     private final LedgerSettings settings;
-    private final ConsortiumSetup setup;
-    private final Genesis genesis;
+    private final java.util.function.Supplier<ConsortiumSetup> setupSource;
+    private volatile ConsortiumSetup setup;
     private final InMemoryNetwork network;
     private final List<Node> nodes = new CopyOnWriteArrayList<>();
     private final List<Consumer<Node>> onReady = new CopyOnWriteArrayList<>();
@@ -41,10 +41,18 @@ class Consortium implements AutoCloseable {
     private Thread starter;
 
     Consortium(Path dataDir, LedgerSettings settings, ConsortiumSetup setup) {
+        this(dataDir, settings, () -> setup);
+    }
+
+    /**
+     * A consortium whose setup (the genesis, the nodes' and the treasury's keys: a dev chain's are
+     * derived from its mnemonic, an install's unwrapped or made) is made at its first use, not as the
+     * portal's beans are created: the start checks it once the web server listens.
+     */
+    Consortium(Path dataDir, LedgerSettings settings, java.util.function.Supplier<ConsortiumSetup> setup) {
         this.dataDir = dataDir;
         this.settings = settings;
-        this.setup = setup;
-        this.genesis = setup.genesis();
+        this.setupSource = setup;
         this.network = new InMemoryNetwork(System.nanoTime());
         network.setDelayMillis(settings.networkDelayMillis());
     }
@@ -81,8 +89,8 @@ class Consortium implements AutoCloseable {
         try {
             long started = System.nanoTime();
             List<Node> opened = new ArrayList<>();
-            for (ConsortiumSetup.NodeKey nodeKey : setup.nodes()) {
-                Node node = new Node(nodeKey.name(), nodeKey.key(), genesis, Contracts.standard(),
+            for (ConsortiumSetup.NodeKey nodeKey : setup().nodes()) {
+                Node node = new Node(nodeKey.name(), nodeKey.key(), genesis(), Contracts.standard(),
                         dataDir, network, System::currentTimeMillis, settings.effectiveMinerThreads());
                 node.refusal().ifPresent(r -> log.error("Ledger node {} refuses to build on its store: {}", node.name(), r));
                 if (node.truncatedBytesAtOpen() > 0) {
@@ -128,7 +136,7 @@ class Consortium implements AutoCloseable {
     }
 
     Genesis genesis() {
-        return genesis;
+        return setup().genesis();
     }
 
     Path dataDir() {
@@ -136,7 +144,17 @@ class Consortium implements AutoCloseable {
     }
 
     ConsortiumSetup setup() {
-        return setup;
+        ConsortiumSetup made = setup;
+        if (made == null) {
+            synchronized (setupSource) {
+                made = setup;
+                if (made == null) {
+                    made = setupSource.get();
+                    setup = made;
+                }
+            }
+        }
+        return made;
     }
 
     @Override

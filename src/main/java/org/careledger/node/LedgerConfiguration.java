@@ -18,8 +18,14 @@ import org.springframework.context.event.EventListener;
 @Configuration(proxyBeanMethods = false)
 class LedgerConfiguration {
 
-    /** The demo runs the dev consortium; any other install its own chain, made at its first start. */
+    /**
+     * The demo runs the dev consortium; any other install its own chain, made at its first start.
+     * Lazy: made at the consortium's first use, which {@link LedgerStarter} forces once the web server
+     * listens (a dev chain's keys take a mnemonic's key stretching and a dozen key derivations, a few
+     * hundred milliseconds that no longer delay the login page), so a refusal still stops the start.
+     */
     @Bean
+    @org.springframework.context.annotation.Lazy
     ConsortiumSetup consortiumSetup(InstallSettings install, LedgerSettings settings, MasterKey masterKey, Clock clock,
                                     @Value("${careledger.demo.enabled:false}") boolean demo) {
         return demo ? ConsortiumSetup.dev(install.dataDir(), settings)
@@ -27,8 +33,8 @@ class LedgerConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Consortium consortium(InstallSettings install, LedgerSettings settings, ConsortiumSetup setup) {
-        return new Consortium(install.dataDir(), settings, setup);
+    Consortium consortium(InstallSettings install, LedgerSettings settings, org.springframework.beans.factory.ObjectProvider<ConsortiumSetup> setup) {
+        return new Consortium(install.dataDir(), settings, setup::getObject);
     }
 
     @Bean
@@ -51,6 +57,12 @@ class LedgerConfiguration {
 
         LedgerStarter(Consortium consortium) {
             this.consortium = consortium;
+        }
+
+        /** The setup's checks (an install's genesis and keys) stop the start if they refuse, as they did when it was made eagerly. */
+        @EventListener(org.springframework.boot.context.event.ApplicationStartedEvent.class)
+        void checkTheSetup() {
+            consortium.setup();
         }
 
         @EventListener(ApplicationReadyEvent.class)
