@@ -101,7 +101,7 @@ public final class RecordBundle {
 
     /** An entry of the record, with its anchor when it is mined; an entry whose content is not there is left out, and said so. */
     public void entry(RecordEntryView e, AnchorFacts anchor) {
-        Reference author = e.author() == null ? null : practitioner(null, e.author(), null, null);
+        Reference author = e.selfReported() ? patient : e.author() == null ? null : practitioner(null, e.author(), null, null);
         DomainResource r = EntryResources.of(e, patient, author);
         if (r == null) {
             leftOut(Codes.label(e.category()) + " entry " + e.entryId().value() + ": its content is not available ("
