@@ -31,6 +31,8 @@ import org.careledger.identity.AppRoles;
 import org.careledger.records.EntryStatus;
 import org.careledger.records.Integrity;
 import org.careledger.records.PatientRecords;
+import org.careledger.records.RecordExports;
+import org.springframework.beans.factory.ObjectProvider;
 import org.careledger.records.RecordEntryView;
 
 /**
@@ -50,7 +52,7 @@ class MyRecordView extends VerticalLayout implements BeforeEnterObserver {
     /** The entry a notification's "Open" named ({@code ?entry=ID}): singled out where it stands. */
     private String namedEntry;
 
-    MyRecordView(PatientRecords records) {
+    MyRecordView(PatientRecords records, ObjectProvider<RecordExports> exports) {
         this.records = records;
         this.polling = new LedgerPolling(this, this::refresh);
         setId("my-record");
@@ -62,7 +64,10 @@ class MyRecordView extends VerticalLayout implements BeforeEnterObserver {
                     refresh();
                 }));
         selfReport.setId("self-report");
-        add(new H2("My record"), pending, new H3("Entries"), createEntriesGrid(), selfReport);
+        add(new H2("My record"));
+        RecordExports.of(exports).ifPresent(export -> add(ExportLink.of("fhir-download", "careledger-my-record-fhir.json",
+                export.label(), export::exportMine)));
+        add(pending, new H3("Entries"), createEntriesGrid(), selfReport);
         refresh();
     }
 
