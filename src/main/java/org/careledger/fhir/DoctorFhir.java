@@ -71,6 +71,7 @@ public class DoctorFhir {
             bundle.leftOut(Codes.label(hidden) + ": not covered by your access");
         }
         bundle.leftOut("reads of the record (AuditEvent) and other doctors' consents: not part of a doctor's export");
+        bundle.leftOut("registration data, prescriptions, dispensings, invoices and appointments: in the patient's own export only");
         Bundle b = bundle.build();
         return new FhirExport("careledger-fhir-" + patient.toString().substring(0, 10) + "-"
                 + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".json", Fhir.json(b), b.getEntry().size());

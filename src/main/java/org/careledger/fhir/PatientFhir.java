@@ -8,12 +8,16 @@ import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.careledger.appointments.AppointmentBooking;
+import org.careledger.appointments.AppointmentState;
 import org.careledger.common.NotFoundException;
 import org.careledger.fhir.internal.Fhir;
 import org.careledger.fhir.internal.RecordBundle;
 import org.careledger.identity.AppRoles;
 import org.careledger.identity.CurrentUser;
 import org.careledger.identity.UserProfile;
+import org.careledger.pharmacy.PatientPrescriptions;
+import org.careledger.pharmacy.RxState;
 import org.careledger.records.AccessEventView;
 import org.careledger.records.EntryStatus;
 import org.careledger.records.GrantView;
@@ -27,8 +31,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * A patient's own record as a FHIR R4 Bundle: registration data (Patient, Coverage), every entry of the
- * record with its ledger anchor and proof, every grant as a Consent, and every read of the record by
- * someone else as an AuditEvent. A patient's reading of their own record is not audited, so neither is
+ * record with its ledger anchor and proof, every grant as a Consent, every read of the record by
+ * someone else as an AuditEvent, and the pharmacy's prescriptions, dispensings and invoices and the
+ * appointments (MedicationRequest, MedicationDispense, Invoice, Appointment). A patient's reading of their own record is not audited, so neither is
  * this export.
  */
 @Service
@@ -38,11 +43,16 @@ public class PatientFhir {
     private final PatientRecords records;
     private final PatientConsent consent;
     private final CurrentUser currentUser;
+    private final PatientPrescriptions prescriptions;
+    private final AppointmentBooking appointments;
     private final ExportAnchors anchors;
     private final Clock clock;
 
-    PatientFhir(PatientRecords records, PatientConsent consent, CurrentUser currentUser, ExportAnchors anchors, Clock clock) {
+    PatientFhir(PatientRecords records, PatientConsent consent, CurrentUser currentUser, PatientPrescriptions prescriptions,
+                AppointmentBooking appointments, ExportAnchors anchors, Clock clock) {
         this.records = records;
+        this.prescriptions = prescriptions;
+        this.appointments = appointments;
         this.consent = consent;
         this.currentUser = currentUser;
         this.anchors = anchors;
@@ -64,6 +74,8 @@ public class PatientFhir {
         for (AccessEventView read : consent.whoViewedMyRecord()) {
             bundle.read(read, anchors.ofTransaction(read.txId()));
         }
+        prescriptions.mine().stream().filter(p -> p.state() != RxState.REFUSED).forEach(bundle::prescription);
+        appointments.mine().stream().filter(a -> a.state() != AppointmentState.REFUSED).forEach(bundle::appointment);
         Bundle b = bundle.build();
         return new FhirExport("careledger-fhir-" + me.ledgerAddress().toString().substring(0, 10) + "-"
                 + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".json", Fhir.json(b), b.getEntry().size());

@@ -9,5 +9,5 @@
  * validator (seconds and hundreds of MB) only by the command and by tests.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "FHIR",
-        allowedDependencies = {"common", "contracts", "crypto", "identity", "ledger", "node", "records"})
+        allowedDependencies = {"appointments", "common", "contracts", "crypto", "identity", "ledger", "node", "pharmacy", "records"})
 package org.careledger.fhir;

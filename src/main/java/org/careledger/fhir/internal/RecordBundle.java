@@ -163,6 +163,25 @@ public final class RecordBundle {
         add(ev);
     }
 
+    /** A pharmacy prescription (MedicationRequest), each dispensing from it (MedicationDispense) and its invoice. */
+    public void prescription(org.careledger.pharmacy.PrescriptionView p) {
+        Reference prescriber = p.prescriberName() == null ? null : practitioner(null, p.prescriberName(), null, null);
+        Reference request = add(CareResources.prescription(p, patient, prescriber));
+        for (org.careledger.pharmacy.FillView f : p.fills()) {
+            Reference pharmacist = f.pharmacistName() == null ? null : practitioner(null, f.pharmacistName(), null, null);
+            add(CareResources.dispensing(p, f, patient, request, pharmacist));
+            if (f.invoiceId() != null && f.invoiceState() != null) {
+                add(CareResources.invoice(f, patient, f.pharmacyName() == null ? null : organization(f.pharmacyName())));
+            }
+        }
+    }
+
+    /** An appointment with its doctor. */
+    public void appointment(org.careledger.appointments.AppointmentView a) {
+        Reference doctor = practitioner(null, a.doctorName(), a.providerName(), null);
+        add(CareResources.appointment(a, patient, doctor));
+    }
+
     /** Says on the Bundle's meta that a part of the record is left out, and why. */
     public void leftOut(String what) {
         bundle.getMeta().addExtension(new Extension(Codes.LEFT_OUT, new StringType(what)));
