@@ -11,7 +11,6 @@ import ca.uhn.fhir.validation.ValidationResult;
 import org.careledger.fhir.internal.Fhir;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 
@@ -58,12 +57,17 @@ public final class FhirValidation {
         }
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FhirValidation.class);
+
     private FhirValidation() {
     }
 
     /** Validates {@code json}, a FHIR R4 resource (a Bundle and everything in it). */
     public static Report validate(String json) {
-        ValidationResult result = Holder.VALIDATOR.validateWithResult(json);
+        long started = System.nanoTime();
+        FhirValidator validator = Holder.VALIDATOR;
+        log.debug("FHIR validator ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+        ValidationResult result = validator.validateWithResult(json);
         return new Report(result.getMessages().stream().map(FhirValidation::issue).toList());
     }
 
@@ -81,8 +85,7 @@ public final class FhirValidation {
             ValidationSupportChain support = new ValidationSupportChain(
                     new DefaultProfileValidationSupport(ctx),
                     new CommonCodeSystemsTerminologyService(ctx),
-                    new InMemoryTerminologyServerValidationSupport(ctx),
-                    new SnapshotGeneratingValidationSupport(ctx));
+                    new InMemoryTerminologyServerValidationSupport(ctx));
             FhirInstanceValidator instance = new FhirInstanceValidator(support);
             instance.setAnyExtensionsAllowed(true);
             return ctx.newValidator().registerValidatorModule(instance);

@@ -232,14 +232,14 @@ class FhirExportTest extends IntegrationTest {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
-    /** The demo patient's conditions, medicines and allergies, as the demo seeder writes them, self-reported here. */
+    /** The demo patient's latest conditions and medicines and every allergy, as the demo seeder writes them, self-reported here. */
     private List<RecordEntryView> fill(UserProfile patient, DemoPatient source) {
         List<RecordEntryView> out = new ArrayList<>();
-        source.conditions().stream().sorted(Comparator.comparing(DemoCondition::start).reversed()).limit(8).forEach(c ->
+        source.conditions().stream().sorted(Comparator.comparing(DemoCondition::start).reversed()).limit(4).forEach(c ->
                 out.add(as(patient, () -> patientRecords.addSelfReported(RecordCategory.DIAGNOSIS,
                         EntryContent.coded("SNOMED-CT", c.code(), c.display(), c.stop() == null ? "Ongoing." : "Resolved " + c.stop() + "."),
                         c.start()))));
-        source.medications().stream().sorted(Comparator.comparing(DemoMedication::start).reversed()).limit(6).forEach(m ->
+        source.medications().stream().sorted(Comparator.comparing(DemoMedication::start).reversed()).limit(3).forEach(m ->
                 out.add(as(patient, () -> patientRecords.addSelfReported(RecordCategory.MEDICATION,
                         EntryContent.coded("RxNorm", m.rxNormCode(), m.display(), m.stop() == null ? "Still taken." : "Until " + m.stop()),
                         m.start()))));
