@@ -28,6 +28,14 @@ public final class FhirCommand {
         System.exit(run(args, System.out, System.err));
     }
 
+    /** HAPI logs each definition file it loads, and its own files' quirks; the command prints only the issues found. */
+    private static void quietLibraries() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            logback.getLogger("ca.uhn.fhir").setLevel(ch.qos.logback.classic.Level.ERROR);
+            logback.getLogger("org.hl7.fhir").setLevel(ch.qos.logback.classic.Level.ERROR);
+        }
+    }
+
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length != 3 || !args[1].equals("validate")) {
             err.println("Usage: fhir validate FILE   (FILE: a FHIR R4 resource in JSON, e.g. an exported Bundle)");
@@ -48,6 +56,7 @@ public final class FhirCommand {
             err.println("Cannot read " + file + ": " + e.getMessage());
             return 2;
         }
+        quietLibraries();
         out.println("Validating " + file + " against FHIR R4 (loading the R4 definitions takes a few seconds)...");
         FhirValidation.Report report = FhirValidation.validate(json);
         report.issues().forEach(out::println);
