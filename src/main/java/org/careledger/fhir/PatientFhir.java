@@ -11,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.careledger.appointments.AppointmentBooking;
 import org.careledger.appointments.AppointmentState;
 import org.careledger.common.NotFoundException;
+import org.careledger.fhir.internal.BundleReader;
 import org.careledger.fhir.internal.Fhir;
 import org.careledger.fhir.internal.RecordBundle;
 import org.careledger.identity.AppRoles;
@@ -79,6 +80,52 @@ public class PatientFhir {
         Bundle b = bundle.build();
         return new FhirExport("careledger-fhir-" + me.ledgerAddress().toString().substring(0, 10) + "-"
                 + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".json", Fhir.json(b), b.getEntry().size());
+    }
+
+    /**
+     * Imports a FHIR R4 Bundle (JSON) into the signed-in patient's entries waiting for approval, as a
+     * doctor's entries wait: diagnoses, vital signs and lab results, allergies and medicines; every other
+     * resource is listed as skipped, and so is one already in the record or waiting (same category,
+     * codes, text and date), so importing the same file twice adds nothing. The whole file is refused,
+     * with nothing stored, when it is larger than 20 MB, holds more than 5,000 resources, is not a
+     * Bundle or not JSON, does not parse (the parser's first ten messages say why), or refers to
+     * resources outside itself (never fetched).
+     *
+     * @param source where the file comes from, as the patient names it (the file's name)
+     * @throws FhirImportRefused when the file is refused
+     */
+    public FhirImportReport importBundle(byte[] json, String source) {
+        currentUser.require();
+        BundleReader.Read read;
+        try {
+            read = BundleReader.read(json);
+        } catch (BundleReader.Refusal r) {
+            throw new FhirImportRefused(r.getMessage(), r.messages);
+        }
+        java.util.Set<String> known = new java.util.HashSet<>();
+        records.myRecord().stream().filter(e -> e.content() != null).forEach(e -> known.add(key(e.category(), e.content(), e.clinicalDate())));
+        records.myPendingEntries().stream().filter(e -> e.content() != null)
+                .forEach(e -> known.add(key(e.category(), e.content(), e.clinicalDate())));
+        java.util.List<PatientRecords.ImportedEntry> fresh = new java.util.ArrayList<>();
+        int already = 0;
+        for (PatientRecords.ImportedEntry i : read.entries()) {
+            // an entry without a date is dated today, as importPending dates it
+            LocalDate date = i.clinicalDate() == null ? LocalDate.now(clock) : i.clinicalDate();
+            if (known.add(key(i.category(), i.content(), date))) {
+                fresh.add(i);
+            } else {
+                already++;
+            }
+        }
+        if (!fresh.isEmpty()) {
+            records.importPending(fresh, "FHIR import" + (source == null || source.isBlank() ? "" : ": " + source.strip()));
+        }
+        return new FhirImportReport(fresh.size(), read.skipped(), already);
+    }
+
+    private static String key(org.careledger.contracts.RecordCategory category, org.careledger.records.EntryContent c, LocalDate date) {
+        return String.join("|", category.name(), String.valueOf(c.codeSystem()), String.valueOf(c.code()), String.valueOf(c.display()),
+                String.valueOf(c.text() == null || c.text().isBlank() ? null : c.text().strip()), String.valueOf(date));
     }
 
     private Optional<ProofDownload> proof(RecordEntryView e) {
