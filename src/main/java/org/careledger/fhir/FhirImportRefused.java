@@ -6,7 +6,7 @@ import java.util.List;
  * A FHIR import refused as a whole, with nothing stored: too large, not a Bundle, not JSON, invalid
  * (with the parser's first ten messages), or pointing outside itself.
  */
-public class FhirImportRefused extends RuntimeException {
+public class FhirImportRefused extends org.careledger.common.OperationNotAllowedException {
 
     private final List<String> details;
 

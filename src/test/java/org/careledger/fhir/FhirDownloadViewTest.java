@@ -31,13 +31,14 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.UploadKt._upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The "Download FHIR" link on the patient's record and on the doctor's view of it, followed as a browser would. */
+/** The "Download FHIR" link on the patient's record and on the doctor's view of it, followed as a browser would, and the patient's FHIR import. */
 class FhirDownloadViewTest extends KaribuTest {
 
     @Test
-    void thePatientAndTheirDoctorDownloadTheRecordAsFhirFromTheRecordViews() throws Exception {
+    void thePatientAndTheirDoctorDownloadTheRecordAsFhirAndThePatientImportsAFhirFile() throws Exception {
         LedgerService ledger = ctx.getBean(LedgerService.class);
         UserProfile doctor = accounts().active(Role.DOCTOR);
         UserProfile patient = accounts().active(Role.PATIENT);
@@ -57,6 +58,15 @@ class FhirDownloadViewTest extends KaribuTest {
         Bundle own = download(mine);
         assertThat(own.getEntry()).extracting(e -> e.getResource().getResourceType().name())
                 .contains("Patient", "Condition", "AllergyIntolerance");
+
+        byte[] sample;
+        try (java.io.InputStream in = FhirDownloadViewTest.class.getResourceAsStream("import-sample.json")) {
+            sample = in.readAllBytes();
+        }
+        _upload(_get(com.vaadin.flow.component.upload.Upload.class, spec -> spec.withId("fhir-import")), "import-sample.json",
+                "application/json", sample);
+        assertThat(records.myPendingEntries()).as("the imported entries wait for the patient").hasSize(5)
+                .allSatisfy(e -> assertThat(e.importedFrom()).isEqualTo("FHIR import: import-sample.json"));
 
         login(doctor.username(), Role.DOCTOR);
         UI.getCurrent().navigate("doctor/patients/" + patient.ledgerAddress());

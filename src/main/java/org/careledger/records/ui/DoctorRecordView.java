@@ -29,7 +29,7 @@ import org.careledger.identity.AppRoles;
 import org.careledger.records.ConsentRequiredException;
 import org.careledger.records.DoctorConsent;
 import org.careledger.records.DoctorRecords;
-import org.careledger.records.RecordExports;
+import org.careledger.records.RecordExchange;
 import org.springframework.beans.factory.ObjectProvider;
 import org.careledger.records.PatientCodes;
 import org.careledger.records.PatientRecordView;
@@ -56,9 +56,9 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
     private Address patient;
     private boolean mayPrescribe;
 
-    private final ObjectProvider<RecordExports> exports;
+    private final ObjectProvider<RecordExchange> exports;
 
-    DoctorRecordView(DoctorRecords records, DoctorConsent consents, ObjectProvider<RecordExports> exports) {
+    DoctorRecordView(DoctorRecords records, DoctorConsent consents, ObjectProvider<RecordExchange> exports) {
         this.records = records;
         this.consents = consents;
         this.exports = exports;
@@ -111,7 +111,7 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
             content.add(hidden);
         }
         Address shown = patient;
-        RecordExports.of(exports).ifPresent(export -> content.add(ExportLink.of("fhir-download", "careledger-patient-record-fhir.json",
+        RecordExchange.of(exports).ifPresent(export -> content.add(ExportLink.of("fhir-download", "careledger-patient-record-fhir.json",
                 export.label(), () -> export.exportFor(shown))));
         configureEntries();
         entries.setItems(record.entries());

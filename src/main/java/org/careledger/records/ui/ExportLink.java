@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.server.StreamResource;
-import org.careledger.records.RecordExports;
+import org.careledger.records.RecordExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +22,7 @@ final class ExportLink {
     private ExportLink() {
     }
 
-    static Anchor of(String id, String fileName, String label, Supplier<RecordExports.ExportFile> export) {
+    static Anchor of(String id, String fileName, String label, Supplier<RecordExchange.ExportFile> export) {
         StreamResource file = new StreamResource(fileName, () -> {
             try {
                 return new ByteArrayInputStream(export.get().bytes());

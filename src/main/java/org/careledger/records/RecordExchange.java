@@ -5,11 +5,12 @@ import java.util.Optional;
 import org.careledger.crypto.Address;
 
 /**
- * A whole-record export that another module offers on the record views (the FHIR module's Bundle).
+ * A whole-record export and import that another module offers on the record views (the FHIR module's
+ * Bundle).
  * The views find it by this type, so the records module does not depend on the module that implements
  * it; each call goes through that module's services, which check who may export what.
  */
-public interface RecordExports {
+public interface RecordExchange {
 
     /** A file to download. */
     record ExportFile(String fileName, String mediaType, byte[] bytes) {
@@ -36,8 +37,19 @@ public interface RecordExports {
      */
     ExportFile exportFor(Address patient);
 
+    /** The largest file {@link #importMine} takes. */
+    int maxImportBytes();
+
+    /**
+     * Imports a file into the signed-in patient's entries waiting for approval.
+     *
+     * @return what happened, in a sentence for the patient
+     * @throws org.careledger.common.OperationNotAllowedException when the file is refused (nothing is stored then)
+     */
+    String importMine(String fileName, byte[] bytes);
+
     /** The export the install offers, if a module offers one. */
-    static Optional<RecordExports> of(org.springframework.beans.factory.ObjectProvider<RecordExports> provider) {
+    static Optional<RecordExchange> of(org.springframework.beans.factory.ObjectProvider<RecordExchange> provider) {
         return Optional.ofNullable(provider.getIfAvailable());
     }
 }
