@@ -20,13 +20,14 @@ import org.springframework.core.metrics.StartupStep;
  * step kind and the slowest beans are printed to standard output. Off by default: recording costs a
  * little time and memory itself.
  */
-public final class StartupTrace implements ApplicationListener<ApplicationReadyEvent> {
+public final class StartupTrace implements ApplicationListener<org.springframework.context.ApplicationEvent> {
 
     public static final String FLAG = "CARELEDGER_STARTUP_TRACE";
     private static final int SHOWN = 25;
 
     private final BufferingApplicationStartup startup;
     private final long jvmStartMillis;
+    private volatile java.time.Instant webServerListening;
 
     private StartupTrace(BufferingApplicationStartup startup, long jvmStartMillis) {
         this.startup = startup;
@@ -45,7 +46,15 @@ public final class StartupTrace implements ApplicationListener<ApplicationReadyE
     }
 
     @Override
-    public void onApplicationEvent(ApplicationReadyEvent event) {
+    public void onApplicationEvent(org.springframework.context.ApplicationEvent event) {
+        if (event instanceof org.springframework.boot.web.context.WebServerInitializedEvent) {
+            webServerListening = java.time.Instant.now();
+        } else if (event instanceof ApplicationReadyEvent ready) {
+            print(ready);
+        }
+    }
+
+    private void print(ApplicationReadyEvent event) {
         StartupTimeline timeline = startup.getBufferedTimeline();
         List<StartupTimeline.TimelineEvent> events = timeline.getEvents();
         StringBuilder out = new StringBuilder("\n== Start-up trace (").append(FLAG).append(") ==\n");
@@ -71,7 +80,64 @@ public final class StartupTrace implements ApplicationListener<ApplicationReadyE
         events.stream().filter(e -> e.getStartupStep().getName().equals("spring.beans.instantiate"))
                 .sorted(Comparator.comparing(StartupTimeline.TimelineEvent::getDuration).reversed()).limit(SHOWN)
                 .forEach(e -> out.append(String.format("  %7d ms  %s%n", e.getDuration().toMillis(), describe(e.getStartupStep()))));
+
+        java.time.Instant listening = webServerListening == null ? java.time.Instant.now() : webServerListening;
+        out.append(String.format("%nThe web server listened %d ms after Spring's first step. Own time by owner until then "
+                        + "(each step's time less its nested steps', beans grouped by their class's package):%n",
+                listening.toEpochMilli() - timeline.getStartTime().toEpochMilli()));
+        ownTimeByOwner(events.stream().filter(e -> e.getStartTime().isBefore(listening)).toList(),
+                event.getApplicationContext().getBeanFactory()).entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(SHOWN)
+                .forEach(e -> out.append(String.format("  %7d ms  %s%n", e.getValue(), e.getKey())));
         System.out.println(out);
+    }
+
+    /**
+     * Own time (a step's duration less its direct children's) summed per owner: a bean's creation
+     * counts for its class's package (org.careledger's modules by name, others by their first three
+     * package names), any other step for its step kind.
+     */
+    static Map<String, Long> ownTimeByOwner(List<StartupTimeline.TimelineEvent> events,
+                                            org.springframework.beans.factory.config.ConfigurableListableBeanFactory beans) {
+        Map<Long, Long> childTime = new java.util.HashMap<>();
+        for (StartupTimeline.TimelineEvent e : events) {
+            Long parent = e.getStartupStep().getParentId();
+            if (parent != null) {
+                childTime.merge(parent, e.getDuration().toMillis(), Long::sum);
+            }
+        }
+        Map<String, Long> byOwner = new java.util.HashMap<>();
+        for (StartupTimeline.TimelineEvent e : events) {
+            long own = e.getDuration().toMillis() - childTime.getOrDefault(e.getStartupStep().getId(), 0L);
+            byOwner.merge(owner(e.getStartupStep(), beans), Math.max(0, own), Long::sum);
+        }
+        return byOwner;
+    }
+
+    private static String owner(StartupStep step, org.springframework.beans.factory.config.ConfigurableListableBeanFactory beans) {
+        if (!step.getName().equals("spring.beans.instantiate")) {
+            return step.getName();
+        }
+        String beanName = null;
+        for (StartupStep.Tag tag : step.getTags()) {
+            if (tag.getKey().equals("beanName")) {
+                beanName = tag.getValue();
+            }
+        }
+        Class<?> type = null;
+        try {
+            type = beanName == null ? null : beans.getType(beanName.startsWith("&") ? beanName.substring(1) : beanName, false);
+        } catch (RuntimeException unknown) {
+            // a bean defined by a post-processor's name only: counted as unknown below
+        }
+        if (type == null) {
+            return "beans of unknown type";
+        }
+        String[] parts = type.getName().split("\\.");
+        if (type.getName().startsWith("org.careledger.") && parts.length > 3) {
+            return "beans of org.careledger." + parts[2];
+        }
+        return "beans of " + String.join(".", java.util.Arrays.copyOf(parts, Math.min(3, parts.length - 1)));
     }
 
     private static String describe(StartupStep step) {

@@ -82,15 +82,13 @@ public class DoctorRecords {
                     + "Ask the patient for access, or declare an emergency.");
         }
         Map<String, Anchor> anchors = EntryViews.anchorsOf(snapshot.state(), patient);
-        List<RecordEntryView> shown = new ArrayList<>();
+        List<StoredEntry> covered = entries.findByPatientAddressAndStatusInOrderByClinicalDateDescCreatedAtDescEntryIdAsc(patient.toString(), EntryStore.IN_RECORD)
+                .stream().filter(e -> bases.containsKey(e.getCategory())).toList();
+        List<RecordEntryView> shown = views.views(covered, anchors, e -> true);
         List<StoredEntry> read = new ArrayList<>();
-        for (StoredEntry e : entries.findByPatientAddressAndStatusInOrderByClinicalDateDescCreatedAtDescEntryIdAsc(patient.toString(), EntryStore.IN_RECORD)) {
-            if (bases.containsKey(e.getCategory())) {
-                RecordEntryView v = views.view(e, anchors.get(e.getEntryId()), true);
-                shown.add(v);
-                if (v.content() != null) {
-                    read.add(e);
-                }
+        for (int i = 0; i < covered.size(); i++) {
+            if (shown.get(i).content() != null) {
+                read.add(covered.get(i));
             }
         }
         audit(me, patientAccount, read, bases, snapshot.nowMillis());
@@ -156,9 +154,8 @@ public class DoctorRecords {
     public List<RecordEntryView> myEntriesFor(Address patient) {
         Caller me = callers.require();
         Map<String, Anchor> anchors = EntryViews.anchorsOf(ledger.committedState(), patient);
-        return entries.findByPatientAddressAndAuthorIdOrderByCreatedAtDesc(patient.toString(), me.id().value()).stream()
-                .map(e -> views.view(e, anchors.get(e.getEntryId()), e.getStatus() == EntryStatus.PENDING_APPROVAL
-                        || e.getStatus() == EntryStatus.REJECTED)).toList();
+        return views.views(entries.findByPatientAddressAndAuthorIdOrderByCreatedAtDesc(patient.toString(), me.id().value()), anchors,
+                e -> e.getStatus() == EntryStatus.PENDING_APPROVAL || e.getStatus() == EntryStatus.REJECTED);
     }
 
     /** The proof bundle of an entry's anchor, if the doctor's access opens its category; empty while it is not mined. */

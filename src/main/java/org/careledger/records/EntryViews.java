@@ -1,9 +1,13 @@
 package org.careledger.records;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.careledger.contracts.Anchor;
 import org.careledger.contracts.ConsentQueries;
@@ -62,6 +66,38 @@ class EntryViews {
     }
 
     RecordEntryView view(StoredEntry e, Anchor anchor, boolean withContent) {
+        try (RecordVault.Opening opening = vault.opening(new UserId(e.getPatientId()))) {
+            return view(e, anchor, withContent, outbox.latest(RecordCalls.ANCHOR, e.getEntryId()), parties::of, opening);
+        }
+    }
+
+    /**
+     * The views of a list of entries, in its order, with what they share read once: the anchoring
+     * receipts in one query, each author's name once however many entries they wrote, and each
+     * patient's key once (a view each would ask three queries or more an entry).
+     *
+     * @param withContent whether an entry's content is opened for its view
+     */
+    List<RecordEntryView> views(List<StoredEntry> entries, Map<String, Anchor> anchors, Predicate<StoredEntry> withContent) {
+        Map<String, LedgerReceipt> anchorings = outbox.latestOfEach(RecordCalls.ANCHOR, entries.stream().map(StoredEntry::getEntryId).toList());
+        Map<UserId, Party> authors = new HashMap<>();
+        Function<UserId, Party> author = id -> authors.computeIfAbsent(id, parties::of);
+        Map<UserId, RecordVault.Opening> openings = new HashMap<>();
+        try {
+            List<RecordEntryView> out = new ArrayList<>(entries.size());
+            for (StoredEntry e : entries) {
+                RecordVault.Opening opening = openings.computeIfAbsent(new UserId(e.getPatientId()), vault::opening);
+                out.add(view(e, anchors.get(e.getEntryId()), withContent.test(e), Optional.ofNullable(anchorings.get(e.getEntryId())),
+                        author, opening));
+            }
+            return out;
+        } finally {
+            openings.values().forEach(RecordVault.Opening::close);
+        }
+    }
+
+    private RecordEntryView view(StoredEntry e, Anchor anchor, boolean withContent, Optional<LedgerReceipt> anchoring,
+                                 Function<UserId, Party> authors, RecordVault.Opening opening) {
         Long prescribedIn = null;
         if (anchor == null && e.getPrescriptionId() != null) {
             Optional<Prescription> p = PrescriptionQueries.prescription(ledger.committedState(), Hash.fromHex(e.getPrescriptionId()));
@@ -72,7 +108,7 @@ class EntryViews {
             }
         }
         UserId patient = new UserId(e.getPatientId());
-        Party author = e.getAuthorId() == null ? null : parties.of(new UserId(e.getAuthorId()));
+        Party author = e.getAuthorId() == null ? null : authors.apply(new UserId(e.getAuthorId()));
         Integrity integrity;
         EntryContent content = null;
         if (e.getStatus() == EntryStatus.ERASED) {
@@ -81,7 +117,7 @@ class EntryViews {
             integrity = Integrity.PAYLOAD_MISSING;
         } else {
             try {
-                RecordVault.OpenedEntry opened = vault.open(patient, e.getEntryId(), e.getVersion(), e.getPatientAddress(), e.getCategory(),
+                RecordVault.OpenedEntry opened = opening.open(e.getEntryId(), e.getVersion(), e.getPatientAddress(), e.getCategory(),
                         e.getWrappedEntryKey(), e.getSealed());
                 integrity = integrity(e, anchor, opened);
                 if (integrity != Integrity.MISMATCH && withContent) {
@@ -96,7 +132,6 @@ class EntryViews {
         }
         String rejection = e.getRejectionComment() == null ? null
                 : vault.openComment(patient, e.getEntryId(), "rejection", e.getRejectionComment());
-        Optional<LedgerReceipt> anchoring = outbox.latest(RecordCalls.ANCHOR, e.getEntryId());
         var anchorTx = anchor != null ? anchor.txId() : anchoring.map(LedgerReceipt::txId).orElse(null);
         Long block = prescribedIn != null ? prescribedIn : anchoring.map(LedgerReceipt::blockHeight).orElse(null);
         return new RecordEntryView(new EntryId(e.getEntryId()), Address.parse(e.getPatientAddress()), e.getCategory(), e.getVersion(),

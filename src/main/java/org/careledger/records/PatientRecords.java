@@ -69,12 +69,10 @@ public class PatientRecords {
     public List<RecordEntryView> myRecord() {
         Caller me = callers.require();
         Map<String, Anchor> anchors = EntryViews.anchorsOf(ledger.committedState(), me.address());
-        List<RecordEntryView> out = new ArrayList<>();
+        List<StoredEntry> stored = entries.findByPatientIdAndStatusInOrderByClinicalDateDescCreatedAtDescEntryIdAsc(me.id().value(), EntryStore.IN_RECORD);
+        List<RecordEntryView> out = new ArrayList<>(views.views(stored, anchors, e -> true));
         Set<String> seen = new HashSet<>();
-        for (StoredEntry e : entries.findByPatientIdAndStatusInOrderByClinicalDateDescCreatedAtDescEntryIdAsc(me.id().value(), EntryStore.IN_RECORD)) {
-            seen.add(e.getEntryId());
-            out.add(views.view(e, anchors.get(e.getEntryId()), true));
-        }
+        stored.forEach(e -> seen.add(e.getEntryId()));
         anchors.values().stream().filter(a -> !seen.contains(a.entryId())).forEach(a -> out.add(views.missing(a)));
         return out;
     }
@@ -82,8 +80,8 @@ public class PatientRecords {
     /** Entries doctors wrote for the signed-in patient that wait for the patient's decision. */
     public List<RecordEntryView> myPendingEntries() {
         Caller me = callers.require();
-        return entries.findByPatientIdAndStatusInOrderByCreatedAtDescEntryIdAsc(me.id().value(), EnumSet.of(EntryStatus.PENDING_APPROVAL))
-                .stream().map(e -> views.view(e, null, true)).toList();
+        return views.views(entries.findByPatientIdAndStatusInOrderByCreatedAtDescEntryIdAsc(me.id().value(), EnumSet.of(EntryStatus.PENDING_APPROVAL)),
+                Map.of(), e -> true);
     }
 
     /** Adds a self-reported entry dated today to the signed-in patient's record and anchors it. */

@@ -73,7 +73,44 @@ class RecordVault {
      */
     OpenedEntry open(UserId patient, String entryId, long version, String patientAddress, RecordCategory category,
                      byte[] wrappedKey, byte[] sealed) {
-        byte[] entryKey = KeyWrap.unwrap(patientKey(patient), wrappedKey, entryKeyPurpose(patient, entryId));
+        try (Opening opening = opening(patient)) {
+            return opening.open(entryId, version, patientAddress, category, wrappedKey, sealed);
+        }
+    }
+
+    /** Opens any number of one patient's entries with the patient's key read and unwrapped once, wiped on close. */
+    Opening opening(UserId patient) {
+        return new Opening(patient);
+    }
+
+    /** One patient's key, unwrapped at the first entry opened and wiped on {@link #close()}. */
+    final class Opening implements AutoCloseable {
+
+        private final UserId patient;
+        private byte[] patientKey;
+
+        private Opening(UserId patient) {
+            this.patient = patient;
+        }
+
+        OpenedEntry open(String entryId, long version, String patientAddress, RecordCategory category, byte[] wrappedKey, byte[] sealed) {
+            if (patientKey == null) {
+                patientKey = patientKey(patient);
+            }
+            return openWith(patientKey, patient, entryId, version, patientAddress, category, wrappedKey, sealed);
+        }
+
+        @Override
+        public void close() {
+            if (patientKey != null) {
+                Arrays.fill(patientKey, (byte) 0);
+            }
+        }
+    }
+
+    private static OpenedEntry openWith(byte[] patientKey, UserId patient, String entryId, long version, String patientAddress,
+                                        RecordCategory category, byte[] wrappedKey, byte[] sealed) {
+        byte[] entryKey = KeyWrap.unwrap(patientKey, wrappedKey, entryKeyPurpose(patient, entryId));
         try {
             byte[] plain = AesGcm.decrypt(entryKey, sealed, entryAad(entryId, version, patientAddress, category));
             byte[] salt = Arrays.copyOfRange(plain, 0, SaltedHash.LENGTH);

@@ -18,6 +18,8 @@ public interface OutboxRows extends JpaRepository<OutboxRow, Long> {
 
     List<OutboxRow> findByRelatedIdAndKindOrderByIdDesc(String relatedId, String kind);
 
+    List<OutboxRow> findByRelatedIdInAndKindOrderByIdDesc(java.util.Collection<String> relatedIds, String kind);
+
     List<OutboxRow> findBySubjectAndKindOrderByIdDesc(String subject, String kind);
 
     List<OutboxRow> findBySubjectAndStatusInOrderByIdAsc(String subject, Collection<OutboxRow.Status> statuses);
