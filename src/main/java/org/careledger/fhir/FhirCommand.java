@@ -58,7 +58,15 @@ public final class FhirCommand {
         }
         quietLibraries();
         out.println("Validating " + file + " against FHIR R4 (loading the R4 definitions takes a few seconds)...");
-        FhirValidation.Report report = FhirValidation.validate(json);
+        FhirValidation.Report report;
+        try {
+            report = FhirValidation.validate(json);
+        } catch (RuntimeException e) { // HAPI's parser, or the JSON reader under the validator, could not read it
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("^HAPI-\\d+: ", "");
+            out.println("ERROR " + file + ": not a FHIR resource in JSON or XML: " + why);
+            out.println("1 errors, 0 warnings or notes.");
+            return 1;
+        }
         report.issues().forEach(out::println);
         long warnings = report.issues().stream().filter(i -> !i.isError()).count();
         out.println(report.valid() ? "Valid: no errors, " + warnings + " warnings or notes."

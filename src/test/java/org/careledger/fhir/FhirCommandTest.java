@@ -42,6 +42,13 @@ class FhirCommandTest {
     }
 
     @Test
+    void aFileThatIsNotFhirIsAnErrorNotACrash() throws Exception {
+        Path file = write("this is { not json");
+        assertThat(run("fhir", "validate", file.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("ERROR").contains("not a FHIR resource");
+    }
+
+    @Test
     void aMissingFileOrABadCommandLineIsExitTwo() {
         assertThat(run("fhir", "validate", dir.resolve("nope.json").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("No file");
