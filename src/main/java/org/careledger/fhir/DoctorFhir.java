@@ -12,7 +12,6 @@ import org.careledger.common.NotFoundException;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.crypto.Address;
 import org.careledger.fhir.internal.Codes;
-import org.careledger.fhir.internal.Fhir;
 import org.careledger.fhir.internal.RecordBundle;
 import org.careledger.identity.AppRoles;
 import org.careledger.records.ConsentRequiredException;
@@ -23,7 +22,6 @@ import org.careledger.records.GrantView;
 import org.careledger.records.PatientRecordView;
 import org.careledger.records.ProofDownload;
 import org.careledger.records.RecordEntryView;
-import org.hl7.fhir.r4.model.Bundle;
 import org.springframework.stereotype.Service;
 
 /**
@@ -72,9 +70,8 @@ public class DoctorFhir {
         }
         bundle.leftOut("reads of the record (AuditEvent) and other doctors' consents: not part of a doctor's export");
         bundle.leftOut("registration data, prescriptions, dispensings, invoices and appointments: in the patient's own export only");
-        Bundle b = bundle.build();
         return new FhirExport("careledger-fhir-" + patient.toString().substring(0, 10) + "-"
-                + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".json", Fhir.json(b), b.getEntry().size());
+                + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".json", bundle.json(), bundle.size());
     }
 
     private Optional<ProofDownload> proof(RecordEntryView e) {

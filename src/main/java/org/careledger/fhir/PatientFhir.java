@@ -12,7 +12,6 @@ import org.careledger.appointments.AppointmentBooking;
 import org.careledger.appointments.AppointmentState;
 import org.careledger.common.NotFoundException;
 import org.careledger.fhir.internal.BundleReader;
-import org.careledger.fhir.internal.Fhir;
 import org.careledger.fhir.internal.RecordBundle;
 import org.careledger.identity.AppRoles;
 import org.careledger.identity.CurrentUser;
@@ -27,7 +26,6 @@ import org.careledger.records.PatientConsent;
 import org.careledger.records.PatientRecords;
 import org.careledger.records.ProofDownload;
 import org.careledger.records.RecordEntryView;
-import org.hl7.fhir.r4.model.Bundle;
 import org.springframework.stereotype.Service;
 
 /**
@@ -77,9 +75,8 @@ public class PatientFhir {
         }
         prescriptions.mine().stream().filter(p -> p.state() != RxState.REFUSED).forEach(bundle::prescription);
         appointments.mine().stream().filter(a -> a.state() != AppointmentState.REFUSED).forEach(bundle::appointment);
-        Bundle b = bundle.build();
         return new FhirExport("careledger-fhir-" + me.ledgerAddress().toString().substring(0, 10) + "-"
-                + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".json", Fhir.json(b), b.getEntry().size());
+                + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".json", bundle.json(), bundle.size());
     }
 
     /**

@@ -191,6 +191,16 @@ public final class RecordBundle {
         return bundle;
     }
 
+    /** The Bundle as FHIR JSON. */
+    public String json() {
+        return Fhir.json(bundle);
+    }
+
+    /** How many resources the Bundle holds. */
+    public int size() {
+        return bundle.getEntry().size();
+    }
+
     private void anchor(DomainResource r, AnchorFacts a) {
         Extension ext = new Extension(Codes.ANCHOR);
         ext.addExtension("chainId", new StringType(Long.toString(a.chainId())));
