@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /**
  * Starts the CareLedger portal, or runs a command line before (and without) Spring: {@code ledger ...}
  * (the ledger's tools), {@code recommend ...} (decision support's evaluation and training),
- * {@code db encrypt} (the database at rest) and {@code admin unlock} (sign-in throttling); or
+ * {@code fhir validate FILE} (a FHIR R4 Bundle against the base specification), {@code db encrypt} (the database at rest) and {@code admin unlock} (sign-in throttling); or
  * {@code analytics rebuild}, which starts the application (its web server on a free loopback port,
  * unused) to re-derive the analytics read model, and stops.
  */
@@ -23,6 +23,10 @@ public class CareLedgerApplication {
         }
         if (org.careledger.recommend.RecommendCommand.isRecommendCommand(args)) {
             org.careledger.recommend.RecommendCommand.main(args);
+            return;
+        }
+        if (org.careledger.fhir.FhirCommand.isFhirCommand(args)) {
+            org.careledger.fhir.FhirCommand.main(args);
             return;
         }
         if (org.careledger.install.DatabaseCli.isDatabaseCommand(args)) {

@@ -66,6 +66,12 @@ class EntryStore {
                 sealed.saltedHash().hex()));
     }
 
+    /** Seals and stores an entry imported from {@code source}, with no author here, in the caller's transaction. */
+    StoredEntry storeImported(EntryId entryId, UserId patient, Address patientAddress, RecordCategory category, EntryContent content,
+                              LocalDate clinicalDate, String source, EntryStatus status) {
+        return save(entryId, patient, patientAddress, category, content, clinicalDate, null, source, false, status);
+    }
+
     /** Queues the anchor of the entry's current version, signed by its patient, in the caller's transaction. */
     QueuedCall anchor(StoredEntry entry) {
         Address patient = Address.parse(entry.getPatientAddress());

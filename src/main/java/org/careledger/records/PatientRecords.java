@@ -107,6 +107,37 @@ public class PatientRecords {
         return views.view(store.require(entryId), null, true);
     }
 
+    /** An entry brought in from another system, as the importing module read it. */
+    public record ImportedEntry(RecordCategory category, EntryContent content, LocalDate clinicalDate) {
+    }
+
+    /**
+     * Adds entries brought in from {@code source} (another hospital's FHIR export, say) to the signed-in
+     * patient's entries waiting for approval, exactly as a doctor's entries wait: none joins the record,
+     * or is anchored, until the patient approves it. All or nothing: every entry is checked first
+     * ({@link EntryRules}), and one that fails refuses the whole import with nothing stored.
+     *
+     * @throws org.careledger.common.InvalidInputException if an entry breaks a rule of its category
+     */
+    public List<RecordEntryView> importPending(List<ImportedEntry> imported, String source) {
+        Caller me = callers.require();
+        String from = ConsentLimits.clean(source);
+        if (from.isEmpty() || from.length() > EntryContent.MAX_DISPLAY) {
+            throw InvalidInputException.of("source", "Say where the entries come from, in at most " + EntryContent.MAX_DISPLAY + " characters");
+        }
+        List<ImportedEntry> checked = imported.stream().map(i -> new ImportedEntry(i.category(), EntryRules.check(i.category(), i.content()),
+                EntryRules.clinicalDate(i.clinicalDate(), clock))).toList();
+        List<EntryId> ids = new ArrayList<>();
+        transactions.executeWithoutResult(s -> {
+            for (ImportedEntry i : checked) {
+                EntryId id = EntryId.random();
+                store.storeImported(id, me.id(), me.address(), i.category(), i.content(), i.clinicalDate(), from, EntryStatus.PENDING_APPROVAL);
+                ids.add(id);
+            }
+        });
+        return ids.stream().map(id -> views.view(store.require(id), null, true)).toList();
+    }
+
     /** Approves an entry a doctor wrote: it joins the record and is anchored with the patient's signature. */
     public LedgerReceipt approveEntry(EntryId entryId) {
         Caller me = callers.require();
@@ -114,7 +145,9 @@ public class PatientRecords {
             StoredEntry entry = myPending(me, entryId);
             entry.approve(Instant.now(clock));
             QueuedCall queued = store.anchor(entry);
-            events.publishEvent(new EntryApproved(entryId, me.id(), new UserId(entry.getAuthorId()), entry.getCategory()));
+            if (entry.getAuthorId() != null) { // an imported entry has no author here to tell
+                events.publishEvent(new EntryApproved(entryId, me.id(), new UserId(entry.getAuthorId()), entry.getCategory()));
+            }
             return queued;
         });
         return outbox.receipt(call);
@@ -133,7 +166,9 @@ public class PatientRecords {
         transactions.executeWithoutResult(s -> {
             StoredEntry entry = myPending(me, entryId);
             entry.reject(Instant.now(clock), vault.sealComment(me.id(), entry.getEntryId(), "rejection", text));
-            events.publishEvent(new EntryRejected(entryId, me.id(), new UserId(entry.getAuthorId()), entry.getCategory()));
+            if (entry.getAuthorId() != null) {
+                events.publishEvent(new EntryRejected(entryId, me.id(), new UserId(entry.getAuthorId()), entry.getCategory()));
+            }
         });
     }
 

@@ -29,6 +29,8 @@ import org.careledger.identity.AppRoles;
 import org.careledger.records.ConsentRequiredException;
 import org.careledger.records.DoctorConsent;
 import org.careledger.records.DoctorRecords;
+import org.careledger.records.RecordExchange;
+import org.springframework.beans.factory.ObjectProvider;
 import org.careledger.records.PatientCodes;
 import org.careledger.records.PatientRecordView;
 import org.careledger.records.RecordEntryView;
@@ -54,9 +56,12 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
     private Address patient;
     private boolean mayPrescribe;
 
-    DoctorRecordView(DoctorRecords records, DoctorConsent consents) {
+    private final ObjectProvider<RecordExchange> exports;
+
+    DoctorRecordView(DoctorRecords records, DoctorConsent consents, ObjectProvider<RecordExchange> exports) {
         this.records = records;
         this.consents = consents;
+        this.exports = exports;
         setId("doctor-record");
         title.getStyle().set("overflow-wrap", "anywhere");
         content.setPadding(false);
@@ -105,6 +110,9 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
             hidden.setId("hidden-categories");
             content.add(hidden);
         }
+        Address shown = patient;
+        RecordExchange.of(exports).ifPresent(export -> content.add(ExportLink.of("fhir-download", "careledger-patient-record-fhir.json",
+                export.label(), () -> export.exportFor(shown))));
         configureEntries();
         entries.setItems(record.entries());
         if (record.openUntil().containsKey(RecordCategory.MEDICATION)) {

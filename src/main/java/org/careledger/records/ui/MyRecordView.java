@@ -31,6 +31,8 @@ import org.careledger.identity.AppRoles;
 import org.careledger.records.EntryStatus;
 import org.careledger.records.Integrity;
 import org.careledger.records.PatientRecords;
+import org.careledger.records.RecordExchange;
+import org.springframework.beans.factory.ObjectProvider;
 import org.careledger.records.RecordEntryView;
 
 /**
@@ -50,7 +52,7 @@ class MyRecordView extends VerticalLayout implements BeforeEnterObserver {
     /** The entry a notification's "Open" named ({@code ?entry=ID}): singled out where it stands. */
     private String namedEntry;
 
-    MyRecordView(PatientRecords records) {
+    MyRecordView(PatientRecords records, ObjectProvider<RecordExchange> exports) {
         this.records = records;
         this.polling = new LedgerPolling(this, this::refresh);
         setId("my-record");
@@ -62,8 +64,31 @@ class MyRecordView extends VerticalLayout implements BeforeEnterObserver {
                     refresh();
                 }));
         selfReport.setId("self-report");
-        add(new H2("My record"), pending, new H3("Entries"), createEntriesGrid(), selfReport);
+        add(new H2("My record"));
+        RecordExchange.of(exports).ifPresent(export -> add(ExportLink.of("fhir-download", "careledger-my-record-fhir.json",
+                export.label(), export::exportMine)));
+        add(pending, new H3("Entries"), createEntriesGrid(), selfReport);
+        RecordExchange.of(exports).ifPresent(exchange -> add(createImport(exchange)));
         refresh();
+    }
+
+    /** A FHIR file from another hospital: its entries wait for the patient's approval, as a doctor's do. */
+    private Details createImport(RecordExchange exchange) {
+        String limit = exchange.maxImportBytes() / (1024 * 1024) + " MB";
+        com.vaadin.flow.component.upload.Upload upload = org.careledger.common.ui.BoundedUpload.create(exchange.maxImportBytes(),
+                (metadata, bytes) -> ServiceCalls.attempt(() -> {
+                    FieldErrors.Notifications.success(exchange.importMine(metadata.fileName(), bytes));
+                    refresh();
+                }, null),
+                () -> FieldErrors.Notifications.error("The file is larger than " + limit),
+                FieldErrors.Notifications::error);
+        upload.setId("fhir-import");
+        upload.setAcceptedFileTypes("application/json", "application/fhir+json", ".json");
+        Details details = new Details("Import a FHIR file", new com.vaadin.flow.component.html.Paragraph(
+                "A FHIR R4 Bundle in JSON (at most " + limit + "), e.g. another hospital's export. Diagnoses, measurements, "
+                        + "allergies and medicines wait for your approval below; nothing joins your record before."), upload);
+        details.setId("fhir-import-section");
+        return details;
     }
 
     private ResponsiveGrid<RecordEntryView> createEntriesGrid() {

@@ -1,0 +1,66 @@
+package org.careledger.fhir;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.careledger.contracts.Anchor;
+import org.careledger.contracts.ConsentQueries;
+import org.careledger.crypto.Address;
+import org.careledger.fhir.internal.AnchorFacts;
+import org.careledger.ledger.Hash;
+import org.careledger.ledger.TxLocation;
+import org.careledger.node.LedgerService;
+import org.careledger.records.ProofDownload;
+import org.careledger.records.RecordEntryView;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where an export's entries and reads stand on the ledger, read through {@link LedgerService}: chain id,
+ * block height and hash, transaction id, the entry's anchored hash, and the proof the records module
+ * already gives for download. Nothing is written to the chain here.
+ */
+@Component
+class ExportAnchors {
+
+    private final LedgerService ledger;
+
+    ExportAnchors(LedgerService ledger) {
+        this.ledger = ledger;
+    }
+
+    /** The anchored hash of each of the patient's entries (the highest version on chain), by entry id. */
+    Map<String, String> entryHashes(Address patient) {
+        Map<String, Anchor> latest = new HashMap<>();
+        for (Anchor a : ConsentQueries.anchorsOf(ledger.committedStateForReading(), patient)) {
+            latest.merge(a.entryId(), a, (x, y) -> x.version() >= y.version() ? x : y);
+        }
+        Map<String, String> out = new HashMap<>();
+        latest.forEach((id, a) -> out.put(id, a.saltedHash().hex()));
+        return out;
+    }
+
+    /** The entry's anchor with its proof, once the anchoring transaction is in a block; null before. */
+    AnchorFacts of(RecordEntryView e, Map<String, String> entryHashes, Supplier<Optional<ProofDownload>> proof) {
+        if (e.anchorTxId() == null) {
+            return null;
+        }
+        Optional<TxLocation> at = ledger.locate(e.anchorTxId());
+        if (at.isEmpty()) {
+            return null;
+        }
+        String json = proof.get().map(ProofDownload::json).orElse(null);
+        return new AnchorFacts(ledger.genesis().chainId(), at.get().height(), at.get().blockHash().hex(), e.anchorTxId().hex(),
+                entryHashes.get(e.entryId().value()), json);
+    }
+
+    /** Where a transaction that anchors no entry (an audited read) stands; null while it is not in a block. */
+    AnchorFacts ofTransaction(Hash txId) {
+        if (txId == null) {
+            return null;
+        }
+        return ledger.locate(txId).map(at -> new AnchorFacts(ledger.genesis().chainId(), at.height(), at.blockHash().hex(), txId.hex(),
+                null, null)).orElse(null);
+    }
+}

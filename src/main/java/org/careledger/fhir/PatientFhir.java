@@ -1,0 +1,138 @@
+package org.careledger.fhir;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.careledger.appointments.AppointmentBooking;
+import org.careledger.appointments.AppointmentState;
+import org.careledger.common.NotFoundException;
+import org.careledger.fhir.internal.BundleReader;
+import org.careledger.fhir.internal.RecordBundle;
+import org.careledger.identity.AppRoles;
+import org.careledger.identity.CurrentUser;
+import org.careledger.identity.UserProfile;
+import org.careledger.pharmacy.PatientPrescriptions;
+import org.careledger.pharmacy.RxState;
+import org.careledger.records.AccessEventView;
+import org.careledger.records.EntryStatus;
+import org.careledger.records.GrantView;
+import org.careledger.records.Party;
+import org.careledger.records.PatientConsent;
+import org.careledger.records.PatientRecords;
+import org.careledger.records.ProofDownload;
+import org.careledger.records.RecordEntryView;
+import org.springframework.stereotype.Service;
+
+/**
+ * A patient's own record as a FHIR R4 Bundle: registration data (Patient, Coverage), every entry of the
+ * record with its ledger anchor and proof, every grant as a Consent, every read of the record by
+ * someone else as an AuditEvent, and the pharmacy's prescriptions, dispensings and invoices and the
+ * appointments (MedicationRequest, MedicationDispense, Invoice, Appointment). A patient's reading of their own record is not audited, so neither is
+ * this export.
+ */
+@Service
+@RolesAllowed(AppRoles.PATIENT)
+public class PatientFhir {
+
+    private final PatientRecords records;
+    private final PatientConsent consent;
+    private final CurrentUser currentUser;
+    private final PatientPrescriptions prescriptions;
+    private final AppointmentBooking appointments;
+    private final ExportAnchors anchors;
+    private final Clock clock;
+
+    PatientFhir(PatientRecords records, PatientConsent consent, CurrentUser currentUser, PatientPrescriptions prescriptions,
+                AppointmentBooking appointments, ExportAnchors anchors, Clock clock) {
+        this.records = records;
+        this.prescriptions = prescriptions;
+        this.appointments = appointments;
+        this.consent = consent;
+        this.currentUser = currentUser;
+        this.anchors = anchors;
+        this.clock = clock;
+    }
+
+    /** The signed-in patient's whole record. */
+    public FhirExport exportMyRecord() {
+        UserProfile me = currentUser.require();
+        RecordBundle bundle = new RecordBundle(clock.instant());
+        bundle.patient(new Party(me.ledgerAddress(), me.fullName(), "Patient", null, null), me);
+        Map<String, String> hashes = anchors.entryHashes(me.ledgerAddress());
+        for (RecordEntryView e : records.myRecord()) {
+            bundle.entry(e, anchors.of(e, hashes, () -> proof(e)));
+        }
+        for (GrantView g : consent.myGrants()) {
+            bundle.grant(g);
+        }
+        for (AccessEventView read : consent.whoViewedMyRecord()) {
+            bundle.read(read, anchors.ofTransaction(read.txId()));
+        }
+        prescriptions.mine().stream().filter(p -> p.state() != RxState.REFUSED).forEach(bundle::prescription);
+        appointments.mine().stream().filter(a -> a.state() != AppointmentState.REFUSED).forEach(bundle::appointment);
+        return new FhirExport("careledger-fhir-" + me.ledgerAddress().toString().substring(0, 10) + "-"
+                + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".json", bundle.json(), bundle.size());
+    }
+
+    /**
+     * Imports a FHIR R4 Bundle (JSON) into the signed-in patient's entries waiting for approval, as a
+     * doctor's entries wait: diagnoses, vital signs and lab results, allergies and medicines; every other
+     * resource is listed as skipped, and so is one already in the record or waiting (same category,
+     * codes, text and date), so importing the same file twice adds nothing. The whole file is refused,
+     * with nothing stored, when it is larger than 20 MB, holds more than 5,000 resources, is not a
+     * Bundle or not JSON, does not parse (the parser's first ten messages say why), or refers to
+     * resources outside itself (never fetched).
+     *
+     * @param source where the file comes from, as the patient names it (the file's name)
+     * @throws FhirImportRefused when the file is refused
+     */
+    public FhirImportReport importBundle(byte[] json, String source) {
+        currentUser.require();
+        BundleReader.Read read;
+        try {
+            read = BundleReader.read(json);
+        } catch (BundleReader.Refusal r) {
+            throw new FhirImportRefused(r.getMessage(), r.messages);
+        }
+        java.util.Set<String> known = new java.util.HashSet<>();
+        records.myRecord().stream().filter(e -> e.content() != null).forEach(e -> known.add(key(e.category(), e.content(), e.clinicalDate())));
+        records.myPendingEntries().stream().filter(e -> e.content() != null)
+                .forEach(e -> known.add(key(e.category(), e.content(), e.clinicalDate())));
+        java.util.List<PatientRecords.ImportedEntry> fresh = new java.util.ArrayList<>();
+        int already = 0;
+        for (PatientRecords.ImportedEntry i : read.entries()) {
+            // an entry without a date is dated today, as importPending dates it
+            LocalDate date = i.clinicalDate() == null ? LocalDate.now(clock) : i.clinicalDate();
+            if (known.add(key(i.category(), i.content(), date))) {
+                fresh.add(i);
+            } else {
+                already++;
+            }
+        }
+        if (!fresh.isEmpty()) {
+            records.importPending(fresh, "FHIR import" + (source == null || source.isBlank() ? "" : ": " + source.strip()));
+        }
+        return new FhirImportReport(fresh.size(), read.skipped(), already);
+    }
+
+    private static String key(org.careledger.contracts.RecordCategory category, org.careledger.records.EntryContent c, LocalDate date) {
+        return String.join("|", category.name(), String.valueOf(c.codeSystem()), String.valueOf(c.code()), String.valueOf(c.display()),
+                String.valueOf(c.text() == null || c.text().isBlank() ? null : c.text().strip()), String.valueOf(date));
+    }
+
+    private Optional<ProofDownload> proof(RecordEntryView e) {
+        if (!e.provable() && e.status() != EntryStatus.ERASED) {
+            return Optional.empty();
+        }
+        try {
+            return records.proofOf(e.entryId());
+        } catch (NotFoundException notHeldHere) {
+            return Optional.empty();
+        }
+    }
+}
