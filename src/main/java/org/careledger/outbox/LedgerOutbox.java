@@ -131,26 +131,6 @@ public class LedgerOutbox {
         return receipt;
     }
 
-    /** Where the newest call of this kind about {@code relatedId} stands. */
-    public Optional<LedgerReceipt> latest(CallKind kind, String relatedId) {
-        return rows.findByRelatedIdAndKindOrderByIdDesc(relatedId, kind.toString()).stream().findFirst().map(LedgerOutbox::receipt);
-    }
-
-    /**
-     * Where the newest call of this kind about each of {@code relatedIds} stands, by related id (ids
-     * with no call are absent): one query per 500 ids, for a list's worth of entries.
-     */
-    public java.util.Map<String, LedgerReceipt> latestOfEach(CallKind kind, java.util.Collection<String> relatedIds) {
-        java.util.Map<String, LedgerReceipt> out = new java.util.HashMap<>();
-        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(relatedIds));
-        for (int from = 0; from < ids.size(); from += 500) {
-            for (OutboxRow row : rows.findByRelatedIdInAndKindOrderByIdDesc(ids.subList(from, Math.min(ids.size(), from + 500)), kind.toString())) {
-                out.putIfAbsent(row.getRelatedId(), receipt(row));
-            }
-        }
-        return out;
-    }
-
     /** Calls of this kind about {@code subject} that may still be mined (queued or pending), oldest first. */
     public List<QueuedCall> inFlight(CallKind kind, String subject) {
         return rows.findBySubjectAndKindAndStatusIn(subject, kind.toString(), IN_FLIGHT).stream().map(LedgerOutbox::view).toList();

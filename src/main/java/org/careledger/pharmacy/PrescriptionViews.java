@@ -20,7 +20,7 @@ import org.careledger.contracts.Prescriptions;
 import org.careledger.identity.UserDirectory;
 import org.careledger.identity.UserId;
 import org.careledger.identity.UserProfile;
-import org.careledger.outbox.LedgerOutbox;
+import org.careledger.outbox.OutboxReceipts;
 import org.careledger.provider.Providers;
 import org.careledger.provider.ProviderView;
 import org.careledger.records.PrescriptionEntries;
@@ -39,10 +39,10 @@ class PrescriptionViews {
     private final UserDirectory users;
     private final Providers providers;
     private final Clock clock;
-    private final LedgerOutbox outbox;
+    private final OutboxReceipts outbox;
 
     PrescriptionViews(PrescriptionRows rows, PrescriptionEntries entries, MedicineCatalogue catalogue, UserDirectory users,
-                      Providers providers, Clock clock, LedgerOutbox outbox) {
+                      Providers providers, Clock clock, OutboxReceipts outbox) {
         this.outbox = outbox;
         this.rows = rows;
         this.entries = entries;

@@ -7,7 +7,7 @@ import org.careledger.contracts.Emergency;
 import org.careledger.contracts.Grant;
 import org.careledger.identity.UserId;
 import org.careledger.ledger.Hash;
-import org.careledger.outbox.LedgerOutbox;
+import org.careledger.outbox.OutboxReceipts;
 import org.careledger.outbox.LedgerReceipt;
 import org.springframework.stereotype.Component;
 
@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ConsentViews {
 
-    private final LedgerOutbox outbox;
+    private final OutboxReceipts outbox;
     private final RecordVault vault;
     private final Parties parties;
 
-    ConsentViews(LedgerOutbox outbox, RecordVault vault, Parties parties) {
+    ConsentViews(OutboxReceipts outbox, RecordVault vault, Parties parties) {
         this.outbox = outbox;
         this.vault = vault;
         this.parties = parties;

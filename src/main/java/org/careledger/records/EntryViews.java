@@ -20,7 +20,7 @@ import org.careledger.crypto.CryptoException;
 import org.careledger.identity.UserId;
 import org.careledger.ledger.Hash;
 import org.careledger.node.LedgerService;
-import org.careledger.outbox.LedgerOutbox;
+import org.careledger.outbox.OutboxReceipts;
 import org.careledger.outbox.LedgerReceipt;
 import org.careledger.records.internal.StoredEntry;
 import org.slf4j.Logger;
@@ -41,10 +41,10 @@ class EntryViews {
 
     private final RecordVault vault;
     private final Parties parties;
-    private final LedgerOutbox outbox;
+    private final OutboxReceipts outbox;
     private final LedgerService ledger;
 
-    EntryViews(RecordVault vault, Parties parties, LedgerOutbox outbox, LedgerService ledger) {
+    EntryViews(RecordVault vault, Parties parties, OutboxReceipts outbox, LedgerService ledger) {
         this.vault = vault;
         this.parties = parties;
         this.outbox = outbox;

@@ -23,6 +23,7 @@ import org.careledger.ledger.Hash;
 import org.careledger.node.LedgerService;
 import org.careledger.outbox.LedgerOutbox;
 import org.careledger.outbox.LedgerReceipt;
+import org.careledger.outbox.OutboxReceipts;
 import org.careledger.outbox.QueuedCall;
 import org.careledger.records.internal.StoredEntry;
 import org.careledger.records.internal.StoredEntryRepository;
@@ -46,6 +47,7 @@ public class RecordsAdministration {
     private final StoredEntryRepository entries;
     private final RecordVault vault;
     private final LedgerOutbox outbox;
+    private final OutboxReceipts receipts;
     private final LedgerService ledger;
     private final Parties parties;
     private final ConsentViews views;
@@ -56,12 +58,13 @@ public class RecordsAdministration {
     private final Clock clock;
     private final SecurityAudit securityAudit;
 
-    RecordsAdministration(StoredEntryRepository entries, RecordVault vault, LedgerOutbox outbox, LedgerService ledger, Parties parties,
+    RecordsAdministration(StoredEntryRepository entries, RecordVault vault, LedgerOutbox outbox, OutboxReceipts receipts, LedgerService ledger, Parties parties,
                           ConsentViews views, Caller.Callers callers, DatabaseMaintenance database, ApplicationEventPublisher events,
                           TransactionTemplate transactions, Clock clock, SecurityAudit securityAudit) {
         this.entries = entries;
         this.vault = vault;
         this.outbox = outbox;
+        this.receipts = receipts;
         this.ledger = ledger;
         this.parties = parties;
         this.views = views;
@@ -77,7 +80,7 @@ public class RecordsAdministration {
     public List<EmergencyView> pendingEmergencyReviews() {
         List<EmergencyView> out = new ArrayList<>();
         for (Emergency e : ConsentQueries.pendingEmergencyReviews(ledger.committedStateForReading())) {
-            if (outbox.latest(RecordCalls.REVIEW, e.id().hex()).filter(r -> r.status() != LedgerReceipt.Status.REFUSED).isPresent()) {
+            if (receipts.latest(RecordCalls.REVIEW, e.id().hex()).filter(r -> r.status() != LedgerReceipt.Status.REFUSED).isPresent()) {
                 continue;
             }
             parties.account(e.patient()).ifPresent(p -> out.add(views.emergency(e, p.id())));
