@@ -16,7 +16,7 @@ import org.careledger.identity.UserDirectory;
 import org.careledger.identity.UserProfile;
 import org.careledger.node.LedgerService;
 import org.careledger.records.DoctorConsent;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.careledger.HeadlessApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -32,7 +32,7 @@ public final class EventsCrashDriver {
         String dataDir = args[0];
         boolean check = args[1].equals("check");
         System.setProperty(HaltAfterCommit.PROPERTY, Boolean.toString(!check));
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(CareLedgerApplication.class, HaltAfterCommit.class)
+        ConfigurableApplicationContext app = HeadlessApplication.builder(CareLedgerApplication.class, HaltAfterCommit.class)
                 .profiles("demo")
                 .run("--careledger.data-dir=" + dataDir, "--careledger.demo.records=false", "--server.port=0",
                         "--logging.level.root=warn", "--spring.main.banner-mode=off");

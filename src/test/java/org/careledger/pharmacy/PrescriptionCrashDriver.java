@@ -32,7 +32,7 @@ import org.careledger.records.RequestId;
 import org.careledger.registry.ProviderAccounts;
 import org.careledger.wallet.Invoicing;
 import org.careledger.wallet.WalletInvoice;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.careledger.HeadlessApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -63,7 +63,7 @@ public final class PrescriptionCrashDriver {
     public static void main(String[] args) {
         String dataDir = args[0];
         boolean check = args.length > 1 && args[1].equals("check");
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(CareLedgerApplication.class).profiles("demo")
+        ConfigurableApplicationContext app = HeadlessApplication.builder(CareLedgerApplication.class).profiles("demo")
                 .run("--careledger.data-dir=" + dataDir, "--careledger.demo.records=false", "--server.port=0",
                         "--careledger.ledger.welcome-tokens=100", "--logging.level.root=warn", "--spring.main.banner-mode=off");
         LedgerService ledger = app.getBean(LedgerService.class);

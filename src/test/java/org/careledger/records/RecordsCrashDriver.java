@@ -18,7 +18,7 @@ import org.careledger.node.LedgerService;
 import org.careledger.outbox.LedgerReceipt;
 import org.careledger.outbox.internal.OutboxRow;
 import org.careledger.outbox.internal.OutboxRows;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.careledger.HeadlessApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -33,7 +33,7 @@ public final class RecordsCrashDriver {
         String dataDir = args[0];
         boolean check = args.length > 1 && args[1].equals("check");
         // demo, or demo,postgres for PostgresRecordsCrashTest (which gives the database as system properties)
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(CareLedgerApplication.class)
+        ConfigurableApplicationContext app = HeadlessApplication.builder(CareLedgerApplication.class)
                 .profiles(System.getProperty("careledger.crash.profiles", "demo").split(","))
                 .run("--careledger.data-dir=" + dataDir, "--careledger.demo.records=false", "--server.port=0",
                         "--logging.level.root=warn", "--spring.main.banner-mode=off");

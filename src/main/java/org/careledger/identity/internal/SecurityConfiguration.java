@@ -12,6 +12,7 @@ import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyC
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.careledger.identity.ui.LoginView;
 import org.jsoup.nodes.Element;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -36,7 +37,6 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
  * (and Spring's defaults: nosniff, no caching of pages).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableWebSecurity
 @EnableMethodSecurity(jsr250Enabled = true, securedEnabled = true)
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfiguration {
@@ -121,29 +121,40 @@ class SecurityConfiguration {
 
     private static final String LOGIN_FAILED = "/login?error";
 
-    @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
-        // the error answer (ui.ErrorResponses) says nothing internal, so a signed-out caller gets it too, not a redirect to sign in
-        http.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
-                .requestMatchers("/images/**", "/icons/**", "/favicon.ico", "/error").permitAll()
-                // the browser libraries served from their WebJars in this jar (Chart.js for analytics): no data, no login
-                .requestMatchers("/webjars/**").permitAll());
-        http.sessionManagement(session -> session
-                .sessionFixation(fixation -> fixation.changeSessionId())
-                .maximumSessions(-1)
-                .sessionRegistry(sessionRegistry)
-                .expiredUrl("/login?ended"));
-        http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
-                .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
-                .crossOriginResourcePolicy(corp -> corp.policy(CrossOriginResourcePolicy.SAME_ORIGIN))
-                .frameOptions(frame -> frame.deny())
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
-        // the failure page as Vaadin's configurer would set it, with the typed username kept for the form; the
-        // login page named too, or Spring Security would generate its own sign-in form at /login
-        http.formLogin(form -> form.loginPage("/login").failureUrl(LOGIN_FAILED).failureHandler(new SignInFailureHandler(LOGIN_FAILED)));
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout")).build();
+    /**
+     * The web's side: the filter chain with Vaadin's configurer, the login form and the headers. Only
+     * in a servlet web application; the same services also run headless (the kill tests' child
+     * processes, which call them directly), where method security still guards every call.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @EnableWebSecurity
+    static class Web {
+
+        @Bean
+        SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
+            // the error answer (ui.ErrorResponses) says nothing internal, so a signed-out caller gets it too, not a redirect to sign in
+            http.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
+                    .requestMatchers("/images/**", "/icons/**", "/favicon.ico", "/error").permitAll()
+                    // the browser libraries served from their WebJars in this jar (Chart.js for analytics): no data, no login
+                    .requestMatchers("/webjars/**").permitAll());
+            http.sessionManagement(session -> session
+                    .sessionFixation(fixation -> fixation.changeSessionId())
+                    .maximumSessions(-1)
+                    .sessionRegistry(sessionRegistry)
+                    .expiredUrl("/login?ended"));
+            http.headers(headers -> headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                    .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
+                    .crossOriginResourcePolicy(corp -> corp.policy(CrossOriginResourcePolicy.SAME_ORIGIN))
+                    .frameOptions(frame -> frame.deny())
+                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+            // the failure page as Vaadin's configurer would set it, with the typed username kept for the form; the
+            // login page named too, or Spring Security would generate its own sign-in form at /login
+            http.formLogin(form -> form.loginPage("/login").failureUrl(LOGIN_FAILED).failureHandler(new SignInFailureHandler(LOGIN_FAILED)));
+            return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout")).build();
+        }
     }
 
     /**
