@@ -93,6 +93,8 @@ class LayoutSweepIT extends IntegrationTest {
      * Every route of the portal (see {@code @Route} in src/main), as each visitor reaches it; an
      * unknown address signed out and signed in, the access-denied page, and the page a failure shows
      * (through the test classpath's {@code test-only/broken}). {@code ""} only redirects to the role's home.
+     * Every page a visitor's side navigation leads to is among its pages (the sweep checks that as it
+     * signs in), so each view is opened by each role that may open it.
      */
     static List<Page> pagesOf(Visitor visitor, SweepData data) {
         return switch (visitor) {
@@ -105,13 +107,12 @@ class LayoutSweepIT extends IntegrationTest {
                     new Page("medicines", "admin/medicines", "medicines-grid"),
                     new Page("appointments", "admin/appointments", "admin-day"),
                     new Page("consortium", "admin/consortium", "node-cards"),
-                    new Page("security-events", "admin/security-events", "security-events-grid"),
+                    new Page("security-events", "admin/security-events", "security-events-grid"), wallet(),
                     new Page("decision-support", "admin/decision-support", "model-card"),
                     new Page("analytics", "admin/analytics", "chart-canvas-new-diagnoses"),
                     new Page("explorer", "explorer", "latest-blocks"), new Page("explorer-block", "explorer/block/1", "block-fields"),
                     new Page("explorer-tx", "explorer/tx/" + data.transaction(), "tx-fields"),
-                    new Page("explorer-accounts", "explorer/accounts", "dev-accounts"),
-                    new Page("explorer-verify", "explorer/verify", "proof-upload"), inbox(), password(),
+                    explorerAccounts(), verifyProof(), inbox(), password(),
                     new Page("unexpected-error", "test-only/broken", "unexpected-error"));
             case DOCTOR -> List.of(new Page("home", "doctor", "doctor-home"), new Page("patients", "doctor/patients", "doctor-patients"),
                     new Page("patient-record", "doctor/patients/" + data.grantedPatient(), "record-grid"),
@@ -122,7 +123,8 @@ class LayoutSweepIT extends IntegrationTest {
                     new Page("symptom-analysis", "doctor/symptoms/" + data.grantedPatient(), "ranked-conditions-0"),
                     new Page("appointments", "doctor/appointments", "doctor-day"),
                     new Page("availability", "doctor/availability", "changes-grid"),
-                    new Page("my-figures", "doctor/analytics", "analytics-charts"),
+                    new Page("my-figures", "doctor/analytics", "analytics-charts"), wallet(),
+                    new Page("explorer", "explorer", "latest-blocks"), explorerAccounts(), verifyProof(),
                     inbox(), password());
             case PATIENT -> List.of(new Page("home", "patient", "patient-home"), new Page("record", "patient/record", "record-grid"),
                     new Page("access-requests", "patient/consents", "access-requests"),
@@ -131,14 +133,27 @@ class LayoutSweepIT extends IntegrationTest {
                     new Page("appointments", "patient/appointments", "upcoming-appointments"),
                     new Page("book-appointment", "patient/appointments/book", "doctor-grid"),
                     new Page("report-symptoms", "patient/symptoms", "symptom-reports"),
-                    new Page("explorer", "explorer", "latest-transactions"), inbox(), password(),
+                    new Page("explorer", "explorer", "latest-transactions"), verifyProof(), inbox(), password(),
                     new Page("access-denied", "admin", "access-denied"));
             case PHARMACIST -> List.of(new Page("home", "pharmacist", "dispensary-queue"),
                     new Page("dispense", "pharmacist/prescriptions/" + data.prescription(), "dispense-fills"),
                     new Page("profile", "pharmacist/profile", "pharmacist-profile"),
-                    new Page("prices", "pharmacist/prices", "prices-grid"), new Page("inbox-empty", "inbox", "inbox-grid"),
+                    new Page("prices", "pharmacist/prices", "prices-grid"), wallet(), new Page("explorer", "explorer", "latest-blocks"),
+                    explorerAccounts(), verifyProof(), new Page("inbox-empty", "inbox", "inbox-grid"),
                     password(), new Page("unknown-url", "no-such-page", "page-not-found"));
         };
+    }
+
+    private static Page wallet() {
+        return new Page("wallet", "wallet", "wallet-history");
+    }
+
+    private static Page explorerAccounts() {
+        return new Page("explorer-accounts", "explorer/accounts", "dev-accounts");
+    }
+
+    private static Page verifyProof() {
+        return new Page("explorer-verify", "explorer/verify", "proof-upload");
     }
 
     private static Page inbox() {
@@ -174,6 +189,8 @@ class LayoutSweepIT extends IntegrationTest {
             if (visitor.account != null && size == LAPTOP) {
                 new LoginPage(browser.driver(), baseUrl()).open()
                         .signInExpecting(visitor.account.username(), visitor.account.password(), visitor.homeId);
+                assertThat(sweep.navigationPaths()).as("%s's navigation leads only to pages this sweep checks", visitor)
+                        .isNotEmpty().isSubsetOf(pagesOf(visitor, data).stream().map(Page::path).toList());
             }
             boolean first = true;
             for (Page page : pagesOf(visitor, data)) {

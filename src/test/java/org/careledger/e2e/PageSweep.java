@@ -166,6 +166,12 @@ final class PageSweep {
         return problems;
     }
 
+    /** Where the side navigation's items lead, as paths without the leading slash. */
+    List<String> navigationPaths() {
+        return ((List<?>) js("return Array.from(document.querySelectorAll('#main-nav vaadin-side-nav-item'))"
+                + ".map(i => (i.getAttribute('path') || '').replace(/^\\//, ''))")).stream().map(String::valueOf).toList();
+    }
+
     /** Where the time went: opening pages (load and Vaadin's round trips), the layout check, axe, screenshots. */
     String timings() {
         return "open %d ms, layout check %d ms, axe %d ms, screenshots %d ms".formatted(openNanos / 1_000_000,

@@ -198,7 +198,7 @@ class PortalJourneyIT extends IntegrationTest {
      * never return). A fifth sign-in, the doctor's again, makes five in a row.
      */
     @Test
-    @DisplayName("each demo role signs in to its home, sees exactly its navigation, opens each of its views and signs out; "
+    @DisplayName("each demo role signs in to its home, sees exactly its navigation, opens a view from it and signs out; "
             + "five sign-ins in a row each land on the home page at the first try")
     void eachRoleSeesItsNavigationAndEverySignInLandsAtTheFirstTry() {
         LoginPage login = loginPage().open();
@@ -214,7 +214,7 @@ class PortalJourneyIT extends IntegrationTest {
         assertThat(shell().signOut().notice()).isEqualTo("You have signed out.");
     }
 
-    /** Signs in on {@code login}, checks the role's navigation and opens each of its views, then signs out; the page that follows. */
+    /** Signs in on {@code login}, checks the role's navigation and opens a view from it, then signs out; the page that follows. */
     private LoginPage walkTheNavigationOf(LoginPage login, DemoAccount account, String homeId, List<String> expectedNavigation) {
         assertThat(login.signInLandsOn(account.username(), account.password(), homeId))
                 .as("signing in as %s landed on %s at the first try", account.username(), homeId).isTrue();
@@ -225,10 +225,10 @@ class PortalJourneyIT extends IntegrationTest {
         if (account != DemoAccounts.ADMIN) {
             assertThat(navigation).doesNotContain("Approvals", "Users", "Providers", "Emergency reviews", "Erasure requests", "Medicines");
         }
-        // every view the role may open, under the portal's security policy (BrowserSupport fails on a violation)
-        for (String label : navigation) {
-            shell.openFromNavigation(label, viewOf(label, homeId));
-        }
+        // a click on the navigation opens its view (LayoutSweepIT opens every view each item leads to, at both widths,
+        // and checks that the navigation leads nowhere it does not sweep)
+        String last = navigation.get(navigation.size() - 1);
+        shell.openFromNavigation(last, viewOf(last, homeId));
         shell.navigateTo("account/password");
         shell.waitForView("change-password");
         LoginPage afterSignOut = shell.signOut();
