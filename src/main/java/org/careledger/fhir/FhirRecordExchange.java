@@ -1,12 +1,18 @@
 package org.careledger.fhir;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
 import org.careledger.crypto.Address;
 import org.careledger.records.RecordExchange;
 import org.springframework.stereotype.Component;
 
 /**
  * The FHIR download and upload on the record views: the patient's through {@link PatientFhir}, a doctor's through
- * {@link DoctorFhir}, so their role and consent checks apply. Builds nothing until a link is followed.
+ * {@link DoctorFhir}, so their role and consent checks apply. Builds nothing until a link is followed or a file
+ * uploaded; an import's progress and report are put into words for the page here.
  */
 @Component
 class FhirRecordExchange implements RecordExchange {
@@ -40,15 +46,65 @@ class FhirRecordExchange implements RecordExchange {
     }
 
     @Override
-    public String importMine(String fileName, byte[] bytes) {
-        FhirImportReport report = patients.importBundle(bytes, fileName);
-        return report.pending() + " entries wait for your approval below"
-                + (report.alreadyThere() == 0 ? "" : "; " + report.alreadyThere() + " were already in your record or waiting")
-                + (report.skipped().isEmpty() ? "" : "; " + report.skipped().size() + " resources not imported (" + String.join(", ",
-                report.skipped().stream().limit(5).toList()) + (report.skipped().size() > 5 ? ", ..." : "") + ")");
+    public ImportJob importMine(String fileName, byte[] bytes) {
+        return new Followed(patients.startImport(bytes, fileName), false);
+    }
+
+    @Override
+    public Optional<ImportJob> myRunningImport() {
+        return patients.runningImport().map(job -> new Followed(job, false));
+    }
+
+    @Override
+    public ImportJob importFor(Address patient, String fileName, byte[] bytes) {
+        return new Followed(doctors.startImport(patient, bytes, fileName), true);
+    }
+
+    @Override
+    public Optional<ImportJob> runningImportFor(Address patient) {
+        return doctors.runningImport(patient).map(job -> new Followed(job, true));
     }
 
     private static ExportFile file(FhirExport export) {
         return new ExportFile(export.fileName(), FhirExport.MEDIA_TYPE, export.bytes());
+    }
+
+    /** A job as the page follows it, in the words of the person who started it: the patient, or their doctor. */
+    private record Followed(FhirImportJob job, boolean byDoctor) implements ImportJob {
+
+        @Override
+        public ImportProgress progress() {
+            return words(job.progress(), byDoctor);
+        }
+
+        @Override
+        public Runnable subscribe(Consumer<ImportProgress> listener) {
+            return job.subscribe(p -> listener.accept(words(p, byDoctor)));
+        }
+    }
+
+    static ImportProgress words(FhirImportJob.Progress p, boolean byDoctor) {
+        return switch (p.stage()) {
+            case WAITING -> new ImportProgress(false, false, "Waiting for other imports to finish", 0, 0, null, List.of());
+            case READING -> new ImportProgress(false, false, "Reading the file", 0, 0, null, List.of());
+            case CHECKING -> new ImportProgress(false, false, "Checking resources", p.done(), p.total(), null, List.of());
+            case STORING -> new ImportProgress(false, false, "Storing entries", p.done(), p.total(), null, List.of());
+            case REFUSED -> new ImportProgress(true, true, null, 0, 0, "The file was not imported, and nothing was stored: "
+                    + p.refusal(), p.details());
+            case DONE -> new ImportProgress(true, false, null, p.done(), p.total(), report(p.report(), byDoctor), p.report().skipped());
+        };
+    }
+
+    private static String report(FhirImportReport report, boolean byDoctor) {
+        List<String> parts = new ArrayList<>();
+        parts.add(byDoctor ? report.pending() + " entries sent to the patient for approval"
+                : report.pending() + " entries wait for your approval below");
+        if (report.alreadyThere() > 0) {
+            parts.add(report.alreadyThere() + (byDoctor ? " you had already sent" : " were already in your record or waiting"));
+        }
+        if (!report.skipped().isEmpty()) {
+            parts.add(report.skipped().size() + " resources not imported (listed below)");
+        }
+        return String.join("; ", parts);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -145,11 +146,66 @@ public class DoctorRecords {
     }
 
     /**
+     * The categories the signed-in doctor may write into the patient's record now, as {@link #proposeEntry}
+     * decides it: those an active grant or a declared emergency opens.
+     *
+     * @throws ConsentRequiredException if none is open
+     */
+    public Set<RecordCategory> writableCategories(Address patient) {
+        Caller me = callers.require();
+        requirePatient(patient);
+        Set<RecordCategory> open = policy.snapshot(patient).bases(me.address()).keySet();
+        if (open.isEmpty()) {
+            throw new ConsentRequiredException("You have no active consent to write into this patient's record. "
+                    + "Ask the patient for access, or declare an emergency.");
+        }
+        return EnumSet.copyOf(open);
+    }
+
+    /**
+     * Writes entries brought in from {@code source} (a FHIR file) into the patient's record, each pending the
+     * patient's approval and authored by the signed-in doctor, exactly as {@link #proposeEntry} writes one: the
+     * doctor's access must cover every entry's category. An entry equal to one this doctor already wrote for
+     * the patient (waiting, approved or rejected) is left out, so importing the same file twice adds nothing;
+     * entries others wrote are not compared, as the doctor may not read them. All or nothing: one entry that
+     * breaks a rule of its category, or falls outside the doctor's access, refuses the whole import.
+     *
+     * @param stored told how many entries are stored so far (for a progress bar)
+     * @throws ConsentRequiredException if the doctor's access does not cover an entry's category
+     */
+    public ImportResult proposeImported(Address patient, List<ImportedEntry> imported, String source, IntConsumer stored) {
+        Caller me = callers.require();
+        UserProfile patientAccount = requirePatient(patient);
+        String from = ConsentLimits.clean(source);
+        if (from.isEmpty() || from.length() > EntryContent.MAX_DISPLAY) {
+            throw org.careledger.common.InvalidInputException.of("source", "Say where the entries come from, in at most "
+                    + EntryContent.MAX_DISPLAY + " characters");
+        }
+        AccessPolicy.Snapshot snapshot = policy.snapshot(patient);
+        imported.stream().map(ImportedEntry::category).distinct().forEach(c -> policy.require(snapshot, me.address(), c));
+        List<StoredEntry> mine = entries.findByPatientAddressAndAuthorIdOrderByCreatedAtDesc(patient.toString(), me.id().value()).stream()
+                .filter(e -> e.getStatus() != EntryStatus.ERASED).toList();
+        ImportedEntries.Fresh fresh = ImportedEntries.fresh(imported, views.views(mine, Map.of(), e -> true), clock);
+        transactions.executeWithoutResult(s -> {
+            int n = 0;
+            for (ImportedEntry i : fresh.entries()) {
+                EntryId entryId = EntryId.random();
+                store.storeImported(entryId, patientAccount.id(), patient, i.category(), i.content(), i.clinicalDate(), from, me.id(),
+                        EntryStatus.PENDING_APPROVAL);
+                events.publishEvent(new EntryProposed(entryId, patientAccount.id(), me.id(), i.category()));
+                stored.accept(++n);
+            }
+        });
+        outbox.makeDurable();
+        return new ImportResult(fresh.entries().size(), fresh.alreadyThere());
+    }
+
+    /**
      * The entries the signed-in doctor wrote for the patient, with the patient's decision on each; the
      * content only of those not (yet) in the record. Once the patient takes an entry into the record it
      * is the patient's: reading it again, even by its author, needs consent ({@link #readRecord}) and
-     * is recorded on the ledger, like every read of the record. Entries someone else wrote or that were
-     * imported are never among them.
+     * is recorded on the ledger, like every read of the record. Entries someone else wrote, or that the
+     * patient imported, are never among them; those the doctor imported from a file are.
      */
     public List<RecordEntryView> myEntriesFor(Address patient) {
         Caller me = callers.require();
