@@ -100,10 +100,10 @@ public class DoctorFhir {
      * @throws FhirImportRefused when the file is over 20 MB
      * @throws org.careledger.common.OperationNotAllowedException if the doctor's import for this patient is running already
      */
-    public FhirImportJob startImport(Address patient, byte[] json, String source) {
+    public FhirImportJob startImport(Address patient, byte[] json) {
         records.writableCategories(patient);
         FhirImportJobs.checkSize(json);
-        return jobs.start(currentUser.require(), patient, job -> importBundle(patient, json, source, job));
+        return jobs.start(currentUser.require(), patient, job -> importBundle(patient, json, job));
     }
 
     /** The signed-in doctor's import for the patient still running, if one is. */
@@ -113,7 +113,8 @@ public class DoctorFhir {
 
     /**
      * Imports a FHIR R4 Bundle (JSON) for the patient: what it holds becomes entries the patient approves,
-     * authored by the signed-in doctor, exactly as the entries the doctor writes by hand
+     * authored by the signed-in doctor (not marked as imported: the doctor answers for them), exactly as the
+     * entries the doctor writes by hand
      * ({@link DoctorRecords#proposeImported}), and only in the categories the doctor may write now; the
      * others are listed as skipped, with why, and so is whatever the patient's own import skips. The same
      * limits and refusals as the patient's import ({@link PatientFhir#importBundle}).
@@ -121,11 +122,11 @@ public class DoctorFhir {
      * @throws ConsentRequiredException if no grant or emergency lets the doctor write into the patient's record
      * @throws FhirImportRefused when the file is refused
      */
-    public FhirImportReport importBundle(Address patient, byte[] json, String source) {
-        return importBundle(patient, json, source, new FhirImportJob());
+    public FhirImportReport importBundle(Address patient, byte[] json) {
+        return importBundle(patient, json, new FhirImportJob());
     }
 
-    private FhirImportReport importBundle(Address patient, byte[] json, String source, FhirImportJob job) {
+    private FhirImportReport importBundle(Address patient, byte[] json, FhirImportJob job) {
         Set<RecordCategory> open = records.writableCategories(patient); // again on the import's own thread
         BundleReader.Read read = FhirImportJobs.read(json, job);
         List<ImportedEntry> allowed = new ArrayList<>();
@@ -138,8 +139,7 @@ public class DoctorFhir {
             }
         }
         job.at(FhirImportJob.Stage.STORING, 0, allowed.size());
-        ImportResult stored = records.proposeImported(patient, allowed, FhirImportJobs.source(source),
-                n -> job.at(FhirImportJob.Stage.STORING, n, allowed.size()));
+        ImportResult stored = records.proposeImported(patient, allowed, n -> job.at(FhirImportJob.Stage.STORING, n, allowed.size()));
         return new FhirImportReport(stored.pending(), skipped, stored.alreadyThere());
     }
 

@@ -57,7 +57,7 @@ class FhirRecordExchange implements RecordExchange {
 
     @Override
     public ImportJob importFor(Address patient, String fileName, byte[] bytes) {
-        return new Followed(doctors.startImport(patient, bytes, fileName), true);
+        return new Followed(doctors.startImport(patient, bytes), true);
     }
 
     @Override
@@ -97,14 +97,18 @@ class FhirRecordExchange implements RecordExchange {
 
     private static String report(FhirImportReport report, boolean byDoctor) {
         List<String> parts = new ArrayList<>();
-        parts.add(byDoctor ? report.pending() + " entries sent to the patient for approval"
-                : report.pending() + " entries wait for your approval below");
+        parts.add(byDoctor ? count(report.pending(), "entry", "entries") + " sent to the patient for approval"
+                : count(report.pending(), "entry waits", "entries wait") + " for your approval below");
         if (report.alreadyThere() > 0) {
-            parts.add(report.alreadyThere() + (byDoctor ? " you had already sent" : " were already in your record or waiting"));
+            parts.add(count(report.alreadyThere(), "was", "were") + (byDoctor ? " already sent by you" : " already in your record or waiting"));
         }
         if (!report.skipped().isEmpty()) {
-            parts.add(report.skipped().size() + " resources not imported (listed below)");
+            parts.add(count(report.skipped().size(), "resource", "resources") + " not imported (listed below)");
         }
         return String.join("; ", parts);
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 }

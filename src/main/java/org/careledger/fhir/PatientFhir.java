@@ -35,8 +35,9 @@ import org.springframework.stereotype.Service;
  * A patient's own record as a FHIR R4 Bundle: registration data (Patient, Coverage), every entry of the
  * record with its ledger anchor and proof, every grant as a Consent, every read of the record by
  * someone else as an AuditEvent, and the pharmacy's prescriptions, dispensings and invoices and the
- * appointments (MedicationRequest, MedicationDispense, Invoice, Appointment). A patient's reading of their own record is not audited, so neither is
- * this export.
+ * appointments (MedicationRequest, MedicationDispense, Invoice, Appointment), each with the anchor of its own
+ * transaction. A patient's reading of their own record is not audited, so neither is this export. And the
+ * import of a Bundle from elsewhere into the entries the patient approves, in the background ({@link #startImport}).
  */
 @Service
 @RolesAllowed(AppRoles.PATIENT)

@@ -189,7 +189,7 @@ public class DoctorConsent {
     /**
      * The signed-in doctor's own reads of the patient's record as the ledger's audit holds them, newest
      * first; never anyone else's. One scan of the patient's audit in the committed state, each basis's
-     * purpose looked up once; an entry is named only by its category ("a diagnosis entry"), as the
+     * purpose looked up once; an entry is named only by its category ("an allergy entry"), as the
      * doctor's access may no longer open it. Reads still on their way to the ledger are not among them.
      */
     public List<AccessEventView> myReadsOf(Address patient) {
@@ -205,11 +205,15 @@ public class DoctorConsent {
             Purpose purpose = purposes.computeIfAbsent(e.basisId(), id -> ConsentQueries.basis(state.view(), patient, id)
                     .flatMap(AccessBasis::purpose)).orElse(null);
             out.add(new AccessEventView(Instant.ofEpochMilli(e.atMillis()), self, new EntryId(e.entryId()),
-                    "a " + RecordLabels.category(e.category()) + " entry", e.category(), AccessEventView.basisLabel(e.basisKind()),
+                    article(RecordLabels.category(e.category())) + " entry", e.category(), AccessEventView.basisLabel(e.basisKind()),
                     e.basisId(), purpose, Instant.ofEpochMilli(e.recordedAt()), e.txId()));
         }
         out.sort(Comparator.comparing(AccessEventView::readAt).reversed());
         return out;
+    }
+
+    private static String article(String label) {
+        return ("aeiou".indexOf(label.charAt(0)) >= 0 ? "an " : "a ") + label;
     }
 
     /** The proof bundle of a consent transaction about the signed-in doctor; empty while it is pending. */

@@ -163,9 +163,10 @@ public class DoctorRecords {
     }
 
     /**
-     * Writes entries brought in from {@code source} (a FHIR file) into the patient's record, each pending the
-     * patient's approval and authored by the signed-in doctor, exactly as {@link #proposeEntry} writes one: the
-     * doctor's access must cover every entry's category. An entry equal to one this doctor already wrote for
+     * Writes entries the signed-in doctor brought in from a file (FHIR) into the patient's record, each pending
+     * the patient's approval and authored by the doctor, exactly as {@link #proposeEntry} writes one (an entry
+     * has an author or an import source, never both: here the doctor, who answers for it): the doctor's access
+     * must cover every entry's category. An entry equal to one this doctor already wrote for
      * the patient (waiting, approved or rejected) is left out, so importing the same file twice adds nothing;
      * entries others wrote are not compared, as the doctor may not read them. All or nothing: one entry that
      * breaks a rule of its category, or falls outside the doctor's access, refuses the whole import.
@@ -173,14 +174,9 @@ public class DoctorRecords {
      * @param stored told how many entries are stored so far (for a progress bar)
      * @throws ConsentRequiredException if the doctor's access does not cover an entry's category
      */
-    public ImportResult proposeImported(Address patient, List<ImportedEntry> imported, String source, IntConsumer stored) {
+    public ImportResult proposeImported(Address patient, List<ImportedEntry> imported, IntConsumer stored) {
         Caller me = callers.require();
         UserProfile patientAccount = requirePatient(patient);
-        String from = ConsentLimits.clean(source);
-        if (from.isEmpty() || from.length() > EntryContent.MAX_DISPLAY) {
-            throw org.careledger.common.InvalidInputException.of("source", "Say where the entries come from, in at most "
-                    + EntryContent.MAX_DISPLAY + " characters");
-        }
         AccessPolicy.Snapshot snapshot = policy.snapshot(patient);
         imported.stream().map(ImportedEntry::category).distinct().forEach(c -> policy.require(snapshot, me.address(), c));
         List<StoredEntry> mine = entries.findByPatientAddressAndAuthorIdOrderByCreatedAtDesc(patient.toString(), me.id().value()).stream()
@@ -190,7 +186,7 @@ public class DoctorRecords {
             int n = 0;
             for (ImportedEntry i : fresh.entries()) {
                 EntryId entryId = EntryId.random();
-                store.storeImported(entryId, patientAccount.id(), patient, i.category(), i.content(), i.clinicalDate(), from, me.id(),
+                store.store(entryId, patientAccount.id(), patient, i.category(), i.content(), i.clinicalDate(), me.id(), false,
                         EntryStatus.PENDING_APPROVAL);
                 events.publishEvent(new EntryProposed(entryId, patientAccount.id(), me.id(), i.category()));
                 stored.accept(++n);
@@ -205,7 +201,7 @@ public class DoctorRecords {
      * content only of those not (yet) in the record. Once the patient takes an entry into the record it
      * is the patient's: reading it again, even by its author, needs consent ({@link #readRecord}) and
      * is recorded on the ledger, like every read of the record. Entries someone else wrote, or that the
-     * patient imported, are never among them; those the doctor imported from a file are.
+     * patient imported, are never among them; those the doctor imported from a file are (the doctor wrote them).
      */
     public List<RecordEntryView> myEntriesFor(Address patient) {
         Caller me = callers.require();

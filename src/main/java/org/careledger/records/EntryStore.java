@@ -66,14 +66,10 @@ class EntryStore {
                 sealed.saltedHash().hex()));
     }
 
-    /**
-     * Seals and stores an entry imported from {@code source} in the caller's transaction: with no author here
-     * when the patient imports it, or with the doctor who imported it for the patient as its author.
-     */
+    /** Seals and stores an entry imported from {@code source}, with no author here, in the caller's transaction. */
     StoredEntry storeImported(EntryId entryId, UserId patient, Address patientAddress, RecordCategory category, EntryContent content,
-                              LocalDate clinicalDate, String source, UserId author, EntryStatus status) {
-        return save(entryId, patient, patientAddress, category, content, clinicalDate, author == null ? null : author.value(), source,
-                false, status);
+                              LocalDate clinicalDate, String source, EntryStatus status) {
+        return save(entryId, patient, patientAddress, category, content, clinicalDate, null, source, false, status);
     }
 
     /** Queues the anchor of the entry's current version, signed by its patient, in the caller's transaction. */

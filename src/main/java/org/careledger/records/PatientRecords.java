@@ -131,7 +131,7 @@ public class PatientRecords {
         transactions.executeWithoutResult(s -> {
             int n = 0;
             for (ImportedEntry i : fresh.entries()) {
-                store.storeImported(EntryId.random(), me.id(), me.address(), i.category(), i.content(), i.clinicalDate(), from, null,
+                store.storeImported(EntryId.random(), me.id(), me.address(), i.category(), i.content(), i.clinicalDate(), from,
                         EntryStatus.PENDING_APPROVAL);
                 stored.accept(++n);
             }

@@ -63,8 +63,7 @@ final class EntryDetails {
             details.add(new Div(download));
         }
         details.add(new Paragraph("Dated " + RecordsUi.date(e) + "; " + (e.imported() ? "imported from " + e.importedFrom()
-                + (e.author() == null ? "" : " by " + e.author()) : e.author() == null ? "stored" : "written by " + e.author()) + " "
-                + BrowserTime.format(e.createdAt())
+                : e.author() == null ? "stored" : "written by " + e.author()) + " " + BrowserTime.format(e.createdAt())
                 + (e.decidedAt() == null || e.imported() || e.selfReported() ? "" : ", approved " + BrowserTime.format(e.decidedAt()))));
         details.add(new Paragraph("Entry " + e.entryId() + ", version " + e.version()
                 + (e.anchorTxId() == null ? "" : "; anchored by transaction " + e.anchorTxId().hex().substring(0, 12) + "…"

@@ -56,13 +56,10 @@ final class RecordsUi {
     }
 
     /**
-     * Where an entry comes from: "Imported from Synthea, 6 Dec 2026" for imported history, "Dr X (FHIR
-     * import: FILE)" for a file a doctor imported, the author's name ({@code selfReported} in place of the patient's name when the patient wrote it).
+     * Where an entry comes from: "Imported from Synthea, 6 Dec 2026" for imported history, the
+     * author's name ({@code selfReported} in place of the patient's name when the patient wrote it).
      */
     static String from(RecordEntryView e, String selfReported) {
-        if (e.imported() && e.author() != null) { // a doctor imported it for the patient
-            return e.author() + " (" + e.importedFrom() + ")";
-        }
         if (e.imported()) {
             return "Imported from " + e.importedFrom() + ", "
                     + BrowserTime.format(e.createdAt().atZone(BrowserTime.zone()).toLocalDate());
