@@ -40,6 +40,9 @@ public final class FhirImportJob {
     private final List<Consumer<Progress>> listeners = new CopyOnWriteArrayList<>();
     private volatile Progress progress = new Progress(Stage.WAITING, 0, 0, null, null, List.of());
 
+    FhirImportJob() {
+    }
+
     public Progress progress() {
         return progress;
     }

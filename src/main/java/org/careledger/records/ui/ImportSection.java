@@ -40,6 +40,7 @@ class ImportSection extends Details {
     final Span step = new Span();
     final Paragraph outcome = new Paragraph();
     final UnorderedList details = new UnorderedList();
+    private final Div progress = new Div(bar, step);
     private final Supplier<Optional<ImportJob>> running;
     private final Runnable finished;
     private Runnable unsubscribe;
@@ -57,7 +58,6 @@ class ImportSection extends Details {
         step.setId("fhir-import-step");
         outcome.setId("fhir-import-outcome");
         details.setId("fhir-import-details");
-        Div progress = new Div(bar, step);
         progress.setVisible(false);
         progress.setId("fhir-import-running");
         setSummaryText(title);
@@ -95,7 +95,7 @@ class ImportSection extends Details {
         if (ended) { // told twice when it ended just as the page began to follow it
             return;
         }
-        bar.getParent().ifPresent(box -> box.setVisible(!p.finished()));
+        progress.setVisible(!p.finished());
         upload.setVisible(p.finished());
         details.removeAll();
         if (!p.finished()) {
