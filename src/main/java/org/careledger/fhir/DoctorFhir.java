@@ -138,8 +138,8 @@ public class DoctorFhir {
                 skipped.add(item.label() + ": " + Codes.label(item.entry().category()) + " entries are not covered by your access");
             }
         }
-        job.at(FhirImportJob.Stage.STORING, 0, allowed.size());
-        ImportResult stored = records.proposeImported(patient, allowed, n -> job.at(FhirImportJob.Stage.STORING, n, allowed.size()));
+        job.at(FhirImportJob.Stage.STORING, 0, 0); // how many are new, records says as it stores them
+        ImportResult stored = records.proposeImported(patient, allowed, (done, total) -> job.at(FhirImportJob.Stage.STORING, done, total));
         return new FhirImportReport(stored.pending(), skipped, stored.alreadyThere());
     }
 

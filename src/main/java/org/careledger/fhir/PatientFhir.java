@@ -126,9 +126,9 @@ public class PatientFhir {
         currentUser.require(); // again on the import's own thread
         BundleReader.Read read = FhirImportJobs.read(json, job);
         List<ImportedEntry> entries = read.entries().stream().map(BundleReader.Item::entry).toList();
-        job.at(FhirImportJob.Stage.STORING, 0, entries.size());
+        job.at(FhirImportJob.Stage.STORING, 0, 0); // how many are new, records says as it stores them
         ImportResult stored = records.importPending(entries, FhirImportJobs.source(source),
-                n -> job.at(FhirImportJob.Stage.STORING, n, entries.size()));
+                (done, total) -> job.at(FhirImportJob.Stage.STORING, done, total));
         return new FhirImportReport(stored.pending(), read.skipped(), stored.alreadyThere());
     }
 

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.IntConsumer;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -171,10 +170,10 @@ public class DoctorRecords {
      * entries others wrote are not compared, as the doctor may not read them. All or nothing: one entry that
      * breaks a rule of its category, or falls outside the doctor's access, refuses the whole import.
      *
-     * @param stored told how many entries are stored so far (for a progress bar)
+     * @param progress told how many of the new entries are stored so far (for a progress bar)
      * @throws ConsentRequiredException if the doctor's access does not cover an entry's category
      */
-    public ImportResult proposeImported(Address patient, List<ImportedEntry> imported, IntConsumer stored) {
+    public ImportResult proposeImported(Address patient, List<ImportedEntry> imported, ImportResult.Progress progress) {
         Caller me = callers.require();
         UserProfile patientAccount = requirePatient(patient);
         AccessPolicy.Snapshot snapshot = policy.snapshot(patient);
@@ -189,7 +188,7 @@ public class DoctorRecords {
                 store.store(entryId, patientAccount.id(), patient, i.category(), i.content(), i.clinicalDate(), me.id(), false,
                         EntryStatus.PENDING_APPROVAL);
                 events.publishEvent(new EntryProposed(entryId, patientAccount.id(), me.id(), i.category()));
-                stored.accept(++n);
+                progress.stored(++n, fresh.entries().size());
             }
         });
         outbox.makeDurable();

@@ -6,4 +6,9 @@ package org.careledger.records;
  * {@link DoctorRecords#proposeImported} for what "there" means to each).
  */
 public record ImportResult(int pending, int alreadyThere) {
+
+    /** Told of each entry stored, for a progress bar: {@code done} of the {@code total} new entries. */
+    public interface Progress {
+        void stored(int done, int total);
+    }
 }

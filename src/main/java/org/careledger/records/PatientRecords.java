@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.IntConsumer;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -116,10 +115,10 @@ public class PatientRecords {
      * nothing: every entry is checked first ({@link EntryRules}), and one that fails refuses the whole
      * import with nothing stored.
      *
-     * @param stored told how many entries are stored so far, as they are stored (for a progress bar)
+     * @param progress told how many of the new entries are stored so far, as they are stored (for a progress bar)
      * @throws org.careledger.common.InvalidInputException if an entry breaks a rule of its category
      */
-    public ImportResult importPending(List<ImportedEntry> imported, String source, IntConsumer stored) {
+    public ImportResult importPending(List<ImportedEntry> imported, String source, ImportResult.Progress progress) {
         Caller me = callers.require();
         String from = ConsentLimits.clean(source);
         if (from.isEmpty() || from.length() > EntryContent.MAX_DISPLAY) {
@@ -133,7 +132,7 @@ public class PatientRecords {
             for (ImportedEntry i : fresh.entries()) {
                 store.storeImported(EntryId.random(), me.id(), me.address(), i.category(), i.content(), i.clinicalDate(), from,
                         EntryStatus.PENDING_APPROVAL);
-                stored.accept(++n);
+                progress.stored(++n, fresh.entries().size());
             }
         });
         return new ImportResult(fresh.entries().size(), fresh.alreadyThere());

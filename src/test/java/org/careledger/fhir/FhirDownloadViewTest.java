@@ -91,7 +91,8 @@ class FhirDownloadViewTest extends KaribuTest {
         assertThat(reportWhenDone()).isEqualTo("5 entries wait for your approval below; 2 resources not imported (listed below)");
         assertThat(running.isVisible()).as("the progress gives way to the report").isFalse();
         assertThat(upload.isVisible()).isTrue();
-        assertThat(_find(ListItem.class, spec -> spec.withText("Immunization urn:uuid:0b5f3a2e-1c1d-4d2a-9a55-5e0f3c4b7a07: not imported"))).hasSize(1);
+        assertThat(_find(ListItem.class, spec -> spec.withText("Immunization urn:uuid:0b5f3a2e-1c1d-4d2a-9a55-5e0f3c4b7a07: not imported")))
+                .hasSize(1);
         assertThat(_find(Div.class, spec -> spec.withClasses("pending-entry"))).as("the page shows them, waiting").hasSize(5);
         assertThat(records.myPendingEntries()).as("the imported entries wait for the patient").hasSize(5)
                 .allSatisfy(e -> assertThat(e.importedFrom()).isEqualTo("FHIR import: import-sample.json"));

@@ -6,9 +6,11 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.careledger.contracts.RecordCategory;
 import org.careledger.identity.UserProfile;
+import org.careledger.ledger.Hash;
 import org.careledger.records.AccessEventView;
 import org.careledger.records.GrantView;
 import org.careledger.records.Party;
@@ -170,9 +172,10 @@ public final class RecordBundle {
      *
      * @param anchorOf where a transaction stands on the ledger, or null while it is not in a block
      */
-    public void prescription(org.careledger.pharmacy.PrescriptionView p, java.util.function.Function<org.careledger.ledger.Hash, AnchorFacts> anchorOf) {
+    public void prescription(org.careledger.pharmacy.PrescriptionView p, Function<Hash, AnchorFacts> anchorOf) {
         Reference prescriber = p.prescriberName() == null ? null : practitioner(null, p.prescriberName(), null, null);
-        Reference request = add(anchored(CareResources.prescription(p, patient, prescriber), p.chainId() == null ? null : anchorOf.apply(p.chainId())));
+        Reference request = add(anchored(CareResources.prescription(p, patient, prescriber),
+                p.chainId() == null ? null : anchorOf.apply(p.chainId())));
         for (org.careledger.pharmacy.FillView f : p.fills()) {
             Reference pharmacist = f.pharmacistName() == null ? null : practitioner(null, f.pharmacistName(), null, null);
             add(anchored(CareResources.dispensing(p, f, patient, request, pharmacist), f.invoiceId() == null ? null : anchorOf.apply(f.invoiceId())));
