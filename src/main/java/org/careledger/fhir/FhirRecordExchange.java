@@ -85,14 +85,18 @@ class FhirRecordExchange implements RecordExchange {
 
     static ImportProgress words(FhirImportJob.Progress p, boolean byDoctor) {
         return switch (p.stage()) {
-            case WAITING -> new ImportProgress(false, false, "Waiting for other imports to finish", 0, 0, null, List.of());
-            case READING -> new ImportProgress(false, false, "Reading the file", 0, 0, null, List.of());
-            case CHECKING -> new ImportProgress(false, false, "Checking resources", p.done(), p.total(), null, List.of());
-            case STORING -> new ImportProgress(false, false, "Storing entries", p.done(), p.total(), null, List.of());
+            case WAITING -> running("Waiting for other imports to finish…", p);
+            case READING -> running("Reading the file…", p);
+            case CHECKING -> running("Checking " + p.done() + " of " + p.total() + " resources", p);
+            case STORING -> running(p.total() == 0 ? "Storing entries…" : "Storing " + p.done() + " of " + p.total() + " entries", p);
             case REFUSED -> new ImportProgress(true, true, null, 0, 0, "The file was not imported, and nothing was stored: "
                     + p.refusal(), p.details());
             case DONE -> new ImportProgress(true, false, null, p.done(), p.total(), report(p.report(), byDoctor), p.report().skipped());
         };
+    }
+
+    private static ImportProgress running(String step, FhirImportJob.Progress p) {
+        return new ImportProgress(false, false, step, p.done(), p.total(), null, List.of());
     }
 
     private static String report(FhirImportReport report, boolean byDoctor) {

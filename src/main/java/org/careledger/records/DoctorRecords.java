@@ -165,10 +165,12 @@ public class DoctorRecords {
      * Writes entries the signed-in doctor brought in from a file (FHIR) into the patient's record, each pending
      * the patient's approval and authored by the doctor, exactly as {@link #proposeEntry} writes one (an entry
      * has an author or an import source, never both: here the doctor, who answers for it): the doctor's access
-     * must cover every entry's category. An entry equal to one this doctor already wrote for
-     * the patient (waiting, approved or rejected) is left out, so importing the same file twice adds nothing;
-     * entries others wrote are not compared, as the doctor may not read them. All or nothing: one entry that
-     * breaks a rule of its category, or falls outside the doctor's access, refuses the whole import.
+     * must cover every entry's category. An entry equal to one this doctor wrote for the patient that is still
+     * the doctor's (waiting for the patient, or rejected: what {@link #myEntriesFor} shows) is left out, so
+     * importing the same file twice adds nothing while the patient has not decided. Entries in the record are
+     * not compared, not even the doctor's own: they are the patient's, and comparing with them would be a read
+     * of the record that no audit records. All or nothing: one entry that breaks a rule of its category, or falls
+     * outside the doctor's access, refuses the whole import.
      *
      * @param progress told how many of the new entries are stored so far (for a progress bar)
      * @throws ConsentRequiredException if the doctor's access does not cover an entry's category
@@ -178,9 +180,9 @@ public class DoctorRecords {
         UserProfile patientAccount = requirePatient(patient);
         AccessPolicy.Snapshot snapshot = policy.snapshot(patient);
         imported.stream().map(ImportedEntry::category).distinct().forEach(c -> policy.require(snapshot, me.address(), c));
-        List<StoredEntry> mine = entries.findByPatientAddressAndAuthorIdOrderByCreatedAtDesc(patient.toString(), me.id().value()).stream()
-                .filter(e -> e.getStatus() != EntryStatus.ERASED).toList();
-        ImportedEntries.Fresh fresh = ImportedEntries.fresh(imported, views.views(mine, Map.of(), e -> true), clock);
+        List<StoredEntry> stillMine = entries.findByPatientAddressAndAuthorIdOrderByCreatedAtDesc(patient.toString(), me.id().value()).stream()
+                .filter(e -> e.getStatus() == EntryStatus.PENDING_APPROVAL || e.getStatus() == EntryStatus.REJECTED).toList();
+        ImportedEntries.Fresh fresh = ImportedEntries.fresh(imported, views.views(stillMine, Map.of(), e -> true), clock);
         transactions.executeWithoutResult(s -> {
             int n = 0;
             for (ImportedEntry i : fresh.entries()) {

@@ -45,7 +45,7 @@ public interface RecordExchange {
     /**
      * Where an import stands, in words for the person who started it.
      *
-     * @param step    what it is doing while it runs ("Reading the file"); null once finished
+     * @param step    what it is doing while it runs, in a line ("Checking 120 of 5000 resources"); null once finished
      * @param done    how many of {@code total} it has dealt with in this step; {@code total} is 0 while it cannot say
      * @param outcome once finished, what happened, in a sentence (or why the file was refused)
      * @param details once finished, what was skipped and why, or the messages that refused the file

@@ -102,8 +102,7 @@ class ImportSection extends Details {
             outcome.setText("");
             bar.setIndeterminate(p.total() == 0);
             bar.setValue(p.total() == 0 ? 0 : (double) p.done() / p.total());
-            step.setText(p.total() == 0 ? p.step() + "…" : p.step() + ": " + p.done() + " of " + p.total()
-                    + (p.step().startsWith("Storing") ? " entries" : " resources"));
+            step.setText(p.step());
             return;
         }
         stopFollowing();
