@@ -103,6 +103,31 @@ class FhirImportJobsTest extends IntegrationTest {
     }
 
     @Test
+    void withFourFilesWaitingAFifthIsTurnedAwayAndTheFourRunOnceTheWorkerIsFree() throws Exception {
+        TestAccounts accounts = new TestAccounts(context);
+        List<UserProfile> patients = new java.util.ArrayList<>();
+        for (int i = 0; i <= FhirImportJobs.QUEUED; i++) {
+            patients.add(accounts.active(Role.PATIENT));
+        }
+        CountDownLatch release = new CountDownLatch(1);
+        List<FhirImportJob> waiting = new java.util.ArrayList<>();
+        try {
+            FhirPeople.holdTheWorker(jobs, accounts.active(Role.PATIENT), release);
+            for (UserProfile p : patients.subList(0, FhirImportJobs.QUEUED)) {
+                waiting.add(as(p, () -> patientFhir.startImport(FhirPeople.sample(), "queued.json")));
+            }
+            UserProfile fifth = patients.get(FhirImportJobs.QUEUED);
+            assertThatThrownBy(() -> as(fifth, () -> patientFhir.startImport(FhirPeople.sample(), "fifth.json")))
+                    .isInstanceOf(OperationNotAllowedException.class).hasMessage("The portal is importing other files; try again in a minute");
+            assertThat(as(fifth, () -> patientFhir.runningImport())).as("nothing of the fifth's is left behind").isEmpty();
+        } finally {
+            release.countDown();
+        }
+        Await.until("the four waiting imports end", () -> waiting.stream().allMatch(j -> j.progress().finished()));
+        assertThat(waiting).allSatisfy(j -> assertThat(j.progress().report().pending()).isEqualTo(5));
+    }
+
+    @Test
     void aRefusedFileEndsTheJobWithTheReasonAndStoresNothing() {
         UserProfile patient = new FhirPeople(context).active(Role.PATIENT);
         String sample = new String(FhirPeople.sample(), StandardCharsets.UTF_8);
