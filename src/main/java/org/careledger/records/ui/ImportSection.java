@@ -109,6 +109,7 @@ class ImportSection extends Details {
         ended = true;
         outcome.setText(p.outcome());
         outcome.setClassName("fhir-import-refused", p.refused());
+        outcome.getStyle().set("color", p.refused() ? "var(--lumo-error-text-color)" : null);
         p.details().stream().limit(SHOWN_DETAILS).forEach(d -> details.add(new ListItem(d)));
         if (p.details().size() > SHOWN_DETAILS) {
             details.add(new ListItem("and " + (p.details().size() - SHOWN_DETAILS) + " more"));
