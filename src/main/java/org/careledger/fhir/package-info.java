@@ -7,7 +7,9 @@
  * {@link org.careledger.fhir.DoctorFhir} (only what an active grant or emergency opens, read through the
  * records module's audited read, so an export is a read on the ledger's audit like any other).
  * The record views offer the download and the upload through records' {@code RecordExchange}, which
- * this module implements, so records does not depend on it. Nothing here runs at start-up: HAPI's {@code FhirContext} is built on the first export, and its
+ * this module implements, so records does not depend on it. An import runs in the background on one worker of
+ * its own ({@code FhirImportJobs}), as the person who started it, and the page follows its progress.
+ * Nothing here runs at start-up: HAPI's {@code FhirContext} is built on the first export, and its
  * validator (seconds and hundreds of MB) only by the command and by tests.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "FHIR",

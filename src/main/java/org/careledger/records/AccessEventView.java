@@ -2,6 +2,7 @@ package org.careledger.records;
 
 import java.time.Instant;
 
+import org.careledger.contracts.AccessBasis;
 import org.careledger.contracts.Purpose;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.ledger.Hash;
@@ -16,4 +17,13 @@ import org.careledger.ledger.Hash;
  */
 public record AccessEventView(Instant readAt, Party reader, EntryId entryId, String entryName, RecordCategory category, String basisKind,
                               Hash basisId, Purpose purpose, Instant recordedAt, Hash txId) {
+
+    /** What allowed a read, as {@code basisKind} says it. */
+    static String basisLabel(AccessBasis.Kind kind) {
+        return switch (kind) {
+            case GRANT -> "Grant";
+            case EMERGENCY -> "Emergency";
+            case PRESCRIPTION -> "Prescription";
+        };
+    }
 }

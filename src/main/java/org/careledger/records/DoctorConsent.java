@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,10 @@ import org.careledger.common.InvalidInputException;
 import org.careledger.common.NotFoundException;
 import org.careledger.common.OperationNotAllowedException;
 import org.careledger.contracts.AccessBasis;
+import org.careledger.contracts.AccessEvent;
 import org.careledger.contracts.ConsentCalls;
 import org.careledger.contracts.ConsentQueries;
+import org.careledger.contracts.ContractState;
 import org.careledger.contracts.Grant;
 import org.careledger.contracts.Purpose;
 import org.careledger.contracts.RecordCategory;
@@ -191,6 +194,36 @@ public class DoctorConsent {
         }
         out.sort(Comparator.comparing(GrantView::end));
         return out;
+    }
+
+    /**
+     * The signed-in doctor's own reads of the patient's record as the ledger's audit holds them, newest
+     * first; never anyone else's. One scan of the patient's audit in the committed state, each basis's
+     * purpose looked up once; an entry is named only by its category ("an allergy entry"), as the
+     * doctor's access may no longer open it. Reads still on their way to the ledger are not among them.
+     */
+    public List<AccessEventView> myReadsOf(Address patient) {
+        Caller me = callers.require();
+        ContractState state = policy.snapshot(patient).state();
+        Party self = parties.of(me.profile());
+        Map<Hash, Optional<Purpose>> purposes = new HashMap<>();
+        List<AccessEventView> out = new ArrayList<>();
+        for (AccessEvent e : ConsentQueries.accessEventsOf(state, patient)) {
+            if (!e.reader().equals(me.address())) {
+                continue;
+            }
+            Purpose purpose = purposes.computeIfAbsent(e.basisId(), id -> ConsentQueries.basis(state.view(), patient, id)
+                    .flatMap(AccessBasis::purpose)).orElse(null);
+            out.add(new AccessEventView(Instant.ofEpochMilli(e.atMillis()), self, new EntryId(e.entryId()),
+                    article(RecordLabels.category(e.category())) + " entry", e.category(), AccessEventView.basisLabel(e.basisKind()),
+                    e.basisId(), purpose, Instant.ofEpochMilli(e.recordedAt()), e.txId()));
+        }
+        out.sort(Comparator.comparing(AccessEventView::readAt).reversed());
+        return out;
+    }
+
+    private static String article(String label) {
+        return ("aeiou".indexOf(label.charAt(0)) >= 0 ? "an " : "a ") + label;
     }
 
     /** The proof bundle of a consent transaction about the signed-in doctor; empty while it is pending. */

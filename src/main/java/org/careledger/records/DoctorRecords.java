@@ -145,11 +145,64 @@ public class DoctorRecords {
     }
 
     /**
+     * The categories the signed-in doctor may write into the patient's record now, as {@link #proposeEntry}
+     * decides it: those an active grant or a declared emergency opens.
+     *
+     * @throws ConsentRequiredException if none is open
+     */
+    public Set<RecordCategory> writableCategories(Address patient) {
+        Caller me = callers.require();
+        requirePatient(patient);
+        Set<RecordCategory> open = policy.snapshot(patient).bases(me.address()).keySet();
+        if (open.isEmpty()) {
+            throw new ConsentRequiredException("You have no active consent to write into this patient's record. "
+                    + "Ask the patient for access, or declare an emergency.");
+        }
+        return EnumSet.copyOf(open);
+    }
+
+    /**
+     * Writes entries the signed-in doctor brought in from a file (FHIR) into the patient's record, each pending
+     * the patient's approval and authored by the doctor, exactly as {@link #proposeEntry} writes one (an entry
+     * has an author or an import source, never both: here the doctor, who answers for it): the doctor's access
+     * must cover every entry's category. An entry equal to one this doctor wrote for the patient that is still
+     * the doctor's (waiting for the patient, or rejected: what {@link #myEntriesFor} shows) is left out, so
+     * importing the same file twice adds nothing while the patient has not decided. Entries in the record are
+     * not compared, not even the doctor's own: they are the patient's, and comparing with them would be a read
+     * of the record that no audit records. All or nothing: one entry that breaks a rule of its category, or falls
+     * outside the doctor's access, refuses the whole import.
+     *
+     * @param progress told how many of the new entries are stored so far (for a progress bar)
+     * @throws ConsentRequiredException if the doctor's access does not cover an entry's category
+     */
+    public ImportResult proposeImported(Address patient, List<ImportedEntry> imported, ImportResult.Progress progress) {
+        Caller me = callers.require();
+        UserProfile patientAccount = requirePatient(patient);
+        AccessPolicy.Snapshot snapshot = policy.snapshot(patient);
+        imported.stream().map(ImportedEntry::category).distinct().forEach(c -> policy.require(snapshot, me.address(), c));
+        List<StoredEntry> stillMine = entries.findByPatientAddressAndAuthorIdOrderByCreatedAtDesc(patient.toString(), me.id().value()).stream()
+                .filter(e -> e.getStatus() == EntryStatus.PENDING_APPROVAL || e.getStatus() == EntryStatus.REJECTED).toList();
+        ImportedEntries.Fresh fresh = ImportedEntries.fresh(imported, views.views(stillMine, Map.of(), e -> true), clock);
+        transactions.executeWithoutResult(s -> {
+            int n = 0;
+            for (ImportedEntry i : fresh.entries()) {
+                EntryId entryId = EntryId.random();
+                store.store(entryId, patientAccount.id(), patient, i.category(), i.content(), i.clinicalDate(), me.id(), false,
+                        EntryStatus.PENDING_APPROVAL);
+                events.publishEvent(new EntryProposed(entryId, patientAccount.id(), me.id(), i.category()));
+                progress.stored(++n, fresh.entries().size());
+            }
+        });
+        outbox.makeDurable();
+        return new ImportResult(fresh.entries().size(), fresh.alreadyThere());
+    }
+
+    /**
      * The entries the signed-in doctor wrote for the patient, with the patient's decision on each; the
      * content only of those not (yet) in the record. Once the patient takes an entry into the record it
      * is the patient's: reading it again, even by its author, needs consent ({@link #readRecord}) and
-     * is recorded on the ledger, like every read of the record. Entries someone else wrote or that were
-     * imported are never among them.
+     * is recorded on the ledger, like every read of the record. Entries someone else wrote, or that the
+     * patient imported, are never among them; those the doctor imported from a file are (the doctor wrote them).
      */
     public List<RecordEntryView> myEntriesFor(Address patient) {
         Caller me = callers.require();

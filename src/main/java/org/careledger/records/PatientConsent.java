@@ -193,19 +193,11 @@ public class PatientConsent {
                     .filter(s -> s.getPatientId() == me.id().value()).map(entryViews::name)
                     .orElse("an entry whose content this portal does not hold"));
             out.add(new AccessEventView(Instant.ofEpochMilli(e.atMillis()), names.computeIfAbsent(e.reader(), parties::of),
-                    new EntryId(e.entryId()), entryName, e.category(), basisLabel(e.basisKind()),
+                    new EntryId(e.entryId()), entryName, e.category(), AccessEventView.basisLabel(e.basisKind()),
                     e.basisId(), purpose, Instant.ofEpochMilli(e.recordedAt()), e.txId()));
         }
         out.sort(Comparator.comparing(AccessEventView::readAt).reversed());
         return out;
-    }
-
-    private static String basisLabel(AccessBasis.Kind kind) {
-        return switch (kind) {
-            case GRANT -> "Grant";
-            case EMERGENCY -> "Emergency";
-            case PRESCRIPTION -> "Prescription";
-        };
     }
 
     /**

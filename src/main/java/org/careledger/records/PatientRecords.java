@@ -107,35 +107,35 @@ public class PatientRecords {
         return views.view(store.require(entryId), null, true);
     }
 
-    /** An entry brought in from another system, as the importing module read it. */
-    public record ImportedEntry(RecordCategory category, EntryContent content, LocalDate clinicalDate) {
-    }
-
     /**
      * Adds entries brought in from {@code source} (another hospital's FHIR export, say) to the signed-in
      * patient's entries waiting for approval, exactly as a doctor's entries wait: none joins the record,
-     * or is anchored, until the patient approves it. All or nothing: every entry is checked first
-     * ({@link EntryRules}), and one that fails refuses the whole import with nothing stored.
+     * or is anchored, until the patient approves it. An entry already in the record or waiting (same
+     * category, codes, text, file and date) is left out, so importing a file twice adds nothing. All or
+     * nothing: every entry is checked first ({@link EntryRules}), and one that fails refuses the whole
+     * import with nothing stored.
      *
+     * @param progress told how many of the new entries are stored so far, as they are stored (for a progress bar)
      * @throws org.careledger.common.InvalidInputException if an entry breaks a rule of its category
      */
-    public List<RecordEntryView> importPending(List<ImportedEntry> imported, String source) {
+    public ImportResult importPending(List<ImportedEntry> imported, String source, ImportResult.Progress progress) {
         Caller me = callers.require();
         String from = ConsentLimits.clean(source);
         if (from.isEmpty() || from.length() > EntryContent.MAX_DISPLAY) {
             throw InvalidInputException.of("source", "Say where the entries come from, in at most " + EntryContent.MAX_DISPLAY + " characters");
         }
-        List<ImportedEntry> checked = imported.stream().map(i -> new ImportedEntry(i.category(), EntryRules.check(i.category(), i.content()),
-                EntryRules.clinicalDate(i.clinicalDate(), clock))).toList();
-        List<EntryId> ids = new ArrayList<>();
+        List<StoredEntry> there = entries.findByPatientIdAndStatusInOrderByCreatedAtDescEntryIdAsc(me.id().value(),
+                EnumSet.of(EntryStatus.APPROVED, EntryStatus.PENDING_APPROVAL));
+        ImportedEntries.Fresh fresh = ImportedEntries.fresh(imported, views.views(there, Map.of(), e -> true), clock);
         transactions.executeWithoutResult(s -> {
-            for (ImportedEntry i : checked) {
-                EntryId id = EntryId.random();
-                store.storeImported(id, me.id(), me.address(), i.category(), i.content(), i.clinicalDate(), from, EntryStatus.PENDING_APPROVAL);
-                ids.add(id);
+            int n = 0;
+            for (ImportedEntry i : fresh.entries()) {
+                store.storeImported(EntryId.random(), me.id(), me.address(), i.category(), i.content(), i.clinicalDate(), from,
+                        EntryStatus.PENDING_APPROVAL);
+                progress.stored(++n, fresh.entries().size());
             }
         });
-        return ids.stream().map(id -> views.view(store.require(id), null, true)).toList();
+        return new ImportResult(fresh.entries().size(), fresh.alreadyThere());
     }
 
     /** Approves an entry a doctor wrote: it joins the record and is anchored with the patient's signature. */

@@ -180,8 +180,11 @@ class FhirExportTest extends IntegrationTest {
 
         Bundle bundle = parse(as(doctor, () -> doctorFhir.exportRecord(patient.ledgerAddress())).json());
         List<Resource> resources = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList();
-        assertThat(resources).extracting(r -> r.getResourceType().name()).containsOnly("Patient", "Condition", "Consent", "Practitioner",
-                "Organization", "Binary");
+        // an AuditEvent only for a read of this doctor's own: this export's, should the ledger mine it while the Bundle is built
+        assertThat(resources).extracting(r -> r.getResourceType().name()).contains("Patient", "Condition", "Consent")
+                .isSubsetOf("Patient", "Condition", "Consent", "Practitioner", "Organization", "Binary", "AuditEvent");
+        assertThat(only(bundle, AuditEvent.class)).allSatisfy(a -> assertThat(a.getAgentFirstRep().getWho().getDisplay())
+                .isEqualTo(doctor.fullName()));
         assertThat(only(bundle, Condition.class)).singleElement().satisfies(c ->
                 assertThat(c.getIdentifierFirstRep().getValue()).isEqualTo(diagnosis.entryId().value()));
         assertThat(only(bundle, Consent.class)).singleElement().satisfies(c -> {

@@ -1,38 +1,23 @@
 package org.careledger.fhir.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.ErrorHandlerAdapter;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
-import org.careledger.contracts.RecordCategory;
-import org.careledger.records.EntryContent;
-import org.careledger.records.PatientRecords.ImportedEntry;
+import org.careledger.records.ImportedEntry;
 import org.hl7.fhir.instance.model.api.IBaseReference;
-import org.hl7.fhir.r4.model.AllergyIntolerance;
-import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.MedicationStatement;
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
  * Reads a FHIR R4 Bundle (JSON only) for import: HAPI's parser with every complaint collected (the
  * first ten are given back), our own limits (20 MB, 5,000 resources), and no reference outside the
- * Bundle, which is refused, never fetched. Conditions, vital-sign and laboratory Observations,
- * AllergyIntolerances, MedicationRequests and MedicationStatements become entries; every other
- * resource is listed as skipped.
+ * Bundle, which is refused, never fetched. What becomes an entry, and why the rest is skipped, is
+ * {@link ImportedResources}' to say.
  */
 public final class BundleReader {
 
@@ -40,8 +25,19 @@ public final class BundleReader {
     public static final int MAX_RESOURCES = 5_000;
     static final int MAX_MESSAGES = 10;
 
-    /** A Bundle read: the entries it holds, and what was skipped. */
-    public record Read(List<ImportedEntry> entries, List<String> skipped) {
+    /** A Bundle read: the entries it holds, each with the resource it came from, and what was skipped, each with why. */
+    public record Read(List<Item> entries, List<String> skipped) {
+    }
+
+    /** An entry read from a resource, {@code label} naming the resource ("Condition 42") for a report. */
+    public record Item(String label, ImportedEntry entry) {
+    }
+
+    /** Told of each resource dealt with, for a progress bar: {@code done} of {@code total}. */
+    public interface Steps {
+        Steps NONE = (done, total) -> { };
+
+        void checked(int done, int total);
     }
 
     /** Why an import is refused, with the parser's messages when it has them. */
@@ -58,6 +54,10 @@ public final class BundleReader {
     }
 
     public static Read read(byte[] bytes) {
+        return read(bytes, Steps.NONE);
+    }
+
+    public static Read read(byte[] bytes, Steps steps) {
         if (bytes.length > MAX_BYTES) {
             throw new Refusal("The file is larger than " + MAX_BYTES / (1024 * 1024) + " MB", List.of());
         }
@@ -103,109 +103,26 @@ public final class BundleReader {
         if (!external.isEmpty()) {
             throw new Refusal("The Bundle refers to resources outside itself, which are not fetched", first(external));
         }
-        List<ImportedEntry> entries = new ArrayList<>();
+        List<Item> entries = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        int total = bundle.getEntry().size();
+        int done = 0;
         for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
             Resource r = e.getResource();
             if (r == null) {
                 skipped.add("an entry without a resource");
-                continue;
-            }
-            ImportedEntry entry = entry(r);
-            if (entry == null) {
-                skipped.add(r.fhirType() + (r.getIdElement().hasIdPart() ? " " + r.getIdElement().getIdPart() : "") + ": not imported");
             } else {
-                entries.add(entry);
+                String label = r.fhirType() + (r.getIdElement().hasIdPart() ? " " + r.getIdElement().getIdPart() : "");
+                ImportedResources.Mapped mapped = ImportedResources.of(r);
+                if (mapped.entry() != null) {
+                    entries.add(new Item(label, mapped.entry()));
+                } else {
+                    skipped.add(label + ": " + mapped.skipped());
+                }
             }
+            steps.checked(++done, total);
         }
         return new Read(entries, skipped);
-    }
-
-    private static ImportedEntry entry(Resource r) {
-        if (r instanceof Condition c && coded(c.getCode()) != null) {
-            return new ImportedEntry(RecordCategory.DIAGNOSIS, coded(c.getCode()).withText(notes(c.getNote())),
-                    c.hasOnsetDateTimeType() ? day(c.getOnsetDateTimeType().getValue()) : c.hasRecordedDate() ? day(c.getRecordedDate()) : null);
-        }
-        if (r instanceof Observation o) {
-            RecordCategory category = o.getCategory().stream().flatMap(cc -> cc.getCoding().stream()).map(Coding::getCode)
-                    .map(code -> "vital-signs".equals(code) ? RecordCategory.VITAL_SIGNS : "laboratory".equals(code) ? RecordCategory.LAB_RESULT : null)
-                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-            String value = value(o);
-            if (category == null || value == null) {
-                return null;
-            }
-            return new ImportedEntry(category, EntryContent.measurement(display(o.getCode()), value),
-                    o.hasEffectiveDateTimeType() ? day(o.getEffectiveDateTimeType().getValue()) : null);
-        }
-        if (r instanceof AllergyIntolerance a && display(a.getCode()) != null) {
-            Code code = coded(a.getCode());
-            EntryContent content = code != null ? code.withText(notes(a.getNote()))
-                    : EntryContent.coded(null, null, display(a.getCode()), notes(a.getNote()));
-            return new ImportedEntry(RecordCategory.ALLERGY, content, a.hasOnsetDateTimeType() ? day(a.getOnsetDateTimeType().getValue()) : null);
-        }
-        if (r instanceof MedicationRequest m && m.hasMedicationCodeableConcept() && display(m.getMedicationCodeableConcept()) != null) {
-            return new ImportedEntry(RecordCategory.MEDICATION, medicine(m.getMedicationCodeableConcept(), notes(m.getNote())),
-                    m.hasAuthoredOn() ? day(m.getAuthoredOn()) : null);
-        }
-        if (r instanceof MedicationStatement m && m.hasMedicationCodeableConcept() && display(m.getMedicationCodeableConcept()) != null) {
-            return new ImportedEntry(RecordCategory.MEDICATION, medicine(m.getMedicationCodeableConcept(), notes(m.getNote())),
-                    m.hasEffectiveDateTimeType() ? day(m.getEffectiveDateTimeType().getValue()) : null);
-        }
-        return null;
-    }
-
-    private record Code(String system, String code, String display) {
-        EntryContent withText(String text) {
-            return EntryContent.coded(system, code, display, text);
-        }
-    }
-
-    /** The first SNOMED CT or ICD-10 coding (RxNorm for an allergy to a medicine), as the records module names the systems. */
-    private static Code coded(CodeableConcept cc) {
-        for (Coding c : cc.getCoding()) {
-            String system = Codes.SNOMED.equals(c.getSystem()) ? "SNOMED-CT" : Codes.ICD10.equals(c.getSystem()) ? "ICD-10"
-                    : Codes.RXNORM.equals(c.getSystem()) ? "RxNorm" : null;
-            if (system != null && c.hasCode()) {
-                return new Code(system, c.getCode(), c.hasDisplay() ? c.getDisplay() : cc.getText());
-            }
-        }
-        return null;
-    }
-
-    private static EntryContent medicine(CodeableConcept cc, String text) {
-        for (Coding c : cc.getCoding()) {
-            if (Codes.RXNORM.equals(c.getSystem()) && c.hasCode()) {
-                return EntryContent.coded("RxNorm", c.getCode(), display(cc), text);
-            }
-        }
-        return EntryContent.coded(null, null, display(cc), text);
-    }
-
-    private static String display(CodeableConcept cc) {
-        if (cc.hasText()) {
-            return cc.getText();
-        }
-        return cc.getCoding().stream().filter(Coding::hasDisplay).map(Coding::getDisplay).findFirst().orElse(null);
-    }
-
-    private static String value(Observation o) {
-        if (o.hasValueQuantity()) {
-            Quantity q = o.getValueQuantity();
-            return q.getValue() == null ? null : q.getValue().toPlainString() + (q.hasUnit() ? " " + q.getUnit() : "");
-        }
-        if (o.hasValueStringType()) {
-            return o.getValueStringType().getValue();
-        }
-        return null;
-    }
-
-    private static String notes(List<Annotation> notes) {
-        String text = String.join("\n", notes.stream().filter(Annotation::hasText).map(Annotation::getText).toList());
-        return text.isEmpty() ? null : text;
-    }
-
-    private static LocalDate day(Date date) {
-        return date == null ? null : LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC);
     }
 
     private static List<String> first(List<String> messages) {

@@ -6,9 +6,11 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.careledger.contracts.RecordCategory;
 import org.careledger.identity.UserProfile;
+import org.careledger.ledger.Hash;
 import org.careledger.records.AccessEventView;
 import org.careledger.records.GrantView;
 import org.careledger.records.Party;
@@ -46,7 +48,8 @@ import org.hl7.fhir.r4.model.StringType;
  * and a reference to its proof, a Binary in the same Bundle). Meta extensions rather than Provenance
  * resources: the anchor stays with the resource when a receiver takes it out of the Bundle, there is no
  * second resource per entry to keep in step, and a Provenance's {@code target} and {@code agent} would
- * say nothing the anchor does not. Every entry is keyed by a {@code urn:uuid} full URL.
+ * say nothing the anchor does not. Prescriptions, dispensings and appointments carry the anchor of their own
+ * transaction (no entry hash, no proof), as audited reads do. Every entry is keyed by a {@code urn:uuid} full URL.
  */
 public final class RecordBundle {
 
@@ -163,23 +166,29 @@ public final class RecordBundle {
         add(ev);
     }
 
-    /** A pharmacy prescription (MedicationRequest), each dispensing from it (MedicationDispense) and its invoice. */
-    public void prescription(org.careledger.pharmacy.PrescriptionView p) {
+    /**
+     * A pharmacy prescription (MedicationRequest), each dispensing from it (MedicationDispense) and its invoice; the
+     * prescription and each dispensing with the anchor of its own transaction (issuing, dispensing) once that is in a block.
+     *
+     * @param anchorOf where a transaction stands on the ledger, or null while it is not in a block
+     */
+    public void prescription(org.careledger.pharmacy.PrescriptionView p, Function<Hash, AnchorFacts> anchorOf) {
         Reference prescriber = p.prescriberName() == null ? null : practitioner(null, p.prescriberName(), null, null);
-        Reference request = add(CareResources.prescription(p, patient, prescriber));
+        Reference request = add(anchored(CareResources.prescription(p, patient, prescriber),
+                p.chainId() == null ? null : anchorOf.apply(p.chainId())));
         for (org.careledger.pharmacy.FillView f : p.fills()) {
             Reference pharmacist = f.pharmacistName() == null ? null : practitioner(null, f.pharmacistName(), null, null);
-            add(CareResources.dispensing(p, f, patient, request, pharmacist));
+            add(anchored(CareResources.dispensing(p, f, patient, request, pharmacist), f.invoiceId() == null ? null : anchorOf.apply(f.invoiceId())));
             if (f.invoiceId() != null && f.invoiceState() != null) {
                 add(CareResources.invoice(f, patient, f.pharmacyName() == null ? null : organization(f.pharmacyName())));
             }
         }
     }
 
-    /** An appointment with its doctor. */
-    public void appointment(org.careledger.appointments.AppointmentView a) {
+    /** An appointment with its doctor, with the anchor of its booking transaction when that is in a block (null otherwise). */
+    public void appointment(org.careledger.appointments.AppointmentView a, AnchorFacts anchor) {
         Reference doctor = practitioner(null, a.doctorName(), a.providerName(), null);
-        add(CareResources.appointment(a, patient, doctor));
+        add(anchored(CareResources.appointment(a, patient, doctor), anchor));
     }
 
     /** Says on the Bundle's meta that a part of the record is left out, and why. */
@@ -199,6 +208,13 @@ public final class RecordBundle {
     /** How many resources the Bundle holds. */
     public int size() {
         return bundle.getEntry().size();
+    }
+
+    private DomainResource anchored(DomainResource r, AnchorFacts a) {
+        if (a != null) {
+            anchor(r, a);
+        }
+        return r;
     }
 
     private void anchor(DomainResource r, AnchorFacts a) {

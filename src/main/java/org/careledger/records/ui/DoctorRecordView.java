@@ -134,6 +134,11 @@ class DoctorRecordView extends VerticalLayout implements BeforeEnterObserver {
                     refreshMyEntries();
                 }),
                 new H3("Entries you wrote"), createMyEntries());
+        RecordExchange.of(exports).ifPresent(exchange -> content.add(new ImportSection("Import a FHIR file for this patient",
+                "A FHIR R4 Bundle in JSON (at most LIMIT). Its entries in the categories open to you are sent to the patient for "
+                        + "approval, written by you, as the entries you add above; the others are listed as skipped.",
+                exchange.maxImportBytes(), (name, bytes) -> exchange.importFor(shown, name, bytes), () -> exchange.runningImportFor(shown),
+                this::refreshMyEntries)));
         refreshMyEntries();
     }
 

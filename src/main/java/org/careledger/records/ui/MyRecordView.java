@@ -73,22 +73,11 @@ class MyRecordView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** A FHIR file from another hospital: its entries wait for the patient's approval, as a doctor's do. */
-    private Details createImport(RecordExchange exchange) {
-        String limit = exchange.maxImportBytes() / (1024 * 1024) + " MB";
-        com.vaadin.flow.component.upload.Upload upload = org.careledger.common.ui.BoundedUpload.create(exchange.maxImportBytes(),
-                (metadata, bytes) -> ServiceCalls.attempt(() -> {
-                    FieldErrors.Notifications.success(exchange.importMine(metadata.fileName(), bytes));
-                    refresh();
-                }, null),
-                () -> FieldErrors.Notifications.error("The file is larger than " + limit),
-                FieldErrors.Notifications::error);
-        upload.setId("fhir-import");
-        upload.setAcceptedFileTypes("application/json", "application/fhir+json", ".json");
-        Details details = new Details("Import a FHIR file", new com.vaadin.flow.component.html.Paragraph(
-                "A FHIR R4 Bundle in JSON (at most " + limit + "), e.g. another hospital's export. Diagnoses, measurements, "
-                        + "allergies and medicines wait for your approval below; nothing joins your record before."), upload);
-        details.setId("fhir-import-section");
-        return details;
+    private ImportSection createImport(RecordExchange exchange) {
+        return new ImportSection("Import a FHIR file", "A FHIR R4 Bundle in JSON (at most LIMIT), e.g. another hospital's export. "
+                + "Diagnoses, measurements, allergies, medicines, notes and attached files wait for your approval above; nothing joins "
+                + "your record before. The file is read in the background: you may leave this page meanwhile.", exchange.maxImportBytes(),
+                exchange::importMine, exchange::myRunningImport, this::refresh);
     }
 
     private ResponsiveGrid<RecordEntryView> createEntriesGrid() {
