@@ -9,8 +9,7 @@ import org.careledger.contracts.RecordCategory;
 import org.careledger.identity.Role;
 import org.careledger.identity.TestAccounts;
 import org.careledger.identity.UserProfile;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
+import org.careledger.outbox.internal.OutboxRows;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -34,6 +33,9 @@ class PatientRecordQueriesTest extends IntegrationTest {
     @Autowired
     PatientRecords records;
 
+    @Autowired
+    OutboxRows outbox;
+
     @Test
     void myRecordTakesAsManyStatementsWithFiveMoreEntries() {
         UserProfile patient = new TestAccounts(ctx).active(Role.PATIENT);
@@ -53,20 +55,8 @@ class PatientRecordQueriesTest extends IntegrationTest {
                 EntryContent.coded("SNOMED-CT", "91936005", "Allergy to " + allergen, "self-reported")));
     }
 
-    /** The fewest statements of three loads: the outbox anchoring the new entries in the background adds some to a load now and then. */
     private long statementsForMyRecord(UserProfile patient, int entries) {
-        long fewest = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            Statistics statistics = emf.unwrap(SessionFactory.class).getStatistics();
-            statistics.setStatisticsEnabled(true);
-            try {
-                statistics.clear();
-                assertThat(TestAccounts.as(patient, records::myRecord)).as("the record's entries").hasSize(entries);
-                fewest = Math.min(fewest, statistics.getPrepareStatementCount());
-            } finally {
-                statistics.setStatisticsEnabled(false);
-            }
-        }
-        return fewest;
+        return StatementCounts.fewest(emf, outbox,
+                () -> assertThat(TestAccounts.as(patient, records::myRecord)).as("the record's entries").hasSize(entries));
     }
 }
