@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -72,6 +73,35 @@ final class MyRecordPage extends PageObject {
                     .then(b => done(b.byteLength), e => done(-1));
                 """, link);
         return size instanceof Number n ? n.longValue() : -1;
+    }
+
+    /** Fetches the record as FHIR through the page's "Download FHIR" link, in the page's session; the JSON text, or null on an error. */
+    String downloadFhir() {
+        WebElement link = visible(By.id("fhir-download"));
+        Object text = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0].href).then(r => r.ok ? r.text() : Promise.reject(r.status)).then(done, e => done(null));
+                """, link);
+        return text instanceof String json ? json : null;
+    }
+
+    /** Imports a FHIR file through "Import a FHIR file" (opened if closed) and waits for the job's report; the report's sentence. */
+    String importFhir(Path file) {
+        WebElement section = byId("fhir-import-section");
+        if (section.getDomAttribute("opened") == null) {
+            clickScrolledIntoView(section.findElement(By.cssSelector("vaadin-details-summary, [slot='summary']")));
+        }
+        fileInputOf(byId("fhir-import")).sendKeys(file.toAbsolutePath().toString());
+        // the job reports by server push: its sentence replaces the progress bar without a reload
+        return wait.until(d -> {
+            String outcome = d.findElement(By.id("fhir-import-outcome")).getText().strip();
+            return outcome.isEmpty() ? null : outcome;
+        });
+    }
+
+    /** The texts of the entries waiting for the patient's decision. */
+    List<String> pendingEntries() {
+        return driver.findElements(By.cssSelector(".pending-entry")).stream().map(WebElement::getText).toList();
     }
 
     /** Opens the first entry's proof as a QR code; returns the QR image's natural width (0 if it did not load), and closes the dialog. */

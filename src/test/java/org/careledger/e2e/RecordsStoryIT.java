@@ -150,7 +150,8 @@ class RecordsStoryIT extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("a patient attaches a file to their record and downloads it, shows an entry's proof as a QR code, and sees a new message counted at once")
+    @DisplayName("a patient attaches a file to their record and downloads it, shows an entry's proof as a QR code, downloads the record as FHIR "
+            + "and imports another hospital's FHIR file for approval, and sees a new message counted at once")
     void aPatientsOwnRecordAndLiveInbox() {
         UserProfile patient = new TestAccounts(ctx).active(Role.PATIENT);
         awaitOnLedger(patient);
@@ -164,10 +165,27 @@ class RecordsStoryIT extends IntegrationTest {
         assertThat(mine.downloadAttachment("scan.png")).as("bytes downloaded").isEqualTo(png.length);
         assertThat(mine.proofQrWidth()).as("the proof's QR image loaded").isGreaterThan(0);
 
+        // FHIR: the record leaves as a Bundle with its ledger anchors, and a Bundle from elsewhere comes in for approval
+        String bundle = mine.downloadFhir();
+        assertThat(bundle).as("the FHIR download").isNotNull().containsPattern("\"resourceType\"\\s*:\\s*\"Bundle\"").contains("scan.png")
+                .contains("https://careledger.org/fhir/StructureDefinition/ledger-anchor");
+        Path sample = MyRecordPage.tempCopy(readResource("/org/careledger/fhir/import-sample.json"), "other-hospital.json");
+        assertThat(mine.importFhir(sample)).as("the import's report").contains("for your approval below");
+        new WebDriverWait(driver(), PageObject.TIMEOUT, PageObject.POLL).until(d -> !mine.pendingEntries().isEmpty());
+
         // push: a message sent now shows in the badge without a reload
         PortalShell shell = new PortalShell(driver(), baseUrl());
         long unread = shell.unreadCount();
         transactions.executeWithoutResult(tx -> inbox.send(patient.id(), "A test message", "Sent while the page is open", null));
         new WebDriverWait(driver(), PageObject.TIMEOUT, PageObject.POLL).until(d -> shell.unreadCount() == unread + 1);
+    }
+
+    private static byte[] readResource(String name) {
+        try (java.io.InputStream in = RecordsStoryIT.class.getResourceAsStream(name)) {
+            assertThat(in).as(name + " on the test classpath").isNotNull();
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
