@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 
@@ -15,11 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * between modules is a decision written down, not an accident. The framework-free core (crypto,
  * ledger, contracts, cli) cannot carry Spring's annotation; {@link FrameworkFreeCoreTest} layers it.
  */
+@Execution(ExecutionMode.CONCURRENT) // no Spring context, no shared state: beside the rest, see src/test/resources/junit-platform.properties
 class ModularityTests {
 
     private static final Set<String> CORE = Set.of("crypto", "ledger", "contracts", "cli");
 
-    private final ApplicationModules modules = ApplicationModules.of(CareLedgerApplication.class);
+    /** Read once for both tests: scanning the classes into modules takes seconds. */
+    private static final ApplicationModules modules = ApplicationModules.of(CareLedgerApplication.class);
 
     @Test
     void modulesRespectTheirBoundaries() {
