@@ -11,7 +11,6 @@ import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import org.careledger.common.NotFoundException;
 import org.careledger.contracts.RecordCategory;
 import org.careledger.crypto.Address;
 import org.careledger.fhir.internal.BundleReader;
@@ -23,12 +22,10 @@ import org.careledger.records.AccessEventView;
 import org.careledger.records.ConsentRequiredException;
 import org.careledger.records.DoctorConsent;
 import org.careledger.records.DoctorRecords;
-import org.careledger.records.EntryStatus;
 import org.careledger.records.GrantView;
 import org.careledger.records.ImportResult;
 import org.careledger.records.ImportedEntry;
 import org.careledger.records.PatientRecordView;
-import org.careledger.records.ProofDownload;
 import org.careledger.records.RecordEntryView;
 import org.springframework.stereotype.Service;
 
@@ -73,7 +70,7 @@ public class DoctorFhir {
         bundle.patient(view.patient(), null);
         Map<String, String> hashes = anchors.entryHashes(patient);
         for (RecordEntryView e : view.entries()) {
-            bundle.entry(e, anchors.of(e, hashes, () -> proof(e)));
+            bundle.entry(e, anchors.of(e, hashes, records::proofOf));
         }
         for (GrantView g : consent.myPatients()) {
             if (patient.equals(g.patient().address())) {
@@ -141,16 +138,5 @@ public class DoctorFhir {
         job.at(FhirImportJob.Stage.STORING, 0, 0); // how many are new, records says as it stores them
         ImportResult stored = records.proposeImported(patient, allowed, (done, total) -> job.at(FhirImportJob.Stage.STORING, done, total));
         return new FhirImportReport(stored.pending(), skipped, stored.alreadyThere());
-    }
-
-    private Optional<ProofDownload> proof(RecordEntryView e) {
-        if (!e.provable() && e.status() != EntryStatus.ERASED) {
-            return Optional.empty();
-        }
-        try {
-            return records.proofOf(e.entryId());
-        } catch (NotFoundException notHeldHere) {
-            return Optional.empty();
-        }
     }
 }

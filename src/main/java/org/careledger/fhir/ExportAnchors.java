@@ -3,7 +3,7 @@ package org.careledger.fhir;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.careledger.contracts.Anchor;
 import org.careledger.contracts.ConsentQueries;
@@ -12,6 +12,9 @@ import org.careledger.fhir.internal.AnchorFacts;
 import org.careledger.ledger.Hash;
 import org.careledger.ledger.TxLocation;
 import org.careledger.node.LedgerService;
+import org.careledger.common.NotFoundException;
+import org.careledger.records.EntryId;
+import org.careledger.records.EntryStatus;
 import org.careledger.records.ProofDownload;
 import org.careledger.records.RecordEntryView;
 import org.springframework.stereotype.Component;
@@ -41,8 +44,12 @@ class ExportAnchors {
         return out;
     }
 
-    /** The entry's anchor with its proof, once the anchoring transaction is in a block; null before. */
-    AnchorFacts of(RecordEntryView e, Map<String, String> entryHashes, Supplier<Optional<ProofDownload>> proof) {
+    /**
+     * The entry's anchor with its proof, once the anchoring transaction is in a block; null before.
+     * {@code proofOf} is the audience's own look-up (the patient's or the doctor's records service); an
+     * entry that cannot be proved (and is not erased) or whose proof this node does not hold has none.
+     */
+    AnchorFacts of(RecordEntryView e, Map<String, String> entryHashes, Function<EntryId, Optional<ProofDownload>> proofOf) {
         if (e.anchorTxId() == null) {
             return null;
         }
@@ -50,9 +57,20 @@ class ExportAnchors {
         if (at.isEmpty()) {
             return null;
         }
-        String json = proof.get().map(ProofDownload::json).orElse(null);
+        String json = proof(e, proofOf).map(ProofDownload::json).orElse(null);
         return new AnchorFacts(ledger.genesis().chainId(), at.get().height(), at.get().blockHash().hex(), e.anchorTxId().hex(),
                 entryHashes.get(e.entryId().value()), json);
+    }
+
+    private static Optional<ProofDownload> proof(RecordEntryView e, Function<EntryId, Optional<ProofDownload>> proofOf) {
+        if (!e.provable() && e.status() != EntryStatus.ERASED) {
+            return Optional.empty();
+        }
+        try {
+            return proofOf.apply(e.entryId());
+        } catch (NotFoundException notHeldHere) {
+            return Optional.empty();
+        }
     }
 
     /** Where a transaction that anchors no entry (an audited read) stands; null while it is not in a block. */

@@ -11,7 +11,6 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.careledger.appointments.AppointmentBooking;
 import org.careledger.appointments.AppointmentState;
-import org.careledger.common.NotFoundException;
 import org.careledger.fhir.internal.BundleReader;
 import org.careledger.fhir.internal.RecordBundle;
 import org.careledger.identity.AppRoles;
@@ -20,14 +19,12 @@ import org.careledger.identity.UserProfile;
 import org.careledger.pharmacy.PatientPrescriptions;
 import org.careledger.pharmacy.RxState;
 import org.careledger.records.AccessEventView;
-import org.careledger.records.EntryStatus;
 import org.careledger.records.GrantView;
 import org.careledger.records.ImportResult;
 import org.careledger.records.ImportedEntry;
 import org.careledger.records.Party;
 import org.careledger.records.PatientConsent;
 import org.careledger.records.PatientRecords;
-import org.careledger.records.ProofDownload;
 import org.careledger.records.RecordEntryView;
 import org.springframework.stereotype.Service;
 
@@ -71,7 +68,7 @@ public class PatientFhir {
         bundle.patient(new Party(me.ledgerAddress(), me.fullName(), "Patient", null, null), me);
         Map<String, String> hashes = anchors.entryHashes(me.ledgerAddress());
         for (RecordEntryView e : records.myRecord()) {
-            bundle.entry(e, anchors.of(e, hashes, () -> proof(e)));
+            bundle.entry(e, anchors.of(e, hashes, records::proofOf));
         }
         for (GrantView g : consent.myGrants()) {
             bundle.grant(g);
@@ -130,16 +127,5 @@ public class PatientFhir {
         ImportResult stored = records.importPending(entries, FhirImportJobs.source(source),
                 (done, total) -> job.at(FhirImportJob.Stage.STORING, done, total));
         return new FhirImportReport(stored.pending(), read.skipped(), stored.alreadyThere());
-    }
-
-    private Optional<ProofDownload> proof(RecordEntryView e) {
-        if (!e.provable() && e.status() != EntryStatus.ERASED) {
-            return Optional.empty();
-        }
-        try {
-            return records.proofOf(e.entryId());
-        } catch (NotFoundException notHeldHere) {
-            return Optional.empty();
-        }
     }
 }
