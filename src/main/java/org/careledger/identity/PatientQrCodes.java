@@ -35,6 +35,7 @@ import org.careledger.install.MasterKey;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.ConcurrentLruCache;
 
 /**
  * A patient's QR code: {@code careledger:patient:<EIP-55 address>?h=<hex>&v=1}, where {@code h} is
@@ -49,6 +50,13 @@ public class PatientQrCodes {
     private static final int PNG_SIZE = 320;
     /** The eight mask patterns of the QR standard, tried in turn if the chosen one does not read back. */
     private static final int QR_MASKS = 8;
+
+    /**
+     * Codes already rendered, by their text: a patient's home page shows theirs at every visit, and
+     * rendering with its read-back took about 6 % of the request threads' CPU under the load test.
+     * The text is what the page shows anyway; 256 codes of a few kilobytes each.
+     */
+    private static final ConcurrentLruCache<String, byte[]> RENDERED = new ConcurrentLruCache<>(256, PatientQrCodes::renderPng);
 
     private final UserAccountRepository accounts;
     private final PatientSaltRepository salts;
@@ -116,6 +124,10 @@ public class PatientQrCodes {
      * search, not its perfect-image shortcut) and, if that fails, the next mask is tried.
      */
     public static byte[] png(String text) {
+        return RENDERED.get(text).clone();
+    }
+
+    private static byte[] renderPng(String text) {
         BufferedImage image = render(text, null);
         for (int mask = 0; mask < QR_MASKS && !readsBack(image, text); mask++) {
             image = render(text, mask);
