@@ -17,7 +17,11 @@ import org.careledger.records.internal.PatientRecordKey;
 import org.careledger.records.internal.PatientRecordKeyRepository;
 import org.careledger.records.internal.PrivateText;
 import org.careledger.records.internal.PrivateTextRepository;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The records module's envelope encryption. Three layers: the install's master key wraps each
@@ -32,12 +36,16 @@ class RecordVault {
     private final PrivateTextRepository texts;
     private final MasterKey masterKey;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
-    RecordVault(PatientRecordKeyRepository patientKeys, PrivateTextRepository texts, MasterKey masterKey, Clock clock) {
+    RecordVault(PatientRecordKeyRepository patientKeys, PrivateTextRepository texts, MasterKey masterKey, Clock clock,
+                PlatformTransactionManager transactions) {
         this.patientKeys = patientKeys;
         this.texts = texts;
         this.masterKey = masterKey;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** An entry sealed for storage, with the salted hash the patient anchors. */
@@ -160,16 +168,39 @@ class RecordVault {
                 StandardCharsets.UTF_8);
     }
 
-    /** The patient's record key, created on first use (the caller's transaction stores it). */
+    /**
+     * The patient's record key, created on first use. Two first uses at once (a doctor's first entry
+     * while the patient books an appointment with a private reason; the demo's seeders at first start)
+     * both found no key, and the one that stored second failed on the key's primary key and lost its
+     * whole transaction. The key is now stored in a transaction of its own, committed at once; whoever
+     * comes second finds the first's key (waiting for its commit, then refused as a duplicate) and
+     * uses it. A key whose first use then rolls back stays, unused until the next one. This takes a
+     * second connection once in a patient's life, never on a read of an existing record.
+     */
     private byte[] patientKey(UserId patient) {
         String purpose = "careledger:record-key:v1:" + patient.value();
         Optional<PatientRecordKey> stored = patientKeys.findById(patient.value());
-        if (stored.isPresent()) {
-            return KeyWrap.unwrap(masterKey.bytes(), stored.get().getWrappedKey(), purpose);
+        if (stored.isEmpty()) {
+            storeNewKey(patient, purpose);
+            stored = patientKeys.findById(patient.value());
         }
+        PatientRecordKey key = stored.orElseThrow(() -> new IllegalStateException("The record key of " + patient + " was stored but cannot be read"));
+        return KeyWrap.unwrap(masterKey.bytes(), key.getWrappedKey(), purpose);
+    }
+
+    private void storeNewKey(UserId patient, String purpose) {
         byte[] key = AesGcm.newKey();
-        patientKeys.saveAndFlush(new PatientRecordKey(patient.value(), KeyWrap.wrap(masterKey.bytes(), key, purpose), Instant.now(clock)));
-        return key;
+        try {
+            ownTransaction.executeWithoutResult(s -> {
+                if (!patientKeys.existsById(patient.value())) {
+                    patientKeys.saveAndFlush(new PatientRecordKey(patient.value(), KeyWrap.wrap(masterKey.bytes(), key, purpose), Instant.now(clock)));
+                }
+            });
+        } catch (DataIntegrityViolationException another) {
+            // stored by another transaction in the meantime: theirs is the patient's key
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
     }
 
     private static byte[] entryAad(String entryId, long version, String patientAddress, RecordCategory category) {
