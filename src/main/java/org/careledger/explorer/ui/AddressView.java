@@ -1,5 +1,7 @@
 package org.careledger.explorer.ui;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 
 import com.vaadin.flow.component.button.Button;
@@ -50,7 +52,14 @@ class AddressView extends VerticalLayout implements HasUrlParameter<String> {
 
     @Override
     public void setParameter(BeforeEvent event, String address) {
+        // Vaadin keeps this view from one account to the next: nothing of the one before stays
         this.address = address;
+        next = null;
+        title.setText("Account");
+        fields.removeAll();
+        transactions.setItems(List.of());
+        older.setEnabled(false);
+        newest.setEnabled(false);
         show(null);
     }
 

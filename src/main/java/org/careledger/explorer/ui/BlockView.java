@@ -1,5 +1,6 @@
 package org.careledger.explorer.ui;
 
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -46,6 +47,12 @@ class BlockView extends VerticalLayout implements HasUrlParameter<String> {
 
     @Override
     public void setParameter(BeforeEvent event, String heightOrHash) {
+        // Vaadin keeps this view from one block to the next: nothing of the one before stays
+        title.setText("Block");
+        height.setText("");
+        fields.removeAll();
+        note.setText("");
+        transactions.setItems(List.of());
         ServiceCalls.attempt(() -> show(explorer.block(heightOrHash)), null);
     }
 

@@ -64,7 +64,21 @@ class TransactionView extends VerticalLayout implements HasUrlParameter<String> 
 
     @Override
     public void setParameter(BeforeEvent event, String id) {
+        clear();
         ServiceCalls.attempt(() -> show(explorer.transaction(id)), null);
+    }
+
+    /**
+     * Vaadin keeps this view when a link leads from one transaction to another: nothing of the one
+     * before may stay when the next cannot be shown to this viewer.
+     */
+    private void clear() {
+        title.setText("Transaction");
+        status.setText("");
+        fields.removeAll();
+        call.removeAll();
+        effects.removeAll();
+        proof.removeAll();
     }
 
     private void show(TxDetails tx) {
