@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.careledger.common.NotFoundException;
 import org.careledger.contracts.Anchor;
 import org.careledger.contracts.ConsentQueries;
 import org.careledger.crypto.Address;
@@ -12,7 +13,6 @@ import org.careledger.fhir.internal.AnchorFacts;
 import org.careledger.ledger.Hash;
 import org.careledger.ledger.TxLocation;
 import org.careledger.node.LedgerService;
-import org.careledger.common.NotFoundException;
 import org.careledger.records.EntryId;
 import org.careledger.records.EntryStatus;
 import org.careledger.records.ProofDownload;

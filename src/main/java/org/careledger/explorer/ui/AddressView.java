@@ -52,15 +52,19 @@ class AddressView extends VerticalLayout implements HasUrlParameter<String> {
 
     @Override
     public void setParameter(BeforeEvent event, String address) {
-        // Vaadin keeps this view from one account to the next: nothing of the one before stays
         this.address = address;
+        clear();
+        show(null);
+    }
+
+    /** Vaadin keeps this view when a link leads from one account to another: nothing of the one before stays. */
+    private void clear() {
         next = null;
         title.setText("Account");
         fields.removeAll();
         transactions.setItems(List.of());
         older.setEnabled(false);
         newest.setEnabled(false);
-        show(null);
     }
 
     private void show(String cursor) {

@@ -47,13 +47,17 @@ class BlockView extends VerticalLayout implements HasUrlParameter<String> {
 
     @Override
     public void setParameter(BeforeEvent event, String heightOrHash) {
-        // Vaadin keeps this view from one block to the next: nothing of the one before stays
+        clear();
+        ServiceCalls.attempt(() -> show(explorer.block(heightOrHash)), null);
+    }
+
+    /** Vaadin keeps this view when a link leads from one block to another: nothing of the one before stays. */
+    private void clear() {
         title.setText("Block");
         height.setText("");
         fields.removeAll();
         note.setText("");
         transactions.setItems(List.of());
-        ServiceCalls.attempt(() -> show(explorer.block(heightOrHash)), null);
     }
 
     private void show(BlockDetails b) {

@@ -26,9 +26,10 @@ import org.springframework.context.annotation.Role;
 import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
 import org.springframework.security.authorization.method.Jsr250AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
-import org.springframework.security.config.core.GrantedAuthorityDefaults;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.core.GrantedAuthorityDefaults;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -194,7 +195,8 @@ class SecurityConfiguration {
      */
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static Advisor jsr250OnServices(ObjectProvider<GrantedAuthorityDefaults> authorityDefaults) {
+    static Advisor jsr250OnServices(ObjectProvider<GrantedAuthorityDefaults> authorityDefaults,
+                                    ObjectProvider<SecurityContextHolderStrategy> contextStrategy) {
         Jsr250AuthorizationManager roles = new Jsr250AuthorizationManager();
         authorityDefaults.ifAvailable(d -> roles.setRolePrefix(d.getRolePrefix()));
         AuthorizationManagerBeforeMethodInterceptor jsr250 = AuthorizationManagerBeforeMethodInterceptor.jsr250(roles);
@@ -202,6 +204,8 @@ class SecurityConfiguration {
         AuthorizationManagerBeforeMethodInterceptor onServices =
                 new AuthorizationManagerBeforeMethodInterceptor(new ComposablePointcut(jsr250.getPointcut()).intersection(notAComponent), roles);
         onServices.setOrder(jsr250.getOrder());
+        // as Spring Security's own configuration does: the Vaadin-aware strategy (a bean here), not whatever is global at the call
+        contextStrategy.ifAvailable(onServices::setSecurityContextHolderStrategy);
         return onServices;
     }
 
