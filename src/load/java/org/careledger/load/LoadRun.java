@@ -121,7 +121,7 @@ public final class LoadRun {
         Await.until("the ledger is ready", Duration.ofMinutes(2), () -> ledger.refusal().isEmpty());
         int largest = Arrays.stream(users).max().orElseThrow();
         long t0 = System.nanoTime();
-        List<LoadPeople.Pair> people = LoadPeople.create(ctx, largest / 2);
+        List<LoadPeople.Pair> people = LoadPeople.create(ctx, Math.max(largest, WARM_UP_USERS) / 2); // the warm-up's too
         System.out.printf(Locale.ROOT, "made %d doctors and %d patients, on the registry, each pair with a mined grant, in %.1f s%n",
                 people.size(), people.size(), (System.nanoTime() - t0) / 1e9);
         long idleCommitted = committed.sum();
