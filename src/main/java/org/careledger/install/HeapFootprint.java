@@ -2,6 +2,7 @@ package org.careledger.install;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -104,19 +105,20 @@ final class HeapFootprint {
 
     /**
      * Returns the C library's free memory to the system, as {@code jcmd PID System.trim_native_heap}
-     * does; false where the JVM has no such command (before 17.0.9, or not on glibc).
+     * does. True if the JVM reported a trim; false where it has no such command (older builds) or
+     * cannot trim on this system.
      */
     static boolean trimNativeHeap() {
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             ObjectName commands = new ObjectName("com.sun.management:type=DiagnosticCommand");
-            boolean present = java.util.Arrays.stream(server.getMBeanInfo(commands).getOperations())
+            boolean present = Arrays.stream(server.getMBeanInfo(commands).getOperations())
                     .anyMatch(op -> op.getName().equals("systemTrimNativeHeap"));
             if (!present) {
                 return false;
             }
             Object said = server.invoke(commands, "systemTrimNativeHeap", new Object[0], new String[0]);
-            return said != null && !String.valueOf(said).contains("not supported");
+            return String.valueOf(said).startsWith("Trim native heap:"); // what it says when it trimmed
         } catch (JMException | RuntimeException e) {
             return false;
         }
