@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -35,8 +34,8 @@ final class HeapFootprint {
 
     /** The JVM's flags as this policy reads and sets them; the platform's own bean in the portal. */
     interface VmOptions {
-        /** The option's value if the JVM has it and its origin is the default, else empty. */
-        Optional<String> defaultValue(String name);
+        /** Whether the JVM has the option, may set it, and it is still at the JVM's default. */
+        boolean atDefault(String name);
 
         void set(String name, String value);
     }
@@ -62,7 +61,7 @@ final class HeapFootprint {
     }
 
     private static boolean setIfDefault(VmOptions options, String name, String value, List<String> set) {
-        if (options.defaultValue(name).isEmpty()) {
+        if (!options.atDefault(name)) {
             return false;
         }
         try {
@@ -83,16 +82,15 @@ final class HeapFootprint {
         HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         return new VmOptions() {
             @Override
-            public Optional<String> defaultValue(String name) {
+            public boolean atDefault(String name) {
                 if (hotspot == null) {
-                    return Optional.empty();
+                    return false;
                 }
                 try {
                     VMOption option = hotspot.getVMOption(name);
-                    return option.isWriteable() && option.getOrigin() == VMOption.Origin.DEFAULT
-                            ? Optional.of(option.getValue()) : Optional.empty();
+                    return option.isWriteable() && option.getOrigin() == VMOption.Origin.DEFAULT;
                 } catch (IllegalArgumentException e) {
-                    return Optional.empty(); // not this JVM's option
+                    return false; // not this JVM's option
                 }
             }
 

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+
+import javax.management.JMException;
+import javax.management.MBeanOperationInfo;
+import javax.management.ObjectName;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
@@ -32,8 +36,8 @@ class HeapFootprintTest {
         }
 
         @Override
-        public Optional<String> defaultValue(String name) {
-            return given.containsKey(name) ? Optional.empty() : Optional.ofNullable(values.get(name));
+        public boolean atDefault(String name) {
+            return values.containsKey(name) && !given.containsKey(name);
         }
 
         @Override
@@ -101,16 +105,16 @@ class HeapFootprintTest {
 
     @Test
     void theNativeHeapIsTrimmedWhereTheJvmCan() {
-        boolean hasCommand = java.util.Arrays.stream(diagnosticCommands()).anyMatch("systemTrimNativeHeap"::equals);
+        boolean hasCommand = Arrays.asList(diagnosticCommands()).contains("systemTrimNativeHeap");
         assertEquals(hasCommand && System.getProperty("os.name").startsWith("Linux"), HeapFootprint.trimNativeHeap());
     }
 
     private static String[] diagnosticCommands() {
         try {
-            return java.util.Arrays.stream(ManagementFactory.getPlatformMBeanServer()
-                            .getMBeanInfo(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand")).getOperations())
-                    .map(javax.management.MBeanOperationInfo::getName).toArray(String[]::new);
-        } catch (javax.management.JMException e) {
+            return Arrays.stream(ManagementFactory.getPlatformMBeanServer()
+                            .getMBeanInfo(new ObjectName("com.sun.management:type=DiagnosticCommand")).getOperations())
+                    .map(MBeanOperationInfo::getName).toArray(String[]::new);
+        } catch (JMException e) {
             throw new AssertionError(e);
         }
     }
